@@ -1,0 +1,256 @@
+#include "kiosk/config/config_loader.hpp"
+
+#include "kiosk/config/config_error.hpp"
+#include "kiosk/config/json_reader.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace kiosk {
+
+namespace {
+
+constexpr int k_max_stages = 8;
+
+std::optional<int> parse_hhmm(const std::string& text) {
+    if (text.size() != 5 || text[2] != ':') return std::nullopt;
+    for (const int i : {0, 1, 3, 4})
+        if (text[static_cast<std::size_t>(i)] < '0' || text[static_cast<std::size_t>(i)] > '9')
+            return std::nullopt;
+    const int hours = (text[0] - '0') * 10 + (text[1] - '0');
+    const int minutes = (text[3] - '0') * 10 + (text[4] - '0');
+    if (hours > 23 || minutes > 59) return std::nullopt;
+    return hours * 60 + minutes;
+}
+
+std::vector<Slot> read_slots(ObjectReader& top, const std::string& file, Problems& problems) {
+    std::vector<Slot> slots;
+    const Json* schedule = top.object("schedule", false);
+    if (!schedule) return slots;
+    ObjectReader reader{*schedule, file, "schedule", problems};
+    const Json* list = reader.array("slots", false, 0, 28);
+    if (!list) return slots;
+    static const std::vector<std::string> days{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const std::string where = "schedule.slots[" + std::to_string(i) + "]";
+        if (!(*list)[i].is_object()) {
+            problems.add(file, where, "must be an object like {\"day\": \"mon\", \"start\": \"09:00\", \"end\": \"10:00\"}");
+            continue;
+        }
+        ObjectReader item{(*list)[i], file, where, problems};
+        Slot slot;
+        const auto day = item.choice("day", days);
+        slot.weekday = static_cast<int>(std::find(days.begin(), days.end(), day) - days.begin());
+        const auto start = parse_hhmm(item.text("start"));
+        const auto end = parse_hhmm(item.text("end"));
+        if (!start) item.problem("start", "must be a time as \"HH:MM\", e.g. \"09:00\"");
+        if (!end) item.problem("end", "must be a time as \"HH:MM\", e.g. \"10:00\"");
+        if (start && end && *end <= *start) item.problem("end", "must be later than start");
+        if (start && end) {
+            slot.start_minute = *start;
+            slot.end_minute = *end;
+            slots.push_back(slot);
+        }
+    }
+    return slots;
+}
+
+Settings read_settings(const Json& json, const std::string& file, Problems& problems) {
+    Settings settings;
+    if (!json.is_object()) {
+        problems.add(file, "", "must hold one JSON object { ... } at the top level");
+        return settings;
+    }
+    ObjectReader top{json, file, "", problems};
+    settings.room_name = top.text("room_name", std::nullopt, 60);
+    settings.language = top.choice("language", k_languages, "nl");
+    if (const Json* display = top.object("display", false)) {
+        ObjectReader reader{*display, file, "display", problems};
+        settings.display.fullscreen = reader.boolean("fullscreen", true);
+        settings.display.width = reader.integer("width", 640, 7680, 1920);
+        settings.display.height = reader.integer("height", 480, 4320, 1080);
+    }
+    if (const Json* network = top.object("network", false)) {
+        ObjectReader reader{*network, file, "network", problems};
+        settings.port = reader.integer("port", 1, 65535, 8080);
+        settings.public_url = reader.text("public_url", "", 200);
+        const auto& url = settings.public_url;
+        if (!url.empty() && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
+            reader.problem("public_url", "must start with http:// or https:// (or be \"\" to detect the LAN address)");
+        else if (url.find_first_of(" \t\r\n") != std::string::npos)
+            reader.problem("public_url", "must not contain spaces");
+    }
+    settings.data_dir = top.text("data_dir", "data", 400);
+    if (settings.data_dir.empty()) top.problem("data_dir", "must not be empty; use \"data\" for the default");
+    if (const Json* timers = top.object("timers", false)) {
+        ObjectReader reader{*timers, file, "timers", problems};
+        settings.timers.extend_step = std::chrono::minutes{reader.integer("extend_minutes", 1, 15, 2)};
+        settings.timers.warning = std::chrono::seconds{reader.integer("warning_seconds", 10, 300, 60)};
+    }
+    settings.chime = top.boolean("chime", true);
+    settings.slots = read_slots(top, file, problems);
+    return settings;
+}
+
+Contribution to_contribution(const std::string& name) {
+    static const std::map<std::string, Contribution> names{
+        {"none", Contribution::None},          {"answer", Contribution::Answer},
+        {"facts", Contribution::Facts},        {"statements", Contribution::Statements},
+        {"ideas", Contribution::Ideas},        {"constraints", Contribution::Constraints},
+        {"scores", Contribution::Scores}};
+    return names.at(name);
+}
+
+StepSpec read_step(const Json& json, const std::string& file, const std::string& where,
+                   bool is_checkin, Problems& problems) {
+    StepSpec step;
+    ObjectReader reader{json, file, where, problems};
+    step.id = is_checkin ? "checkin" : reader.text("id", std::nullopt, 40);
+    if (!is_checkin && step.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)
+        reader.problem("id", "may hold only a-z, 0-9 and '-' (it names the scene)");
+    step.title = reader.text("title", std::nullopt, 80);
+    step.goal = reader.text("goal", std::nullopt, 240);
+    if (!is_checkin) step.questions = reader.text_list("questions", 1, 4);
+    step.phone_task = reader.text("phone_task", std::nullopt, 160);
+    step.duration = std::chrono::minutes{reader.integer("minutes", 1, 90)};
+    if (is_checkin) {
+        step.contribution = Contribution::Answer;
+        step.max_per_person = 1;
+    } else {
+        step.contribution = to_contribution(reader.choice(
+            "contribute", {"none", "facts", "statements", "ideas", "constraints", "scores"}, "none"));
+        step.max_per_person = reader.integer("max_per_person", 0, 20, 0);
+        step.dots = reader.integer("dots", 0, 10, 0);
+    }
+    return step;
+}
+
+Content read_content(const Json& json, const std::string& file, const std::string& language,
+                     Problems& problems) {
+    Content content;
+    content.language = language;
+    if (!json.is_object()) {
+        problems.add(file, "", "must hold one JSON object { ... } at the top level");
+        return content;
+    }
+    ObjectReader top{json, file, "", problems};
+    content.title = top.text("title", std::nullopt, 80);
+    if (const Json* checkin = top.object("checkin", true))
+        content.steps.push_back(read_step(*checkin, file, "checkin", true, problems));
+    else
+        content.steps.emplace_back();
+    if (const Json* stages = top.array("stages", true, 1, k_max_stages)) {
+        for (std::size_t i = 0; i < stages->size(); ++i) {
+            const std::string where = "stages[" + std::to_string(i) + "]";
+            if (!(*stages)[i].is_object()) {
+                problems.add(file, where, "must be an object { \"id\": ..., \"title\": ..., \"minutes\": ... }");
+                continue;
+            }
+            content.steps.push_back(read_step((*stages)[i], file, where, false, problems));
+        }
+    }
+    content.reflection_questions = top.text_list("reflection_questions", 1, 53);
+    content.framing_questions = top.text_list("framing_questions", 1, 20);
+    if (const Json* criteria = top.array("criteria", true, 1, 12)) {
+        for (std::size_t i = 0; i < criteria->size(); ++i) {
+            const std::string where = "criteria[" + std::to_string(i) + "]";
+            if (!(*criteria)[i].is_object()) {
+                problems.add(file, where, "must be an object { \"name\": ..., \"description\": ... }");
+                continue;
+            }
+            ObjectReader item{(*criteria)[i], file, where, problems};
+            Criterion criterion;
+            criterion.name = item.text("name", std::nullopt, 40);
+            criterion.description = item.text("description", std::nullopt, 200);
+            content.criteria.push_back(std::move(criterion));
+        }
+    }
+    return content;
+}
+
+Strings read_strings(const Json& json, const std::string& file, Problems& problems) {
+    std::map<std::string, std::string> texts;
+    if (!json.is_object()) {
+        problems.add(file, "", "must hold one JSON object { \"key\": \"text\", ... } at the top level");
+        return Strings{};
+    }
+    ObjectReader reader{json, file, "", problems};
+    for (const auto& key : Strings::required_keys()) texts[key] = reader.text(key, std::nullopt, 300);
+    return Strings{std::move(texts)};
+}
+
+// The screens and (later) the journal address stages by id: languages must agree on them.
+void check_same_stages(const std::map<std::string, Content>& contents, const std::filesystem::path& dir,
+                       Problems& problems) {
+    const auto reference = contents.find(k_languages.front());
+    if (reference == contents.end()) return;
+    for (const auto& [language, content] : contents) {
+        if (language == reference->first) continue;
+        const std::string file = (dir / ("videoframe." + language + ".json")).string();
+        const std::string other = "videoframe." + reference->first + ".json";
+        if (content.steps.size() != reference->second.steps.size()) {
+            problems.add(file, "stages", "has " + std::to_string(content.stage_count()) + " stages but " +
+                                             other + " has " + std::to_string(reference->second.stage_count()) +
+                                             "; every language needs the same stages");
+            continue;
+        }
+        for (std::size_t i = 1; i < content.steps.size(); ++i) {
+            if (content.steps[i].id != reference->second.steps[i].id)
+                problems.add(file, "stages[" + std::to_string(i - 1) + "].id",
+                             "is \"" + content.steps[i].id + "\" but " + other + " has \"" +
+                                 reference->second.steps[i].id + "\"; use the same ids in every language");
+        }
+    }
+}
+
+struct Loaded {
+    Settings settings;
+    std::map<std::string, Content> contents;
+    std::map<std::string, Strings> strings;
+};
+
+Loaded load_everything(const std::filesystem::path& dir, Problems& problems) {
+    Loaded loaded;
+    const auto kiosk_path = dir / "kiosk.json";
+    if (const auto json = read_json_file(kiosk_path, problems))
+        loaded.settings = read_settings(*json, kiosk_path.string(), problems);
+    for (const auto& language : k_languages) {
+        const auto content_path = dir / ("videoframe." + language + ".json");
+        const auto before = problems.lines().size();
+        auto json = read_json_file(content_path, problems);
+        auto content = json ? read_content(*json, content_path.string(), language, problems) : Content{};
+        // Compare languages only when a file is sound on its own: one mistake, one message.
+        if (json && problems.lines().size() == before) loaded.contents[language] = std::move(content);
+        const auto strings_path = dir / ("strings." + language + ".json");
+        if (const auto strings_json = read_json_file(strings_path, problems))
+            loaded.strings[language] = read_strings(*strings_json, strings_path.string(), problems);
+    }
+    check_same_stages(loaded.contents, dir, problems);
+    return loaded;
+}
+
+}  // namespace
+
+std::vector<std::string> check_config(const std::filesystem::path& dir) {
+    Problems problems;
+    load_everything(dir, problems);
+    return problems.lines();
+}
+
+Config load_config(const std::filesystem::path& dir, const std::optional<std::string>& language) {
+    Problems problems;
+    Loaded loaded = load_everything(dir, problems);
+    if (language && std::find(k_languages.begin(), k_languages.end(), *language) == k_languages.end())
+        problems.add("--lang", "", "must be nl or en (found \"" + *language + "\")");
+    if (!problems.empty()) throw ConfigError{problems.lines()};
+    Config config;
+    config.dir = dir;
+    config.settings = std::move(loaded.settings);
+    if (language) config.settings.language = *language;
+    const auto& chosen = config.settings.language;
+    config.content = std::make_shared<const Content>(std::move(loaded.contents.at(chosen)));
+    config.strings = std::move(loaded.strings.at(chosen));
+    return config;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,51 @@
+#pragma once
+// Loads config/ (kiosk.json, videoframe.<lang>.json, strings.<lang>.json for every language)
+// into core types. Everything is validated before anything is used; all problems are
+// reported together in one ConfigError.
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/content.hpp"
+#include "kiosk/core/schedule.hpp"
+#include "kiosk/core/strings.hpp"
+
+namespace kiosk {
+
+inline const std::vector<std::string> k_languages{"nl", "en"};
+
+struct DisplaySettings {
+    bool fullscreen = true;
+    int width = 1920;   // window size when not fullscreen
+    int height = 1080;
+};
+
+struct Settings {
+    std::string room_name;
+    std::string language = "nl";
+    DisplaySettings display;
+    int port = 8080;
+    std::string public_url;  // overrides the detected LAN address in the QR when set
+    std::string data_dir = "data";
+    TimerRules timers;
+    bool chime = true;
+    std::vector<Slot> slots;
+};
+
+struct Config {
+    std::filesystem::path dir;
+    Settings settings;
+    std::shared_ptr<const Content> content;  // in settings.language
+    Strings strings;                          // in settings.language
+};
+
+// Throws ConfigError listing every problem. `language` overrides kiosk.json's language.
+Config load_config(const std::filesystem::path& dir,
+                   const std::optional<std::string>& language = std::nullopt);
+
+// The same checks without throwing: every problem in every file, empty when all is well.
+std::vector<std::string> check_config(const std::filesystem::path& dir);
+
+}  // namespace kiosk

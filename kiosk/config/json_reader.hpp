@@ -1,0 +1,70 @@
+#pragma once
+// Reads one JSON object field by field while collecting problems instead of stopping at the
+// first, so an operator sees every mistake in one run. Each problem names the file, the field
+// path and the fix. Keys never read are reported as unknown: typos must not pass silently.
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+using Json = nlohmann::json;
+
+class Problems {
+public:
+    void add(const std::string& file, const std::string& field, const std::string& message);
+    const std::vector<std::string>& lines() const { return m_lines; }
+    bool empty() const { return m_lines.empty(); }
+
+private:
+    std::vector<std::string> m_lines;
+};
+
+// Parses a file; on failure records why (missing, unreadable, or the line and column of the
+// syntax error) and returns nullopt.
+std::optional<Json> read_json_file(const std::filesystem::path& path, Problems& problems);
+
+class ObjectReader {
+public:
+    // `where` is the field path of this object ("" for the top level, "stages[2]").
+    ObjectReader(const Json& object, std::string file, std::string where, Problems& problems);
+    ~ObjectReader();  // reports unknown keys
+    ObjectReader(const ObjectReader&) = delete;
+    ObjectReader& operator=(const ObjectReader&) = delete;
+
+    // Required when no fallback is given. Problems are recorded; the fallback is returned.
+    std::string text(const std::string& key, std::optional<std::string> fallback = std::nullopt,
+                     std::size_t max_length = 400);
+    int integer(const std::string& key, int min, int max, std::optional<int> fallback = std::nullopt);
+    bool boolean(const std::string& key, bool fallback);
+    std::string choice(const std::string& key, const std::vector<std::string>& allowed,
+                       std::optional<std::string> fallback = std::nullopt);
+    // A list of non-empty texts with a count in [min_count, max_count].
+    std::vector<std::string> text_list(const std::string& key, std::size_t min_count,
+                                       std::size_t max_count);
+    // The raw member for nested objects and arrays, checked for its type; nullptr if absent
+    // (a problem when required) or of the wrong type.
+    const Json* object(const std::string& key, bool required);
+    const Json* array(const std::string& key, bool required, std::size_t min_count,
+                      std::size_t max_count);
+
+    std::string path(const std::string& key) const;
+    void problem(const std::string& key, const std::string& message);
+
+private:
+    const Json* member(const std::string& key, bool required, const char* expected);
+
+    const Json& m_object;
+    std::string m_file;
+    std::string m_where;
+    Problems& m_problems;
+    std::set<std::string> m_known;
+};
+
+std::string json_type_name(const Json& value);
+
+}  // namespace kiosk

@@ -1,0 +1,51 @@
+#pragma once
+// What a session is made of, as loaded from config/: the timed steps (check-in and the five
+// stages), the week's reflection questions, the framing questions and the criteria.
+// Plain data; immutable once loaded and shared between threads by shared_ptr<const Content>.
+#include <string>
+#include <vector>
+
+#include "kiosk/core/clock.hpp"
+
+namespace kiosk {
+
+// What the phones may send during a step. The phone issue builds on these.
+enum class Contribution { None, Answer, Facts, Statements, Ideas, Constraints, Scores };
+
+struct StepSpec {
+    std::string id;                      // stable name, e.g. "analysis"; used in scene names
+    std::string title;                   // "Analyse van de werksituatie"
+    std::string goal;                    // one sentence shown under the title
+    std::vector<std::string> questions;  // 2-3 guiding questions
+    std::string phone_task;              // what to do on the phone now, in one line
+    Contribution contribution = Contribution::None;
+    int max_per_person = 0;  // contributions per participant (0 = no limit)
+    int dots = 0;            // dots per participant for a dot vote (0 = no vote)
+    Millis duration{0};
+};
+
+struct Criterion {
+    std::string name;
+    std::string description;
+};
+
+struct Content {
+    std::string language;  // "nl" or "en"
+    std::string title;     // name of the videoframe
+    // Timed steps in order: steps[0] is the check-in, steps[1..] are the stages.
+    std::vector<StepSpec> steps;
+    std::vector<std::string> reflection_questions;  // one per week, rotating
+    std::vector<std::string> framing_questions;     // the "didactisch kader"
+    std::vector<Criterion> criteria;                // validation criteria, scored 1-5
+
+    int stage_count() const { return static_cast<int>(steps.size()) - 1; }
+};
+
+// Rules for the timers that the room may tune in kiosk.json.
+struct TimerRules {
+    Millis extend_step{std::chrono::minutes{2}};  // what one "extend" adds
+    Millis warning{std::chrono::seconds{60}};     // the last stretch shown in the warning colour
+    Millis min_resume{std::chrono::minutes{1}};   // least time a step gets when returned to
+};
+
+}  // namespace kiosk

@@ -1,0 +1,85 @@
+#include "kiosk/core/engine_loop.hpp"
+
+namespace kiosk {
+
+EngineLoop::EngineLoop(Engine& engine, const Clock& clock, Hooks hooks)
+    : m_engine{engine}, m_clock{clock}, m_hooks{std::move(hooks)},
+      m_published{engine.shared_view()} {
+    m_thread = std::thread([this] { run(); });
+}
+
+EngineLoop::~EngineLoop() { stop(); }
+
+void EngineLoop::post(EventKind kind) {
+    {
+        std::lock_guard lock{m_mutex};
+        m_inbox.push_back({kind, m_clock.monotonic()});
+    }
+    m_wakeup.notify_one();
+}
+
+void EngineLoop::wake() {
+    {
+        std::lock_guard lock{m_mutex};
+        m_poked = true;
+    }
+    m_wakeup.notify_one();
+}
+
+std::shared_ptr<const View> EngineLoop::view() const {
+    std::lock_guard lock{m_mutex};
+    return m_published;
+}
+
+void EngineLoop::stop() {
+    {
+        std::lock_guard lock{m_mutex};
+        m_stopping = true;
+    }
+    m_wakeup.notify_one();
+    if (m_thread.joinable()) m_thread.join();
+}
+
+void EngineLoop::run() {
+    std::unique_lock lock{m_mutex};
+    while (!m_stopping) {
+        const auto deadline = m_engine.next_deadline();
+        const auto ready = [this] { return m_stopping || m_poked || !m_inbox.empty(); };
+        if (deadline) {
+            // Sleep on the real steady clock for the time the injected clock says is left; a
+            // FakeClock in tests sees a long wait cut short by wake().
+            const Millis left = *deadline - m_clock.monotonic();
+            if (left > Millis{0}) m_wakeup.wait_for(lock, left, ready);
+        } else {
+            m_wakeup.wait(lock, ready);
+        }
+        if (m_stopping) break;
+        std::deque<Event> batch;
+        batch.swap(m_inbox);
+        m_poked = false;
+        lock.unlock();
+
+        const auto before = m_engine.view().version;
+        for (const auto& event : batch) m_engine.apply(event);
+        m_engine.tick(m_clock.monotonic());
+        drain_outbox();
+        if (m_engine.view().version != before) {
+            auto view = m_engine.shared_view();
+            {
+                std::lock_guard publish_lock{m_mutex};
+                m_published = view;
+            }
+            if (m_hooks.on_view) m_hooks.on_view(view);
+        }
+        lock.lock();
+    }
+}
+
+void EngineLoop::drain_outbox() {
+    auto applied = m_engine.take_applied();
+    if (!applied.empty() && m_hooks.on_applied) m_hooks.on_applied(applied);
+    for (const auto effect : m_engine.take_effects())
+        if (m_hooks.on_effect) m_hooks.on_effect(effect);
+}
+
+}  // namespace kiosk

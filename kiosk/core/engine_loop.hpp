@@ -1,0 +1,56 @@
+#pragma once
+// Runs an Engine on its own thread. Producers (keyboard, phones, AI worker) post events to the
+// inbox from any thread; the loop applies them in arrival order, wakes itself at the next
+// timer deadline, and publishes each new View. Readers take the latest View from any thread.
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "kiosk/core/clock.hpp"
+#include "kiosk/core/engine.hpp"
+
+namespace kiosk {
+
+class EngineLoop {
+public:
+    struct Hooks {
+        // Called on the engine thread after each batch. Keep them short: they delay the engine.
+        std::function<void(const std::shared_ptr<const View>&)> on_view;
+        std::function<void(Effect)> on_effect;
+        std::function<void(const std::vector<Event>&)> on_applied;
+    };
+
+    EngineLoop(Engine& engine, const Clock& clock, Hooks hooks);
+    ~EngineLoop();
+    EngineLoop(const EngineLoop&) = delete;
+    EngineLoop& operator=(const EngineLoop&) = delete;
+
+    // Any thread: stamps the event with the clock's monotonic time and queues it.
+    void post(EventKind kind);
+    // Any thread: re-check deadlines now (after a FakeClock advanced, in tests).
+    void wake();
+    // Any thread: the latest published View.
+    std::shared_ptr<const View> view() const;
+    void stop();
+
+private:
+    void run();
+    void drain_outbox();
+
+    Engine& m_engine;
+    const Clock& m_clock;
+    Hooks m_hooks;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wakeup;
+    std::deque<Event> m_inbox;
+    bool m_poked = false;
+    bool m_stopping = false;
+    std::shared_ptr<const View> m_published;
+    std::thread m_thread;
+};
+
+}  // namespace kiosk

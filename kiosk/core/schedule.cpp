@@ -1,0 +1,48 @@
+#include "kiosk/core/schedule.hpp"
+
+#include <cstdio>
+
+namespace kiosk {
+
+using namespace std::chrono;
+
+int iso_weekday(year_month_day date) {
+    return static_cast<int>(weekday{sys_days{date}}.iso_encoding()) - 1;
+}
+
+int iso_week(year_month_day date) {
+    // The ISO week belongs to the year of its Thursday; week 1 holds that year's 4 January.
+    const sys_days day{date};
+    const sys_days thursday = day + days{3 - iso_weekday(date)};
+    const year_month_day thursday_date{thursday};
+    const sys_days first_of_year{thursday_date.year() / January / 1};
+    return static_cast<int>((thursday - first_of_year).count() / 7) + 1;
+}
+
+std::optional<UpcomingSlot> next_slot(const std::vector<Slot>& slots, const LocalMoment& now) {
+    std::optional<UpcomingSlot> best;
+    int best_distance = 0;
+    const int today = iso_weekday(now.date);
+    for (const auto& slot : slots) {
+        const int days_ahead = (slot.weekday - today + 7) % 7;
+        if (days_ahead == 0 && now.minute_of_day >= slot.start_minute &&
+            now.minute_of_day < slot.end_minute)
+            return UpcomingSlot{slot, 0, true};
+        // A slot earlier today that is over comes round again next week.
+        const int ahead = (days_ahead == 0 && now.minute_of_day >= slot.end_minute) ? 7 : days_ahead;
+        const int distance = ahead * 24 * 60 + slot.start_minute - now.minute_of_day;
+        if (!best || distance < best_distance) {
+            best = UpcomingSlot{slot, ahead, false};
+            best_distance = distance;
+        }
+    }
+    return best;
+}
+
+std::string format_hhmm(int minute_of_day) {
+    char text[8];
+    std::snprintf(text, sizeof text, "%02d:%02d", (minute_of_day / 60) % 100, minute_of_day % 60);
+    return text;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,40 @@
+#pragma once
+// The weekly session slots and the calendar facts the screens show (next slot, ISO week,
+// the week's reflection question). Works on civil dates; turning a WallTime into local time
+// is the caller's job, so this stays free of time-zone state.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+struct Slot {
+    int weekday = 0;       // 0 = Monday ... 6 = Sunday (ISO order)
+    int start_minute = 0;  // minutes after midnight, local time
+    int end_minute = 0;
+};
+
+struct LocalMoment {
+    std::chrono::year_month_day date;
+    int minute_of_day = 0;
+};
+
+struct UpcomingSlot {
+    Slot slot;
+    int days_ahead = 0;  // 0 = today, 1 = tomorrow ...
+    bool running = false;  // the slot is on now
+};
+
+// The slot that is running now, or else the next one to start; nullopt without slots.
+std::optional<UpcomingSlot> next_slot(const std::vector<Slot>& slots, const LocalMoment& now);
+
+// ISO 8601 week number (1-53) of a date.
+int iso_week(std::chrono::year_month_day date);
+// ISO weekday of a date, 0 = Monday.
+int iso_weekday(std::chrono::year_month_day date);
+
+// "09:00"
+std::string format_hhmm(int minute_of_day);
+
+}  // namespace kiosk

@@ -1,0 +1,28 @@
+#pragma once
+// The UI texts of one language, from config/strings.<lang>.json. Immutable after loading.
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace kiosk {
+
+class Strings {
+public:
+    Strings() = default;
+    explicit Strings(std::map<std::string, std::string> texts) : m_texts{std::move(texts)} {}
+
+    // The text for key; the key itself if missing, so a gap shows up on screen, not a crash.
+    const std::string& text(const std::string& key) const;
+    // text(key) with each "{name}" replaced by its value.
+    std::string format(const std::string& key,
+                       const std::vector<std::pair<std::string, std::string>>& values) const;
+
+    // Every key the program uses; config validation demands each in every language.
+    static const std::vector<std::string>& required_keys();
+
+private:
+    std::map<std::string, std::string> m_texts;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,208 @@
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "kiosk/config/config_error.hpp"
+#include "kiosk/config/config_loader.hpp"
+#include "kiosk/config/json_reader.hpp"
+#include "tests/temp_dir.hpp"
+
+using namespace kiosk;
+
+namespace {
+
+// A copy of the shipped config/ that a test may break one field at a time.
+struct ConfigCopy {
+    testing::TempDir temp;
+    std::filesystem::path dir = temp.path() / "config";
+
+    ConfigCopy() {
+        std::filesystem::copy(std::filesystem::path{KIOSK_SOURCE_DIR} / "config", dir);
+    }
+    std::string file(const std::string& name) const { return (dir / name).string(); }
+    Json read(const std::string& name) const {
+        std::ifstream in{dir / name};
+        return Json::parse(in);
+    }
+    void write(const std::string& name, const Json& json) const {
+        std::ofstream{dir / name} << json.dump(2);
+    }
+    void write_text(const std::string& name, const std::string& text) const {
+        std::ofstream{dir / name} << text;
+    }
+    template <typename Change>
+    void edit(const std::string& name, Change change) const {
+        Json json = read(name);
+        change(json);
+        write(name, json);
+    }
+    std::vector<std::string> problems() const { return check_config(dir); }
+};
+
+}  // namespace
+
+TEST_CASE("The shipped configuration is valid and loads in both languages") {
+    const auto problems = check_config(std::filesystem::path{KIOSK_SOURCE_DIR} / "config");
+    CHECK(problems.empty());
+    for (const std::string language : {"nl", "en"}) {
+        const auto config = load_config(std::filesystem::path{KIOSK_SOURCE_DIR} / "config", language);
+        CHECK(config.content->language == language);
+        CHECK(config.content->stage_count() == 5);
+        CHECK(config.content->steps[0].duration == std::chrono::minutes{3});
+        CHECK(config.content->reflection_questions.size() == 12);
+        CHECK(config.content->framing_questions.size() == 10);
+        CHECK(config.content->criteria.size() == 8);
+        CHECK(config.settings.slots.size() == 4);
+        CHECK(config.strings.text("paused") != "paused");
+    }
+}
+
+TEST_CASE("A missing file names the file and how to point at the right folder") {
+    ConfigCopy config;
+    std::filesystem::remove(config.dir / "kiosk.json");
+    CHECK(config.problems() == std::vector<std::string>{
+        config.file("kiosk.json") + ": cannot open the file (No such file or directory); check "
+        "that it exists and is readable, or pass --config DIR"});
+}
+
+TEST_CASE("Broken JSON names the line and column of the mistake") {
+    ConfigCopy config;
+    config.write_text("kiosk.json", "{\n  \"room_name\": \"A\",\n  \"language\" \"nl\"\n}\n");
+    const auto problems = config.problems();
+    REQUIRE(problems.size() == 1);
+    CHECK_THAT(problems[0], Catch::StartsWith(config.file("kiosk.json") + ": invalid JSON at line 3, column 17"));
+    CHECK_THAT(problems[0], Catch::EndsWith("; fix the syntax there"));
+}
+
+TEST_CASE("A file that is not an object at the top level is refused") {
+    ConfigCopy config;
+    config.write_text("kiosk.json", "[1, 2]");
+    CHECK(config.problems() == std::vector<std::string>{
+        config.file("kiosk.json") + ": must hold one JSON object { ... } at the top level"});
+}
+
+TEST_CASE("Each field rule gives its own exact message") {
+    ConfigCopy config;
+    using Edit = std::function<void(Json&)>;
+    struct Case {
+        std::string file;
+        Edit edit;
+        std::string message;
+    };
+    const std::vector<Case> cases{
+        {"kiosk.json", [](Json& j) { j.erase("room_name"); }, "room_name: missing; add it as a text"},
+        {"kiosk.json", [](Json& j) { j["room_name"] = 42; }, "room_name: must be a text in quotes, not a number"},
+        {"kiosk.json", [](Json& j) { j["room_name"] = "   "; }, "room_name: must not be empty; write the text it should show"},
+        {"kiosk.json", [](Json& j) { j["room_name"] = std::string(61, 'x'); }, "room_name: is 61 bytes long; shorten it to at most 60"},
+        {"kiosk.json", [](Json& j) { j["language"] = "de"; }, "language: must be one of \"nl\", \"en\" (found \"de\")"},
+        {"kiosk.json", [](Json& j) { j["display"]["fulscreen"] = true; }, "display.fulscreen: unknown key; check the spelling (known here: fullscreen, height, width) or remove it"},
+        {"kiosk.json", [](Json& j) { j["display"]["fullscreen"] = "yes"; }, "display.fullscreen: must be true or false (without quotes), not a text"},
+        {"kiosk.json", [](Json& j) { j["display"] = 3; }, "display: must be an object { ... }, not a number"},
+        {"kiosk.json", [](Json& j) { j["network"]["port"] = 70000; }, "network.port: must be between 1 and 65535 (found 70000)"},
+        {"kiosk.json", [](Json& j) { j["network"]["port"] = "8080"; }, "network.port: must be a whole number between 1 and 65535, not a text"},
+        {"kiosk.json", [](Json& j) { j["network"]["public_url"] = "kiosk.local:8080"; }, "network.public_url: must start with http:// or https:// (or be \"\" to detect the LAN address)"},
+        {"kiosk.json", [](Json& j) { j["network"]["public_url"] = "http://a b"; }, "network.public_url: must not contain spaces"},
+        {"kiosk.json", [](Json& j) { j["data_dir"] = ""; }, "data_dir: must not be empty; use \"data\" for the default"},
+        {"kiosk.json", [](Json& j) { j["timers"]["extend_minutes"] = 0; }, "timers.extend_minutes: must be between 1 and 15 (found 0)"},
+        {"kiosk.json", [](Json& j) { j["timers"]["warning_seconds"] = 1.5; }, "timers.warning_seconds: must be a whole number between 10 and 300, not a decimal number"},
+        {"kiosk.json", [](Json& j) { j["chime"] = 1; }, "chime: must be true or false (without quotes), not a number"},
+        {"kiosk.json", [](Json& j) { j["schedule"]["slots"][1]["day"] = "tuesday"; }, "schedule.slots[1].day: must be one of \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\" (found \"tuesday\")"},
+        {"kiosk.json", [](Json& j) { j["schedule"]["slots"][0]["start"] = "9:00"; }, "schedule.slots[0].start: must be a time as \"HH:MM\", e.g. \"09:00\""},
+        {"kiosk.json", [](Json& j) { j["schedule"]["slots"][0]["end"] = "08:00"; }, "schedule.slots[0].end: must be later than start"},
+        {"kiosk.json", [](Json& j) { j["schedule"]["slots"][2] = "thu"; }, "schedule.slots[2]: must be an object like {\"day\": \"mon\", \"start\": \"09:00\", \"end\": \"10:00\"}"},
+        {"videoframe.nl.json", [](Json& j) { j["stages"][2]["minutes"] = 0; }, "stages[2].minutes: must be between 1 and 90 (found 0)"},
+        {"videoframe.nl.json", [](Json& j) { j["stages"][2]["minutes"] = 91; }, "stages[2].minutes: must be between 1 and 90 (found 91)"},
+        {"videoframe.nl.json", [](Json& j) { j["stages"][0].erase("goal"); }, "stages[0].goal: missing; add it as a text"},
+        {"videoframe.nl.json", [](Json& j) { j["stages"][1]["questions"] = Json::array(); }, "stages[1].questions: must hold between 1 and 4 items (found 0)"},
+        {"videoframe.nl.json", [](Json& j) { j["stages"][1]["questions"][1] = ""; }, "stages[1].questions[1]: must be a non-empty text"},
+        {"videoframe.nl.json", [](Json& j) { j["stages"][3]["contribute"] = "wishes"; }, "stages[3].contribute: must be one of \"none\", \"facts\", \"statements\", \"ideas\", \"constraints\", \"scores\" (found \"wishes\")"},
+        {"videoframe.nl.json", [](Json& j) { j["stages"][1]["dots"] = 11; }, "stages[1].dots: must be between 0 and 10 (found 11)"},
+        {"videoframe.nl.json", [](Json& j) { j["stages"][0]["titel"] = "x"; }, "stages[0].titel: unknown key; check the spelling (known here: contribute, dots, goal, id, max_per_person, minutes, phone_task, questions, title) or remove it"},
+        {"videoframe.nl.json", [](Json& j) { j["checkin"]["minutes"] = 120; }, "checkin.minutes: must be between 1 and 90 (found 120)"},
+        {"videoframe.nl.json", [](Json& j) { j["stages"] = Json::array(); }, "stages: must hold between 1 and 8 items (found 0)"},
+        {"videoframe.nl.json", [](Json& j) { j["stages"][4] = 5; }, "stages[4]: must be an object { \"id\": ..., \"title\": ..., \"minutes\": ... }"},
+        {"videoframe.nl.json", [](Json& j) { j.erase("criteria"); }, "criteria: missing; add it as a list [ ... ]"},
+        {"videoframe.nl.json", [](Json& j) { j["criteria"][0].erase("name"); }, "criteria[0].name: missing; add it as a text"},
+        {"videoframe.nl.json", [](Json& j) { j["reflection_questions"] = "Wat?"; }, "reflection_questions: must be a list [ ... ], not a text"},
+        {"strings.en.json", [](Json& j) { j.erase("paused"); }, "paused: missing; add it as a text"},
+        {"strings.en.json", [](Json& j) { j["pauzed"] = "Paused"; }, "pauzed: unknown key; check the spelling (known here: " /* long list */},
+    };
+    for (const auto& test : cases) {
+        ConfigCopy copy;
+        copy.edit(test.file, test.edit);
+        const auto problems = copy.problems();
+        INFO(test.file << ": " << test.message);
+        REQUIRE(problems.size() == 1);
+        if (test.message.back() == ' ')  // the unknown-key list of every UI string is long
+            CHECK_THAT(problems[0], Catch::StartsWith(copy.file(test.file) + ": " + test.message));
+        else
+            CHECK(problems[0] == copy.file(test.file) + ": " + test.message);
+    }
+}
+
+TEST_CASE("A stage id with spaces or capitals is refused because it names a scene") {
+    ConfigCopy config;
+    config.edit("videoframe.nl.json", [](Json& j) { j["stages"][0]["id"] = "Analyse 1"; });
+    config.edit("videoframe.en.json", [](Json& j) { j["stages"][0]["id"] = "Analyse 1"; });
+    const auto problems = config.problems();
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0] == config.file("videoframe.nl.json") + ": stages[0].id: may hold only a-z, 0-9 and '-' (it names the scene)");
+}
+
+TEST_CASE("Languages must agree on the stages") {
+    ConfigCopy config;
+    config.edit("videoframe.en.json", [](Json& j) { j["stages"][1]["id"] = "problem"; });
+    CHECK(config.problems() == std::vector<std::string>{
+        config.file("videoframe.en.json") + ": stages[1].id: is \"problem\" but videoframe.nl.json has "
+        "\"probleemstelling\"; use the same ids in every language"});
+
+    ConfigCopy fewer;
+    fewer.edit("videoframe.en.json", [](Json& j) { j["stages"].erase(4); });
+    CHECK(fewer.problems() == std::vector<std::string>{
+        fewer.file("videoframe.en.json") + ": stages: has 4 stages but videoframe.nl.json has 5; "
+        "every language needs the same stages"});
+}
+
+TEST_CASE("Every problem in every file is reported in one run") {
+    ConfigCopy config;
+    config.edit("kiosk.json", [](Json& j) {
+        j["network"]["port"] = 0;
+        j["language"] = "fr";
+    });
+    config.edit("videoframe.en.json", [](Json& j) { j["stages"][2]["minutes"] = 500; });
+    std::filesystem::remove(config.dir / "strings.nl.json");
+    const auto problems = config.problems();
+    CHECK(problems.size() == 4);
+}
+
+TEST_CASE("load_config throws a ConfigError holding every problem, and refuses an unknown --lang") {
+    ConfigCopy config;
+    config.edit("kiosk.json", [](Json& j) { j["room_name"] = ""; });
+    try {
+        load_config(config.dir);
+        FAIL("expected a ConfigError");
+    } catch (const ConfigError& error) {
+        CHECK(error.problems().size() == 1);
+    }
+    ConfigCopy good;
+    try {
+        load_config(good.dir, std::string{"de"});
+        FAIL("expected a ConfigError");
+    } catch (const ConfigError& error) {
+        CHECK(error.problems() == std::vector<std::string>{"--lang: must be nl or en (found \"de\")"});
+    }
+}
+
+TEST_CASE("Optional settings fall back to documented defaults") {
+    ConfigCopy config;
+    config.write("kiosk.json", Json{{"room_name", "Kamer"}});
+    const auto loaded = load_config(config.dir);
+    CHECK(loaded.settings.language == "nl");
+    CHECK(loaded.settings.port == 8080);
+    CHECK(loaded.settings.display.fullscreen);
+    CHECK(loaded.settings.data_dir == "data");
+    CHECK(loaded.settings.timers.extend_step == std::chrono::minutes{2});
+    CHECK(loaded.settings.timers.warning == std::chrono::seconds{60});
+    CHECK(loaded.settings.chime);
+    CHECK(loaded.settings.slots.empty());
+}
