@@ -65,6 +65,19 @@ TEST_CASE("A whole session runs from idle through every stage to wrap-up and bac
     CHECK(room.view().phase == Phase::Idle);
 }
 
+TEST_CASE("Start on the wrap-up screen closes the session; during a stage it does nothing") {
+    Room room;
+    room.press(EventKind::Start);
+    room.press(EventKind::Start);
+    const auto version = room.view().version;
+    room.press(EventKind::Start);
+    CHECK(room.view().version == version);
+    for (int i = 0; i < 6; ++i) room.press(EventKind::Next);
+    CHECK(room.view().phase == Phase::WrapUp);
+    room.press(EventKind::Start);
+    CHECK(room.view().phase == Phase::Idle);
+}
+
 TEST_CASE("The warning state starts in the last minute and not before") {
     Room room;
     room.press(EventKind::Start);

@@ -39,6 +39,10 @@ bool Engine::handle(const Event& event) {
             enter_step(0, now);
             return true;
         }
+        if (m_draft.phase == Phase::WrapUp) {
+            go_idle();
+            return true;
+        }
         return false;
     case EventKind::Next:
         switch (m_draft.phase) {

@@ -9,7 +9,7 @@
 namespace kiosk {
 
 enum class EventKind {
-    Start,        // idle -> lobby, lobby -> check-in
+    Start,        // the room's main key: idle -> lobby -> check-in; closes a finished session
     Next,         // to the next step (or wrap-up, or back to idle after wrap-up)
     Previous,     // to the step before; a step returned to keeps the time it had left
     TogglePause,  // pause or resume the running step's timer

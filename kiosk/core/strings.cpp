@@ -25,7 +25,7 @@ const std::vector<std::string>& Strings::required_keys() {
         "lobby_title", "lobby_body", "lobby_start", "idle_next_slot", "idle_slot_now",
         "idle_no_slot", "idle_question_label", "idle_start_hint", "wrapup_title",
         "wrapup_body", "wrapup_next", "help_title", "help_close", "key_next", "key_previous",
-        "key_pause", "key_extend", "key_start", "key_help", "key_quit", "footer_help",
+        "key_pause", "key_space_name", "key_extend", "key_start", "key_help", "key_quit", "footer_help",
         "weekday_0", "weekday_1", "weekday_2", "weekday_3", "weekday_4", "weekday_5",
         "weekday_6", "today", "tomorrow", "week_label", "questions_label"};
     return keys;

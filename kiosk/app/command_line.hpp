@@ -1,0 +1,41 @@
+#pragma once
+// The command line of vitale-kiosk. Tests and operators rely on these exact option names.
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace kiosk::app {
+
+struct ScreenSize {
+    int width = 0;
+    int height = 0;
+};
+
+struct Options {
+    std::filesystem::path config_dir = "config";
+    std::optional<std::filesystem::path> data_dir;
+    std::optional<int> port;
+    bool windowed = false;
+    std::optional<ScreenSize> size;
+    std::optional<std::string> language;
+    bool check_config = false;
+    bool list_scenes = false;
+    std::optional<std::filesystem::path> screenshot;
+    std::optional<std::string> scene;
+    bool help_overlay = false;       // with --screenshot: draw the key map on top
+    bool print_first_frame = false;  // for the start-up benchmark
+    bool version = false;
+    bool help = false;
+};
+
+// A command line that cannot be used; the message says what to type instead.
+class UsageError : public std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+Options parse_command_line(const std::vector<std::string>& args);
+std::string usage_text();
+
+}  // namespace kiosk::app

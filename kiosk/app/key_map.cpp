@@ -1,0 +1,57 @@
+#include "kiosk/app/key_map.hpp"
+
+#include <string>
+
+namespace kiosk::app {
+
+namespace {
+
+struct Binding {
+    Action action;
+    std::vector<SDL_Keycode> keys;
+    const char* label;       // what the help overlay shows
+    const char* string_key;  // the action's name in strings.<lang>.json
+};
+
+const std::vector<Binding>& bindings() {
+    static const std::vector<Binding> table{
+        {Action::Start, {SDLK_RETURN, SDLK_KP_ENTER, SDLK_F5}, "Enter · F5", "key_start"},
+        {Action::Next, {SDLK_PAGEDOWN, SDLK_RIGHT, SDLK_DOWN}, "PageDown · →", "key_next"},
+        {Action::Previous, {SDLK_PAGEUP, SDLK_LEFT, SDLK_UP}, "PageUp · ←", "key_previous"},
+        {Action::TogglePause, {SDLK_SPACE, SDLK_b, SDLK_PERIOD}, "{space} · B", "key_pause"},
+        {Action::Extend, {SDLK_PLUS, SDLK_KP_PLUS, SDLK_EQUALS, SDLK_e}, "+ · E", "key_extend"},
+        {Action::ToggleHelp, {SDLK_F1, SDLK_QUESTION}, "F1 · ?", "key_help"},
+    };
+    return table;
+}
+
+}  // namespace
+
+Action action_for(SDL_Keycode key, Uint16 modifiers) {
+    const bool ctrl = (modifiers & KMOD_CTRL) != 0;
+    const bool alt = (modifiers & KMOD_ALT) != 0;
+    // Quitting takes a deliberate combination: remotes send Escape, and people lean on keys.
+    if (key == SDLK_q) return ctrl && alt ? Action::Quit : Action::None;
+    if (key == SDLK_ESCAPE) return Action::CloseHelp;
+    // '?' is Shift+/ on most layouts; SDL reports the unshifted key.
+    if (key == SDLK_SLASH && (modifiers & KMOD_SHIFT) != 0) return Action::ToggleHelp;
+    if (ctrl || alt) return Action::None;
+    for (const auto& binding : bindings())
+        for (const auto bound : binding.keys)
+            if (bound == key) return binding.action;
+    return Action::None;
+}
+
+std::vector<scenes::HelpRow> help_rows(const Strings& strings, int extend_minutes) {
+    std::vector<scenes::HelpRow> rows;
+    for (const auto& binding : bindings()) {
+        // Key names stay as printed on keyboards, except the space bar's, which is translated.
+        Strings labels{{{"label", binding.label}}};
+        rows.push_back({labels.format("label", {{"space", strings.text("key_space_name")}}),
+                        strings.format(binding.string_key, {{"minutes", std::to_string(extend_minutes)}})});
+    }
+    rows.push_back({"Ctrl+Alt+Q", strings.text("key_quit")});
+    return rows;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,19 @@
+#pragma once
+// Keys of the keyboard and of presenter remotes (they send PageDown, PageUp, arrows, B and
+// F5/Escape) and what they do. The help overlay is made from the same table.
+#include <SDL.h>
+
+#include <vector>
+
+#include "kiosk/core/strings.hpp"
+#include "scenes/scene.hpp"
+
+namespace kiosk::app {
+
+enum class Action { None, Start, Next, Previous, TogglePause, Extend, ToggleHelp, CloseHelp, Quit };
+
+Action action_for(SDL_Keycode key, Uint16 modifiers);
+
+std::vector<scenes::HelpRow> help_rows(const Strings& strings, int extend_minutes);
+
+}  // namespace kiosk::app

@@ -1,0 +1,113 @@
+#include "kiosk/app/kiosk_app.hpp"
+
+#include <SDL.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "kiosk/app/command_line.hpp"
+#include "kiosk/app/screen_loop.hpp"
+#include "kiosk/app/screenshot.hpp"
+#include "kiosk/app/version.hpp"
+#include "kiosk/config/config_error.hpp"
+#include "kiosk/net/phone_address.hpp"
+#include "kiosk/ui/sdl_handles.hpp"
+#include "scenes/scene_catalog.hpp"
+
+namespace kiosk::app {
+
+namespace {
+
+constexpr int k_exit_ok = 0, k_exit_failure = 1, k_exit_usage = 2;
+
+int fail(const std::string& message, int code) {
+    std::cerr << "vitale-kiosk: " << message << '\n';
+    return code;
+}
+
+scenes::Room make_room(const Config& config, int port) {
+    scenes::Room room;
+    room.name = config.settings.room_name;
+    room.slots = config.settings.slots;
+    const auto lan = config.settings.public_url.empty() ? net::detect_lan_ipv4() : std::nullopt;
+    if (config.settings.public_url.empty() && !lan)
+        std::cerr << "vitale-kiosk: no network address found; phones cannot join until this machine is on "
+                     "the network (or set network.public_url in kiosk.json)\n";
+    room.phone_url = net::phone_url(config.settings.public_url, port, lan);
+    return room;
+}
+
+std::filesystem::path fonts_dir(const Options& options) {
+    // fonts/ sits beside config/, so --config /opt/vitale/config finds /opt/vitale/fonts.
+    return std::filesystem::absolute(options.config_dir).lexically_normal().parent_path() / "fonts";
+}
+
+void prepare_data_dir(const std::filesystem::path& dir) {
+    std::error_code error;
+    std::filesystem::create_directories(dir, error);
+    if (error || !std::filesystem::is_directory(dir))
+        throw std::runtime_error{"cannot use the data folder " + dir.string() + " (" + error.message() +
+                                 "); pass --data DIR or change data_dir in kiosk.json"};
+}
+
+int run_modes(const Options& options) {
+    if (options.help) {
+        std::cout << usage_text();
+        return k_exit_ok;
+    }
+    if (options.version) {
+        std::cout << "vitale-kiosk " << k_version << '\n';
+        return k_exit_ok;
+    }
+    if (options.check_config) {
+        const auto problems = check_config(options.config_dir);
+        for (const auto& problem : problems) std::cout << problem << '\n';
+        if (problems.empty()) std::cout << options.config_dir.string() << ": configuration is valid\n";
+        return problems.empty() ? k_exit_ok : k_exit_usage;
+    }
+
+    const Config config = load_config(options.config_dir, options.language);
+    if (options.list_scenes) {
+        for (const auto& name : scenes::scene_names(*config.content)) std::cout << name << '\n';
+        return k_exit_ok;
+    }
+    const int port = options.port.value_or(config.settings.port);
+    const auto fonts = ui::locate_fonts(fonts_dir(options));
+    const ScreenSize size = options.size.value_or(ScreenSize{config.settings.display.width,
+                                                             config.settings.display.height});
+    if (options.screenshot) {
+        const auto room = make_room(config, port);
+        write_screenshot(config, room, fonts, *options.scene, size, options.help_overlay, *options.screenshot);
+        std::cout << options.screenshot->string() << '\n';
+        return k_exit_ok;
+    }
+
+    prepare_data_dir(options.data_dir.value_or(config.settings.data_dir));
+    const net::PortReservation reservation{port};
+    const auto room = make_room(config, port);
+    std::cerr << "vitale-kiosk: " << config.settings.room_name << ", phones join at " << room.phone_url
+              << ", font " << fonts.family << '\n';
+    run_screen({config, room, fonts, config.settings.display.fullscreen && !options.windowed, size,
+                options.scene, options.print_first_frame});
+    return k_exit_ok;
+}
+
+}  // namespace
+
+int run_kiosk(const std::vector<std::string>& args) {
+    try {
+        return run_modes(parse_command_line(args));
+    } catch (const UsageError& error) {
+        return fail(error.what(), k_exit_usage);
+    } catch (const ConfigError& error) {
+        for (const auto& problem : error.problems()) std::cerr << problem << '\n';
+        return fail("the configuration has " + std::to_string(error.problems().size()) +
+                        " problem(s); fix them and try again (--check-config checks without starting)",
+                    k_exit_usage);
+    } catch (const std::exception& error) {
+        return fail(error.what(), k_exit_failure);
+    }
+}
+
+}  // namespace kiosk::app

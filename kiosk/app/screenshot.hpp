@@ -1,0 +1,18 @@
+#pragma once
+// --screenshot: one scene rendered without any display into a PNG file.
+#include <filesystem>
+#include <string>
+
+#include "kiosk/app/command_line.hpp"
+#include "kiosk/config/config_loader.hpp"
+#include "kiosk/ui/font_locator.hpp"
+#include "scenes/scene.hpp"
+
+namespace kiosk::app {
+
+// Throws UsageError for an unknown scene name, SdlError when the file cannot be written.
+void write_screenshot(const Config& config, const scenes::Room& room, const ui::FontFiles& fonts,
+                      const std::string& scene, ScreenSize size, bool help_overlay,
+                      const std::filesystem::path& file);
+
+}  // namespace kiosk::app

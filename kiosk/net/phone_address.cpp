@@ -1,0 +1,71 @@
+#include "kiosk/net/phone_address.hpp"
+
+#include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
+#include <utility>
+
+namespace kiosk::net {
+
+std::optional<std::string> detect_lan_ipv4() {
+    ifaddrs* list = nullptr;
+    if (getifaddrs(&list) != 0) return std::nullopt;
+    std::optional<std::string> found;
+    for (const ifaddrs* item = list; item && !found; item = item->ifa_next) {
+        if (!item->ifa_addr || item->ifa_addr->sa_family != AF_INET) continue;
+        if ((item->ifa_flags & IFF_UP) == 0 || (item->ifa_flags & IFF_LOOPBACK) != 0) continue;
+        sockaddr_in address{};
+        std::memcpy(&address, item->ifa_addr, sizeof address);
+        char text[INET_ADDRSTRLEN] = {};
+        if (inet_ntop(AF_INET, &address.sin_addr, text, sizeof text)) found = text;
+    }
+    freeifaddrs(list);
+    return found;
+}
+
+std::string phone_url(const std::string& public_url, int port, const std::optional<std::string>& lan) {
+    if (!public_url.empty()) {
+        std::string url = public_url;
+        while (!url.empty() && url.back() == '/') url.pop_back();
+        return url;
+    }
+    return "http://" + lan.value_or("127.0.0.1") + ":" + std::to_string(port);
+}
+
+PortReservation::PortReservation(int port) : m_port{port} {
+    m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (m_fd < 0) throw PortError{std::string{"cannot open a network socket: "} + std::strerror(errno)};
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_ANY);
+    address.sin_port = htons(static_cast<std::uint16_t>(port));
+    // Bound without SO_REUSEADDR and not listening: no other program can take the port, and
+    // a phone that connects early is refused at once instead of hanging.
+    if (::bind(m_fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
+        const int error = errno;
+        ::close(m_fd);
+        m_fd = -1;
+        const std::string number = std::to_string(port);
+        if (error == EADDRINUSE)
+            throw PortError{"port " + number + " is already in use by another program; stop that program or "
+                            "start with --port N (or set network.port in kiosk.json)"};
+        if (error == EACCES)
+            throw PortError{"port " + number + " needs administrator rights; use a port above 1023 with --port N"};
+        throw PortError{"cannot use port " + number + ": " + std::strerror(error)};
+    }
+}
+
+PortReservation::~PortReservation() {
+    if (m_fd >= 0) ::close(m_fd);
+}
+
+int PortReservation::release() { return std::exchange(m_fd, -1); }
+
+}  // namespace kiosk::net

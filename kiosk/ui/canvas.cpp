@@ -1,0 +1,132 @@
+#include "kiosk/ui/canvas.hpp"
+
+#include <cmath>
+
+namespace kiosk::ui {
+
+namespace {
+
+RendererPtr make_renderer(SDL_Surface* target) {
+    RendererPtr renderer{SDL_CreateSoftwareRenderer(target)};
+    if (!renderer) throw SdlError{"cannot create the software renderer"};
+    SDL_SetRenderDrawBlendMode(renderer.get(), SDL_BLENDMODE_BLEND);
+    return renderer;
+}
+
+SDL_Color to_sdl(Color c) { return SDL_Color{c.r, c.g, c.b, c.a}; }
+
+}  // namespace
+
+Canvas::Canvas(SDL_Surface* target, const FontFiles& fonts)
+    : m_target{target}, m_fonts{fonts}, m_renderer{make_renderer(target)}, m_cache{m_renderer.get()} {
+    if (TTF_WasInit() == 0 && TTF_Init() != 0) throw SdlError{"cannot start SDL_ttf"};
+}
+
+int Canvas::u(double units) const {
+    return static_cast<int>(std::lround(units * static_cast<double>(m_target->h) / 100.0));
+}
+
+void Canvas::clear(Color color) {
+    SDL_SetRenderDrawColor(m_renderer.get(), color.r, color.g, color.b, 255);
+    SDL_RenderClear(m_renderer.get());
+}
+
+void Canvas::fill(const SDL_Rect& rect, Color color) {
+    SDL_SetRenderDrawColor(m_renderer.get(), color.r, color.g, color.b, color.a);
+    SDL_RenderFillRect(m_renderer.get(), &rect);
+}
+
+void Canvas::frame(const SDL_Rect& rect, Color color, int thickness) {
+    fill({rect.x, rect.y, rect.w, thickness}, color);
+    fill({rect.x, rect.y + rect.h - thickness, rect.w, thickness}, color);
+    fill({rect.x, rect.y, thickness, rect.h}, color);
+    fill({rect.x + rect.w - thickness, rect.y, thickness, rect.h}, color);
+}
+
+TTF_Font* Canvas::font(Weight weight, int pixels) {
+    auto& slot = m_font_cache[{weight, pixels}];
+    if (!slot) {
+        const auto& path = weight == Weight::Bold ? m_fonts.bold : m_fonts.regular;
+        slot.reset(TTF_OpenFont(path.c_str(), pixels));
+        if (!slot) throw SdlError{"cannot open font " + path.string()};
+    }
+    return slot.get();
+}
+
+CachedTexture Canvas::rendered(const std::string& text, const TextStyle& style, int wrap_width,
+                               Align align) {
+    const int pixels = std::max(6, u(style.size));
+    const std::string key = "t" + std::to_string(static_cast<int>(style.weight)) + "|" +
+                            std::to_string(pixels) + "|" + std::to_string(style.color.r) + "," +
+                            std::to_string(style.color.g) + "," + std::to_string(style.color.b) + "," +
+                            std::to_string(style.color.a) + "|" + std::to_string(wrap_width) + "|" +
+                            std::to_string(static_cast<int>(align)) + "|" + text;
+    return m_cache.get(key, [&]() -> SurfacePtr {
+        if (text.empty()) return nullptr;
+        TTF_Font* f = font(style.weight, pixels);
+        SurfacePtr surface;
+        if (wrap_width > 0) {
+            TTF_SetFontWrappedAlign(f, align == Align::Center  ? TTF_WRAPPED_ALIGN_CENTER
+                                       : align == Align::Right ? TTF_WRAPPED_ALIGN_RIGHT
+                                                               : TTF_WRAPPED_ALIGN_LEFT);
+            surface.reset(TTF_RenderUTF8_Blended_Wrapped(f, text.c_str(), to_sdl(style.color),
+                                                         static_cast<Uint32>(wrap_width)));
+        } else {
+            surface.reset(TTF_RenderUTF8_Blended(f, text.c_str(), to_sdl(style.color)));
+        }
+        if (!surface) throw SdlError{"cannot render text \"" + text.substr(0, 40) + "\""};
+        return surface;
+    });
+}
+
+SDL_Point Canvas::measure(const std::string& text, const TextStyle& style, int wrap_width) {
+    const auto cached = rendered(text, style, wrap_width, Align::Left);
+    return {cached.width, cached.height};
+}
+
+SDL_Rect Canvas::text(const std::string& text, const TextStyle& style, int x, int y,
+                      int wrap_width, Align align) {
+    const auto cached = rendered(text, style, wrap_width, align);
+    SDL_Rect rect{x, y, cached.width, cached.height};
+    if (wrap_width > 0) {
+        // SDL_ttf aligns lines inside the surface; the surface itself is as wide as its
+        // longest line, so place that inside the wrap box too.
+        if (align == Align::Center) rect.x = x + (wrap_width - cached.width) / 2;
+        if (align == Align::Right) rect.x = x + wrap_width - cached.width;
+    } else {
+        if (align == Align::Center) rect.x = x - cached.width / 2;
+        if (align == Align::Right) rect.x = x - cached.width;
+    }
+    if (cached.texture) SDL_RenderCopy(m_renderer.get(), cached.texture, nullptr, &rect);
+    return rect;
+}
+
+SDL_Rect Canvas::text_fit(const std::string& text, TextStyle style, const SDL_Rect& box,
+                          double min_size, Align align) {
+    while (style.size > min_size) {
+        const auto size = measure(text, style, box.w);
+        if (size.y <= box.h && size.x <= box.w) break;
+        style.size = std::max(min_size, style.size * 0.9);
+    }
+    return this->text(text, style, box.x, box.y, box.w, align);
+}
+
+SDL_Rect Canvas::image(const std::string& key, const std::function<SurfacePtr()>& make, int x, int y) {
+    const auto cached = m_cache.get("i" + key, make);
+    SDL_Rect rect{x, y, cached.width, cached.height};
+    if (cached.texture) SDL_RenderCopy(m_renderer.get(), cached.texture, nullptr, &rect);
+    return rect;
+}
+
+SDL_Point Canvas::image_size(const std::string& key, const std::function<SurfacePtr()>& make) {
+    const auto cached = m_cache.get("i" + key, make);
+    return {cached.width, cached.height};
+}
+
+SurfacePtr make_rgb_surface(int width, int height) {
+    SurfacePtr surface{SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_RGB888)};
+    if (!surface) throw SdlError{"cannot create a " + std::to_string(width) + "x" + std::to_string(height) + " surface"};
+    return surface;
+}
+
+}  // namespace kiosk::ui

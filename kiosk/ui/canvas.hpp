@@ -1,0 +1,68 @@
+#pragma once
+// Where scenes draw: a software renderer over an SDL surface (a window's surface or an
+// off-screen one for screenshots), with cached text and images, sized in screen-height units.
+// Owned and used by the drawing thread only.
+#include <SDL.h>
+
+#include <map>
+#include <string>
+#include <utility>
+
+#include "kiosk/ui/font_locator.hpp"
+#include "kiosk/ui/sdl_handles.hpp"
+#include "kiosk/ui/texture_cache.hpp"
+#include "kiosk/ui/theme.hpp"
+
+namespace kiosk::ui {
+
+enum class Weight { Regular, Bold };
+enum class Align { Left, Center, Right };
+
+struct TextStyle {
+    double size = type::body;  // screen-height units
+    Weight weight = Weight::Regular;
+    Color color = theme::text;
+};
+
+class Canvas {
+public:
+    // `target` is not owned and must outlive the canvas.
+    Canvas(SDL_Surface* target, const FontFiles& fonts);
+
+    int width() const { return m_target->w; }
+    int height() const { return m_target->h; }
+    // Pixels for a length in screen-height units (1 unit = 1 % of the height).
+    int u(double units) const;
+
+    void next_frame() { m_cache.next_frame(); }
+    void clear(Color color);
+    void fill(const SDL_Rect& rect, Color color);
+    void frame(const SDL_Rect& rect, Color color, int thickness);
+
+    // Draws text with its top at y. With wrap_width > 0 the text wraps and is aligned inside
+    // [x, x + wrap_width]; without, it is placed left of, centred on or right of x.
+    SDL_Rect text(const std::string& text, const TextStyle& style, int x, int y,
+                  int wrap_width = 0, Align align = Align::Left);
+    // Like text(), shrinking the size step by step (down to min_size) until it fits the box.
+    SDL_Rect text_fit(const std::string& text, TextStyle style, const SDL_Rect& box,
+                      double min_size, Align align = Align::Left);
+    SDL_Point measure(const std::string& text, const TextStyle& style, int wrap_width = 0);
+
+    // An image made once per key (a QR code, say) and drawn at (x, y) at its own size.
+    SDL_Rect image(const std::string& key, const std::function<SurfacePtr()>& make, int x, int y);
+    SDL_Point image_size(const std::string& key, const std::function<SurfacePtr()>& make);
+
+    std::size_t cached_textures() const { return m_cache.size(); }
+
+private:
+    TTF_Font* font(Weight weight, int pixels);
+    CachedTexture rendered(const std::string& text, const TextStyle& style, int wrap_width, Align align);
+
+    SDL_Surface* m_target;
+    FontFiles m_fonts;
+    RendererPtr m_renderer;
+    std::map<std::pair<Weight, int>, FontPtr> m_font_cache;
+    TextureCache m_cache;
+};
+
+}  // namespace kiosk::ui

@@ -1,0 +1,47 @@
+// Before the session starts: welcome, a large QR to join, what the hour holds, how to start.
+#include "scenes/lobby_scene.hpp"
+
+#include "scenes/widgets.hpp"
+
+namespace kiosk::scenes {
+
+using ui::Align;
+using ui::Weight;
+namespace theme = ui::theme;
+namespace type = ui::type;
+
+void LobbyScene::draw(ui::Canvas& canvas, const Frame& frame) const {
+    const auto& strings = frame.strings;
+    const auto& content = *frame.view.content;
+    const auto grid = make_grid(canvas, 62);
+    canvas.clear(theme::background);
+
+    canvas.text(content.title, {type::label, Weight::Bold, theme::accent}, grid.main.x, grid.main.y);
+    int y = grid.main.y + canvas.u(6);
+    const auto title = canvas.text_fit(strings.format("lobby_title", {{"room", frame.room.name}}),
+                                       {type::title, Weight::Bold, theme::text},
+                                       {grid.main.x, y, grid.main.w, canvas.u(18)}, type::heading);
+    y = title.y + title.h + canvas.u(2.5);
+    const auto body = canvas.text_fit(strings.text("lobby_body"), {type::body, Weight::Regular, theme::text_soft},
+                                      {grid.main.x, y, grid.main.w, canvas.u(12)}, type::label);
+    y = body.y + body.h + canvas.u(4);
+
+    // The hour at a glance: every timed step with its minutes.
+    for (std::size_t i = 0; i < content.steps.size(); ++i) {
+        const auto& step = content.steps[i];
+        const std::string number = i == 0 ? "•" : std::to_string(i);
+        const std::string minutes = std::to_string(std::chrono::duration_cast<std::chrono::minutes>(step.duration).count()) + " min";
+        canvas.text(number, {type::label, Weight::Bold, theme::accent}, grid.main.x, y);
+        canvas.text(step.title, {type::label, Weight::Regular, theme::text}, grid.main.x + canvas.u(4), y);
+        const auto line = canvas.text(minutes, {type::label, Weight::Regular, theme::text_soft},
+                                      grid.main.x + grid.main.w, y, 0, Align::Right);
+        y = line.y + line.h + canvas.u(1.1);
+    }
+
+    draw_band(canvas, grid, "", strings.text("lobby_start"));
+
+    draw_qr_panel(canvas, frame, grid.side, type::heading);
+    draw_help_hint(canvas, frame);
+}
+
+}  // namespace kiosk::scenes

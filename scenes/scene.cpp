@@ -1,0 +1,36 @@
+#include "scenes/scene.hpp"
+
+#include "scenes/help_overlay.hpp"
+#include "scenes/idle_scene.hpp"
+#include "scenes/lobby_scene.hpp"
+#include "scenes/stage_scene.hpp"
+#include "scenes/wrapup_scene.hpp"
+
+namespace kiosk::scenes {
+
+SDL_Rect Scene::draw_ticking(ui::Canvas&, const Frame&) const { return SDL_Rect{0, 0, 0, 0}; }
+
+std::optional<Millis> Scene::until_change(const Frame&) const { return std::nullopt; }
+
+const Scene& scene_for(const View& view) {
+    static const IdleScene idle;
+    static const LobbyScene lobby;
+    static const CheckinScene checkin;
+    static const StageScene stage;
+    static const WrapUpScene wrapup;
+    switch (view.phase) {
+    case Phase::Idle: return idle;
+    case Phase::Lobby: return lobby;
+    case Phase::Step: return view.step == 0 ? static_cast<const Scene&>(checkin) : stage;
+    case Phase::WrapUp: return wrapup;
+    }
+    return idle;
+}
+
+void draw_frame(ui::Canvas& canvas, const Frame& frame) {
+    canvas.next_frame();
+    scene_for(frame.view).draw(canvas, frame);
+    if (frame.help_visible) draw_help_overlay(canvas, frame);
+}
+
+}  // namespace kiosk::scenes

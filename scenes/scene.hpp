@@ -1,0 +1,61 @@
+#pragma once
+// A screen of the kiosk. Scenes draw a View; they never change the session (input becomes
+// events in the app) and never name each other: the View's phase and step pick the scene.
+// Drawn on the main thread.
+#include <SDL.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/schedule.hpp"
+#include "kiosk/core/strings.hpp"
+#include "kiosk/core/view.hpp"
+#include "kiosk/ui/canvas.hpp"
+
+namespace kiosk::scenes {
+
+// The room as the screens know it, fixed at start-up.
+struct Room {
+    std::string name;
+    std::string phone_url;  // what the QR encodes
+    std::vector<Slot> slots;
+};
+
+struct HelpRow {
+    std::string keys;    // "PageDown · →"
+    std::string action;  // "Volgende fase"
+};
+
+// Everything a scene may read to draw one frame.
+struct Frame {
+    const View& view;
+    const Strings& strings;
+    const Room& room;
+    Millis now;           // monotonic: for timers
+    WallTime wall;        // for the room's clock
+    LocalMoment local;    // wall time in the room's time zone
+    bool help_visible = false;
+    const std::vector<HelpRow>* help_rows = nullptr;
+};
+
+class Scene {
+public:
+    virtual ~Scene() = default;
+    // Draws the whole screen.
+    virtual void draw(ui::Canvas& canvas, const Frame& frame) const = 0;
+    // Redraws only the part that changes with time alone (the countdown) and returns its
+    // area, so the window updates just that; an empty rect when there is no such part.
+    virtual SDL_Rect draw_ticking(ui::Canvas& canvas, const Frame& frame) const;
+    // How long until the picture changes by itself (the next countdown second, the next
+    // minute of the clock); nullopt when it only changes with the View.
+    virtual std::optional<Millis> until_change(const Frame& frame) const;
+};
+
+// The scene that shows this View.
+const Scene& scene_for(const View& view);
+
+// Draws the scene for the frame's View, with the help overlay on top when it is visible.
+void draw_frame(ui::Canvas& canvas, const Frame& frame);
+
+}  // namespace kiosk::scenes

@@ -1,0 +1,23 @@
+#pragma once
+#include "scenes/scene.hpp"
+
+namespace kiosk::scenes {
+
+// A timed stage. The middle of the screen holds the guiding questions.
+class StageScene : public Scene {
+public:
+    void draw(ui::Canvas& canvas, const Frame& frame) const override;
+    SDL_Rect draw_ticking(ui::Canvas& canvas, const Frame& frame) const override;
+    std::optional<Millis> until_change(const Frame& frame) const override;
+
+protected:
+    virtual void draw_middle(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const;
+};
+
+// The check-in: laid out like a stage, with the week's reflection question in the middle.
+class CheckinScene final : public StageScene {
+protected:
+    void draw_middle(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const override;
+};
+
+}  // namespace kiosk::scenes
