@@ -48,12 +48,15 @@ void IdleScene::draw(ui::Canvas& canvas, const Frame& frame) const {
     const SDL_Rect panel{margin, canvas.u(52), width, canvas.u(34)};
     canvas.fill(panel, theme::panel);
     canvas.fill({panel.x, panel.y, canvas.u(0.7), panel.h}, theme::accent);
+    // The QR sits at the panel's right: between sessions people answer the question by phone.
+    const int qr_width = canvas.u(34);
+    draw_qr_panel(canvas, frame, {panel.x + panel.w - qr_width, panel.y, qr_width, panel.h}, type::small);
     const int x = panel.x + canvas.u(4);
     const auto label = canvas.text(strings.text("idle_question_label"), {type::label, Weight::Bold, theme::accent},
                                    x, panel.y + canvas.u(3.5));
     const int y = label.y + label.h + canvas.u(1.5);
     canvas.text_fit(question_of_the_week(*frame.view.content, frame.local), {type::title, Weight::Bold, theme::text},
-                    {x, y, panel.w - canvas.u(8), panel.y + panel.h - y - canvas.u(3)}, type::body);
+                    {x, y, panel.w - qr_width - canvas.u(8), panel.y + panel.h - y - canvas.u(3)}, type::body);
 
     canvas.text(strings.text("idle_start_hint"), {type::small, Weight::Regular, theme::text_dim}, margin,
                 canvas.height() - canvas.u(8));

@@ -1,0 +1,100 @@
+#include <catch2/catch.hpp>
+
+#include "kiosk/app/command_line.hpp"
+#include "kiosk/app/key_map.hpp"
+#include "kiosk/net/phone_address.hpp"
+
+using namespace kiosk;
+using namespace kiosk::app;
+
+namespace {
+Options parse(std::vector<std::string> args) { return parse_command_line(args); }
+
+std::string usage_error(std::vector<std::string> args) {
+    try {
+        parse_command_line(args);
+    } catch (const UsageError& error) {
+        return error.what();
+    }
+    return "(no error)";
+}
+}  // namespace
+
+TEST_CASE("The command line takes every documented option") {
+    const auto options = parse({"--config", "cfg", "--data", "d", "--port", "9090", "--windowed", "--size",
+                                "1280x720", "--lang", "en", "--scene", "lobby"});
+    CHECK(options.config_dir == "cfg");
+    CHECK(options.data_dir == std::filesystem::path{"d"});
+    CHECK(options.port == 9090);
+    CHECK(options.windowed);
+    REQUIRE(options.size);
+    CHECK(options.size->width == 1280);
+    CHECK(options.size->height == 720);
+    CHECK(options.language == "en");
+    CHECK(options.scene == "lobby");
+    CHECK(parse({"--check-config"}).check_config);
+    CHECK(parse({"--list-scenes"}).list_scenes);
+    CHECK(parse({"--version"}).version);
+    CHECK(parse({"--help"}).help);
+    CHECK(parse({"--screenshot", "a.png", "--scene", "idle"}).screenshot == std::filesystem::path{"a.png"});
+    CHECK(parse({}).config_dir == "config");
+}
+
+TEST_CASE("A wrong command line says what to type instead") {
+    CHECK(usage_error({"--size", "100x100"}) ==
+          "--size 100x100: unsupported; use between 640x480 and 7680x4320, e.g. 1280x720, 1920x1080, 1920x1200 or 3840x2160");
+    CHECK(usage_error({"--size", "big"}) == "--size big: write it as WIDTHxHEIGHT, e.g. --size 1920x1080");
+    CHECK(usage_error({"--size", "1920x"}) == "--size 1920x: write it as WIDTHxHEIGHT, e.g. --size 1920x1080");
+    CHECK(usage_error({"--port", "80a"}) == "--port 80a: give a port number from 1 to 65535, e.g. --port 8080");
+    CHECK(usage_error({"--port", "0"}) == "--port 0: give a port number from 1 to 65535, e.g. --port 8080");
+    CHECK(usage_error({"--lang", "de"}) == "--lang de: choose nl or en");
+    CHECK(usage_error({"--config"}) == "--config needs a value; see --help");
+    CHECK(usage_error({"--fullscreen"}) == "unknown option --fullscreen; see --help for the options");
+    CHECK(usage_error({"--screenshot", "a.png"}) == "--screenshot needs --scene NAME; --list-scenes lists the names");
+    CHECK(usage_error({"--screenshot", "a.jpg", "--scene", "idle"}) ==
+          "--screenshot a.jpg: the file name must end in .png");
+}
+
+TEST_CASE("Presenter remote keys step through the session") {
+    CHECK(action_for(SDLK_PAGEDOWN, KMOD_NONE) == Action::Next);
+    CHECK(action_for(SDLK_PAGEUP, KMOD_NONE) == Action::Previous);
+    CHECK(action_for(SDLK_RIGHT, KMOD_NONE) == Action::Next);
+    CHECK(action_for(SDLK_LEFT, KMOD_NONE) == Action::Previous);
+    CHECK(action_for(SDLK_b, KMOD_NONE) == Action::TogglePause);
+    CHECK(action_for(SDLK_SPACE, KMOD_NONE) == Action::TogglePause);
+    CHECK(action_for(SDLK_F5, KMOD_NONE) == Action::Start);
+    CHECK(action_for(SDLK_F5, KMOD_LSHIFT) == Action::Start);
+    CHECK(action_for(SDLK_RETURN, KMOD_NONE) == Action::Start);
+    CHECK(action_for(SDLK_PLUS, KMOD_NONE) == Action::Extend);
+    CHECK(action_for(SDLK_e, KMOD_NONE) == Action::Extend);
+    CHECK(action_for(SDLK_F1, KMOD_NONE) == Action::ToggleHelp);
+    CHECK(action_for(SDLK_SLASH, KMOD_LSHIFT) == Action::ToggleHelp);
+    CHECK(action_for(SDLK_SLASH, KMOD_NONE) == Action::None);
+}
+
+TEST_CASE("Escape never quits; only Ctrl+Alt+Q does") {
+    CHECK(action_for(SDLK_ESCAPE, KMOD_NONE) == Action::CloseHelp);
+    CHECK(action_for(SDLK_ESCAPE, KMOD_LSHIFT) == Action::CloseHelp);
+    CHECK(action_for(SDLK_q, KMOD_NONE) == Action::None);
+    CHECK(action_for(SDLK_q, KMOD_LCTRL) == Action::None);
+    CHECK(action_for(SDLK_q, static_cast<Uint16>(KMOD_LCTRL | KMOD_LALT)) == Action::Quit);
+    CHECK(action_for(SDLK_F4, KMOD_LALT) == Action::None);
+}
+
+TEST_CASE("The help overlay rows come from the same table as the keys, in the room's language") {
+    const Strings dutch{{{"key_next", "Volgende fase"}, {"key_extend", "{minutes} minuten erbij"},
+                         {"key_space_name", "Spatie"}, {"key_quit", "Afsluiten"}}};
+    const auto rows = help_rows(dutch, 3);
+    REQUIRE(rows.size() == 7);
+    CHECK(rows[1].keys == "PageDown · →");
+    CHECK(rows[1].action == "Volgende fase");
+    CHECK(rows[3].keys == "Spatie · B");
+    CHECK(rows[4].action == "3 minuten erbij");
+    CHECK(rows[6].keys == "Ctrl+Alt+Q");
+}
+
+TEST_CASE("The phone URL comes from public_url when set, else from the LAN address") {
+    CHECK(net::phone_url("http://kiosk.example:8080/", 9000, "10.0.0.5") == "http://kiosk.example:8080");
+    CHECK(net::phone_url("", 9000, std::string{"10.0.0.5"}) == "http://10.0.0.5:9000");
+    CHECK(net::phone_url("", 9000, std::nullopt) == "http://127.0.0.1:9000");
+}

@@ -1,0 +1,177 @@
+// The real vitale-kiosk binary, run as an operator would, for every way start-up can go wrong.
+#include <catch2/catch.hpp>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+
+#include "tests/temp_dir.hpp"
+
+namespace {
+
+struct Result {
+    int exit_code = -1;
+    std::string output;  // stdout and stderr together
+};
+
+// Runs the kiosk with `args` under `sh`, with `env` (e.g. "FOO=1 BAR=2") and no display.
+Result run_kiosk(const std::string& args, const std::string& env = "") {
+    const std::string command = "env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER " + env + " '" KIOSK_BINARY
+                                "' " + args + " 2>&1";
+    Result result;
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    char buffer[4096];
+    while (const auto n = std::fread(buffer, 1, sizeof buffer, pipe)) result.output.append(buffer, n);
+    const int status = pclose(pipe);
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return result;
+}
+
+const std::string k_config = "--config '" KIOSK_SOURCE_DIR "/config'";
+
+// A socket listening on loopback, as another program holding a port would.
+struct Listener {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    int port = 0;
+    Listener() {
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+        REQUIRE(::listen(fd, 4) == 0);
+        socklen_t length = sizeof address;
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+        port = ntohs(address.sin_port);
+    }
+    ~Listener() { ::close(fd); }
+};
+
+int free_port() {
+    Listener probe;
+    return probe.port;  // closed again when probe goes; free for the kiosk to take
+}
+
+}  // namespace
+
+TEST_CASE("vitale-kiosk --version and --help answer and exit 0") {
+    auto result = run_kiosk("--version");
+    CHECK(result.exit_code == 0);
+    CHECK(result.output == "vitale-kiosk 0.1.0\n");
+    result = run_kiosk("--help");
+    CHECK(result.exit_code == 0);
+    CHECK_THAT(result.output, Catch::StartsWith("Usage: vitale-kiosk [options]"));
+    CHECK_THAT(result.output, Catch::Contains("--check-config"));
+}
+
+TEST_CASE("--list-scenes lists idle, lobby, the check-in, one per stage and wrap-up") {
+    const auto result = run_kiosk("--list-scenes " + k_config);
+    CHECK(result.exit_code == 0);
+    CHECK(result.output == "idle\nlobby\ncheckin\nanalyse\nprobleemstelling\nbrainstorm\nai-voorstel\nvalidatie\nwrapup\n");
+}
+
+TEST_CASE("--check-config exits 0 for the shipped config and 2 with every problem for a broken one") {
+    auto result = run_kiosk("--check-config " + k_config);
+    CHECK(result.exit_code == 0);
+    CHECK_THAT(result.output, Catch::EndsWith("configuration is valid\n"));
+
+    kiosk::testing::TempDir temp;
+    std::filesystem::copy(KIOSK_SOURCE_DIR "/config", temp.path() / "config");
+    std::ofstream{temp.path() / "config" / "kiosk.json"} << R"({"room_name": "A", "network": {"port": 0}, "colour": 1})";
+    result = run_kiosk("--check-config --config '" + (temp.path() / "config").string() + "'");
+    CHECK(result.exit_code == 2);
+    const auto file = (temp.path() / "config" / "kiosk.json").string();
+    CHECK(result.output == file + ": network.port: must be between 1 and 65535 (found 0)\n" + file +
+                               ": colour: unknown key; check the spelling (known here: chime, data_dir, display, "
+                               "language, network, room_name, schedule, timers) or remove it\n");
+}
+
+TEST_CASE("Starting with a missing config folder says which file and how to fix it, exit 2") {
+    const auto result = run_kiosk("--config /nonexistent/config --windowed");
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.output, Catch::StartsWith("/nonexistent/config/kiosk.json: cannot open the file (No such file or directory)"));
+    CHECK_THAT(result.output, Catch::EndsWith("vitale-kiosk: the configuration has 5 problem(s); fix them and try again "
+                                              "(--check-config checks without starting)\n"));
+    CHECK_THAT(result.output, !Catch::Contains("terminate"));
+}
+
+TEST_CASE("A port in use, no display, an unusable data folder: one clear line each and exit 1") {
+    Listener other_program;
+    auto result = run_kiosk(k_config + " --port " + std::to_string(other_program.port));
+    CHECK(result.exit_code == 1);
+    CHECK(result.output == "vitale-kiosk: port " + std::to_string(other_program.port) +
+                               " is already in use by another program; stop that program or start with --port N "
+                               "(or set network.port in kiosk.json)\n");
+
+    kiosk::testing::TempDir temp;
+    const auto data = temp.path() / "data";
+    result = run_kiosk(k_config + " --data '" + data.string() + "' --port " + std::to_string(free_port()));
+    CHECK(result.exit_code == 1);
+    CHECK_THAT(result.output, Catch::EndsWith(
+        "vitale-kiosk: no display available: start the kiosk on the room's screen (an X11 or Wayland session), "
+        "or use --screenshot FILE.png --scene NAME for a picture without a display\n"));
+
+    std::ofstream{temp.path() / "file"} << "x";
+    result = run_kiosk(k_config + " --data '" + (temp.path() / "file" / "data").string() + "'");
+    CHECK(result.exit_code == 1);
+    CHECK_THAT(result.output, Catch::StartsWith("vitale-kiosk: cannot use the data folder"));
+    CHECK_THAT(result.output, Catch::EndsWith("; pass --data DIR or change data_dir in kiosk.json\n"));
+}
+
+TEST_CASE("Without any font the kiosk says which package to install, exit 1") {
+    kiosk::testing::TempDir temp;
+    std::filesystem::copy(KIOSK_SOURCE_DIR "/config", temp.path() / "config");
+    std::ofstream{temp.path() / "fonts.conf"} << "<?xml version=\"1.0\"?><fontconfig></fontconfig>\n";
+    const auto result = run_kiosk("--config '" + (temp.path() / "config").string() + "' --screenshot '" +
+                                  (temp.path() / "x.png").string() + "' --scene idle",
+                              "FONTCONFIG_FILE='" + (temp.path() / "fonts.conf").string() + "'");
+    CHECK(result.exit_code == 1);
+    CHECK(result.output == "vitale-kiosk: no usable font found: install fonts-inter (or fonts-dejavu-core), or put a "
+                           ".ttf or .otf file into " + (temp.path() / "fonts").string() + "\n");
+}
+
+TEST_CASE("--screenshot writes a PNG of the size asked, and refuses unknown scenes and sizes") {
+    kiosk::testing::TempDir temp;
+    const auto png = (temp.path() / "lobby.png").string();
+    auto result = run_kiosk(k_config + " --screenshot '" + png + "' --scene lobby --size 1280x720");
+    CHECK(result.exit_code == 0);
+    std::ifstream file{png, std::ios::binary};
+    char header[24] = {};
+    file.read(header, sizeof header);
+    CHECK(std::string(header + 1, 3) == "PNG");
+    const auto be32 = [&](int at) {
+        return (static_cast<unsigned char>(header[at]) << 24) | (static_cast<unsigned char>(header[at + 1]) << 16) |
+               (static_cast<unsigned char>(header[at + 2]) << 8) | static_cast<unsigned char>(header[at + 3]);
+    };
+    CHECK(be32(16) == 1280);
+    CHECK(be32(20) == 720);
+
+    result = run_kiosk(k_config + " --screenshot '" + png + "' --scene nope");
+    CHECK(result.exit_code == 2);
+    CHECK(result.output == "vitale-kiosk: --scene nope: no such scene; --list-scenes lists the names\n");
+
+    result = run_kiosk(k_config + " --screenshot '" + png + "' --scene idle --size 100x100");
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.output, Catch::StartsWith("vitale-kiosk: --size 100x100: unsupported"));
+
+    result = run_kiosk(k_config + " --screenshot /nonexistent/dir/x.png --scene idle");
+    CHECK(result.exit_code == 1);
+    CHECK_THAT(result.output, Catch::StartsWith("vitale-kiosk: cannot write /nonexistent/dir/x.png"));
+}
+
+TEST_CASE("--lang en shows the English texts") {
+    kiosk::testing::TempDir temp;
+    const auto png = (temp.path() / "stage.png").string();
+    REQUIRE(run_kiosk(k_config + " --lang en --screenshot '" + png + "' --scene probleemstelling").exit_code == 0);
+    FILE* pipe = popen(("tesseract '" + png + "' - -l eng 2>/dev/null").c_str(), "r");
+    std::string text;
+    char buffer[4096];
+    while (const auto n = std::fread(buffer, 1, sizeof buffer, pipe)) text.append(buffer, n);
+    pclose(pipe);
+    CHECK_THAT(text, Catch::Contains("Problem statement"));
+    CHECK_THAT(text, Catch::Contains("Stage 2 of 5"));
+}

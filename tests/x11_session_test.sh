@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Walks a whole session in a real fullscreen X11 window (Xvfb + a window manager) with the
+# keys a presenter remote sends, and checks what the screen shows. Phones' URL on loopback.
+# Usage: x11_session_test.sh PATH/TO/vitale-kiosk SOURCE_DIR
+set -euo pipefail
+kiosk=$1
+source_dir=$2
+work=$(mktemp -d)
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+fail() { echo "FAIL: $*"; echo "--- kiosk log:"; cat "$work/log" 2>/dev/null; exit 1; }
+
+for n in $(seq 91 140); do
+    if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then display=":$n"; break; fi
+done
+export DISPLAY=$display
+Xvfb "$DISPLAY" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & pids+=($!)
+for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+matchbox-window-manager -use_titlebar no >/dev/null 2>&1 & pids+=($!)
+
+port=$(( 20000 + RANDOM % 20000 ))
+url="http://127.0.0.1:$port"
+cp -r "$source_dir/config" "$work/config"
+sed -i "s|\"public_url\": \"\"|\"public_url\": \"$url\"|" "$work/config/kiosk.json"
+grep -q "$url" "$work/config/kiosk.json" || fail "could not set public_url"
+
+"$kiosk" --config "$work/config" --data "$work/data" --port "$port" 2>"$work/log" & kiosk_pid=$!
+pids+=("$kiosk_pid")
+
+expect_scene() {  # waits up to 5 s for the kiosk to log that it shows scene $1
+    for _ in $(seq 50); do
+        [ "$(grep 'showing' "$work/log" | tail -n 1)" = "vitale-kiosk: showing $1" ] && return 0
+        sleep 0.1
+    done
+    fail "expected scene $1, last: $(grep showing "$work/log" | tail -n 1)"
+}
+press() { xdotool key "$1"; }
+
+expect_scene idle
+sleep 0.3
+import -window root "$work/idle.png"
+[ "$(identify -format '%wx%h' "$work/idle.png")" = "1920x1080" ] || fail "screenshot is not 1920x1080"
+decoded=$(zbarimg -q --raw "$work/idle.png" 2>/dev/null | tr -d '\r\n')
+[ "$decoded" = "$url" ] || fail "QR on the idle screen says '$decoded', expected $url"
+
+press Return;     expect_scene lobby
+press F5;         expect_scene checkin
+for stage in analyse probleemstelling brainstorm ai-voorstel validatie; do
+    press Page_Down; expect_scene "$stage"
+done
+press Page_Up;    expect_scene ai-voorstel
+press Right;      expect_scene validatie
+
+# Pause: the timer must stand still for two seconds.
+press b
+sleep 0.3
+import -window root -crop 560x330+1340+50 "$work/paused-1.png"
+sleep 2
+import -window root -crop 560x330+1340+50 "$work/paused-2.png"
+[ "$(compare -metric AE "$work/paused-1.png" "$work/paused-2.png" null: 2>&1)" = "0" ] || fail "the paused timer moved"
+press b
+sleep 2.2
+import -window root -crop 560x330+1340+50 "$work/running.png"
+[ "$(compare -metric AE "$work/paused-2.png" "$work/running.png" null: 2>&1)" != "0" ] || fail "the resumed timer stood still"
+
+# Help overlay, and Escape (which remotes send) never quits.
+press F1; sleep 0.3
+import -window root "$work/help.png"
+press Escape; sleep 0.3; press Escape; sleep 0.3
+kill -0 "$kiosk_pid" || fail "Escape quit the kiosk"
+import -window root "$work/after-help.png"
+[ "$(compare -metric AE "$work/help.png" "$work/after-help.png" null: 2>&1)" != "0" ] || fail "the help overlay did not close"
+
+press Page_Down;  expect_scene wrapup
+press Return;     expect_scene idle
+
+xdotool key ctrl+alt+q
+for _ in $(seq 50); do kill -0 "$kiosk_pid" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$kiosk_pid" 2>/dev/null && fail "Ctrl+Alt+Q did not quit"
+wait "$kiosk_pid" || fail "the kiosk exited with an error"
+echo "x11 session walk: 1 passed, 0 failed"
