@@ -68,13 +68,13 @@ TEST_CASE("vitale-kiosk --version and --help answer and exit 0") {
     CHECK_THAT(result.output, Catch::Contains("--check-config"));
 }
 
-TEST_CASE("--list-scenes lists idle, lobby, the check-in, one per stage and wrap-up") {
+TEST_CASE("The scene list names idle, lobby, the check-in, one per stage and wrap-up") {
     const auto result = run_kiosk("--list-scenes " + k_config);
     CHECK(result.exit_code == 0);
     CHECK(result.output == "idle\nlobby\ncheckin\nanalyse\nprobleemstelling\nbrainstorm\nai-voorstel\nvalidatie\nwrapup\n");
 }
 
-TEST_CASE("--check-config exits 0 for the shipped config and 2 with every problem for a broken one") {
+TEST_CASE("Checking the config exits 0 for the shipped config and 2 with every problem for a broken one") {
     auto result = run_kiosk("--check-config " + k_config);
     CHECK(result.exit_code == 0);
     CHECK_THAT(result.output, Catch::EndsWith("configuration is valid\n"));
@@ -134,7 +134,7 @@ TEST_CASE("Without any font the kiosk says which package to install, exit 1") {
                            ".ttf or .otf file into " + (temp.path() / "fonts").string() + "\n");
 }
 
-TEST_CASE("--screenshot writes a PNG of the size asked, and refuses unknown scenes and sizes") {
+TEST_CASE("A screenshot is a PNG of the size asked; unknown scenes and sizes are refused") {
     kiosk::testing::TempDir temp;
     const auto png = (temp.path() / "lobby.png").string();
     auto result = run_kiosk(k_config + " --screenshot '" + png + "' --scene lobby --size 1280x720");
@@ -163,7 +163,7 @@ TEST_CASE("--screenshot writes a PNG of the size asked, and refuses unknown scen
     CHECK_THAT(result.output, Catch::StartsWith("vitale-kiosk: cannot write /nonexistent/dir/x.png"));
 }
 
-TEST_CASE("--lang en shows the English texts") {
+TEST_CASE("The English language option shows the English texts") {
     kiosk::testing::TempDir temp;
     const auto png = (temp.path() / "stage.png").string();
     REQUIRE(run_kiosk(k_config + " --lang en --screenshot '" + png + "' --scene probleemstelling").exit_code == 0);
