@@ -8,11 +8,11 @@
 #include <string>
 
 #include "kiosk/config/config_loader.hpp"
-#include "kiosk/core/engine.hpp"
 #include "kiosk/ui/canvas.hpp"
 #include "kiosk/ui/png.hpp"
 #include "scenes/scene.hpp"
 #include "scenes/scene_catalog.hpp"
+#include "scenes/scene_harness.hpp"
 
 namespace kiosk::testing {
 
@@ -27,31 +27,27 @@ inline const ui::FontFiles& system_fonts() {
 }
 
 struct Screen {
-    FakeClock clock{WallTime{std::chrono::hours{24 * 20'000}}};  // 2024-10-04, a Friday
-    Engine engine{shipped_config().content, shipped_config().settings.timers};
-    scenes::Room room{"Leerruimte Test", "http://127.0.0.1:18080", shipped_config().settings.slots};
+    scenes::SceneHarness harness{shipped_config().content, shipped_config().settings.timers, shipped_config().strings,
+                                 {"Leerruimte Test", "http://127.0.0.1:18080", shipped_config().settings.slots},
+                                 WallTime{std::chrono::hours{24 * 20'000}}};  // 2024-10-04, a Friday
     ui::SurfacePtr surface;
     std::unique_ptr<ui::Canvas> canvas;
-    bool help = false;
 
     Screen(int width, int height) : surface{ui::make_rgb_surface(width, height)},
                                     canvas{std::make_unique<ui::Canvas>(surface.get(), system_fonts())} {}
 
     void go_to(const std::string& scene) {
-        if (!scenes::drive_to_scene(engine, scene, clock.monotonic())) throw std::runtime_error{"no scene " + scene};
+        if (!harness.go_to(scene)) throw std::runtime_error{"no scene " + scene};
     }
-    void press(EventKind kind) { engine.apply({kind, clock.monotonic()}); }
-    void wait(Millis time) {
-        clock.advance(time);
-        engine.tick(clock.monotonic());
-    }
+    void press(EventKind kind) { harness.press(kind); }
+    void wait(Millis time) { harness.wait(time); }
+    const View& view() const { return harness.view(); }
     scenes::Frame frame() const {
-        return scenes::Frame{engine.view(), shipped_config().strings, room, clock.monotonic(), clock.wall(),
-                             LocalMoment{std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(clock.wall())}, 8 * 60},
-                             help, nullptr};
+        const std::chrono::year_month_day today{std::chrono::floor<std::chrono::days>(harness.clock().wall())};
+        return harness.frame(LocalMoment{today, 8 * 60});
     }
     void draw() { scenes::draw_frame(*canvas, frame()); }
-    SDL_Rect draw_ticking() { return scenes::scene_for(engine.view()).draw_ticking(*canvas, frame()); }
+    SDL_Rect draw_ticking() { return scenes::scene_for(view()).draw_ticking(*canvas, frame()); }
 
     Uint32 pixel(int x, int y) const {
         const auto* row = static_cast<const Uint8*>(surface->pixels) + y * surface->pitch;

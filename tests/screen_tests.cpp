@@ -119,12 +119,12 @@ TEST_CASE("The timer turns amber in the last minute and blue-grey with a label w
 TEST_CASE("A scene that only changes with the View asks for no wake-ups; a running countdown for the next second") {
     Screen screen{1280, 720};
     screen.go_to("lobby");
-    CHECK_FALSE(scenes::scene_for(screen.engine.view()).until_change(screen.frame()));
+    CHECK_FALSE(scenes::scene_for(screen.view()).until_change(screen.frame()));
     screen.press(EventKind::Start);
     screen.wait(250ms);
-    CHECK(scenes::scene_for(screen.engine.view()).until_change(screen.frame()) == 750ms);
+    CHECK(scenes::scene_for(screen.view()).until_change(screen.frame()) == 750ms);
     screen.press(EventKind::TogglePause);
-    CHECK_FALSE(scenes::scene_for(screen.engine.view()).until_change(screen.frame()));
+    CHECK_FALSE(scenes::scene_for(screen.view()).until_change(screen.frame()));
 }
 
 TEST_CASE("Countdowns round up so the display reaches 0:00 exactly when time runs out") {

@@ -6,30 +6,21 @@ set -euo pipefail
 kiosk=$1
 source_dir=$2
 work=$(mktemp -d)
-pids=()
+source "$(dirname "$0")/x11_helpers.sh"
 cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    [ -n "${kiosk_pid:-}" ] && kill "$kiosk_pid" 2>/dev/null
+    stop_x11
     rm -rf "$work"
 }
 trap cleanup EXIT
 fail() { echo "FAIL: $*"; echo "--- kiosk log:"; cat "$work/log" 2>/dev/null; exit 1; }
 
-for n in $(seq 91 140); do
-    if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then display=":$n"; break; fi
-done
-export DISPLAY=$display
-Xvfb "$DISPLAY" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & pids+=($!)
-for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
-matchbox-window-manager -use_titlebar no >/dev/null 2>&1 & pids+=($!)
-
+start_x11 1920x1080
 port=$(( 20000 + RANDOM % 20000 ))
 url="http://127.0.0.1:$port"
-cp -r "$source_dir/config" "$work/config"
-sed -i "s|\"public_url\": \"\"|\"public_url\": \"$url\"|" "$work/config/kiosk.json"
-grep -q "$url" "$work/config/kiosk.json" || fail "could not set public_url"
+loopback_config "$source_dir/config" "$work/config" "$url" || fail "could not set public_url"
 
 "$kiosk" --config "$work/config" --data "$work/data" --port "$port" 2>"$work/log" & kiosk_pid=$!
-pids+=("$kiosk_pid")
 
 expect_scene() {  # waits up to 5 s for the kiosk to log that it shows scene $1
     for _ in $(seq 50); do

@@ -2,26 +2,22 @@
 
 #include "kiosk/app/key_map.hpp"
 #include "kiosk/app/local_time.hpp"
-#include "kiosk/core/engine.hpp"
 #include "kiosk/ui/png.hpp"
-#include "scenes/scene_catalog.hpp"
+#include "scenes/scene_harness.hpp"
 
 namespace kiosk::app {
 
 void write_screenshot(const Config& config, const scenes::Room& room, const ui::FontFiles& fonts,
                       const std::string& scene, ScreenSize size, bool help_overlay,
                       const std::filesystem::path& file) {
-    FakeClock clock{SystemClock{}.wall()};
-    Engine engine{config.content, config.settings.timers};
-    if (!scenes::drive_to_scene(engine, scene, clock.monotonic()))
+    scenes::SceneHarness harness{config.content, config.settings.timers, config.strings, room, SystemClock{}.wall()};
+    if (!harness.go_to(scene))
         throw UsageError{"--scene " + scene + ": no such scene; --list-scenes lists the names"};
     auto surface = ui::make_rgb_surface(size.width, size.height);
     ui::Canvas canvas{surface.get(), fonts};
     const auto rows = help_rows(config.strings, static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(
                                                     config.settings.timers.extend_step).count()));
-    const scenes::Frame frame{engine.view(), config.strings, room,         clock.monotonic(),
-                              clock.wall(),  to_local(clock.wall()), help_overlay, &rows};
-    scenes::draw_frame(canvas, frame);
+    scenes::draw_frame(canvas, harness.frame(to_local(harness.clock().wall()), help_overlay, &rows));
     ui::save_png(surface.get(), file);
 }
 

@@ -1,0 +1,128 @@
+#include "bench/frame_bench.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <functional>
+
+#include "bench/stats.hpp"
+#include "kiosk/ui/canvas.hpp"
+#include "scenes/scene_catalog.hpp"
+#include "scenes/scene_harness.hpp"
+
+namespace kiosk::bench {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+struct Timings {
+    std::vector<double> full, tick;
+};
+
+// Draws `frames` frames of a scene, a second apart on the fake clock so the countdown text
+// really changes; `present_full` / `present_tick` put the result on screen (or do nothing).
+Timings measure_scene(const Config& config, ui::Canvas& canvas, const std::string& name, int frames,
+                      const std::function<void()>& present_full,
+                      const std::function<void(const SDL_Rect&)>& present_tick) {
+    scenes::SceneHarness harness{config.content, config.settings.timers, config.strings,
+                                 {config.settings.room_name, "http://127.0.0.1:8080", config.settings.slots},
+                                 std::chrono::system_clock::now()};
+    harness.go_to(name);
+    const LocalMoment local{std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(harness.clock().wall())}, 540};
+    scenes::draw_frame(canvas, harness.frame(local));  // warm the text cache, as the room would be
+    Timings timings;
+    for (int i = 0; i < frames; ++i) {
+        harness.wait(std::chrono::seconds{1});
+        const auto frame = harness.frame(local);
+        auto start = Clock::now();
+        scenes::draw_frame(canvas, frame);
+        present_full();
+        timings.full.push_back(ms_since(start));
+        if (scenes::scene_for(frame.view).until_change(frame)) {
+            harness.wait(std::chrono::seconds{1});
+            const auto next = harness.frame(local);
+            start = Clock::now();
+            const auto area = scenes::scene_for(next.view).draw_ticking(canvas, next);
+            if (area.w > 0) {
+                present_tick(area);
+                timings.tick.push_back(ms_since(start));
+            }
+        }
+    }
+    return timings;
+}
+
+void print_header(const char* title) {
+    std::printf("\n%s\n", title);
+    std::printf("  %-18s %10s %10s %12s %12s\n", "scene", "full p50", "full p99", "tick p50", "tick p99");
+}
+
+void print_row(const std::string& name, const Timings& t) {
+    std::printf("  %-18s %8.2f ms %7.2f ms", name.c_str(), percentile(t.full, 50), percentile(t.full, 99));
+    if (t.tick.empty()) std::printf(" %12s %12s\n", "-", "-");
+    else std::printf(" %9.2f ms %9.2f ms\n", percentile(t.tick, 50), percentile(t.tick, 99));
+}
+
+void print_worst(const std::vector<double>& worst_p99, double goal) {
+    double worst = 0;
+    for (const auto v : worst_p99) worst = std::max(worst, v);
+    std::printf("  worst full-frame p99: %.2f ms (goal <= %.0f ms: %s)\n", worst, goal, worst <= goal ? "met" : "NOT met");
+}
+
+}  // namespace
+
+void bench_frames_in_memory(const Config& config, const ui::FontFiles& fonts, int frames) {
+    for (const auto& [width, height, goal] : {std::tuple{1920, 1080, 8.0}, std::tuple{3840, 2160, 33.0}}) {
+        char title[120];
+        std::snprintf(title, sizeof title, "Frame time, software renderer into memory, %dx%d (%d frames a scene)",
+                      width, height, frames);
+        print_header(title);
+        auto surface = ui::make_rgb_surface(width, height);
+        ui::Canvas canvas{surface.get(), fonts};
+        std::vector<double> worst;
+        for (const auto& name : scenes::scene_names(*config.content)) {
+            const auto t = measure_scene(config, canvas, name, frames, [] {}, [](const SDL_Rect&) {});
+            print_row(name, t);
+            worst.push_back(percentile(t.full, 99));
+        }
+        print_worst(worst, goal);
+    }
+}
+
+void bench_frames_in_window(const Config& config, const ui::FontFiles& fonts, int frames) {
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");  // as the kiosk does
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        std::printf("\n(no X11 display: window frame times skipped: %s)\n", SDL_GetError());
+        return;
+    }
+    ui::WindowPtr window{SDL_CreateWindow("vitale-bench", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1920, 1080,
+                                          SDL_WINDOW_FULLSCREEN_DESKTOP)};
+    SDL_Surface* surface = window ? SDL_GetWindowSurface(window.get()) : nullptr;
+    if (!surface) {
+        std::printf("\n(cannot open a window: %s)\n", SDL_GetError());
+        return;
+    }
+    char title[120];
+    std::snprintf(title, sizeof title, "Frame time in an X11 window incl. presenting, %dx%d (%d frames a scene)",
+                  surface->w, surface->h, frames);
+    print_header(title);
+    ui::Canvas canvas{surface, fonts};
+    std::vector<double> worst;
+    for (const auto& name : scenes::scene_names(*config.content)) {
+        const auto t = measure_scene(
+            config, canvas, name, frames, [&] { SDL_UpdateWindowSurface(window.get()); },
+            [&](const SDL_Rect& area) { SDL_UpdateWindowSurfaceRects(window.get(), &area, 1); });
+        print_row(name, t);
+        worst.push_back(percentile(t.full, 99));
+        SDL_PumpEvents();
+    }
+    print_worst(worst, 8.0);
+    window.reset();
+    SDL_Quit();
+}
+
+}  // namespace kiosk::bench

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs vitale-bench on a 1920x1080 Xvfb display with a window manager, with a config whose QR
+# points at loopback. Usage: bench/run.sh BUILD_DIR [vitale-bench options, e.g. --seconds 20]
+set -euo pipefail
+build=$(cd "$1" && pwd); shift
+cd "$(dirname "$0")/.."
+source tests/x11_helpers.sh
+work=$(mktemp -d)
+trap 'stop_x11; rm -rf "$work"' EXIT
+mkdir -p "$work/bench" && cp -r fonts "$work/bench/fonts"
+loopback_config config "$work/bench/config" "http://127.0.0.1:8080"
+start_x11 1920x1080
+export SDL_AUDIODRIVER=dummy
+"$build/vitale-bench" --config "$work/bench/config" --kiosk "$build/vitale-kiosk" "$@"

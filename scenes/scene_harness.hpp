@@ -1,0 +1,39 @@
+#pragma once
+// A scene on a fake clock, without windows, threads or input: an engine brought to a named
+// scene, and the Frames to draw it. Used by --screenshot, the screen tests and the benchmarks.
+// Single-threaded.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/engine.hpp"
+#include "scenes/scene.hpp"
+
+namespace kiosk::scenes {
+
+class SceneHarness {
+public:
+    SceneHarness(std::shared_ptr<const Content> content, TimerRules rules, Strings strings, Room room,
+                 WallTime start);
+
+    // Brings a fresh session to the named scene (see scene_names()); false for an unknown name.
+    bool go_to(const std::string& scene);
+    void press(EventKind kind);
+    // Lets time pass; deadlines that pass end their steps as they would in the room.
+    void wait(Millis time);
+
+    // A frame at the harness's current time. The frame refers into the harness.
+    Frame frame(const LocalMoment& local, bool help_visible = false,
+                const std::vector<HelpRow>* help_rows = nullptr) const;
+
+    const View& view() const { return m_engine.view(); }
+    const FakeClock& clock() const { return m_clock; }
+
+private:
+    FakeClock m_clock;
+    Engine m_engine;
+    Strings m_strings;
+    Room m_room;
+};
+
+}  // namespace kiosk::scenes
