@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);  // figures appear as they are measured, also in a log
     try {
         const auto config = load_config(config_dir);
         const auto fonts = ui::locate_fonts(std::filesystem::absolute(config_dir).parent_path() / "fonts");

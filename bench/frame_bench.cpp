@@ -46,7 +46,7 @@ Timings measure_scene(const Config& config, ui::Canvas& canvas, const std::strin
             harness.wait(std::chrono::seconds{1});
             const auto next = harness.frame(local);
             start = Clock::now();
-            const auto area = scenes::scene_for(next.view).draw_ticking(canvas, next);
+            const auto area = scenes::draw_tick(canvas, next);
             if (area.w > 0) {
                 present_tick(area);
                 timings.tick.push_back(ms_since(start));

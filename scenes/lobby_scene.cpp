@@ -17,14 +17,8 @@ void LobbyScene::draw(ui::Canvas& canvas, const Frame& frame) const {
     canvas.clear(theme::background);
 
     canvas.text(content.title, {type::label, Weight::Bold, theme::accent}, grid.main.x, grid.main.y);
-    int y = grid.main.y + canvas.u(6);
-    const auto title = canvas.text_fit(strings.format("lobby_title", {{"room", frame.room.name}}),
-                                       {type::title, Weight::Bold, theme::text},
-                                       {grid.main.x, y, grid.main.w, canvas.u(18)}, type::heading);
-    y = title.y + title.h + canvas.u(2.5);
-    const auto body = canvas.text_fit(strings.text("lobby_body"), {type::body, Weight::Regular, theme::text_soft},
-                                      {grid.main.x, y, grid.main.w, canvas.u(12)}, type::label);
-    y = body.y + body.h + canvas.u(4);
+    int y = draw_title_block(canvas, grid.main, grid.main.y + canvas.u(6),
+                             strings.format("lobby_title", {{"room", frame.room.name}}), strings.text("lobby_body"));
 
     // The hour at a glance: every timed step with its minutes.
     for (std::size_t i = 0; i < content.steps.size(); ++i) {

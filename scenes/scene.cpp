@@ -33,4 +33,9 @@ void draw_frame(ui::Canvas& canvas, const Frame& frame) {
     if (frame.help_visible) draw_help_overlay(canvas, frame);
 }
 
+SDL_Rect draw_tick(ui::Canvas& canvas, const Frame& frame) {
+    canvas.next_frame();  // a tick is a frame too: older textures may now be let go
+    return scene_for(frame.view).draw_ticking(canvas, frame);
+}
+
 }  // namespace kiosk::scenes

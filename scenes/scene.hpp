@@ -57,5 +57,7 @@ const Scene& scene_for(const View& view);
 
 // Draws the scene for the frame's View, with the help overlay on top when it is visible.
 void draw_frame(ui::Canvas& canvas, const Frame& frame);
+// Redraws only what changes with time (Scene::draw_ticking) and returns that area.
+SDL_Rect draw_tick(ui::Canvas& canvas, const Frame& frame);
 
 }  // namespace kiosk::scenes

@@ -16,13 +16,8 @@ void StageScene::draw(ui::Canvas& canvas, const Frame& frame) const {
     const auto grid = make_grid(canvas, 50);
     canvas.clear(theme::background);
 
-    int y = draw_stage_header(canvas, frame, grid.main) + canvas.u(3);
-    const auto title = canvas.text_fit(step.title, {type::title, Weight::Bold, theme::text},
-                                       {grid.main.x, y, grid.main.w, canvas.u(17)}, type::heading);
-    y = title.y + title.h + canvas.u(2);
-    const auto goal = canvas.text_fit(step.goal, {type::body, Weight::Regular, theme::text_soft},
-                                      {grid.main.x, y, grid.main.w, canvas.u(12)}, type::label);
-    y = goal.y + goal.h + canvas.u(4);
+    const int top = draw_stage_header(canvas, frame, grid.main) + canvas.u(3);
+    const int y = draw_title_block(canvas, grid.main, top, step.title, step.goal);
     draw_middle(canvas, frame, {grid.main.x, y, grid.main.w, phone_band_top(canvas) - canvas.u(3) - y});
 
     draw_band(canvas, grid, frame.strings.text("phone_task_label"), step.phone_task);

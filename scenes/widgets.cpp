@@ -57,6 +57,16 @@ int draw_stage_header(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& ar
     return bar_y + canvas.u(0.8);
 }
 
+int draw_title_block(ui::Canvas& canvas, const SDL_Rect& column, int y, const std::string& title,
+                     const std::string& body) {
+    const auto heading = canvas.text_fit(title, {type::title, Weight::Bold, theme::text},
+                                         {column.x, y, column.w, canvas.u(17)}, type::heading);
+    y = heading.y + heading.h + canvas.u(2.5);
+    const auto sentence = canvas.text_fit(body, {type::body, Weight::Regular, theme::text_soft},
+                                          {column.x, y, column.w, canvas.u(12)}, type::label);
+    return sentence.y + sentence.h + canvas.u(4);
+}
+
 SDL_Rect timer_panel_area(const ui::Canvas& canvas, const Grid& grid) {
     return {grid.side.x, grid.side.y, grid.side.w, canvas.u(30)};
 }
@@ -126,13 +136,16 @@ void draw_band(ui::Canvas& canvas, const Grid& grid, const std::string& label, c
     canvas.fill({band.x, band.y, canvas.u(0.7), band.h}, theme::accent);
     const int x = band.x + canvas.u(3);
     const int w = band.w - canvas.u(5);
+    const ui::TextStyle style{type::body, Weight::Bold, theme::text};
     int y = band.y + canvas.u(2);
     if (!label.empty()) {
         const auto drawn = canvas.text(label, {type::small, Weight::Bold, theme::accent}, x, band.y + canvas.u(1.8));
         y = drawn.y + drawn.h + canvas.u(0.6);
+    } else {
+        // Without a label the text stands alone: centre it in the band.
+        y = band.y + std::max(canvas.u(1), (band.h - canvas.measure(text, style, w).y) / 2);
     }
-    canvas.text_fit(text, {type::body, Weight::Bold, theme::text}, {x, y, w, band.y + band.h - y - canvas.u(1)},
-                    type::small);
+    canvas.text_fit(text, style, {x, y, w, band.y + band.h - y - canvas.u(1)}, type::small);
 }
 
 void draw_help_hint(ui::Canvas& canvas, const Frame& frame) {

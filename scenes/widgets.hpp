@@ -23,6 +23,9 @@ std::optional<Millis> until_next_second(const View& view, Millis now);
 
 // "Fase 2 van 5" and a segmented bar; returns the y below it.
 int draw_stage_header(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area);
+// A screen's title and the sentence under it, each shrunk to fit its box; returns the y below.
+int draw_title_block(ui::Canvas& canvas, const SDL_Rect& column, int y, const std::string& title,
+                     const std::string& body);
 // The countdown panel at the top of the side column; returns its area.
 SDL_Rect draw_timer_panel(ui::Canvas& canvas, const Frame& frame, const Grid& grid);
 SDL_Rect timer_panel_area(const ui::Canvas& canvas, const Grid& grid);

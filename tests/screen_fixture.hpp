@@ -47,7 +47,7 @@ struct Screen {
         return harness.frame(LocalMoment{today, 8 * 60});
     }
     void draw() { scenes::draw_frame(*canvas, frame()); }
-    SDL_Rect draw_ticking() { return scenes::scene_for(view()).draw_ticking(*canvas, frame()); }
+    SDL_Rect draw_ticking() { return scenes::draw_tick(*canvas, frame()); }
 
     Uint32 pixel(int x, int y) const {
         const auto* row = static_cast<const Uint8*>(surface->pixels) + y * surface->pitch;

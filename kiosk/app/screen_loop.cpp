@@ -129,7 +129,7 @@ void run_screen(const ScreenSetup& setup) {
         const auto& scene = scenes::scene_for(*view);
         const bool tick_due = tick_at && now >= *tick_at;
         if (!full && tick_due && !help) {
-            const SDL_Rect area = scene.draw_ticking(*canvas, frame);
+            const SDL_Rect area = scenes::draw_tick(*canvas, frame);
             if (area.w > 0) SDL_UpdateWindowSurfaceRects(window.get(), &area, 1);
             else full = true;
         }

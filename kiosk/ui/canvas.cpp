@@ -18,7 +18,9 @@ SDL_Color to_sdl(Color c) { return SDL_Color{c.r, c.g, c.b, c.a}; }
 }  // namespace
 
 Canvas::Canvas(SDL_Surface* target, const FontFiles& fonts)
-    : m_target{target}, m_fonts{fonts}, m_renderer{make_renderer(target)}, m_cache{m_renderer.get()} {
+    // Room for about two screens' worth of text: all a scene shows, and the one before it.
+    : m_target{target}, m_fonts{fonts}, m_renderer{make_renderer(target)},
+      m_cache{m_renderer.get(), 2 * static_cast<std::size_t>(target->w) * static_cast<std::size_t>(target->h) * 4} {
     if (TTF_WasInit() == 0 && TTF_Init() != 0) throw SdlError{"cannot start SDL_ttf"};
 }
 

@@ -52,7 +52,7 @@ public:
     SDL_Rect image(const std::string& key, const std::function<SurfacePtr()>& make, int x, int y);
     SDL_Point image_size(const std::string& key, const std::function<SurfacePtr()>& make);
 
-    std::size_t cached_textures() const { return m_cache.size(); }
+    const TextureCache& cache() const { return m_cache; }
 
 private:
     TTF_Font* font(Weight weight, int pixels);
