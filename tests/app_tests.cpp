@@ -72,7 +72,7 @@ TEST_CASE("Presenter remote keys step through the session") {
     CHECK(action_for(SDLK_SLASH, KMOD_NONE) == Action::None);
 }
 
-TEST_CASE("Escape never quits; only Ctrl+Alt+Q does") {
+TEST_CASE("Escape never quits, only Ctrl+Alt+Q does") {
     CHECK(action_for(SDLK_ESCAPE, KMOD_NONE) == Action::CloseHelp);
     CHECK(action_for(SDLK_ESCAPE, KMOD_LSHIFT) == Action::CloseHelp);
     CHECK(action_for(SDLK_q, KMOD_NONE) == Action::None);

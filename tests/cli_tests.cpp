@@ -134,7 +134,7 @@ TEST_CASE("Without any font the kiosk says which package to install, exit 1") {
                            ".ttf or .otf file into " + (temp.path() / "fonts").string() + "\n");
 }
 
-TEST_CASE("A screenshot is a PNG of the size asked; unknown scenes and sizes are refused") {
+TEST_CASE("A screenshot is a PNG of the size asked, unknown scenes and sizes are refused") {
     kiosk::testing::TempDir temp;
     const auto png = (temp.path() / "lobby.png").string();
     auto result = run_kiosk(k_config + " --screenshot '" + png + "' --scene lobby --size 1280x720");

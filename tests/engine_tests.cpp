@@ -65,7 +65,7 @@ TEST_CASE("A whole session runs from idle through every stage to wrap-up and bac
     CHECK(room.view().phase == Phase::Idle);
 }
 
-TEST_CASE("Start on the wrap-up screen closes the session; during a stage it does nothing") {
+TEST_CASE("Start on the wrap-up screen closes the session, during a stage it does nothing") {
     Room room;
     room.press(EventKind::Start);
     room.press(EventKind::Start);

@@ -116,7 +116,7 @@ TEST_CASE("The timer turns amber in the last minute and blue-grey with a label w
     CHECK(count_pixels(screen, timer, ui::theme::paused) > 2000);
 }
 
-TEST_CASE("A scene that only changes with the View asks for no wake-ups; a running countdown for the next second") {
+TEST_CASE("A scene that only changes with the View asks for no wake-ups, a running countdown for the next second") {
     Screen screen{1280, 720};
     screen.go_to("lobby");
     CHECK_FALSE(scenes::scene_for(screen.view()).until_change(screen.frame()));

@@ -8,7 +8,7 @@ source_dir=$2
 work=$(mktemp -d)
 source "$(dirname "$0")/x11_helpers.sh"
 cleanup() {
-    [ -n "${kiosk_pid:-}" ] && kill "$kiosk_pid" 2>/dev/null
+    if [ -n "${kiosk_pid:-}" ]; then kill "$kiosk_pid" 2>/dev/null || true; fi
     stop_x11
     rm -rf "$work"
 }
