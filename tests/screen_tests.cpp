@@ -181,3 +181,18 @@ TEST_CASE("An hour of countdown at 4K keeps the texture cache within its byte bu
     screen.draw();  // still draws correctly after evictions
     CHECK(drawn_share(screen) > 0.05);
 }
+
+TEST_CASE("A font dropped into fonts/ wins over the system fonts; a Bold file is used for headings") {
+    testing::TempDir temp;
+    const auto dejavu = std::filesystem::path{"/usr/share/fonts/truetype/dejavu"};
+    std::filesystem::copy_file(dejavu / "DejaVuSans.ttf", temp.path() / "DejaVuSans.ttf");
+    std::filesystem::copy_file(dejavu / "DejaVuSans-Bold.ttf", temp.path() / "DejaVuSans-Bold.ttf");
+    const auto fonts = ui::locate_fonts(temp.path());
+    CHECK(fonts.regular == temp.path() / "DejaVuSans.ttf");
+    CHECK(fonts.bold == temp.path() / "DejaVuSans-Bold.ttf");
+    CHECK(fonts.family == "fonts/DejaVuSans.ttf");
+
+    const auto system = ui::locate_fonts(temp.path() / "empty");
+    CHECK(system.family == "Inter");
+    CHECK(system.bold.filename() == "Inter-Bold.otf");
+}
