@@ -87,7 +87,7 @@ SDL_Rect draw_timer_panel(ui::Canvas& canvas, const Frame& frame, const Grid& gr
     const int widest = canvas.measure("88:88", digits).x;
     const int room = area.w - canvas.u(4);
     if (widest > room) digits.size *= static_cast<double>(room) / widest;
-    canvas.text(format_countdown(left), digits, centre, area.y + canvas.u(2.5), 0, Align::Center);
+    canvas.text_once(format_countdown(left), digits, centre, area.y + canvas.u(2.5), Align::Center);
     std::string status;
     if (paused) status = frame.strings.text("paused");
     else if (left <= Millis{0}) status = frame.strings.text("time_up");

@@ -63,94 +63,128 @@ EventKind to_event(Action action) {
     }
 }
 
-}  // namespace
+// The main thread's side of the kiosk: window, keys, and drawing what the engine publishes.
+// Draws only when something changed: the View, the window, or the picture by itself (the
+// countdown's second, the idle clock's minute); a tick redraws and sends only its own area.
+class ScreenLoop {
+public:
+    explicit ScreenLoop(const ScreenSetup& setup)
+        : m_setup{setup}, m_config{setup.config}, m_window{open_window(setup)},
+          m_canvas{canvas_for(m_window.get(), setup.fonts)}, m_engine{m_config.content, m_config.settings.timers},
+          m_rows{help_rows(m_config.strings, static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(
+                                                               m_config.settings.timers.extend_step).count()))} {
+        if (setup.start_scene && !scenes::drive_to_scene(m_engine, *setup.start_scene, m_clock.monotonic()))
+            throw UsageError{"--scene " + *setup.start_scene + ": no such scene; --list-scenes lists the names"};
+    }
 
-void run_screen(const ScreenSetup& setup) {
-    const auto& config = setup.config;
-    auto window = open_window(setup);
-    auto canvas = canvas_for(window.get(), setup.fonts);
+    void run() {
+        // The engine's thread wakes this one through SDL's (thread-safe) event queue.
+        const Uint32 view_changed = SDL_RegisterEvents(2);
+        m_view_changed = view_changed;
+        m_chime_due = view_changed + 1;
+        EngineLoop loop{m_engine, m_clock,
+                        {[=](const auto&) { push(view_changed); }, [=](Effect) { push(view_changed + 1); }, nullptr}};
+        m_loop = &loop;
+        m_view = loop.view();
+        while (m_running) {
+            wait_and_handle_events();
+            if (m_running) draw_what_changed();
+        }
+        loop.stop();
+    }
 
-    SystemClock clock;
-    Engine engine{config.content, config.settings.timers};
-    if (setup.start_scene && !scenes::drive_to_scene(engine, *setup.start_scene, clock.monotonic()))
-        throw UsageError{"--scene " + *setup.start_scene + ": no such scene; --list-scenes lists the names"};
-
-    const Uint32 view_changed = SDL_RegisterEvents(2);
-    const Uint32 chime_due = view_changed + 1;
-    EngineLoop loop{engine, clock,
-                    {[&](const auto&) { push(view_changed); }, [&](Effect) { push(chime_due); }, nullptr}};
-
-    ui::Chime chime;
-    const auto extend_minutes = std::chrono::duration_cast<std::chrono::minutes>(config.settings.timers.extend_step);
-    const auto rows = help_rows(config.strings, static_cast<int>(extend_minutes.count()));
-    auto view = loop.view();
-    std::string shown_scene;
-    bool help = false, full = true, running = true, first = true;
-    std::optional<Millis> tick_at;
-
-    while (running) {
-        int timeout = -1;
-        if (full) timeout = 0;
-        else if (tick_at) timeout = static_cast<int>(std::max<long long>(0, (*tick_at - clock.monotonic()).count()));
+private:
+    void wait_and_handle_events() {
+        int timeout = -1;  // nothing due: sleep until an event arrives
+        if (m_full) timeout = 0;
+        else if (m_tick_at) timeout = static_cast<int>(std::max<long long>(0, (*m_tick_at - m_clock.monotonic()).count()));
         SDL_Event event;
         bool have = timeout < 0 ? SDL_WaitEvent(&event) != 0 : SDL_WaitEventTimeout(&event, timeout) != 0;
         while (have) {
-            if (event.type == SDL_QUIT) running = false;
-            else if (event.type == view_changed) full = true;
-            else if (event.type == chime_due && config.settings.chime) chime.play();
-            else if (event.type == SDL_WINDOWEVENT) {
-                const auto what = event.window.event;
-                if (what == SDL_WINDOWEVENT_SIZE_CHANGED) {
-                    canvas.reset();  // its renderer points into the old surface
-                    canvas = canvas_for(window.get(), setup.fonts);
-                }
-                if (what == SDL_WINDOWEVENT_SIZE_CHANGED || what == SDL_WINDOWEVENT_EXPOSED) full = true;
-            } else if (event.type == SDL_KEYDOWN && event.key.repeat == 0) {
-                // Held keys do not repeat: a remote's button held down must not skip stages.
-                switch (const auto action = action_for(event.key.keysym.sym, event.key.keysym.mod)) {
-                case Action::None: break;
-                case Action::Quit: running = false; break;
-                case Action::ToggleHelp: help = !help; full = true; break;
-                case Action::CloseHelp: full = full || help; help = false; break;
-                default: loop.post(to_event(action)); break;
-                }
-            }
+            handle(event);
             have = SDL_PollEvent(&event) != 0;
         }
-        if (!running) break;
-
-        const Millis now = clock.monotonic();
-        if (auto latest = loop.view(); latest->version != view->version) {
-            view = std::move(latest);
-            full = true;
-        }
-        const auto wall = clock.wall();
-        const scenes::Frame frame{*view, config.strings, setup.room, now, wall, to_local(wall), help, &rows};
-        const auto& scene = scenes::scene_for(*view);
-        const bool tick_due = tick_at && now >= *tick_at;
-        if (!full && tick_due && !help) {
-            const SDL_Rect area = scenes::draw_tick(*canvas, frame);
-            if (area.w > 0) SDL_UpdateWindowSurfaceRects(window.get(), &area, 1);
-            else full = true;
-        }
-        if (full || (tick_due && help)) {
-            scenes::draw_frame(*canvas, frame);
-            SDL_UpdateWindowSurface(window.get());
-            full = false;
-            if (const auto name = scenes::scene_name(*view); name != shown_scene) {
-                shown_scene = name;
-                std::fprintf(stderr, "vitale-kiosk: showing %s\n", name.c_str());
-            }
-            if (first && setup.print_first_frame) {
-                std::printf("first-frame-ms %lld\n", static_cast<long long>(clock.monotonic().count()));
-                std::fflush(stdout);
-            }
-            first = false;
-        }
-        const auto wait = scene.until_change(frame);
-        tick_at = wait ? std::optional<Millis>{now + *wait} : std::nullopt;
     }
-    loop.stop();
-}
+
+    void handle(const SDL_Event& event) {
+        if (event.type == SDL_QUIT) m_running = false;  // window closed, SIGINT or SIGTERM
+        else if (event.type == m_view_changed) m_full = true;
+        else if (event.type == m_chime_due && m_config.settings.chime) m_chime.play();
+        else if (event.type == SDL_WINDOWEVENT) handle_window(event.window.event);
+        // Held keys do not repeat: a remote's button held down must not skip stages.
+        else if (event.type == SDL_KEYDOWN && event.key.repeat == 0) handle_key(event.key.keysym);
+    }
+
+    void handle_window(Uint8 what) {
+        if (what == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            m_canvas.reset();  // its renderer points into the old surface
+            m_canvas = canvas_for(m_window.get(), m_setup.fonts);
+        }
+        if (what == SDL_WINDOWEVENT_SIZE_CHANGED || what == SDL_WINDOWEVENT_EXPOSED) m_full = true;
+    }
+
+    void handle_key(const SDL_Keysym& key) {
+        switch (const auto action = action_for(key.sym, key.mod)) {
+        case Action::None: break;
+        case Action::Quit: m_running = false; break;
+        case Action::ToggleHelp: m_help = !m_help; m_full = true; break;
+        case Action::CloseHelp: m_full = m_full || m_help; m_help = false; break;
+        default: m_loop->post(to_event(action)); break;
+        }
+    }
+
+    void draw_what_changed() {
+        const Millis now = m_clock.monotonic();
+        if (auto latest = m_loop->view(); latest->version != m_view->version) {
+            m_view = std::move(latest);
+            m_full = true;
+        }
+        const auto wall = m_clock.wall();
+        const scenes::Frame frame{*m_view, m_config.strings, m_setup.room, now, wall, to_local(wall), m_help, &m_rows};
+        const bool tick_due = m_tick_at && now >= *m_tick_at;
+        if (!m_full && tick_due && !m_help) {
+            const SDL_Rect area = scenes::draw_tick(*m_canvas, frame);
+            if (area.w > 0) SDL_UpdateWindowSurfaceRects(m_window.get(), &area, 1);
+            else m_full = true;
+        }
+        if (m_full || (tick_due && m_help)) draw_full(frame);
+        const auto wait = scenes::scene_for(*m_view).until_change(frame);
+        m_tick_at = wait ? std::optional<Millis>{now + *wait} : std::nullopt;
+    }
+
+    void draw_full(const scenes::Frame& frame) {
+        scenes::draw_frame(*m_canvas, frame);
+        SDL_UpdateWindowSurface(m_window.get());
+        m_full = false;
+        if (const auto name = scenes::scene_name(*m_view); name != m_shown_scene) {
+            m_shown_scene = name;
+            std::fprintf(stderr, "vitale-kiosk: showing %s\n", name.c_str());
+        }
+        if (m_first_frame && m_setup.print_first_frame) {
+            std::printf("first-frame-ms %lld\n", static_cast<long long>(m_clock.monotonic().count()));
+            std::fflush(stdout);
+        }
+        m_first_frame = false;
+    }
+
+    const ScreenSetup& m_setup;
+    const Config& m_config;
+    ui::WindowPtr m_window;
+    std::unique_ptr<ui::Canvas> m_canvas;
+    SystemClock m_clock;
+    Engine m_engine;  // touched only by the EngineLoop's thread once run() starts it
+    const std::vector<scenes::HelpRow> m_rows;
+    ui::Chime m_chime;
+    EngineLoop* m_loop = nullptr;
+    std::shared_ptr<const View> m_view;
+    Uint32 m_view_changed = 0, m_chime_due = 0;
+    std::string m_shown_scene;
+    bool m_help = false, m_full = true, m_running = true, m_first_frame = true;
+    std::optional<Millis> m_tick_at;
+};
+
+}  // namespace
+
+void run_screen(const ScreenSetup& setup) { ScreenLoop{setup}.run(); }
 
 }  // namespace kiosk::app

@@ -26,63 +26,13 @@ void Engine::apply(const Event& event) {
 }
 
 bool Engine::handle(const Event& event) {
-    const Millis now = event.at;
-    const int last = static_cast<int>(m_content->steps.size()) - 1;
     switch (event.kind) {
-    case EventKind::Start:
-        if (m_draft.phase == Phase::Idle) {
-            m_draft.phase = Phase::Lobby;
-            ++m_draft.session_number;
-            return true;
-        }
-        if (m_draft.phase == Phase::Lobby) {
-            enter_step(0, now);
-            return true;
-        }
-        if (m_draft.phase == Phase::WrapUp) {
-            go_idle();
-            return true;
-        }
-        return false;
-    case EventKind::Next:
-        switch (m_draft.phase) {
-        case Phase::Idle:
-        case Phase::Lobby: return handle({EventKind::Start, now});
-        case Phase::Step:
-            if (m_draft.step == last) {
-                leave_step(now);
-                finish_step_sequence();
-            } else {
-                const int next = m_draft.step + 1;
-                leave_step(now);
-                enter_step(next, now);
-            }
-            return true;
-        case Phase::WrapUp: go_idle(); return true;
-        }
-        return false;
-    case EventKind::Previous:
-        switch (m_draft.phase) {
-        case Phase::Idle: return false;
-        case Phase::Lobby: go_idle(); return true;
-        case Phase::Step:
-            if (m_draft.step == 0) {
-                leave_step(now);
-                m_draft.phase = Phase::Lobby;
-                m_draft.step = -1;
-                m_draft.timer = {};
-            } else {
-                const int prev = m_draft.step - 1;
-                leave_step(now);
-                enter_step(prev, now);
-            }
-            return true;
-        case Phase::WrapUp: enter_step(last, now); return true;
-        }
-        return false;
+    case EventKind::Start: return start(event.at);
+    case EventKind::Next: return next(event.at);
+    case EventKind::Previous: return previous(event.at);
     case EventKind::TogglePause:
         if (!m_draft.in_step()) return false;
-        toggle_pause(now);
+        toggle_pause(event.at);
         return true;
     case EventKind::Extend:
         if (!m_draft.in_step()) return false;
@@ -95,12 +45,54 @@ bool Engine::handle(const Event& event) {
     return false;
 }
 
+bool Engine::start(Millis now) {
+    switch (m_draft.phase) {
+    case Phase::Idle:
+        m_draft.phase = Phase::Lobby;
+        ++m_draft.session_number;
+        return true;
+    case Phase::Lobby: enter_step(0, now); return true;
+    case Phase::WrapUp: go_idle(); return true;
+    case Phase::Step: return false;
+    }
+    return false;
+}
+
+bool Engine::next(Millis now) {
+    if (m_draft.phase != Phase::Step) return start(now);  // the same outside the stages
+    const int step = m_draft.step;
+    leave_step(now);
+    if (step == last_step()) finish_step_sequence();
+    else enter_step(step + 1, now);
+    return true;
+}
+
+bool Engine::previous(Millis now) {
+    switch (m_draft.phase) {
+    case Phase::Idle: return false;
+    case Phase::Lobby: go_idle(); return true;
+    case Phase::WrapUp: enter_step(last_step(), now); return true;
+    case Phase::Step: break;
+    }
+    const int step = m_draft.step;
+    leave_step(now);
+    if (step > 0) {
+        enter_step(step - 1, now);
+    } else {
+        m_draft.phase = Phase::Lobby;
+        m_draft.step = -1;
+        m_draft.timer = {};
+    }
+    return true;
+}
+
+int Engine::last_step() const { return static_cast<int>(m_content->steps.size()) - 1; }
+
 void Engine::tick(Millis now) {
     while (m_draft.in_step() && !m_draft.timer.paused && m_draft.timer.deadline <= now) {
         const Millis ended_at = m_draft.timer.deadline;
-        const int last = static_cast<int>(m_content->steps.size()) - 1;
         m_left[static_cast<std::size_t>(m_draft.step)] = Millis{0};
-        if (m_draft.step == last)
+        if (m_draft.step == last_step())
             finish_step_sequence();
         else
             enter_step(m_draft.step + 1, ended_at);

@@ -35,13 +35,17 @@ public:
     std::vector<Effect> take_effects();
 
 private:
+    bool handle(const Event& event);
+    bool start(Millis now);
+    bool next(Millis now);
+    bool previous(Millis now);
+    int last_step() const;
     void enter_step(int step, Millis start);
     void leave_step(Millis now);
     void finish_step_sequence();
     void go_idle();
     void toggle_pause(Millis now);
     void extend();
-    bool handle(const Event& event);
     void publish(View next);
 
     std::shared_ptr<const Content> m_content;

@@ -58,30 +58,31 @@ TTF_Font* Canvas::font(Weight weight, int pixels) {
     return slot.get();
 }
 
+SurfacePtr Canvas::render(const std::string& text, const TextStyle& style, int wrap_width, Align align) {
+    if (text.empty()) return nullptr;
+    TTF_Font* f = font(style.weight, std::max(6, u(style.size)));
+    SurfacePtr surface;
+    if (wrap_width > 0) {
+        TTF_SetFontWrappedAlign(f, align == Align::Center  ? TTF_WRAPPED_ALIGN_CENTER
+                                   : align == Align::Right ? TTF_WRAPPED_ALIGN_RIGHT
+                                                           : TTF_WRAPPED_ALIGN_LEFT);
+        surface.reset(TTF_RenderUTF8_Blended_Wrapped(f, text.c_str(), to_sdl(style.color),
+                                                     static_cast<Uint32>(wrap_width)));
+    } else {
+        surface.reset(TTF_RenderUTF8_Blended(f, text.c_str(), to_sdl(style.color)));
+    }
+    if (!surface) throw SdlError{"cannot render text \"" + text.substr(0, 40) + "\""};
+    return surface;
+}
+
 CachedTexture Canvas::rendered(const std::string& text, const TextStyle& style, int wrap_width,
                                Align align) {
-    const int pixels = std::max(6, u(style.size));
     const std::string key = "t" + std::to_string(static_cast<int>(style.weight)) + "|" +
-                            std::to_string(pixels) + "|" + std::to_string(style.color.r) + "," +
+                            std::to_string(u(style.size)) + "|" + std::to_string(style.color.r) + "," +
                             std::to_string(style.color.g) + "," + std::to_string(style.color.b) + "," +
                             std::to_string(style.color.a) + "|" + std::to_string(wrap_width) + "|" +
                             std::to_string(static_cast<int>(align)) + "|" + text;
-    return m_cache.get(key, [&]() -> SurfacePtr {
-        if (text.empty()) return nullptr;
-        TTF_Font* f = font(style.weight, pixels);
-        SurfacePtr surface;
-        if (wrap_width > 0) {
-            TTF_SetFontWrappedAlign(f, align == Align::Center  ? TTF_WRAPPED_ALIGN_CENTER
-                                       : align == Align::Right ? TTF_WRAPPED_ALIGN_RIGHT
-                                                               : TTF_WRAPPED_ALIGN_LEFT);
-            surface.reset(TTF_RenderUTF8_Blended_Wrapped(f, text.c_str(), to_sdl(style.color),
-                                                         static_cast<Uint32>(wrap_width)));
-        } else {
-            surface.reset(TTF_RenderUTF8_Blended(f, text.c_str(), to_sdl(style.color)));
-        }
-        if (!surface) throw SdlError{"cannot render text \"" + text.substr(0, 40) + "\""};
-        return surface;
-    });
+    return m_cache.get(key, [&] { return render(text, style, wrap_width, align); });
 }
 
 SDL_Point Canvas::measure(const std::string& text, const TextStyle& style, int wrap_width) {
@@ -89,21 +90,33 @@ SDL_Point Canvas::measure(const std::string& text, const TextStyle& style, int w
     return {cached.width, cached.height};
 }
 
-SDL_Rect Canvas::text(const std::string& text, const TextStyle& style, int x, int y,
-                      int wrap_width, Align align) {
-    const auto cached = rendered(text, style, wrap_width, align);
-    SDL_Rect rect{x, y, cached.width, cached.height};
+SDL_Rect Canvas::place(SDL_Texture* texture, int width, int height, int x, int y, int wrap_width, Align align) {
+    SDL_Rect rect{x, y, width, height};
     if (wrap_width > 0) {
         // SDL_ttf aligns lines inside the surface; the surface itself is as wide as its
         // longest line, so place that inside the wrap box too.
-        if (align == Align::Center) rect.x = x + (wrap_width - cached.width) / 2;
-        if (align == Align::Right) rect.x = x + wrap_width - cached.width;
+        if (align == Align::Center) rect.x = x + (wrap_width - width) / 2;
+        if (align == Align::Right) rect.x = x + wrap_width - width;
     } else {
-        if (align == Align::Center) rect.x = x - cached.width / 2;
-        if (align == Align::Right) rect.x = x - cached.width;
+        if (align == Align::Center) rect.x = x - width / 2;
+        if (align == Align::Right) rect.x = x - width;
     }
-    if (cached.texture) SDL_RenderCopy(m_renderer.get(), cached.texture, nullptr, &rect);
+    if (texture) SDL_RenderCopy(m_renderer.get(), texture, nullptr, &rect);
     return rect;
+}
+
+SDL_Rect Canvas::text(const std::string& text, const TextStyle& style, int x, int y,
+                      int wrap_width, Align align) {
+    const auto cached = rendered(text, style, wrap_width, align);
+    return place(cached.texture, cached.width, cached.height, x, y, wrap_width, align);
+}
+
+SDL_Rect Canvas::text_once(const std::string& text, const TextStyle& style, int x, int y, Align align) {
+    const SurfacePtr surface = render(text, style, 0, align);
+    if (!surface) return {x, y, 0, 0};
+    const TexturePtr texture{SDL_CreateTextureFromSurface(m_renderer.get(), surface.get())};
+    if (!texture) throw SdlError{"cannot make a texture"};
+    return place(texture.get(), surface->w, surface->h, x, y, 0, align);
 }
 
 SDL_Rect Canvas::text_fit(const std::string& text, TextStyle style, const SDL_Rect& box,

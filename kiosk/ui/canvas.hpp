@@ -43,6 +43,9 @@ public:
     // [x, x + wrap_width]; without, it is placed left of, centred on or right of x.
     SDL_Rect text(const std::string& text, const TextStyle& style, int x, int y,
                   int wrap_width = 0, Align align = Align::Left);
+    // Draws text that changes all the time (the countdown) without keeping its texture:
+    // caching a new large texture every second would only churn memory.
+    SDL_Rect text_once(const std::string& text, const TextStyle& style, int x, int y, Align align = Align::Left);
     // Like text(), shrinking the size step by step (down to min_size) until it fits the box.
     SDL_Rect text_fit(const std::string& text, TextStyle style, const SDL_Rect& box,
                       double min_size, Align align = Align::Left);
@@ -56,6 +59,8 @@ public:
 
 private:
     TTF_Font* font(Weight weight, int pixels);
+    SurfacePtr render(const std::string& text, const TextStyle& style, int wrap_width, Align align);
+    SDL_Rect place(SDL_Texture* texture, int width, int height, int x, int y, int wrap_width, Align align);
     CachedTexture rendered(const std::string& text, const TextStyle& style, int wrap_width, Align align);
 
     SDL_Surface* m_target;
