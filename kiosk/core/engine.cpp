@@ -62,7 +62,7 @@ bool Engine::next(Millis now) {
     if (m_draft.phase != Phase::Step) return start(now);  // the same outside the stages
     const int step = m_draft.step;
     leave_step(now);
-    if (step == last_step()) finish_step_sequence();
+    if (step == last_step()) leave_steps_for(Phase::WrapUp);
     else enter_step(step + 1, now);
     return true;
 }
@@ -76,13 +76,8 @@ bool Engine::previous(Millis now) {
     }
     const int step = m_draft.step;
     leave_step(now);
-    if (step > 0) {
-        enter_step(step - 1, now);
-    } else {
-        m_draft.phase = Phase::Lobby;
-        m_draft.step = -1;
-        m_draft.timer = {};
-    }
+    if (step > 0) enter_step(step - 1, now);
+    else leave_steps_for(Phase::Lobby);
     return true;
 }
 
@@ -93,7 +88,7 @@ void Engine::tick(Millis now) {
         const Millis ended_at = m_draft.timer.deadline;
         m_left[static_cast<std::size_t>(m_draft.step)] = Millis{0};
         if (m_draft.step == last_step())
-            finish_step_sequence();
+            leave_steps_for(Phase::WrapUp);
         else
             enter_step(m_draft.step + 1, ended_at);
         m_applied.push_back({EventKind::TimedOut, ended_at});
@@ -123,17 +118,15 @@ void Engine::leave_step(Millis now) {
     m_left[static_cast<std::size_t>(m_draft.step)] = m_draft.remaining(now);
 }
 
-void Engine::finish_step_sequence() {
-    m_draft.phase = Phase::WrapUp;
+void Engine::leave_steps_for(Phase phase) {
+    m_draft.phase = phase;
     m_draft.step = -1;
     m_draft.timer = {};
 }
 
 void Engine::go_idle() {
-    m_draft.phase = Phase::Idle;
-    m_draft.step = -1;
-    m_draft.timer = {};
-    std::fill(m_left.begin(), m_left.end(), std::nullopt);
+    leave_steps_for(Phase::Idle);
+    std::fill(m_left.begin(), m_left.end(), std::nullopt);  // the next session starts afresh
 }
 
 void Engine::toggle_pause(Millis now) {

@@ -42,7 +42,7 @@ private:
     int last_step() const;
     void enter_step(int step, Millis start);
     void leave_step(Millis now);
-    void finish_step_sequence();
+    void leave_steps_for(Phase phase);  // lobby, wrap-up or idle: no step, no timer
     void go_idle();
     void toggle_pause(Millis now);
     void extend();
