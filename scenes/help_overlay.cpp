@@ -2,14 +2,11 @@
 // bindings, so what the overlay says and what the keys do cannot drift apart.
 #include "scenes/help_overlay.hpp"
 
+#include "scenes/widgets.hpp"
+
 #include <algorithm>
 
 namespace kiosk::scenes {
-
-using ui::Align;
-using ui::Weight;
-namespace theme = ui::theme;
-namespace type = ui::type;
 
 void draw_help_overlay(ui::Canvas& canvas, const Frame& frame) {
     if (!frame.help_rows) return;

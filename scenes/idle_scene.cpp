@@ -6,11 +6,6 @@
 
 namespace kiosk::scenes {
 
-using ui::Align;
-using ui::Weight;
-namespace theme = ui::theme;
-namespace type = ui::type;
-
 namespace {
 
 std::string slot_line(const Frame& frame) {

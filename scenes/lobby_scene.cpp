@@ -5,11 +5,6 @@
 
 namespace kiosk::scenes {
 
-using ui::Align;
-using ui::Weight;
-namespace theme = ui::theme;
-namespace type = ui::type;
-
 void LobbyScene::draw(ui::Canvas& canvas, const Frame& frame) const {
     const auto& strings = frame.strings;
     const auto& content = *frame.view.content;

@@ -6,11 +6,6 @@
 
 namespace kiosk::scenes {
 
-using ui::TextStyle;
-using ui::Weight;
-namespace theme = ui::theme;
-namespace type = ui::type;
-
 void StageScene::draw(ui::Canvas& canvas, const Frame& frame) const {
     const auto& step = frame.view.step_spec();
     const auto grid = make_grid(canvas, 50);

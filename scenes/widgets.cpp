@@ -7,12 +7,6 @@
 
 namespace kiosk::scenes {
 
-using ui::Align;
-using ui::TextStyle;
-using ui::Weight;
-namespace theme = ui::theme;
-namespace type = ui::type;
-
 Grid make_grid(const ui::Canvas& canvas, double side_units) {
     const int margin = canvas.u(5);
     const int side_width = canvas.u(side_units);

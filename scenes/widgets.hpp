@@ -9,6 +9,13 @@
 
 namespace kiosk::scenes {
 
+// Every scene draws with these; named once here instead of in each file.
+using ui::Align;
+using ui::TextStyle;
+using ui::Weight;
+namespace theme = ui::theme;
+namespace type = ui::type;
+
 // The grid: a content column on the left and a side column on the right, in pixels.
 struct Grid {
     int margin;
