@@ -88,7 +88,7 @@ public:
         m_view = loop.view();
         while (m_running) {
             wait_and_handle_events();
-            if (m_running) draw_what_changed();
+            if (m_running) draw_guarded();
         }
         loop.stop();
     }
@@ -130,6 +130,22 @@ private:
         case Action::ToggleHelp: m_help = !m_help; m_full = true; break;
         case Action::CloseHelp: m_full = m_full || m_help; m_help = false; break;
         default: m_loop->post(to_event(action)); break;
+        }
+    }
+
+    // A frame loop never dies of one bad frame: the room keeps the last good picture, the
+    // failure is logged once, and the next change tries again.
+    void draw_guarded() {
+        try {
+            draw_what_changed();
+        } catch (const std::exception& error) {
+            if (error.what() != m_last_failure) {
+                m_last_failure = error.what();
+                std::fprintf(stderr, "vitale-kiosk: a frame could not be drawn (%s); keeping the last picture\n",
+                             error.what());
+            }
+            m_full = false;
+            m_tick_at = m_clock.monotonic() + Millis{1000};
         }
     }
 
@@ -179,6 +195,7 @@ private:
     std::shared_ptr<const View> m_view;
     Uint32 m_view_changed = 0, m_chime_due = 0;
     std::string m_shown_scene;
+    std::string m_last_failure;
     bool m_help = false, m_full = true, m_running = true, m_first_frame = true;
     std::optional<Millis> m_tick_at;
 };
