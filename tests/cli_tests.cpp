@@ -18,10 +18,8 @@ struct Result {
     std::string output;  // stdout and stderr together
 };
 
-// Runs the kiosk with `args` under `sh`, with `env` (e.g. "FOO=1 BAR=2") and no display.
-Result run_kiosk(const std::string& args, const std::string& env = "") {
-    const std::string command = "env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER " + env + " '" KIOSK_BINARY
-                                "' " + args + " 2>&1";
+// Runs a shell command; its exit code and what it printed on stdout.
+Result capture(const std::string& command) {
     Result result;
     FILE* pipe = popen(command.c_str(), "r");
     REQUIRE(pipe);
@@ -30,6 +28,12 @@ Result run_kiosk(const std::string& args, const std::string& env = "") {
     const int status = pclose(pipe);
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return result;
+}
+
+// Runs the kiosk with `args`, with `env` (e.g. "FOO=1 BAR=2") and no display; stderr included.
+Result run_kiosk(const std::string& args, const std::string& env = "") {
+    return capture("env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER " + env + " '" KIOSK_BINARY "' " + args +
+                   " 2>&1");
 }
 
 const std::string k_config = "--config '" KIOSK_SOURCE_DIR "/config'";
@@ -167,11 +171,7 @@ TEST_CASE("The English language option shows the English texts") {
     kiosk::testing::TempDir temp;
     const auto png = (temp.path() / "stage.png").string();
     REQUIRE(run_kiosk(k_config + " --lang en --screenshot '" + png + "' --scene probleemstelling").exit_code == 0);
-    FILE* pipe = popen(("tesseract '" + png + "' - -l eng 2>/dev/null").c_str(), "r");
-    std::string text;
-    char buffer[4096];
-    while (const auto n = std::fread(buffer, 1, sizeof buffer, pipe)) text.append(buffer, n);
-    pclose(pipe);
+    const auto text = capture("tesseract '" + png + "' - -l eng 2>/dev/null").output;
     CHECK_THAT(text, Catch::Contains("Problem statement"));
     CHECK_THAT(text, Catch::Contains("Stage 2 of 5"));
 }

@@ -54,4 +54,9 @@ std::vector<scenes::HelpRow> help_rows(const Strings& strings, int extend_minute
     return rows;
 }
 
+std::vector<scenes::HelpRow> help_rows(const Config& config) {
+    const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(config.settings.timers.extend_step);
+    return help_rows(config.strings, static_cast<int>(minutes.count()));
+}
+
 }  // namespace kiosk::app

@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "kiosk/config/config_loader.hpp"
 #include "kiosk/core/strings.hpp"
 #include "scenes/scene.hpp"
 
@@ -15,5 +16,7 @@ enum class Action { None, Start, Next, Previous, TogglePause, Extend, ToggleHelp
 Action action_for(SDL_Keycode key, Uint16 modifiers);
 
 std::vector<scenes::HelpRow> help_rows(const Strings& strings, int extend_minutes);
+// The rows for this room: its language and its extend_minutes.
+std::vector<scenes::HelpRow> help_rows(const Config& config);
 
 }  // namespace kiosk::app

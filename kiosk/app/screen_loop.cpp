@@ -71,8 +71,7 @@ public:
     explicit ScreenLoop(const ScreenSetup& setup)
         : m_setup{setup}, m_config{setup.config}, m_window{open_window(setup)},
           m_canvas{canvas_for(m_window.get(), setup.fonts)}, m_engine{m_config.content, m_config.settings.timers},
-          m_rows{help_rows(m_config.strings, static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(
-                                                               m_config.settings.timers.extend_step).count()))} {
+          m_rows{help_rows(m_config)} {
         if (setup.start_scene && !scenes::drive_to_scene(m_engine, *setup.start_scene, m_clock.monotonic()))
             throw UsageError{"--scene " + *setup.start_scene + ": no such scene; --list-scenes lists the names"};
     }

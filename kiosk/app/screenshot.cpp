@@ -15,8 +15,7 @@ void write_screenshot(const Config& config, const scenes::Room& room, const ui::
         throw UsageError{"--scene " + scene + ": no such scene; --list-scenes lists the names"};
     auto surface = ui::make_rgb_surface(size.width, size.height);
     ui::Canvas canvas{surface.get(), fonts};
-    const auto rows = help_rows(config.strings, static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(
-                                                    config.settings.timers.extend_step).count()));
+    const auto rows = help_rows(config);
     scenes::draw_frame(canvas, harness.frame(to_local(harness.clock().wall()), help_overlay, &rows));
     ui::save_png(surface.get(), file);
 }

@@ -81,12 +81,13 @@ CachedTexture Canvas::rendered(const std::string& text, const TextStyle& style, 
                             std::to_string(u(style.size)) + "|" + std::to_string(style.color.r) + "," +
                             std::to_string(style.color.g) + "," + std::to_string(style.color.b) + "," +
                             std::to_string(style.color.a) + "|" + std::to_string(wrap_width) + "|" +
-                            std::to_string(static_cast<int>(align)) + "|" + text;
+                            // Alignment shapes only wrapped text; unwrapped text is one texture.
+                            std::to_string(wrap_width > 0 ? static_cast<int>(align) : 0) + "|" + text;
     return m_cache.get(key, [&] { return render(text, style, wrap_width, align); });
 }
 
-SDL_Point Canvas::measure(const std::string& text, const TextStyle& style, int wrap_width) {
-    const auto cached = rendered(text, style, wrap_width, Align::Left);
+SDL_Point Canvas::measure(const std::string& text, const TextStyle& style, int wrap_width, Align align) {
+    const auto cached = rendered(text, style, wrap_width, align);
     return {cached.width, cached.height};
 }
 
@@ -122,7 +123,7 @@ SDL_Rect Canvas::text_once(const std::string& text, const TextStyle& style, int 
 SDL_Rect Canvas::text_fit(const std::string& text, TextStyle style, const SDL_Rect& box,
                           double min_size, Align align) {
     while (style.size > min_size) {
-        const auto size = measure(text, style, box.w);
+        const auto size = measure(text, style, box.w, align);  // the texture it then draws
         if (size.y <= box.h && size.x <= box.w) break;
         style.size = std::max(min_size, style.size * 0.9);
     }

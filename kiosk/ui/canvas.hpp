@@ -49,7 +49,9 @@ public:
     // Like text(), shrinking the size step by step (down to min_size) until it fits the box.
     SDL_Rect text_fit(const std::string& text, TextStyle style, const SDL_Rect& box,
                       double min_size, Align align = Align::Left);
-    SDL_Point measure(const std::string& text, const TextStyle& style, int wrap_width = 0);
+    // Size of the text as text() would draw it (and its texture, cached for that draw).
+    SDL_Point measure(const std::string& text, const TextStyle& style, int wrap_width = 0,
+                      Align align = Align::Left);
 
     // An image made once per key (a QR code, say) and drawn at (x, y) at its own size.
     SDL_Rect image(const std::string& key, const std::function<SurfacePtr()>& make, int x, int y);
