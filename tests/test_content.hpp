@@ -29,3 +29,26 @@ inline std::shared_ptr<const Content> five_stage_content() {
 }
 
 }  // namespace kiosk::testing
+
+namespace kiosk::testing {
+
+// The same videoframe with what phones contribute in each step, as in config/.
+inline std::shared_ptr<const Content> phone_content() {
+    auto content = std::make_shared<Content>(*five_stage_content());
+    auto& steps = content->steps;
+    steps[0].contribution = Contribution::Answer;
+    steps[0].max_per_person = 1;
+    steps[1].contribution = Contribution::Facts;
+    steps[1].max_per_person = 3;
+    steps[2].contribution = Contribution::Statements;
+    steps[2].max_per_person = 1;
+    steps[2].dots = 3;
+    steps[3].contribution = Contribution::Ideas;
+    steps[3].dots = 3;
+    steps[3].winners = 3;
+    steps[4].contribution = Contribution::Constraints;
+    steps[5].contribution = Contribution::Scores;
+    return content;
+}
+
+}  // namespace kiosk::testing

@@ -22,6 +22,19 @@ struct StepSpec {
     int max_per_person = 0;  // contributions per participant (0 = no limit)
     int dots = 0;            // dots per participant for a dot vote (0 = no vote)
     Millis duration{0};
+    // With a dot vote the step has three parts: write, vote, results. The vote opens when
+    // vote_time + result_time are left (or earlier, when everyone is ready), the results show
+    // when result_time is left (or when everyone has voted).
+    Millis vote_time{std::chrono::minutes{2}};
+    Millis result_time{std::chrono::minutes{2}};
+    // Highlighted places in the result: 1 for a problem statement, 3 for ideas.
+    int winners = 1;
+
+    bool takes_notes() const {
+        return contribution == Contribution::Answer || contribution == Contribution::Facts ||
+               contribution == Contribution::Statements || contribution == Contribution::Ideas;
+    }
+    bool has_vote() const { return dots > 0 && takes_notes(); }
 };
 
 struct Criterion {
@@ -46,6 +59,16 @@ struct TimerRules {
     Millis extend_step{std::chrono::minutes{2}};  // what one "extend" adds
     Millis warning{std::chrono::seconds{60}};     // the last stretch shown in the warning colour
     Millis min_resume{std::chrono::minutes{1}};   // least time a step gets when returned to
+};
+
+// Rules for what phones may do, from kiosk.json's "phones".
+struct SessionRules {
+    int max_participants = 60;
+    int max_text = 280;                   // characters (code points) per contribution
+    int max_notes_per_step = 20;          // per participant when the stage sets no limit
+    bool advance_when_all_ready = true;   // everyone ready: the stage (or its part) moves on
+    bool show_names = false;              // the screen shows first names next to notes
+    Millis host_offer{std::chrono::seconds{60}};  // how long the host QR stays valid
 };
 
 }  // namespace kiosk

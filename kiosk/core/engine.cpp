@@ -1,3 +1,4 @@
+// The engine's lifecycle and timers. What phones do is in engine_phones.cpp.
 #include "kiosk/core/engine.hpp"
 
 #include <algorithm>
@@ -6,60 +7,108 @@
 
 namespace kiosk {
 
-Engine::Engine(std::shared_ptr<const Content> content, TimerRules rules)
-    : m_content{std::move(content)}, m_rules{rules} {
+Engine::Engine(std::shared_ptr<const Content> content, TimerRules timers, SessionRules rules, KeySource keys)
+    : m_content{std::move(content)}, m_timers{timers},
+      m_rules{std::make_shared<const SessionRules>(rules)}, m_keys{std::move(keys)} {
     if (!m_content || m_content->steps.size() < 2)
         throw std::invalid_argument("Engine: content needs a check-in and at least one stage");
     m_draft.content = m_content;
-    m_draft.warning = m_rules.warning;
+    m_draft.rules = m_rules;
+    m_draft.warning = m_timers.warning;
     m_left.assign(m_content->steps.size(), std::nullopt);
     m_view = std::make_shared<const View>(m_draft);
 }
 
-void Engine::apply(const Event& event) {
+Outcome Engine::apply(const Event& event) {
     // Time first: a deadline that passed before this event happened ends its step first.
     tick(event.at);
-    if (handle(event)) {
-        m_applied.push_back(event);
+    Event applied = event;
+    Outcome outcome;
+    switch (event.kind) {
+    case EventKind::Join: outcome.status = join(applied, outcome.id); break;
+    case EventKind::Contribute: outcome.status = contribute(applied, outcome.id); break;
+    default: outcome.status = handle(applied); break;
+    }
+    if (outcome.ok()) {
+        m_applied.push_back(std::move(applied));
+        if (m_draft.in_step()) move_on_when_all_ready(event.at);
         publish(m_draft);
     }
+    outcome.version = m_view->version;
+    return outcome;
 }
 
-bool Engine::handle(const Event& event) {
+Status Engine::handle(Event& event) {
     switch (event.kind) {
-    case EventKind::Start: return start(event.at);
-    case EventKind::Next: return next(event.at);
-    case EventKind::Previous: return previous(event.at);
+    case EventKind::Start:
+    case EventKind::Next:
+    case EventKind::Previous:
     case EventKind::TogglePause:
-        if (!m_draft.in_step()) return false;
-        toggle_pause(event.at);
-        return true;
-    case EventKind::Extend:
-        if (!m_draft.in_step()) return false;
-        extend();
-        return true;
+    case EventKind::Extend: return room_action(event);
+    case EventKind::OfferHost: return offer_host(event);
+    case EventKind::Edit: return edit(event, false);
+    case EventKind::Withdraw: return edit(event, true);
+    case EventKind::Vote: return vote(event);
+    case EventKind::Ready: return ready(event);
+    case EventKind::VoteExtend: return vote_extend(event);
+    case EventKind::ClaimHost: return claim_host(event);
+    case EventKind::HideNote: return hide_note(event);
+    case EventKind::Join:
+    case EventKind::Contribute:
     case EventKind::TimedOut:
-        // Only ever made by tick(); replaying one is done by tick() as well.
-        return false;
+    case EventKind::PartEnded: break;  // the first two are handled in apply(); the rest by tick()
     }
-    return false;
+    return Status::Ignored;
 }
 
-bool Engine::start(Millis now) {
+// The room's keys, or the same from the host's phone.
+Status Engine::room_action(Event& event) {
+    if (!event.participant.empty()) {
+        Status status = Status::Ok;
+        const auto* who = sender(event, status);
+        if (!who) return status;
+        if (!who->host) return Status::NotHost;
+        // Opening and closing the session stay with the room; the host works inside the steps.
+        if (event.kind == EventKind::Start || !m_draft.in_step()) return Status::NotOpen;
+    }
+    bool changed = false;
+    switch (event.kind) {
+    case EventKind::Start: changed = start(event); break;
+    case EventKind::Next: changed = next(event); break;
+    case EventKind::Previous: changed = previous(event.at); break;
+    case EventKind::TogglePause:
+        if ((changed = m_draft.in_step())) toggle_pause(event.at);
+        break;
+    case EventKind::Extend:
+        if ((changed = m_draft.in_step())) extend();
+        break;
+    default: break;
+    }
+    return changed ? Status::Ok : Status::Ignored;
+}
+
+bool Engine::start(Event& event) {
     switch (m_draft.phase) {
     case Phase::Idle:
-        m_draft.phase = Phase::Lobby;
-        ++m_draft.session_number;
+        // The token is chosen here and kept in the applied event, so a replay reopens the same
+        // session and phones that joined before a crash stay in.
+        if (event.text.empty()) event.text = m_keys();
+        open_session(event.text);
         return true;
-    case Phase::Lobby: enter_step(0, now); return true;
+    case Phase::Lobby: enter_step(0, event.at); return true;
     case Phase::WrapUp: go_idle(); return true;
     case Phase::Step: return false;
     }
     return false;
 }
 
-bool Engine::next(Millis now) {
-    if (m_draft.phase != Phase::Step) return start(now);  // the same outside the stages
+bool Engine::next(Event& event) {
+    if (m_draft.phase != Phase::Step) return start(event);  // the same outside the stages
+    const Millis now = event.at;
+    if (m_draft.part() != Part::Results && m_draft.step_spec().has_vote()) {
+        end_part(now);  // with a dot vote, "next" first moves to the vote, then to its results
+        return true;
+    }
     const int step = m_draft.step;
     leave_step(now);
     if (step == last_step()) leave_steps_for(Phase::WrapUp);
@@ -84,7 +133,20 @@ bool Engine::previous(Millis now) {
 int Engine::last_step() const { return static_cast<int>(m_content->steps.size()) - 1; }
 
 void Engine::tick(Millis now) {
-    while (m_draft.in_step() && !m_draft.timer.paused && m_draft.timer.deadline <= now) {
+    for (;;) {
+        if (m_draft.host_offer && m_draft.host_offer->expires <= now) {
+            m_draft.host_offer.reset();
+            publish(m_draft);
+            continue;
+        }
+        if (!m_draft.in_step() || m_draft.timer.paused) return;
+        if (const auto part_end = part_deadline(); part_end && *part_end <= now) {
+            end_part(*part_end);
+            m_applied.push_back({EventKind::PartEnded, *part_end});
+            publish(m_draft);
+            continue;
+        }
+        if (m_draft.timer.deadline > now) return;
         const Millis ended_at = m_draft.timer.deadline;
         m_left[static_cast<std::size_t>(m_draft.step)] = Millis{0};
         if (m_draft.step == last_step())
@@ -98,8 +160,32 @@ void Engine::tick(Millis now) {
 }
 
 std::optional<Millis> Engine::next_deadline() const {
-    if (!m_draft.in_step() || m_draft.timer.paused) return std::nullopt;
-    return m_draft.timer.deadline;
+    std::optional<Millis> first;
+    const auto consider = [&](Millis at) { first = first ? std::min(*first, at) : at; };
+    if (m_draft.host_offer) consider(m_draft.host_offer->expires);
+    if (m_draft.in_step() && !m_draft.timer.paused) {
+        consider(m_draft.timer.deadline);
+        if (const auto part_end = part_deadline()) consider(*part_end);
+    }
+    return first;
+}
+
+// When the running step's current part ends by the clock (write or vote of a dot vote).
+std::optional<Millis> Engine::part_deadline() const {
+    if (!m_draft.in_step() || !m_draft.step_spec().has_vote()) return std::nullopt;
+    const auto& spec = m_draft.step_spec();
+    switch (m_draft.part()) {
+    case Part::Write: return m_draft.timer.deadline - spec.vote_time - spec.result_time;
+    case Part::Vote: return m_draft.timer.deadline - spec.result_time;
+    case Part::Results: return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+void Engine::end_part(Millis /*at*/) {
+    auto& part = m_draft.parts.at(static_cast<std::size_t>(m_draft.step));
+    part = part == Part::Write ? Part::Vote : Part::Results;
+    m_draft.activity.ready.clear();  // "ready" meant ready with the part that ended
 }
 
 void Engine::enter_step(int step, Millis start) {
@@ -107,11 +193,12 @@ void Engine::enter_step(int step, Millis start) {
     // A step returned to continues where it was, with at least min_resume, so a stray
     // "previous" on the remote never costs the group its time.
     const auto& left = m_left[static_cast<std::size_t>(step)];
-    const Millis length = left ? std::max(*left, m_rules.min_resume) : spec.duration;
+    const Millis length = left ? std::max(*left, m_timers.min_resume) : spec.duration;
     m_draft.phase = Phase::Step;
     m_draft.step = step;
     m_draft.timer = TimerView{left ? std::max(spec.duration, length) : length, start + length,
                               Millis{0}, false};
+    m_draft.activity = {};
 }
 
 void Engine::leave_step(Millis now) {
@@ -122,10 +209,35 @@ void Engine::leave_steps_for(Phase phase) {
     m_draft.phase = phase;
     m_draft.step = -1;
     m_draft.timer = {};
+    m_draft.activity = {};
+}
+
+void Engine::open_session(const std::string& token) {
+    m_draft.phase = Phase::Lobby;
+    ++m_draft.session_number;
+    m_draft.join_token = token;
+    // Six digits for people who type, derived from the token so a replay gives the same.
+    unsigned long code = 0;
+    for (const char c : token) code = (code * 131 + static_cast<unsigned char>(c)) % 1'000'000'007UL;
+    const auto digits = std::to_string(100'000 + code % 900'000);
+    m_draft.join_code = digits;
+    m_draft.participants.clear();
+    m_draft.notes.clear();
+    m_draft.parts.assign(m_content->steps.size(), Part::Write);
+    m_draft.dots.assign(m_content->steps.size(), {});
+    m_draft.activity = {};
+    m_draft.host_offer.reset();
 }
 
 void Engine::go_idle() {
     leave_steps_for(Phase::Idle);
+    m_draft.join_token.clear();
+    m_draft.join_code.clear();
+    m_draft.participants.clear();
+    m_draft.notes.clear();
+    m_draft.parts.clear();
+    m_draft.dots.clear();
+    m_draft.host_offer.reset();
     std::fill(m_left.begin(), m_left.end(), std::nullopt);  // the next session starts afresh
 }
 
@@ -142,11 +254,11 @@ void Engine::toggle_pause(Millis now) {
 
 void Engine::extend() {
     auto& timer = m_draft.timer;
-    timer.duration += m_rules.extend_step;
+    timer.duration += m_timers.extend_step;
     if (timer.paused)
-        timer.remaining_paused += m_rules.extend_step;
+        timer.remaining_paused += m_timers.extend_step;
     else
-        timer.deadline += m_rules.extend_step;
+        timer.deadline += m_timers.extend_step;
 }
 
 void Engine::publish(View next) {
@@ -164,7 +276,38 @@ std::string_view to_string(EventKind kind) {
     case EventKind::Previous: return "previous";
     case EventKind::TogglePause: return "pause";
     case EventKind::Extend: return "extend";
+    case EventKind::OfferHost: return "offer-host";
+    case EventKind::Join: return "join";
+    case EventKind::Contribute: return "contribute";
+    case EventKind::Edit: return "edit";
+    case EventKind::Withdraw: return "withdraw";
+    case EventKind::Vote: return "vote";
+    case EventKind::Ready: return "ready";
+    case EventKind::VoteExtend: return "vote-extend";
+    case EventKind::ClaimHost: return "claim-host";
+    case EventKind::HideNote: return "hide-note";
     case EventKind::TimedOut: return "timed-out";
+    case EventKind::PartEnded: return "part-ended";
+    }
+    return "unknown";
+}
+
+std::string_view to_string(Status status) {
+    switch (status) {
+    case Status::Ok: return "ok";
+    case Status::Ignored: return "ignored";
+    case Status::NoSession: return "no_session";
+    case Status::UnknownPerson: return "unknown_person";
+    case Status::RoomFull: return "room_full";
+    case Status::WrongStage: return "wrong_stage";
+    case Status::NotOpen: return "not_open";
+    case Status::Limit: return "limit";
+    case Status::BadText: return "bad_text";
+    case Status::TooManyDots: return "too_many_dots";
+    case Status::UnknownNote: return "unknown_note";
+    case Status::NotYours: return "not_yours";
+    case Status::NotHost: return "not_host";
+    case Status::BadCode: return "bad_code";
     }
     return "unknown";
 }

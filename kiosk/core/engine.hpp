@@ -1,55 +1,85 @@
 #pragma once
 // The session engine: the room's lifecycle (idle -> lobby -> check-in -> stages -> wrap-up ->
-// idle) and the step timers, as pure logic. It knows no SDL, HTTP, storage or threads; time
-// arrives with each event. Owned by one thread (EngineLoop's); tests drive it directly.
+// idle), the step timers, and what phones contribute (participants, notes, dot votes,
+// readiness, extension votes, the host), as pure logic. It knows no SDL, HTTP, storage or
+// threads; time arrives with each event and randomness through a KeySource. Owned by one
+// thread (EngineLoop's); tests drive it directly.
 #include <memory>
 #include <optional>
 #include <vector>
 
 #include "kiosk/core/content.hpp"
 #include "kiosk/core/event.hpp"
+#include "kiosk/core/random_key.hpp"
 #include "kiosk/core/view.hpp"
 
 namespace kiosk {
 
 class Engine {
 public:
-    Engine(std::shared_ptr<const Content> content, TimerRules rules);
+    Engine(std::shared_ptr<const Content> content, TimerRules timers, SessionRules rules = {},
+           KeySource keys = random_key);
 
-    // Applies one event at event.at. Events that mean nothing in the current phase (pause in
-    // the lobby, previous while idle) are ignored and leave the version unchanged.
-    void apply(const Event& event);
+    // Applies one event at event.at and says what became of it. Events that mean nothing in
+    // the current phase (pause in the lobby) are Ignored and leave the version unchanged.
+    Outcome apply(const Event& event);
 
     // Advances past every deadline that has passed by `now`, as if the engine had been awake:
     // a step that ran out while nobody looked chains into the next at its real end time.
     void tick(Millis now);
 
-    // When tick() next has work to do, if a timer is running.
+    // When tick() next has work to do: a step's end, a vote part's end, a host code expiring.
     std::optional<Millis> next_deadline() const;
 
     const View& view() const { return *m_view; }
     std::shared_ptr<const View> shared_view() const { return m_view; }
 
-    // Events applied (including TimedOut) and effects requested since the last call.
+    // Events applied (including TimedOut and PartEnded) and effects requested since the last
+    // call. Applied events carry what the engine chose (the join token, the host code), so
+    // replaying them gives the same session.
     std::vector<Event> take_applied();
     std::vector<Effect> take_effects();
 
 private:
-    bool handle(const Event& event);
-    bool start(Millis now);
-    bool next(Millis now);
+    // engine.cpp: the lifecycle and the timers
+    Status handle(Event& event);
+    Status room_action(Event& event);
+    bool start(Event& event);
+    bool next(Event& event);
     bool previous(Millis now);
     int last_step() const;
     void enter_step(int step, Millis start);
     void leave_step(Millis now);
     void leave_steps_for(Phase phase);  // lobby, wrap-up or idle: no step, no timer
+    void open_session(const std::string& token);
     void go_idle();
     void toggle_pause(Millis now);
     void extend();
+    std::optional<Millis> part_deadline() const;
+    void end_part(Millis at);
     void publish(View next);
 
+    // engine_phones.cpp: what phones do
+    Status join(const Event& event, int& number);
+    Status contribute(const Event& event, int& id);
+    Status edit(const Event& event, bool withdraw);
+    Status vote(const Event& event);
+    Status ready(const Event& event);
+    Status vote_extend(const Event& event);
+    Status offer_host(Event& event);
+    Status claim_host(const Event& event);
+    Status hide_note(const Event& event);
+    // The caller's participant, or nullptr (then `status` says why).
+    Participant* sender(const Event& event, Status& status);
+    // Checks that the event is about the running step; NotOpen/WrongStage otherwise.
+    Status check_stage(const Event& event) const;
+    Note* own_note(const Event& event, int author, Status& status);
+    void move_on_when_all_ready(Millis now);
+
     std::shared_ptr<const Content> m_content;
-    TimerRules m_rules;
+    TimerRules m_timers;
+    std::shared_ptr<const SessionRules> m_rules;
+    KeySource m_keys;
     std::shared_ptr<const View> m_view;
     View m_draft;  // the state being changed; copied into m_view on publish
     std::vector<std::optional<Millis>> m_left;  // time a step had left when it was left

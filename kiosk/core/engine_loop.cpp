@@ -10,10 +10,13 @@ EngineLoop::EngineLoop(Engine& engine, const Clock& clock, Hooks hooks)
 
 EngineLoop::~EngineLoop() { stop(); }
 
-void EngineLoop::post(EventKind kind) {
+void EngineLoop::post(EventKind kind) { submit(Event{kind}, nullptr); }
+
+void EngineLoop::submit(Event event, Reply reply) {
     {
         std::lock_guard lock{m_mutex};
-        m_inbox.push_back({kind, m_clock.monotonic()});
+        event.at = m_clock.monotonic();  // under the lock: the inbox stays in time order
+        m_inbox.push_back({std::move(event), std::move(reply)});
     }
     m_wakeup.notify_one();
 }
@@ -54,15 +57,19 @@ void EngineLoop::run() {
             m_wakeup.wait(lock, ready);
         }
         if (m_stopping) break;
-        std::deque<Event> batch;
+        std::deque<Pending> batch;
         batch.swap(m_inbox);
         m_poked = false;
         lock.unlock();
 
         const auto before = m_engine.view().version;
-        for (const auto& event : batch) m_engine.apply(event);
+        std::vector<std::pair<Reply, Outcome>> replies;
+        for (auto& pending : batch) {
+            const auto outcome = m_engine.apply(pending.event);
+            if (pending.reply) replies.emplace_back(std::move(pending.reply), outcome);
+        }
         m_engine.tick(m_clock.monotonic());
-        drain_outbox();
+        drain_outbox();  // the journal commits the whole batch here, before anyone hears of it
         if (m_engine.view().version != before) {
             auto view = m_engine.shared_view();
             {
@@ -71,6 +78,7 @@ void EngineLoop::run() {
             }
             if (m_hooks.on_view) m_hooks.on_view(view);
         }
+        for (auto& [reply, outcome] : replies) reply(outcome);
         lock.lock();
     }
 }

@@ -29,8 +29,13 @@ public:
     EngineLoop(const EngineLoop&) = delete;
     EngineLoop& operator=(const EngineLoop&) = delete;
 
+    using Reply = std::function<void(const Outcome&)>;
+
     // Any thread: stamps the event with the clock's monotonic time and queues it.
     void post(EventKind kind);
+    // Any thread: the same for a whole event (from a phone). `reply` runs on the engine thread
+    // once the event is applied, journaled and its View published; keep it short.
+    void submit(Event event, Reply reply);
     // Any thread: re-check deadlines now (after a FakeClock advanced, in tests).
     void wake();
     // Any thread: the latest published View.
@@ -46,7 +51,11 @@ private:
     Hooks m_hooks;
     mutable std::mutex m_mutex;
     std::condition_variable m_wakeup;
-    std::deque<Event> m_inbox;
+    struct Pending {
+        Event event;
+        Reply reply;
+    };
+    std::deque<Pending> m_inbox;
     bool m_poked = false;
     bool m_stopping = false;
     std::shared_ptr<const View> m_published;

@@ -12,4 +12,53 @@ Millis View::remaining(Millis now) const {
 
 bool View::in_warning(Millis now) const { return in_step() && remaining(now) <= warning; }
 
+const Participant* View::participant(const std::string& key) const {
+    if (key.empty()) return nullptr;
+    const auto found = std::find_if(participants.begin(), participants.end(),
+                                    [&](const Participant& p) { return p.key == key; });
+    return found == participants.end() ? nullptr : &*found;
+}
+
+const Participant* View::participant(int number) const {
+    // Numbers are handed out 1, 2, 3 ... in joining order.
+    if (number < 1 || number > static_cast<int>(participants.size())) return nullptr;
+    return &participants[static_cast<std::size_t>(number - 1)];
+}
+
+std::vector<const Note*> View::notes_of(int step_index) const {
+    std::vector<const Note*> result;
+    for (const auto& note : notes)
+        if (note.step == step_index && note.visible()) result.push_back(&note);
+    return result;
+}
+
+const Note* View::note(int id) const {
+    // Ids are handed out 1, 2, 3 ... and notes are never removed from the vector.
+    if (id < 1 || id > static_cast<int>(notes.size())) return nullptr;
+    return &notes[static_cast<std::size_t>(id - 1)];
+}
+
+std::vector<Ranked> View::ranking(int step_index) const {
+    if (step_index < 0 || step_index >= static_cast<int>(dots.size())) return {};
+    std::map<int, int> counts;
+    for (const auto& [who, ids] : dots[static_cast<std::size_t>(step_index)])
+        for (const int id : ids)
+            if (const auto* n = note(id); n && n->visible()) ++counts[id];
+    std::vector<Ranked> result;
+    for (const auto& [id, count] : counts) result.push_back({id, count, 0});
+    // Most dots first; among equals the earlier note first, so the order never flickers.
+    std::stable_sort(result.begin(), result.end(), [](const Ranked& a, const Ranked& b) { return a.dots > b.dots; });
+    for (std::size_t i = 0; i < result.size(); ++i)
+        result[i].place = i > 0 && result[i].dots == result[i - 1].dots ? result[i - 1].place
+                                                                          : static_cast<int>(i) + 1;
+    return result;
+}
+
+int View::voters(int step_index) const {
+    if (step_index < 0 || step_index >= static_cast<int>(dots.size())) return 0;
+    int count = 0;
+    for (const auto& [who, ids] : dots[static_cast<std::size_t>(step_index)]) count += ids.empty() ? 0 : 1;
+    return count;
+}
+
 }  // namespace kiosk

@@ -2,7 +2,12 @@
 // The session as readers see it: an immutable snapshot the engine publishes after every
 // change. The screen, the phones and the AI worker read it from any thread; nobody writes it.
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/content.hpp"
@@ -11,12 +16,51 @@ namespace kiosk {
 
 enum class Phase { Idle, Lobby, Step, WrapUp };
 
+// A step with a dot vote goes write -> vote -> results; every other step stays in Write.
+enum class Part { Write, Vote, Results };
+
 // A step's timer as a deadline, so any reader can compute what is left at its own "now".
 struct TimerView {
     Millis duration{0};   // the step's planned length plus extensions
     Millis deadline{0};   // monotonic time the step ends, while running
     Millis remaining_paused{0};  // what is left, while paused
     bool paused = false;
+};
+
+struct Participant {
+    std::string key;   // the phone's secret (random, from the server); never shown
+    int number = 0;    // 1, 2, 3 ... in order of joining
+    std::string name;  // optional first name
+    bool host = false;
+};
+
+struct Note {
+    int id = 0;        // 1, 2, 3 ... within the session
+    int step = 0;      // index into content->steps
+    int author = 0;    // participant number
+    std::string text;
+    Millis at{0};      // monotonic time it was added or last edited (the screen fades it in)
+    bool hidden = false;     // hidden by the host: off the screen and out of the vote
+    bool withdrawn = false;  // taken back by its author
+    bool visible() const { return !hidden && !withdrawn; }
+};
+
+struct Ranked {
+    int note = 0;
+    int dots = 0;
+    int place = 0;  // 1-based; equal dots share a place
+};
+
+// What is going on in the current step besides its timer. Reset when a step is entered.
+struct StepActivity {
+    std::set<int> ready;         // participant numbers
+    std::set<int> want_more;     // participants who voted to extend
+    bool extended_by_vote = false;
+};
+
+struct HostOffer {
+    std::string code;  // what the host QR carries
+    Millis expires{0};
 };
 
 struct View {
@@ -27,16 +71,39 @@ struct View {
     TimerView timer;
     Millis warning{0};
     std::shared_ptr<const Content> content;
+    std::shared_ptr<const SessionRules> rules;
+
+    // The open session (lobby, steps, wrap-up)
+    std::string join_token;  // in the QR: /j/<token>
+    std::string join_code;   // six digits, for people who type
+    std::vector<Participant> participants;
+    std::vector<Note> notes;                         // every step's, in order of adding
+    std::vector<Part> parts;                         // per step
+    std::vector<std::map<int, std::vector<int>>> dots;  // per step: participant -> note ids
+    StepActivity activity;
+    std::optional<HostOffer> host_offer;
 
     bool in_step() const { return phase == Phase::Step; }
+    bool session_open() const { return phase != Phase::Idle; }
     const StepSpec& step_spec() const { return content->steps.at(static_cast<std::size_t>(step)); }
     // 1-based stage number ("2/5"); 0 for the check-in and outside steps.
     int stage_number() const { return in_step() ? step : 0; }
     int stage_count() const { return content->stage_count(); }
+    Part part() const { return in_step() ? parts.at(static_cast<std::size_t>(step)) : Part::Write; }
 
     Millis remaining(Millis now) const;
     // True in the last stretch of a running or paused step (TimerRules::warning).
     bool in_warning(Millis now) const;
+
+    const Participant* participant(const std::string& key) const;
+    const Participant* participant(int number) const;
+    // The visible notes of one step, oldest first.
+    std::vector<const Note*> notes_of(int step_index) const;
+    const Note* note(int id) const;
+    // A step's dot vote counted: most dots first, notes without dots left out.
+    std::vector<Ranked> ranking(int step_index) const;
+    // Participants who placed at least one dot in this step.
+    int voters(int step_index) const;
 };
 
 }  // namespace kiosk

@@ -1,0 +1,82 @@
+#include "kiosk/core/text_rules.hpp"
+
+#include <optional>
+
+namespace kiosk {
+
+namespace {
+
+// Decodes one UTF-8 sequence at `at`; nullopt for anything invalid (overlong, surrogate,
+// beyond U+10FFFF, truncated).
+std::optional<char32_t> decode(std::string_view text, std::size_t& at) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char lead = byte(at);
+    int length = 0;
+    char32_t code = 0;
+    if (lead < 0x80) { ++at; return lead; }
+    if ((lead & 0xE0) == 0xC0) { length = 2; code = lead & 0x1Fu; }
+    else if ((lead & 0xF0) == 0xE0) { length = 3; code = lead & 0x0Fu; }
+    else if ((lead & 0xF8) == 0xF0) { length = 4; code = lead & 0x07u; }
+    else return std::nullopt;
+    if (at + static_cast<std::size_t>(length) > text.size()) return std::nullopt;
+    for (int i = 1; i < length; ++i) {
+        const unsigned char next = byte(at + static_cast<std::size_t>(i));
+        if ((next & 0xC0) != 0x80) return std::nullopt;
+        code = (code << 6) | (next & 0x3Fu);
+    }
+    static constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return std::nullopt;
+    at += static_cast<std::size_t>(length);
+    return code;
+}
+
+bool is_hostile_control(char32_t code) {
+    if (code < 0x20 || code == 0x7F) return true;            // C0 and DEL (breaks handled before)
+    if (code >= 0x80 && code <= 0x9F) return true;          // C1
+    if (code >= 0x202A && code <= 0x202E) return true;      // bidi embeddings and overrides
+    if (code >= 0x2066 && code <= 0x2069) return true;      // bidi isolates
+    return code == 0xFEFF;                                   // stray byte-order mark
+}
+
+}  // namespace
+
+CleanText clean_text(std::string_view raw, std::size_t max_chars) {
+    CleanText result;
+    std::string out;
+    out.reserve(raw.size());
+    std::size_t chars = 0;
+    for (std::size_t at = 0; at < raw.size();) {
+        const std::size_t begin = at;
+        const auto code = decode(raw, at);
+        if (!code) return {TextProblem::InvalidUtf8, {}};
+        if (*code == '\n' || *code == '\r' || *code == '\t') {
+            // A line break from a phone's text box becomes one space.
+            if (!out.empty() && out.back() != ' ') { out += ' '; ++chars; }
+            continue;
+        }
+        if (is_hostile_control(*code)) return {TextProblem::ControlCharacter, {}};
+        out.append(raw.substr(begin, at - begin));
+        ++chars;
+    }
+    const auto first = out.find_first_not_of(' ');
+    if (first == std::string::npos) return {TextProblem::Empty, {}};
+    const auto last = out.find_last_not_of(' ');
+    chars -= first + (out.size() - 1 - last);  // trimmed spaces are one byte, one char each
+    out = out.substr(first, last - first + 1);
+    if (chars > max_chars) return {TextProblem::TooLong, {}};
+    result.text = std::move(out);
+    return result;
+}
+
+std::string_view to_string(TextProblem problem) {
+    switch (problem) {
+    case TextProblem::None: return "ok";
+    case TextProblem::Empty: return "empty";
+    case TextProblem::TooLong: return "too_long";
+    case TextProblem::InvalidUtf8: return "invalid_utf8";
+    case TextProblem::ControlCharacter: return "control_character";
+    }
+    return "unknown";
+}
+
+}  // namespace kiosk

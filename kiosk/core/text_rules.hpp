@@ -1,0 +1,24 @@
+#pragma once
+// What counts as acceptable text from a phone. Shared by the HTTP layer (to answer with a
+// precise message) and the engine (the last gate, also for replayed journals).
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace kiosk {
+
+enum class TextProblem { None, Empty, TooLong, InvalidUtf8, ControlCharacter };
+
+struct CleanText {
+    TextProblem problem = TextProblem::None;
+    std::string text;  // trimmed, line breaks and tabs turned into spaces; valid when no problem
+};
+
+// Checks and tidies one contribution. `max_chars` counts code points, not bytes.
+// Rejected: invalid or overlong UTF-8, control characters other than line breaks and tabs
+// (C0, DEL, C1), and the invisible bidirectional overrides that can disguise text.
+CleanText clean_text(std::string_view raw, std::size_t max_chars);
+
+std::string_view to_string(TextProblem problem);
+
+}  // namespace kiosk

@@ -1,0 +1,343 @@
+// The engine's side of the phones: joining, notes, dot votes, readiness, extension votes and
+// the host, driven event by event with a fake clock.
+#include <catch2/catch.hpp>
+
+#include "kiosk/core/engine.hpp"
+#include "tests/test_content.hpp"
+
+using namespace kiosk;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Predictable keys: "key-0001", "key-0002", ...
+KeySource counting_keys() {
+    auto counter = std::make_shared<int>(0);
+    return [counter] {
+        const auto n = std::to_string(++*counter);
+        return "token-" + std::string(10 - n.size(), '0') + n;
+    };
+}
+
+struct Room {
+    FakeClock clock;
+    SessionRules rules;
+    Engine engine;
+
+    explicit Room(SessionRules session = {})
+        : rules{session}, engine{testing::phone_content(), TimerRules{}, session, counting_keys()} {}
+
+    Outcome send(Event event) {
+        event.at = clock.monotonic();
+        return engine.apply(event);
+    }
+    void press(EventKind kind) { send(Event{kind}); }
+    void wait(Millis time) {
+        clock.advance(time);
+        engine.tick(clock.monotonic());
+    }
+    static std::string key(int n) { return "phone-key-0000000" + std::to_string(n); }
+    Outcome join(int n, const std::string& name = "") {
+        Event event{EventKind::Join};
+        event.participant = key(n);
+        event.text = name;
+        return send(event);
+    }
+    Event from(int n, EventKind kind) const {
+        Event event{kind};
+        event.participant = key(n);
+        event.stage = view().in_step() ? view().step_spec().id : "";
+        return event;
+    }
+    Outcome add(int n, const std::string& text) {
+        auto event = from(n, EventKind::Contribute);
+        event.text = text;
+        return send(event);
+    }
+    Outcome set_ready(int n, bool ready = true) {
+        auto event = from(n, EventKind::Ready);
+        event.flag = ready;
+        return send(event);
+    }
+    Outcome vote(int n, std::vector<int> dots) {
+        auto event = from(n, EventKind::Vote);
+        event.dots = std::move(dots);
+        return send(event);
+    }
+    // Opens a session and walks to step `step` with `people` phones joined.
+    void open_at(int step, int people) {
+        press(EventKind::Start);
+        for (int n = 1; n <= people; ++n) join(n);
+        press(EventKind::Start);
+        while (view().step < step) press(EventKind::Next);  // a dot-vote step takes three
+    }
+    const View& view() const { return engine.view(); }
+    std::string step_id() const { return view().in_step() ? view().step_spec().id : "-"; }
+};
+
+}  // namespace
+
+TEST_CASE("Phones join an open session with numbers in joining order") {
+    Room room;
+    CHECK(room.join(1).status == Status::NoSession);  // nothing is open while idle
+    room.press(EventKind::Start);
+    CHECK(room.join(1).id == 1);
+    CHECK(room.join(2).id == 2);
+    const auto version = room.view().version;
+    const auto again = room.join(1);  // a reload joins again with the same key
+    CHECK(again.status == Status::Ignored);
+    CHECK(again.id == 1);
+    CHECK(room.view().version == version);
+    CHECK(room.view().participants.size() == 2);
+}
+
+TEST_CASE("The room refuses phones beyond its maximum and keeps those already in") {
+    SessionRules rules;
+    rules.max_participants = 2;
+    Room room{rules};
+    room.press(EventKind::Start);
+    room.join(1);
+    room.join(2);
+    CHECK(room.join(3).status == Status::RoomFull);
+    CHECK(room.view().participants.size() == 2);
+}
+
+TEST_CASE("First names are kept only when the room shows them") {
+    Room anonymous;
+    anonymous.press(EventKind::Start);
+    anonymous.join(1, "Anna");
+    CHECK(anonymous.view().participants[0].name.empty());
+
+    SessionRules rules;
+    rules.show_names = true;
+    Room named{rules};
+    named.press(EventKind::Start);
+    named.join(1, "  Anna ");
+    CHECK(named.view().participants[0].name == "Anna");
+    CHECK(named.join(2, std::string(31, 'x')).status == Status::BadText);
+}
+
+TEST_CASE("A new session has a new join token and forgets the phones of the last one") {
+    Room room;
+    room.open_at(0, 2);
+    const auto token = room.view().join_token;
+    CHECK(token.size() >= 16);
+    CHECK(room.view().join_code.size() == 6);
+    while (room.view().phase != Phase::WrapUp) room.press(EventKind::Next);
+    room.press(EventKind::Start);  // closed
+    CHECK(room.view().join_token.empty());
+    room.press(EventKind::Start);
+    CHECK(room.view().join_token != token);
+    CHECK(room.view().participants.empty());
+    CHECK(room.add(1, "te laat").status == Status::UnknownPerson);
+}
+
+TEST_CASE("Notes go only to the running stage, within its limit, as clean text") {
+    Room room;
+    room.open_at(1, 2);  // analyse: facts, 3 each
+    REQUIRE(room.step_id() == "analyse");
+    CHECK(room.add(1, "  De klant belde drie keer  ").status == Status::Ok);
+    CHECK(room.view().notes.back().text == "De klant belde drie keer");
+    room.add(1, "Twee");
+    room.add(1, "Drie");
+    CHECK(room.add(1, "Vier").status == Status::Limit);
+    CHECK(room.add(2, "   ").status == Status::BadText);
+    CHECK(room.add(2, std::string(281, 'a')).status == Status::BadText);
+    CHECK(room.add(2, "bel\x01l").status == Status::BadText);
+
+    auto stale = room.from(2, EventKind::Contribute);
+    stale.stage = "brainstorm";
+    stale.text = "te vroeg";
+    CHECK(room.send(stale).status == Status::WrongStage);
+    auto forged = room.from(9, EventKind::Contribute);
+    forged.text = "hallo";
+    CHECK(room.send(forged).status == Status::UnknownPerson);
+    CHECK(room.view().notes.size() == 3);
+}
+
+TEST_CASE("Stages without notes on the phone refuse them") {
+    Room room;
+    room.open_at(4, 1);  // ai-voorstel: its phone part comes with the AI issue
+    CHECK(room.add(1, "randvoorwaarde").status == Status::NotOpen);
+}
+
+TEST_CASE("A participant edits and withdraws only their own notes") {
+    Room room;
+    room.open_at(1, 2);
+    const int id = room.add(1, "eerste versie").id;
+    auto edit = room.from(1, EventKind::Edit);
+    edit.note = id;
+    edit.text = "tweede versie";
+    CHECK(room.send(edit).status == Status::Ok);
+    CHECK(room.view().note(id)->text == "tweede versie");
+
+    auto other = room.from(2, EventKind::Withdraw);
+    other.note = id;
+    CHECK(room.send(other).status == Status::NotYours);
+    auto missing = room.from(1, EventKind::Withdraw);
+    missing.note = 99;
+    CHECK(room.send(missing).status == Status::UnknownNote);
+
+    auto withdraw = room.from(1, EventKind::Withdraw);
+    withdraw.note = id;
+    CHECK(room.send(withdraw).status == Status::Ok);
+    CHECK(room.view().notes_of(1).empty());
+    CHECK(room.add(1, "opnieuw").status == Status::Ok);  // a withdrawn note frees its place
+}
+
+TEST_CASE("A dot-vote stage moves from writing to voting to results by the clock") {
+    Room room;
+    room.open_at(2, 2);  // probleemstelling: 8 minutes, vote 2, results 2
+    REQUIRE(room.step_id() == "probleemstelling");
+    CHECK(room.view().part() == Part::Write);
+    room.add(1, "Hoe kunnen we minder wachten, zodat klanten sneller geholpen zijn?");
+    const int second = room.add(2, "Hoe kunnen we overdrachten verbeteren, zodat niets verloren gaat?").id;
+    CHECK(room.vote(1, {second}).status == Status::NotOpen);  // no voting while writing
+
+    room.wait(4min);
+    CHECK(room.view().part() == Part::Vote);
+    CHECK(room.add(1, "te laat").status == Status::NotOpen);
+    CHECK(room.vote(1, {second, second, 1}).status == Status::Ok);
+    CHECK(room.vote(2, {1, 1, 1, second}).status == Status::TooManyDots);
+    CHECK(room.vote(2, {77}).status == Status::UnknownNote);
+    CHECK(room.vote(2, {second}).status == Status::Ok);
+    CHECK(room.view().voters(2) == 2);
+
+    room.wait(2min);
+    CHECK(room.view().part() == Part::Results);
+    const auto ranking = room.view().ranking(2);
+    REQUIRE(ranking.size() == 2);
+    CHECK(ranking[0].note == second);
+    CHECK(ranking[0].dots == 3);
+    CHECK(ranking[1].dots == 1);
+    CHECK(room.vote(2, {1}).status == Status::NotOpen);  // the result stands
+    room.wait(2min);
+    CHECK(room.step_id() == "brainstorm");
+}
+
+TEST_CASE("Next moves a dot-vote stage through its parts before leaving it") {
+    Room room;
+    room.open_at(3, 1);  // brainstorm
+    room.press(EventKind::Next);
+    CHECK(room.view().part() == Part::Vote);
+    room.press(EventKind::Next);
+    CHECK(room.view().part() == Part::Results);
+    room.press(EventKind::Next);
+    CHECK(room.step_id() == "ai-voorstel");
+}
+
+TEST_CASE("When everyone who joined is ready the stage moves on") {
+    Room room;
+    room.open_at(1, 3);
+    room.set_ready(1);
+    room.set_ready(2);
+    room.set_ready(2, false);
+    room.set_ready(3);
+    CHECK(room.view().activity.ready.size() == 2);
+    CHECK(room.step_id() == "analyse");
+    room.set_ready(2);
+    CHECK(room.step_id() == "probleemstelling");
+    CHECK(room.view().activity.ready.empty());  // everyone starts the next stage not ready
+}
+
+TEST_CASE("Everyone ready ends the write part of a dot vote, then the vote") {
+    Room room;
+    room.open_at(2, 2);
+    room.set_ready(1);
+    room.set_ready(2);
+    CHECK(room.view().part() == Part::Vote);
+    room.set_ready(1);
+    room.set_ready(2);
+    CHECK(room.view().part() == Part::Results);
+}
+
+TEST_CASE("A room can keep the stages on the clock when everyone is ready") {
+    SessionRules rules;
+    rules.advance_when_all_ready = false;
+    Room room{rules};
+    room.open_at(1, 1);
+    room.set_ready(1);
+    CHECK(room.step_id() == "analyse");
+}
+
+TEST_CASE("A majority voting for more time extends the stage once") {
+    Room room;
+    room.open_at(1, 4);
+    const auto deadline = room.view().timer.deadline;
+    room.send(room.from(1, EventKind::VoteExtend));
+    room.send(room.from(1, EventKind::VoteExtend));  // one vote per person
+    room.send(room.from(2, EventKind::VoteExtend));
+    CHECK(room.view().timer.deadline == deadline);  // two of four is no majority
+    room.send(room.from(3, EventKind::VoteExtend));
+    CHECK(room.view().timer.deadline == deadline + 2min);
+    CHECK(room.send(room.from(4, EventKind::VoteExtend)).status == Status::NotOpen);
+    CHECK(room.view().timer.deadline == deadline + 2min);
+}
+
+TEST_CASE("Only a phone that scanned the host code may pause, extend, skip or hide") {
+    Room room;
+    room.open_at(1, 2);
+    const int id = room.add(2, "iets ongepasts").id;
+    CHECK(room.send(room.from(1, EventKind::TogglePause)).status == Status::NotHost);
+
+    room.press(EventKind::OfferHost);
+    REQUIRE(room.view().host_offer);
+    auto claim = room.from(1, EventKind::ClaimHost);
+    claim.text = "fout";
+    CHECK(room.send(claim).status == Status::BadCode);
+    claim.text = room.view().host_offer->code;
+    CHECK(room.send(claim).status == Status::Ok);
+    CHECK_FALSE(room.view().host_offer);  // one phone per code
+    auto second = room.from(2, EventKind::ClaimHost);
+    second.text = claim.text;
+    CHECK(room.send(second).status == Status::BadCode);
+
+    CHECK(room.send(room.from(1, EventKind::TogglePause)).status == Status::Ok);
+    CHECK(room.view().timer.paused);
+    auto hide = room.from(1, EventKind::HideNote);
+    hide.note = id;
+    CHECK(room.send(hide).status == Status::Ok);
+    CHECK(room.view().notes_of(1).empty());
+    CHECK(room.send(room.from(1, EventKind::Next)).status == Status::Ok);
+    CHECK(room.step_id() == "probleemstelling");
+    CHECK(room.send(room.from(1, EventKind::Start)).status == Status::NotOpen);
+}
+
+TEST_CASE("The host code expires after a minute") {
+    Room room;
+    room.open_at(1, 1);
+    room.press(EventKind::OfferHost);
+    CHECK(room.engine.next_deadline() == room.clock.monotonic() + 60s);
+    const auto code = room.view().host_offer->code;
+    room.wait(61s);
+    CHECK_FALSE(room.view().host_offer);
+    auto claim = room.from(1, EventKind::ClaimHost);
+    claim.text = code;
+    CHECK(room.send(claim).status == Status::BadCode);
+}
+
+TEST_CASE("Replaying the applied events rebuilds the same session") {
+    Room room;
+    room.open_at(2, 3);
+    room.add(1, "Hoe kunnen we A, zodat B?");
+    room.add(2, "Hoe kunnen we C, zodat D?");
+    room.wait(4min);  // the vote opens by the clock
+    room.press(EventKind::OfferHost);
+    room.vote(1, {2, 2});
+    room.vote(3, {1});
+    const auto events = room.engine.take_applied();
+
+    // A different key source proves the replay takes the tokens from the events.
+    Engine replay{testing::phone_content(), TimerRules{}, SessionRules{}, [] { return std::string{"other"}; }};
+    for (const auto& event : events)
+        if (event.kind != EventKind::TimedOut && event.kind != EventKind::PartEnded) replay.apply(event);
+    const auto& a = room.view();
+    const auto& b = replay.view();
+    CHECK(b.join_token == a.join_token);
+    REQUIRE(b.host_offer);
+    CHECK(b.host_offer->code == a.host_offer->code);
+    CHECK(b.participants.size() == 3);
+    CHECK(b.notes.size() == 2);
+    CHECK(b.part() == Part::Vote);
+    CHECK(b.dots == a.dots);
+}

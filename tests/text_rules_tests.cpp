@@ -1,0 +1,41 @@
+#include <catch2/catch.hpp>
+
+#include "kiosk/core/text_rules.hpp"
+
+using namespace kiosk;
+
+TEST_CASE("Clean text is trimmed and line breaks become single spaces") {
+    CHECK(clean_text("  Twee regels\r\nin één  ", 280).text == "Twee regels in één");
+    CHECK(clean_text("tab\there", 280).text == "tab here");
+}
+
+TEST_CASE("The text limit counts characters, not bytes") {
+    const std::string ten_accented = "éééééééééé";  // 20 bytes
+    CHECK(clean_text(ten_accented, 10).problem == TextProblem::None);
+    CHECK(clean_text(ten_accented + "e", 10).problem == TextProblem::TooLong);
+    CHECK(clean_text("👍👍", 2).problem == TextProblem::None);
+}
+
+TEST_CASE("Empty and whitespace-only text is refused") {
+    CHECK(clean_text("", 280).problem == TextProblem::Empty);
+    CHECK(clean_text(" \n\t ", 280).problem == TextProblem::Empty);
+}
+
+TEST_CASE("Invalid UTF-8 is refused") {
+    CHECK(clean_text("abc\xff", 280).problem == TextProblem::InvalidUtf8);
+    CHECK(clean_text("\xc0\xaf", 280).problem == TextProblem::InvalidUtf8);        // overlong '/'
+    CHECK(clean_text("\xed\xa0\x80", 280).problem == TextProblem::InvalidUtf8);    // a surrogate
+    CHECK(clean_text("\xe2\x82", 280).problem == TextProblem::InvalidUtf8);        // cut short
+}
+
+TEST_CASE("Control characters and bidirectional overrides are refused") {
+    CHECK(clean_text(std::string("a\0b", 3), 280).problem == TextProblem::ControlCharacter);
+    CHECK(clean_text("bell\x07", 280).problem == TextProblem::ControlCharacter);
+    CHECK(clean_text("\x7f", 280).problem == TextProblem::ControlCharacter);
+    CHECK(clean_text("\xc2\x85", 280).problem == TextProblem::ControlCharacter);      // C1 NEL
+    CHECK(clean_text("abc\xe2\x80\xae" "cba", 280).problem == TextProblem::ControlCharacter);  // RLO
+}
+
+TEST_CASE("Markup is ordinary text to the rules: the readers escape it") {
+    CHECK(clean_text("<script>alert(1)</script>", 280).text == "<script>alert(1)</script>");
+}
