@@ -87,6 +87,15 @@ Settings read_settings(const Json& json, const std::string& file, Problems& prob
         settings.timers.extend_step = std::chrono::minutes{reader.integer("extend_minutes", 1, 15, 2)};
         settings.timers.warning = std::chrono::seconds{reader.integer("warning_seconds", 10, 300, 60)};
     }
+    if (const Json* phones = top.object("phones", false)) {
+        ObjectReader reader{*phones, file, "phones", problems};
+        auto& session = settings.session;
+        session.max_participants = reader.integer("max_participants", 1, 500, 60);
+        session.max_text = reader.integer("max_text", 20, 1000, 280);
+        session.show_names = reader.boolean("show_names", false);
+        session.advance_when_all_ready = reader.boolean("advance_when_all_ready", true);
+        settings.phone_requests_per_minute = reader.integer("requests_per_minute", 10, 6000, 60);
+    }
     settings.chime = top.boolean("chime", true);
     settings.slots = read_slots(top, file, problems);
     return settings;
@@ -112,7 +121,9 @@ StepSpec read_step(const Json& json, const std::string& file, const std::string&
     step.goal = reader.text("goal", std::nullopt, 240);
     if (!is_checkin) step.questions = reader.text_list("questions", 1, 4);
     step.phone_task = reader.text("phone_task", std::nullopt, 160);
+    const auto problems_before = problems.lines().size();
     step.duration = std::chrono::minutes{reader.integer("minutes", 1, 90)};
+    const bool minutes_sound = problems.lines().size() == problems_before;
     if (is_checkin) {
         step.contribution = Contribution::Answer;
         step.max_per_person = 1;
@@ -121,6 +132,15 @@ StepSpec read_step(const Json& json, const std::string& file, const std::string&
             "contribute", {"none", "facts", "statements", "ideas", "constraints", "scores"}, "none"));
         step.max_per_person = reader.integer("max_per_person", 0, 20, 0);
         step.dots = reader.integer("dots", 0, 10, 0);
+        step.vote_time = std::chrono::minutes{reader.integer("vote_minutes", 1, 30, 2)};
+        step.result_time = std::chrono::minutes{reader.integer("result_minutes", 1, 30, 2)};
+        step.winners = reader.integer("winners", 1, 10, 1);
+        if (step.dots > 0 && !step.takes_notes())
+            reader.problem("dots", "only works with \"contribute\": \"statements\", \"ideas\" or \"facts\"; remove it or set it to 0");
+        else if (step.has_vote() && minutes_sound && step.vote_time + step.result_time >= step.duration)
+            reader.problem("minutes", "must be more than vote_minutes + result_minutes (" +
+                                          std::to_string((step.vote_time + step.result_time) / std::chrono::minutes{1}) +
+                                          "), so there is time to write before the vote");
     }
     return step;
 }
@@ -168,14 +188,15 @@ Content read_content(const Json& json, const std::string& file, const std::strin
     return content;
 }
 
-Strings read_strings(const Json& json, const std::string& file, Problems& problems) {
+Strings read_strings(const Json& json, const std::string& file, const std::vector<std::string>& keys,
+                     Problems& problems) {
     std::map<std::string, std::string> texts;
     if (!json.is_object()) {
         problems.add(file, "", "must hold one JSON object { \"key\": \"text\", ... } at the top level");
         return Strings{};
     }
     ObjectReader reader{json, file, "", problems};
-    for (const auto& key : Strings::required_keys()) texts[key] = reader.text(key, std::nullopt, 300);
+    for (const auto& key : keys) texts[key] = reader.text(key, std::nullopt, 300);
     return Strings{std::move(texts)};
 }
 
@@ -207,6 +228,7 @@ struct Loaded {
     Settings settings;
     std::map<std::string, Content> contents;
     std::map<std::string, Strings> strings;
+    std::map<std::string, Strings> phone_strings;
 };
 
 Loaded load_everything(const std::filesystem::path& dir, Problems& problems) {
@@ -223,7 +245,12 @@ Loaded load_everything(const std::filesystem::path& dir, Problems& problems) {
         if (json && problems.lines().size() == before) loaded.contents[language] = std::move(content);
         const auto strings_path = dir / ("strings." + language + ".json");
         if (const auto strings_json = read_json_file(strings_path, problems))
-            loaded.strings[language] = read_strings(*strings_json, strings_path.string(), problems);
+            loaded.strings[language] =
+                read_strings(*strings_json, strings_path.string(), Strings::required_keys(), problems);
+        const auto phone_path = dir / ("phone." + language + ".json");
+        if (const auto phone_json = read_json_file(phone_path, problems))
+            loaded.phone_strings[language] =
+                read_strings(*phone_json, phone_path.string(), Strings::phone_keys(), problems);
     }
     check_same_stages(loaded.contents, dir, problems);
     return loaded;
@@ -250,6 +277,7 @@ Config load_config(const std::filesystem::path& dir, const std::optional<std::st
     const auto& chosen = config.settings.language;
     config.content = std::make_shared<const Content>(std::move(loaded.contents.at(chosen)));
     config.strings = std::move(loaded.strings.at(chosen));
+    config.phone_strings = std::move(loaded.phone_strings.at(chosen));
     return config;
 }
 

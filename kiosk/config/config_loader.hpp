@@ -1,5 +1,5 @@
 #pragma once
-// Loads config/ (kiosk.json, videoframe.<lang>.json, strings.<lang>.json for every language)
+// Loads config/ (kiosk.json, and videoframe, strings and phone .<lang>.json for every language)
 // into core types. Everything is validated before anything is used; all problems are
 // reported together in one ConfigError.
 #include <filesystem>
@@ -30,6 +30,8 @@ struct Settings {
     std::string public_url;  // overrides the detected LAN address in the QR when set
     std::string data_dir = "data";
     TimerRules timers;
+    SessionRules session;             // kiosk.json "phones"
+    int phone_requests_per_minute = 60;  // per phone, beyond a short burst
     bool chime = true;
     std::vector<Slot> slots;
 };
@@ -39,6 +41,7 @@ struct Config {
     Settings settings;
     std::shared_ptr<const Content> content;  // in settings.language
     Strings strings;                          // in settings.language
+    Strings phone_strings;                    // the phone page's texts, in settings.language
 };
 
 // Throws ConfigError listing every problem. `language` overrides kiosk.json's language.

@@ -31,4 +31,24 @@ const std::vector<std::string>& Strings::required_keys() {
     return keys;
 }
 
+
+
+const std::vector<std::string>& Strings::phone_keys() {
+    static const std::vector<std::string> keys{
+        "title", "join_intro", "name_label", "join_button", "lobby", "checkin", "stage_of",
+        "ended_title", "ended_body", "code_title", "code_label", "code_button", "code_wrong",
+        "no_session", "add", "hint_answer", "hint_facts", "hint_statements", "hint_ideas",
+        "yours", "edit", "save", "cancel", "withdraw", "left", "limit_reached", "vote_intro",
+        "dots_left", "results", "dots", "ready", "not_ready", "ready_count", "more_time",
+        "more_time_votes", "more_time_given", "paused", "reconnecting", "wrapup",
+        "watch_screen", "host_title", "host_pause", "host_extend", "host_next", "host_hide",
+        "host_welcome", "saved", "remaining", "err_no_session", "err_unknown_person",
+        "err_room_full", "err_wrong_stage", "err_not_open", "err_limit", "err_too_many_dots",
+        "err_unknown_note", "err_not_yours", "err_not_host", "err_bad_code", "err_empty",
+        "err_too_long", "err_invalid_utf8", "err_control_character", "err_body_too_large",
+        "err_bad_json", "err_content_type", "err_unknown_stage", "err_slow_down",
+        "err_not_found", "err_bad_request", "err_server", "err_offline"};
+    return keys;
+}
+
 }  // namespace kiosk

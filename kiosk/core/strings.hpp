@@ -18,8 +18,12 @@ public:
     std::string format(const std::string& key,
                        const std::vector<std::pair<std::string, std::string>>& values) const;
 
-    // Every key the program uses; config validation demands each in every language.
+    const std::map<std::string, std::string>& all() const { return m_texts; }
+
+    // Every key the screen uses (strings.<lang>.json) and the phone page uses
+    // (phone.<lang>.json); config validation demands each in every language.
     static const std::vector<std::string>& required_keys();
+    static const std::vector<std::string>& phone_keys();
 
 private:
     std::map<std::string, std::string> m_texts;
