@@ -18,8 +18,9 @@ namespace kiosk::scenes {
 // The room as the screens know it, fixed at start-up.
 struct Room {
     std::string name;
-    std::string phone_url;  // what the QR encodes
+    std::string phone_url;  // where phones reach the kiosk; the QR adds /j/<token>
     std::vector<Slot> slots;
+    bool show_names = false;  // first names next to notes (kiosk.json phones.show_names)
 };
 
 struct HelpRow {

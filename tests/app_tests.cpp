@@ -45,8 +45,9 @@ TEST_CASE("A wrong command line says what to type instead") {
           "--size 100x100: unsupported; use between 640x480 and 7680x4320, e.g. 1280x720, 1920x1080, 1920x1200 or 3840x2160");
     CHECK(usage_error({"--size", "big"}) == "--size big: write it as WIDTHxHEIGHT, e.g. --size 1920x1080");
     CHECK(usage_error({"--size", "1920x"}) == "--size 1920x: write it as WIDTHxHEIGHT, e.g. --size 1920x1080");
-    CHECK(usage_error({"--port", "80a"}) == "--port 80a: give a port number from 1 to 65535, e.g. --port 8080");
-    CHECK(usage_error({"--port", "0"}) == "--port 0: give a port number from 1 to 65535, e.g. --port 8080");
+    CHECK(usage_error({"--port", "80a"}) == "--port 80a: give a port number from 1 to 65535 (0: any free port), e.g. --port 8080");
+    CHECK(usage_error({"--port", "70000"}) == "--port 70000: give a port number from 1 to 65535 (0: any free port), e.g. --port 8080");
+    CHECK(usage_error({"--demo", "0"}) == "--demo 0: give the number of simulated phones, 1 to 250, e.g. --demo 6");
     CHECK(usage_error({"--lang", "de"}) == "--lang de: choose nl or en");
     CHECK(usage_error({"--config"}) == "--config needs a value; see --help");
     CHECK(usage_error({"--fullscreen"}) == "unknown option --fullscreen; see --help for the options");

@@ -11,9 +11,17 @@ constexpr int k_min_width = 640, k_min_height = 480, k_max_width = 7680, k_max_h
 int parse_port(const std::string& text) {
     int port = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), port);
-    if (error != std::errc{} || end != text.data() + text.size() || port < 1 || port > 65535)
-        throw UsageError{"--port " + text + ": give a port number from 1 to 65535, e.g. --port 8080"};
+    if (error != std::errc{} || end != text.data() + text.size() || port < 0 || port > 65535)
+        throw UsageError{"--port " + text + ": give a port number from 1 to 65535 (0: any free port), e.g. --port 8080"};
     return port;
+}
+
+int parse_demo(const std::string& text) {
+    int phones = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), phones);
+    if (error != std::errc{} || end != text.data() + text.size() || phones < 1 || phones > 250)
+        throw UsageError{"--demo " + text + ": give the number of simulated phones, 1 to 250, e.g. --demo 6"};
+    return phones;
 }
 
 ScreenSize parse_size(const std::string& text) {
@@ -60,6 +68,8 @@ Options parse_command_line(const std::vector<std::string>& args) {
         else if (arg == "--scene") options.scene = value();
         else if (arg == "--help-overlay") options.help_overlay = true;
         else if (arg == "--print-first-frame") options.print_first_frame = true;
+        else if (arg == "--trace-frames") options.trace_frames = true;
+        else if (arg == "--demo") options.demo = parse_demo(value());
         else if (arg == "--version") options.version = true;
         else if (arg == "--help" || arg == "-h") options.help = true;
         else throw UsageError{"unknown option " + arg + "; see --help for the options"};
@@ -79,7 +89,8 @@ The room screen of the Vitale Weekcyclus: steps a group through a timed session.
 Options:
   --config DIR        folder with kiosk.json, videoframe.*.json, strings.*.json (default: config)
   --data DIR          where the kiosk keeps its data (default: data_dir in kiosk.json)
-  --port N            port for the phones (default: network.port in kiosk.json, 8080)
+  --port N            port for the phones (default: network.port in kiosk.json, 8080; 0 = any free)
+  --demo N            N simulated phones join and take part through the real phone API
   --windowed          a window instead of fullscreen
   --size WxH          window or screenshot size, e.g. 1920x1080 (640x480 up to 7680x4320)
   --lang nl|en        language of the screen (default: language in kiosk.json)
@@ -89,11 +100,12 @@ Options:
   --scene NAME        the scene for --screenshot; without --screenshot, start at that scene
   --help-overlay      with --screenshot: draw the key map over the scene
   --print-first-frame print "first-frame-ms N" (monotonic clock) when the first frame is shown
+  --trace-frames      print "frame VERSION MS" for every frame shown (for the benchmarks)
   --version           print the version
   --help              this text
 
 Keys: Enter/F5 start, PageDown/Right next, PageUp/Left previous, Space/B pause,
-+ or E extend, F1 or ? help, Ctrl+Alt+Q quit. Escape never quits.
++ or E extend, H host code, F1 or ? help, Ctrl+Alt+Q quit. Escape never quits.
 )";
 }
 

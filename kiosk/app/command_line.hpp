@@ -26,6 +26,8 @@ struct Options {
     std::optional<std::string> scene;
     bool help_overlay = false;       // with --screenshot: draw the key map on top
     bool print_first_frame = false;  // for the start-up benchmark
+    bool trace_frames = false;       // print "frame <version> <ms>" per frame (benchmarks)
+    int demo = 0;                    // simulated phones that join and take part
     bool version = false;
     bool help = false;
 };

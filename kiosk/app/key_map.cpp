@@ -20,6 +20,7 @@ const std::vector<Binding>& bindings() {
         {Action::Previous, {SDLK_PAGEUP, SDLK_LEFT, SDLK_UP}, "PageUp · ←", "key_previous"},
         {Action::TogglePause, {SDLK_SPACE, SDLK_b, SDLK_PERIOD}, "{space} · B", "key_pause"},
         {Action::Extend, {SDLK_PLUS, SDLK_KP_PLUS, SDLK_EQUALS, SDLK_e}, "+ · E", "key_extend"},
+        {Action::OfferHost, {SDLK_h}, "H", "key_host"},
         {Action::ToggleHelp, {SDLK_F1, SDLK_QUESTION}, "F1 · ?", "key_help"},
     };
     return table;

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "kiosk/app/command_line.hpp"
+#include "kiosk/app/live_kiosk.hpp"
 #include "kiosk/app/screen_loop.hpp"
 #include "kiosk/app/screenshot.hpp"
 #include "kiosk/app/version.hpp"
@@ -24,18 +25,6 @@ constexpr int k_exit_ok = 0, k_exit_failure = 1, k_exit_usage = 2;
 int fail(const std::string& message, int code) {
     std::cerr << "vitale-kiosk: " << message << '\n';
     return code;
-}
-
-scenes::Room make_room(const Config& config, int port) {
-    scenes::Room room;
-    room.name = config.settings.room_name;
-    room.slots = config.settings.slots;
-    const auto lan = config.settings.public_url.empty() ? net::detect_lan_ipv4() : std::nullopt;
-    if (config.settings.public_url.empty() && !lan)
-        std::cerr << "vitale-kiosk: no network address found; phones cannot join until this machine is on "
-                     "the network (or set network.public_url in kiosk.json)\n";
-    room.phone_url = net::phone_url(config.settings.public_url, port, lan);
-    return room;
 }
 
 std::filesystem::path fonts_dir(const Options& options) {
@@ -77,19 +66,14 @@ int run_modes(const Options& options) {
     const ScreenSize size = options.size.value_or(ScreenSize{config.settings.display.width,
                                                              config.settings.display.height});
     if (options.screenshot) {
-        const auto room = make_room(config, port);
+        const auto room = room_for(config, port);
         write_screenshot(config, room, fonts, *options.scene, size, options.help_overlay, *options.screenshot);
         std::cout << options.screenshot->string() << '\n';
         return k_exit_ok;
     }
 
     prepare_data_dir(options.data_dir.value_or(config.settings.data_dir));
-    const net::PortReservation reservation{port};
-    const auto room = make_room(config, port);
-    std::cerr << "vitale-kiosk: " << config.settings.room_name << ", phones join at " << room.phone_url
-              << ", font " << fonts.family << '\n';
-    run_screen({config, room, fonts, config.settings.display.fullscreen && !options.windowed, size,
-                options.scene, options.print_first_frame});
+    run_live_kiosk({config, options, fonts, size});
     return k_exit_ok;
 }
 

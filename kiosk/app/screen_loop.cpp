@@ -53,12 +53,25 @@ void push(Uint32 type) {
     SDL_PushEvent(&event);
 }
 
+}  // namespace
+
+void ScreenSignals::view_changed() const {
+    if (const auto first = m_first.load()) push(first);
+}
+
+void ScreenSignals::chime() const {
+    if (const auto first = m_first.load()) push(first + 1);
+}
+
+namespace {
+
 EventKind to_event(Action action) {
     switch (action) {
     case Action::Next: return EventKind::Next;
     case Action::Previous: return EventKind::Previous;
     case Action::TogglePause: return EventKind::TogglePause;
     case Action::Extend: return EventKind::Extend;
+    case Action::OfferHost: return EventKind::OfferHost;
     default: return EventKind::Start;
     }
 }
@@ -70,26 +83,20 @@ class ScreenLoop {
 public:
     explicit ScreenLoop(const ScreenSetup& setup)
         : m_setup{setup}, m_config{setup.config}, m_window{open_window(setup)},
-          m_canvas{canvas_for(m_window.get(), setup.fonts)}, m_engine{m_config.content, m_config.settings.timers},
-          m_rows{help_rows(m_config)} {
-        if (setup.start_scene && !scenes::drive_to_scene(m_engine, *setup.start_scene, m_clock.monotonic()))
-            throw UsageError{"--scene " + *setup.start_scene + ": no such scene; --list-scenes lists the names"};
-    }
+          m_canvas{canvas_for(m_window.get(), setup.fonts)}, m_loop{&setup.loop}, m_rows{help_rows(m_config)} {}
 
     void run() {
         // The engine's thread wakes this one through SDL's (thread-safe) event queue.
         const Uint32 view_changed = SDL_RegisterEvents(2);
         m_view_changed = view_changed;
         m_chime_due = view_changed + 1;
-        EngineLoop loop{m_engine, m_clock,
-                        {[=](const auto&) { push(view_changed); }, [=](Effect) { push(view_changed + 1); }, nullptr}};
-        m_loop = &loop;
-        m_view = loop.view();
+        m_setup.signals.attach(view_changed);
+        m_view = m_loop->view();
         while (m_running) {
             wait_and_handle_events();
             if (m_running) draw_guarded();
         }
-        loop.stop();
+        m_setup.signals.attach(0);
     }
 
 private:
@@ -175,6 +182,11 @@ private:
             m_shown_scene = name;
             std::fprintf(stderr, "vitale-kiosk: showing %s\n", name.c_str());
         }
+        if (m_setup.trace_frames) {
+            std::printf("frame %llu %lld\n", static_cast<unsigned long long>(m_view->version),
+                        static_cast<long long>(m_clock.monotonic().count()));
+            std::fflush(stdout);
+        }
         if (m_first_frame && m_setup.print_first_frame) {
             std::printf("first-frame-ms %lld\n", static_cast<long long>(m_clock.monotonic().count()));
             std::fflush(stdout);
@@ -187,10 +199,9 @@ private:
     ui::WindowPtr m_window;
     std::unique_ptr<ui::Canvas> m_canvas;
     SystemClock m_clock;
-    Engine m_engine;  // touched only by the EngineLoop's thread once run() starts it
+    EngineLoop* m_loop;
     const std::vector<scenes::HelpRow> m_rows;
     ui::Chime m_chime;
-    EngineLoop* m_loop = nullptr;
     std::shared_ptr<const View> m_view;
     Uint32 m_view_changed = 0, m_chime_due = 0;
     std::string m_shown_scene;

@@ -1,9 +1,13 @@
 #pragma once
 // The kiosk on a real display: the window, the frame loop on the main thread, the keys, and
 // the engine on its own thread behind an inbox.
+#include <atomic>
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
+
+#include "kiosk/core/engine_loop.hpp"
 
 #include "kiosk/app/command_line.hpp"
 #include "kiosk/config/config_loader.hpp"
@@ -16,14 +20,28 @@ class DisplayError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// How other threads wake the screen: the engine's hooks call these. Until the window is
+// open they do nothing; the first frame reads the latest View anyway.
+class ScreenSignals {
+public:
+    void view_changed() const;  // any thread
+    void chime() const;         // any thread
+    void attach(std::uint32_t first_event_type) { m_first.store(first_event_type); }
+
+private:
+    std::atomic<std::uint32_t> m_first{0};
+};
+
 struct ScreenSetup {
     const Config& config;
+    EngineLoop& loop;
+    ScreenSignals& signals;
     const scenes::Room& room;
     ui::FontFiles fonts;
     bool fullscreen = true;
     ScreenSize size;
-    std::optional<std::string> start_scene;
     bool print_first_frame = false;
+    bool trace_frames = false;  // print each presented View version (for the benchmarks)
 };
 
 // Runs until Ctrl+Alt+Q, the window is closed, or SIGINT/SIGTERM. Throws DisplayError when

@@ -41,6 +41,9 @@ void EngineLoop::stop() {
     }
     m_wakeup.notify_one();
     if (m_thread.joinable()) m_thread.join();
+    // Unanswered requests are dropped now, while whoever waits for their replies still exists.
+    std::lock_guard lock{m_mutex};
+    m_inbox.clear();
 }
 
 void EngineLoop::run() {

@@ -27,7 +27,9 @@ const std::vector<std::string>& Strings::required_keys() {
         "wrapup_body", "wrapup_next", "help_title", "help_close", "key_next", "key_previous",
         "key_pause", "key_space_name", "key_extend", "key_start", "key_help", "key_quit", "footer_help",
         "weekday_0", "weekday_1", "weekday_2", "weekday_3", "weekday_4", "weekday_5",
-        "weekday_6", "today", "tomorrow", "week_label", "questions_label"};
+        "weekday_6", "today", "tomorrow", "week_label", "questions_label", "key_host", "host_title",
+        "host_body", "join_code", "people_joined", "people_ready", "more_notes", "vote_open",
+        "voters", "results_label", "notes_empty"};
     return keys;
 }
 

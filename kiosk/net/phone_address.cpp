@@ -34,6 +34,8 @@ std::string phone_url(const std::string& public_url, int port, const std::option
     if (!public_url.empty()) {
         std::string url = public_url;
         while (!url.empty() && url.back() == '/') url.pop_back();
+        // "{port}" stands for the port the kiosk got, e.g. with --port 0 in tests.
+        if (const auto at = url.find("{port}"); at != std::string::npos) url.replace(at, 6, std::to_string(port));
         return url;
     }
     return "http://" + lan.value_or("127.0.0.1") + ":" + std::to_string(port);
@@ -46,9 +48,12 @@ PortReservation::PortReservation(int port) : m_port{port} {
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_ANY);
     address.sin_port = htons(static_cast<std::uint16_t>(port));
-    // Bound without SO_REUSEADDR and not listening: no other program can take the port, and
-    // a phone that connects early is refused at once instead of hanging.
-    if (::bind(m_fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
+    // SO_REUSEADDR lets a restarted kiosk (after a crash) take its port back at once while old
+    // connections linger in TIME_WAIT; on Linux it still refuses a port another program listens on.
+    const int yes = 1;
+    ::setsockopt(m_fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    if (::bind(m_fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0 ||
+        ::listen(m_fd, SOMAXCONN) != 0) {
         const int error = errno;
         ::close(m_fd);
         m_fd = -1;
@@ -60,6 +65,9 @@ PortReservation::PortReservation(int port) : m_port{port} {
             throw PortError{"port " + number + " needs administrator rights; use a port above 1023 with --port N"};
         throw PortError{"cannot use port " + number + ": " + std::strerror(error)};
     }
+    // Port 0 asks the system for a free one (tests); say which it gave.
+    socklen_t length = sizeof address;
+    if (::getsockname(m_fd, reinterpret_cast<sockaddr*>(&address), &length) == 0) m_port = ntohs(address.sin_port);
 }
 
 PortReservation::~PortReservation() {

@@ -9,7 +9,8 @@ namespace kiosk::net {
 // First IPv4 address of an interface that is up and not loopback, e.g. "192.168.1.20".
 std::optional<std::string> detect_lan_ipv4();
 
-// The phone URL: public_url when set (without a trailing slash), else http://<lan>:<port>.
+// The phone URL: public_url when set (without a trailing slash; "{port}" in it becomes the
+// port), else http://<lan>:<port>.
 // Falls back to 127.0.0.1 when the machine has no LAN address (phones cannot reach that;
 // the caller warns).
 std::string phone_url(const std::string& public_url, int port, const std::optional<std::string>& lan);
@@ -18,17 +19,17 @@ class PortError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// Holds the phones' TCP port from start-up on, so a clash is found at once with a clear
-// message rather than when the first phone scans. Until the phone server takes the port
-// over, a phone that connects is refused at once.
+// Takes the phones' TCP port (all interfaces, listening) at start-up, so a clash is found at
+// once with a clear message rather than when the first phone scans. The phone server then
+// takes the socket over.
 class PortReservation {
 public:
-    explicit PortReservation(int port);  // throws PortError
+    explicit PortReservation(int port);  // throws PortError; port 0 picks a free port
     ~PortReservation();
     PortReservation(const PortReservation&) = delete;
     PortReservation& operator=(const PortReservation&) = delete;
     int port() const { return m_port; }
-    int release();  // hands the bound socket over; the caller closes it
+    int release();  // hands the listening socket over; the caller closes it
 
 private:
     int m_fd = -1;

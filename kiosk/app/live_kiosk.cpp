@@ -1,0 +1,88 @@
+#include "kiosk/app/live_kiosk.hpp"
+
+#include <atomic>
+#include <iostream>
+
+#include "kiosk/app/demo_phones.hpp"
+#include "kiosk/app/local_time.hpp"
+#include "kiosk/app/screen_loop.hpp"
+#include "kiosk/net/http_server.hpp"
+#include "kiosk/net/phone_address.hpp"
+#include "kiosk/net/phone_api.hpp"
+#include "scenes/scene_catalog.hpp"
+#include "scenes/widgets.hpp"
+
+namespace kiosk::app {
+
+namespace {
+
+scenes::Room make_room(const Config& config, int port) {
+    scenes::Room room;
+    room.name = config.settings.room_name;
+    room.slots = config.settings.slots;
+    room.show_names = config.settings.session.show_names;
+    const auto lan = config.settings.public_url.empty() ? net::detect_lan_ipv4() : std::nullopt;
+    if (config.settings.public_url.empty() && !lan)
+        std::cerr << "vitale-kiosk: no network address found; phones cannot join until this machine is on "
+                     "the network (or set network.public_url in kiosk.json)\n";
+    room.phone_url = net::phone_url(config.settings.public_url, port, lan);
+    return room;
+}
+
+int minutes_of(Millis time) { return static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(time).count()); }
+
+}  // namespace
+
+scenes::Room room_for(const Config& config, int port) { return make_room(config, port); }
+
+void run_live_kiosk(const LiveSetup& setup) {
+    const auto& config = setup.config;
+    const auto& options = setup.options;
+    SystemClock clock;
+    Engine engine{config.content, config.settings.timers, config.settings.session};
+    if (options.scene && !scenes::drive_to_scene(engine, *options.scene, clock.monotonic()))
+        throw UsageError{"--scene " + *options.scene + ": no such scene; --list-scenes lists the names"};
+
+    net::PortReservation reservation{options.port.value_or(config.settings.port)};
+    const auto room = make_room(config, reservation.port());
+    std::cerr << "vitale-kiosk: " << config.settings.room_name << ", phones join at " << room.phone_url
+              << ", font " << setup.fonts.family << '\n';
+    // Tests and the benchmarks read the port from here when they asked for port 0.
+    std::cout << "listening on port " << reservation.port() << std::endl;
+
+    ScreenSignals signals;
+    std::atomic<net::HttpServer*> server{nullptr};
+    EngineLoop loop{engine, clock,
+                    {[&](const auto&) {
+                         signals.view_changed();
+                         if (auto* phones = server.load()) phones->publish();
+                     },
+                     [&](Effect) { signals.chime(); }, nullptr}};
+
+    const auto content = config.content;
+    net::PhoneApi api{{loop, clock, config.phone_strings, config.settings.language, config.settings.session.max_text,
+                       config.settings.session.show_names, config.settings.phone_requests_per_minute,
+                       minutes_of(config.settings.timers.extend_step),
+                       [content, &clock] { return scenes::question_of_the_week(*content, to_local(clock.wall())); }}};
+    {
+        net::HttpServer phones{reservation.release(),
+                               [&api](net::HttpRequest request, net::Responder responder) {
+                                   api.handle(std::move(request), std::move(responder));
+                               },
+                               [&api](const std::string& key) { return api.render(key); }};
+        server = &phones;
+        {
+            std::unique_ptr<DemoPhones> demo;
+            if (options.demo > 0)
+                demo = std::make_unique<DemoPhones>(DemoSetup{loop, config, reservation.port(), options.demo});
+            run_screen({config, loop, signals, room, setup.fonts, config.settings.display.fullscreen && !options.windowed,
+                        setup.size, options.print_first_frame, options.trace_frames});
+        }
+        // The engine stops first: its unanswered phone requests are dropped while the server
+        // that would carry their replies still exists.
+        loop.stop();
+        server = nullptr;
+    }
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,56 @@
+#pragma once
+// The phones' side of the kiosk: the pages (join by QR or by code, the phone page, "this
+// session has ended"), the JSON API that turns taps into engine events, and the live state
+// each phone's stream receives. Every request is bounded and checked before it reaches the
+// engine; every refusal names what was wrong in the phone's language, with a fitting status.
+// handle() and render() run on the HTTP server's threads.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "kiosk/core/engine_loop.hpp"
+#include "kiosk/core/strings.hpp"
+#include "kiosk/net/http_server.hpp"
+#include "kiosk/net/phone_state.hpp"
+#include "kiosk/net/rate_limiter.hpp"
+
+namespace kiosk::net {
+
+struct PhoneApiSetup {
+    EngineLoop& loop;
+    const Clock& clock;
+    Strings strings;        // config/phone.<lang>.json
+    std::string language;   // "nl" or "en"
+    int max_text = 280;
+    bool show_names = false;
+    int requests_per_minute = 60;
+    int extend_minutes = 2;
+    // This week's reflection question; asked when a phone needs it (it changes on Mondays).
+    std::function<std::string()> week_question;
+};
+
+class PhoneApi {
+public:
+    explicit PhoneApi(PhoneApiSetup setup);
+
+    void handle(HttpRequest request, Responder responder);
+    // The stream message for one phone: its state, or {"phase":"ended"} when it is not (or no
+    // longer) part of the open session.
+    std::optional<std::string> render(const std::string& key);
+
+private:
+    HttpResponse page(const HttpRequest& request);
+    void post(const HttpRequest& request, const Responder& responder);
+    HttpResponse error(int status, const std::string& code) const;
+    HttpResponse message_page(int status, const std::string& title, const std::string& body, bool code_form,
+                              const std::string& problem = "") const;
+    HttpResponse reply_for(const Outcome& outcome, EventKind kind) const;
+    PhoneContext context() const;
+
+    PhoneApiSetup m_setup;
+    RateLimiter m_per_phone;
+    RateLimiter m_per_address;
+};
+
+}  // namespace kiosk::net

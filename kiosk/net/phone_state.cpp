@@ -1,0 +1,112 @@
+#include "kiosk/net/phone_state.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace kiosk::net {
+
+using Json = nlohmann::json;
+
+namespace {
+
+std::string part_name(Part part) {
+    switch (part) {
+    case Part::Write: return "write";
+    case Part::Vote: return "vote";
+    case Part::Results: return "results";
+    }
+    return "write";
+}
+
+std::string phase_name(Phase phase) {
+    switch (phase) {
+    case Phase::Idle: return "ended";
+    case Phase::Lobby: return "lobby";
+    case Phase::Step: return "step";
+    case Phase::WrapUp: return "wrapup";
+    }
+    return "ended";
+}
+
+Json note_json(const Note& note) { return {{"id", note.id}, {"text", note.text}}; }
+
+Json stage_json(const View& view, const PhoneContext& context) {
+    const auto& spec = view.step_spec();
+    Json stage{{"id", spec.id},
+               {"number", view.stage_number()},
+               {"count", view.stage_count()},
+               {"title", spec.title},
+               {"goal", spec.goal},
+               {"task", spec.phone_task},
+               {"questions", spec.questions},
+               {"contribute", contribution_name(spec.contribution)},
+               {"max", spec.max_per_person},
+               {"dots", spec.has_vote() ? spec.dots : 0},
+               {"winners", spec.winners},
+               {"part", part_name(view.part())}};
+    if (view.step == 0) stage["questions"] = Json::array({context.week_question});
+    return stage;
+}
+
+}  // namespace
+
+std::string contribution_name(Contribution contribution) {
+    switch (contribution) {
+    case Contribution::None: return "none";
+    case Contribution::Answer: return "answer";
+    case Contribution::Facts: return "facts";
+    case Contribution::Statements: return "statements";
+    case Contribution::Ideas: return "ideas";
+    case Contribution::Constraints: return "constraints";
+    case Contribution::Scores: return "scores";
+    }
+    return "none";
+}
+
+std::string phone_state_json(const View& view, const std::string& key, const PhoneContext& context) {
+    const auto* me = view.participant(key);
+    if (!me) return {};
+    Json state{{"v", view.version}, {"phase", phase_name(view.phase)}};
+    const auto& activity = view.activity;
+    Json mine{{"number", me->number},
+              {"name", me->name},
+              {"host", me->host},
+              {"ready", activity.ready.count(me->number) > 0},
+              {"more_time", activity.want_more.count(me->number) > 0},
+              {"notes", Json::array()},
+              {"dots", Json::array()}};
+    state["people"] = {{"joined", view.participants.size()}, {"ready", activity.ready.size()}};
+    if (view.in_step()) {
+        const int step = view.step;
+        state["stage"] = stage_json(view, context);
+        state["timer"] = {{"remaining_ms", view.remaining(context.now).count()},
+                          {"duration_ms", view.timer.duration.count()},
+                          {"paused", view.timer.paused}};
+        state["more_time"] = {{"votes", activity.want_more.size()},
+                              {"given", activity.extended_by_vote},
+                              {"minutes", context.extend_minutes}};
+        const auto visible = view.notes_of(step);
+        for (const auto* note : visible)
+            if (note->author == me->number) mine["notes"].push_back(note_json(*note));
+        const auto& dots = view.dots.at(static_cast<std::size_t>(step));
+        if (const auto found = dots.find(me->number); found != dots.end()) mine["dots"] = found->second;
+        // Everyone sees the candidates while voting; the host sees every note, to hide one.
+        if (view.part() == Part::Vote || me->host) {
+            auto& list = state["notes"] = Json::array();
+            for (const auto* note : visible) list.push_back(note_json(*note));
+        }
+        if (view.part() == Part::Vote) state["voters"] = view.voters(step);
+        if (view.part() == Part::Results) {
+            auto& results = state["results"] = Json::array();
+            for (const auto& ranked : view.ranking(step))
+                results.push_back({{"id", ranked.note},
+                                   {"text", view.note(ranked.note)->text},
+                                   {"dots", ranked.dots},
+                                   {"place", ranked.place}});
+        }
+    }
+    state["me"] = std::move(mine);
+    // Invalid UTF-8 cannot get here (the engine refuses it), but a reply must never throw.
+    return state.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace kiosk::net

@@ -1,0 +1,410 @@
+// The phone API over real HTTP on 127.0.0.1: joining, contributing, voting, live streams,
+// and every kind of bad input from the issue, each answered plainly while nothing accepted
+// is lost.
+#include <catch2/catch.hpp>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "tests/phone_kiosk.hpp"
+
+using namespace kiosk;
+using kiosk::testing::Json;
+using kiosk::testing::PhoneKiosk;
+
+namespace {
+
+Json body_of(const httplib::Result& reply) { return Json::parse(reply->body, nullptr, false); }
+
+// A plain socket that sends raw bytes, for what a well-behaved client library never sends.
+class RawConnection {
+public:
+    explicit RawConnection(int port) {
+        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(static_cast<std::uint16_t>(port));
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        timeval timeout{5, 0};
+        ::setsockopt(m_fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+        m_connected = ::connect(m_fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+    }
+    ~RawConnection() { ::close(m_fd); }
+    bool connected() const { return m_connected; }
+    void send(const std::string& bytes) const {
+        std::size_t sent = 0;
+        while (sent < bytes.size()) {
+            const auto n = ::send(m_fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+            if (n <= 0) return;
+            sent += static_cast<std::size_t>(n);
+        }
+    }
+    // Reads until `marker` appears (or the peer closes, or 5 s pass).
+    std::string read_until(const std::string& marker) {
+        char buffer[4096];
+        while (m_data.find(marker) == std::string::npos) {
+            const auto n = ::recv(m_fd, buffer, sizeof buffer, 0);
+            if (n <= 0) break;
+            m_data.append(buffer, static_cast<std::size_t>(n));
+        }
+        return m_data;
+    }
+
+private:
+    int m_fd = -1;
+    bool m_connected = false;
+    std::string m_data;
+};
+
+std::string stream_request(const std::string& key) {
+    return "GET /api/events?key=" + key + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n";
+}
+
+}  // namespace
+
+TEST_CASE("A phone opens the QR's link, joins and gets its state") {
+    PhoneKiosk kiosk;
+    kiosk.open_session();
+    const auto token = kiosk.view()->join_token;
+    const auto page = kiosk.client().Get(("/j/" + token).c_str());
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->body.find("/app.js") != std::string::npos);
+    CHECK(page->get_header_value("Content-Security-Policy").find("script-src 'self'") != std::string::npos);
+    CHECK(page->body.find("<script>") == std::string::npos);  // no inline script anywhere
+
+    const auto key = kiosk.join();
+    REQUIRE(key.size() == 32);
+    const auto state = kiosk.client().Get(("/api/state?key=" + key).c_str());
+    REQUIRE(state);
+    CHECK(state->status == 200);
+    CHECK(body_of(state)["phase"] == "lobby");
+    CHECK(body_of(state)["me"]["number"] == 1);
+    CHECK(body_of(state)["people"]["joined"] == 1);
+}
+
+TEST_CASE("The app's script and style come from the kiosk itself") {
+    PhoneKiosk kiosk;
+    const auto script = kiosk.client().Get("/app.js");
+    REQUIRE(script);
+    CHECK(script->status == 200);
+    CHECK(script->get_header_value("Content-Type").rfind("text/javascript", 0) == 0);
+    CHECK(script->body.find("EventSource") != std::string::npos);
+    const auto templates = kiosk.client().Get("/phone.html");  // templates are not files to fetch
+    REQUIRE(templates);
+    CHECK(templates->status == 404);
+}
+
+TEST_CASE("A link from an earlier session shows a friendly ended page") {
+    PhoneKiosk kiosk;
+    kiosk.open_session();
+    const auto old_token = kiosk.view()->join_token;
+    const auto old_key = kiosk.join();
+    kiosk.press(EventKind::Previous);  // back to idle: the session closes
+    kiosk.open_session();
+    REQUIRE(kiosk.view()->join_token != old_token);
+
+    const auto page = kiosk.client().Get(("/j/" + old_token).c_str());
+    REQUIRE(page);
+    CHECK(page->status == 410);
+    CHECK(page->body.find("Deze sessie is afgelopen") != std::string::npos);
+    CHECK(page->body.find("Scan de code op het scherm") != std::string::npos);
+
+    const auto join = kiosk.post("/api/join", {{"token", old_token}});
+    CHECK(join->status == 410);
+    const auto note = kiosk.post("/api/ready", {{"key", old_key}, {"stage", "analyse"}, {"ready", true}});
+    CHECK(note->status == 401);
+    CHECK(body_of(note)["message"] == "Je doet niet (meer) mee met deze sessie. Scan de code op het scherm opnieuw.");
+}
+
+TEST_CASE("People who type go from the six-digit code to the session") {
+    PhoneKiosk kiosk;
+    const auto closed = kiosk.client().Get("/");
+    CHECK(closed->body.find("Er loopt nu geen sessie") != std::string::npos);
+    kiosk.open_session();
+    const auto code = kiosk.view()->join_code;
+    const auto spaced = code.substr(0, 3) + "%20" + code.substr(3);  // "482 915" as a form sends it
+    const auto found = kiosk.client().Get(("/c?code=" + spaced).c_str());
+    REQUIRE(found);
+    CHECK(found->status == 303);
+    CHECK(found->get_header_value("Location") == "/j/" + kiosk.view()->join_token);
+    const auto wrong = kiosk.client().Get("/c?code=000000");
+    CHECK(wrong->status == 404);
+    CHECK(wrong->body.find("Die code hoort niet bij de sessie van nu") != std::string::npos);
+}
+
+TEST_CASE("Facts added from phones are in the session with their own ids") {
+    PhoneKiosk kiosk;
+    kiosk.open_session();
+    const auto key = kiosk.join();
+    kiosk.walk_to("analyse");
+    const auto added = kiosk.post("/api/notes", {{"key", key}, {"stage", "analyse"}, {"text", "De klant belde 3x"}});
+    REQUIRE(added);
+    CHECK(added->status == 201);
+    const int id = body_of(added)["id"];
+    CHECK(kiosk.view()->note(id)->text == "De klant belde 3x");
+    CHECK(body_of(added)["v"].get<std::uint64_t>() <= kiosk.view()->version);  // the View shows it
+
+    const auto edited = kiosk.post("/api/notes/edit", {{"key", key}, {"stage", "analyse"}, {"note", id}, {"text", "De klant belde 4x"}});
+    CHECK(edited->status == 200);
+    CHECK(kiosk.view()->note(id)->text == "De klant belde 4x");
+    const auto withdrawn = kiosk.post("/api/notes/withdraw", {{"key", key}, {"stage", "analyse"}, {"note", id}});
+    CHECK(withdrawn->status == 200);
+    CHECK(kiosk.view()->notes_of(kiosk.view()->step).empty());
+}
+
+TEST_CASE("Bad input gets a plain answer with a fitting status and changes nothing") {
+    PhoneKiosk kiosk;
+    kiosk.open_session();
+    const auto key = kiosk.join();
+    const auto other = kiosk.join();
+    kiosk.walk_to("analyse");
+    REQUIRE(kiosk.post("/api/notes", {{"key", key}, {"stage", "analyse"}, {"text", "Eerste feit"}})->status == 201);
+    const auto note = [&](const Json& text) {
+        return kiosk.post("/api/notes", {{"key", key}, {"stage", "analyse"}, {"text", text}});
+    };
+    const auto expect = [](const httplib::Result& reply, int status, const std::string& error, const std::string& words) {
+        REQUIRE(reply);
+        INFO(reply->body);
+        CHECK(reply->status == status);
+        const auto body = body_of(reply);
+        CHECK(body["error"] == error);
+        CHECK(body["message"].get<std::string>().find(words) != std::string::npos);
+    };
+
+    SECTION("text over the limit") { expect(note(std::string(281, 'x')), 422, "too_long", "maximaal 280 tekens"); }
+    SECTION("empty text") { expect(note(""), 422, "empty", "Schrijf eerst iets"); }
+    SECTION("whitespace only") { expect(note(" \n\t  "), 422, "empty", "Schrijf eerst iets"); }
+    SECTION("control characters") { expect(note("bel\u0007l"), 422, "control_character", "stuurtekens"); }
+    SECTION("a bidirectional override") { expect(note("abc\u202Ecba"), 422, "control_character", "stuurtekens"); }
+    SECTION("invalid UTF-8") {
+        const auto reply = kiosk.client().Post("/api/notes", R"({"key":")" + key + R"(","stage":"analyse","text":"a)" + "\xff\xfe" + R"("})",
+                                               "application/json");
+        expect(reply, 400, "bad_json", "kon niet gelezen worden");
+    }
+    SECTION("malformed JSON") {
+        expect(kiosk.client().Post("/api/notes", R"({"key": "abc", "text": )", "application/json"), 400, "bad_json", "kon niet gelezen worden");
+    }
+    SECTION("JSON that is not an object") {
+        expect(kiosk.client().Post("/api/notes", R"(["text"])", "application/json"), 400, "bad_json", "kon niet gelezen worden");
+    }
+    SECTION("a field of the wrong type") {
+        expect(kiosk.post("/api/notes", {{"key", key}, {"stage", "analyse"}, {"text", 42}}), 400, "bad_request", "klopt niet");
+    }
+    SECTION("wrong content type") {
+        expect(kiosk.client().Post("/api/notes", "text=hallo", "application/x-www-form-urlencoded"), 415, "content_type", "verkeerde formaat");
+    }
+    SECTION("an unknown stage") {
+        expect(kiosk.post("/api/notes", {{"key", key}, {"stage", "nergens"}, {"text", "x"}}), 404, "unknown_stage", "bestaat niet");
+    }
+    SECTION("a stage that is not running") {
+        expect(kiosk.post("/api/notes", {{"key", key}, {"stage", "brainstorm"}, {"text", "te vroeg"}}), 409, "wrong_stage", "al verder");
+    }
+    SECTION("a forged key") {
+        expect(kiosk.post("/api/notes", {{"key", std::string(32, 'a')}, {"stage", "analyse"}, {"text", "x"}}), 401, "unknown_person", "Scan de code");
+    }
+    SECTION("somebody else's note") {
+        expect(kiosk.post("/api/notes/withdraw", {{"key", other}, {"stage", "analyse"}, {"note", 1}}), 403, "not_yours", "eigen bijdragen");
+    }
+    SECTION("a host action from an ordinary phone") {
+        expect(kiosk.post("/api/host/pause", {{"key", key}}), 403, "not_host", "Alleen de host");
+    }
+    SECTION("an unknown API path") { expect(kiosk.post("/api/nothing", {{"key", key}}), 404, "not_found", "bestaat niet"); }
+    SECTION("a method the API does not take") {
+        const auto reply = kiosk.client().Delete("/api/notes");
+        expect(reply, 405, "bad_request", "klopt niet");
+    }
+    // Whatever was refused, the first fact is still there, unchanged, and the server answers.
+    const auto notes = kiosk.view()->notes_of(kiosk.view()->step);
+    REQUIRE(notes.size() == 1);
+    CHECK(notes[0]->text == "Eerste feit");
+    CHECK(kiosk.client().Get("/app.css")->status == 200);
+}
+
+TEST_CASE("Markup in a note stays text in the state phones receive") {
+    PhoneKiosk kiosk;
+    kiosk.open_session();
+    const auto key = kiosk.join();
+    kiosk.walk_to("analyse");
+    const std::string hostile = R"html(<img src=x onerror="alert(1)"><script>alert(2)</script>)html";
+    REQUIRE(kiosk.post("/api/notes", {{"key", key}, {"stage", "analyse"}, {"text", hostile}})->status == 201);
+    const auto state = body_of(kiosk.client().Get(("/api/state?key=" + key).c_str()));
+    CHECK(state["me"]["notes"][0]["text"] == hostile);  // as it was typed; the page sets it as text
+}
+
+TEST_CASE("A body over 8 KB is refused and the server keeps serving") {
+    PhoneKiosk kiosk;
+    kiosk.open_session();
+    const auto key = kiosk.join();
+    kiosk.walk_to("analyse");
+    const auto reply = kiosk.post("/api/notes", {{"key", key}, {"stage", "analyse"}, {"text", std::string(9000, 'x')}});
+    REQUIRE(reply);
+    CHECK(reply->status == 413);
+    CHECK(body_of(reply)["error"] == "body_too_large");
+    CHECK(kiosk.post("/api/notes", {{"key", key}, {"stage", "analyse"}, {"text", "daarna"}})->status == 201);
+}
+
+TEST_CASE("Oversized headers and garbage instead of HTTP are refused") {
+    PhoneKiosk kiosk;
+    RawConnection huge{kiosk.port};
+    REQUIRE(huge.connected());
+    huge.send("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(10000, 'a') + "\r\n\r\n");
+    CHECK(huge.read_until("\r\n\r\n").rfind("HTTP/1.1 431", 0) == 0);
+    RawConnection garbage{kiosk.port};
+    garbage.send("HELLO THERE\r\n\r\n");
+    CHECK(garbage.read_until("\r\n\r\n").rfind("HTTP/1.1 400", 0) == 0);
+    CHECK(kiosk.client().Get("/")->status == 200);
+}
+
+TEST_CASE("A flood from one phone is slowed down while others carry on") {
+    PhoneKiosk kiosk;
+    kiosk.open_session();
+    const auto flooder = kiosk.join();
+    const auto calm = kiosk.join();
+    kiosk.walk_to("analyse");
+    int accepted = 0, slowed = 0;
+    std::string message;
+    for (int i = 0; i < 60; ++i) {
+        const auto reply = kiosk.post("/api/ready", {{"key", flooder}, {"stage", "analyse"}, {"ready", i % 2 == 0}});
+        if (reply->status == 429) {
+            ++slowed;
+            message = body_of(reply)["message"];
+            CHECK(reply->get_header_value("Retry-After") == "5");
+        } else {
+            ++accepted;
+        }
+    }
+    CHECK(accepted >= 20);
+    CHECK(slowed >= 30);
+    CHECK(message == "Rustig aan — wacht een paar seconden en probeer het opnieuw.");
+    CHECK(kiosk.post("/api/notes", {{"key", calm}, {"stage", "analyse"}, {"text", "ik mag nog"}})->status == 201);
+}
+
+TEST_CASE("More phones than the room allows are refused kindly") {
+    auto rules = kiosk::testing::default_rules();
+    rules.max_participants = 3;
+    PhoneKiosk kiosk{rules};
+    kiosk.open_session();
+    for (int i = 0; i < 3; ++i) REQUIRE_FALSE(kiosk.join().empty());
+    const auto reply = kiosk.post("/api/join", {{"token", kiosk.view()->join_token}});
+    CHECK(reply->status == 403);
+    CHECK(body_of(reply)["error"] == "room_full");
+    CHECK(kiosk.view()->participants.size() == 3);
+}
+
+TEST_CASE("A dot vote over HTTP: candidates while voting, the ranking after the reveal") {
+    PhoneKiosk kiosk;
+    kiosk.open_session();
+    const auto anna = kiosk.join();
+    const auto bram = kiosk.join();
+    kiosk.walk_to("probleemstelling");
+    const auto add = [&](const std::string& key, const std::string& text) {
+        return body_of(kiosk.post("/api/notes", {{"key", key}, {"stage", "probleemstelling"}, {"text", text}}))["id"].get<int>();
+    };
+    const int a = add(anna, "Hoe kunnen we A, zodat B?");
+    const int b = add(bram, "Hoe kunnen we C, zodat D?");
+    kiosk.press(EventKind::Next);  // the vote opens
+    const auto state = body_of(kiosk.client().Get(("/api/state?key=" + anna).c_str()));
+    CHECK(state["stage"]["part"] == "vote");
+    CHECK(state["notes"].size() == 2);
+    CHECK(state.find("results") == state.end());
+
+    const auto too_many = kiosk.post("/api/vote", {{"key", anna}, {"stage", "probleemstelling"}, {"dots", {a, a, b, b}}});
+    CHECK(too_many->status == 422);
+    CHECK(body_of(too_many)["message"] == "Zoveel stippen heb je niet.");
+    CHECK(kiosk.post("/api/vote", {{"key", anna}, {"stage", "probleemstelling"}, {"dots", {b, b, a}}})->status == 200);
+    CHECK(kiosk.post("/api/vote", {{"key", bram}, {"stage", "probleemstelling"}, {"dots", {b}}})->status == 200);
+    // Votes stay hidden: a phone sees its own dots and how many voted, nobody else's dots.
+    const auto during = body_of(kiosk.client().Get(("/api/state?key=" + bram).c_str()));
+    CHECK(during["me"]["dots"] == Json::array({b}));
+    CHECK(during["voters"] == 2);
+    CHECK(during.dump().find("\"results\"") == std::string::npos);
+
+    kiosk.press(EventKind::Next);  // the reveal
+    const auto after = body_of(kiosk.client().Get(("/api/state?key=" + bram).c_str()));
+    REQUIRE(after["results"].size() == 2);
+    CHECK(after["results"][0]["id"] == b);
+    CHECK(after["results"][0]["dots"] == 3);
+    CHECK(after["results"][1]["dots"] == 1);
+}
+
+TEST_CASE("Ready from every phone moves the stage on; a majority buys more time once") {
+    PhoneKiosk kiosk;
+    kiosk.open_session();
+    const auto anna = kiosk.join();
+    const auto bram = kiosk.join();
+    const auto cas = kiosk.join();
+    kiosk.walk_to("analyse");
+    const auto deadline = kiosk.view()->timer.deadline;
+    for (const auto& key : {anna, bram}) kiosk.post("/api/more-time", {{"key", key}, {"stage", "analyse"}});
+    CHECK(kiosk.view()->timer.deadline == deadline + std::chrono::minutes{2});
+    const auto again = kiosk.post("/api/more-time", {{"key", cas}, {"stage", "analyse"}});
+    CHECK(again->status == 409);
+
+    for (const auto& key : {anna, bram, cas})
+        CHECK(kiosk.post("/api/ready", {{"key", key}, {"stage", "analyse"}, {"ready", true}})->status == 200);
+    CHECK(kiosk.stage() == "probleemstelling");
+}
+
+TEST_CASE("The host code makes one phone host; it can pause, hide and skip") {
+    PhoneKiosk kiosk;
+    kiosk.open_session();
+    const auto host = kiosk.join();
+    const auto guest = kiosk.join();
+    kiosk.walk_to("analyse");
+    const int id = body_of(kiosk.post("/api/notes", {{"key", guest}, {"stage", "analyse"}, {"text", "oeps"}}))["id"];
+    kiosk.press(EventKind::OfferHost);
+    const auto code = kiosk.view()->host_offer->code;
+    CHECK(kiosk.post("/api/host/claim", {{"key", host}, {"code", code}})->status == 200);
+    CHECK(kiosk.post("/api/host/claim", {{"key", guest}, {"code", code}})->status == 403);
+    CHECK(kiosk.post("/api/host/pause", {{"key", host}})->status == 200);
+    CHECK(kiosk.view()->timer.paused);
+    CHECK(kiosk.post("/api/host/hide", {{"key", host}, {"note", id}})->status == 200);
+    CHECK(kiosk.view()->notes_of(kiosk.view()->step).empty());
+    CHECK(kiosk.post("/api/host/next", {{"key", host}})->status == 200);
+    CHECK(kiosk.stage() == "probleemstelling");
+}
+
+TEST_CASE("A live stream sends the state at once and again after every change") {
+    PhoneKiosk kiosk;
+    kiosk.open_session();
+    const auto key = kiosk.join();
+    RawConnection stream{kiosk.port};
+    stream.send(stream_request(key));
+    CHECK(stream.read_until("\"phase\":\"lobby\"").find("text/event-stream") != std::string::npos);
+    kiosk.press(EventKind::Start);  // into the check-in
+    CHECK(stream.read_until("\"phase\":\"step\"").find("\"id\":\"checkin\"") != std::string::npos);
+
+    RawConnection stale{kiosk.port};
+    stale.send(stream_request(std::string(32, 'f')));
+    CHECK(stale.read_until("\r\n\r\n").rfind("HTTP/1.1 401", 0) == 0);
+}
+
+TEST_CASE("Two hundred phones hold live streams on two server threads and all see a new note") {
+    auto rules = kiosk::testing::default_rules();
+    rules.max_participants = 250;
+    PhoneKiosk kiosk{rules};
+    kiosk.open_session();
+    std::vector<std::string> keys;
+    for (int i = 0; i < 200; ++i) keys.push_back(kiosk.join());
+    REQUIRE(kiosk.view()->participants.size() == 200);
+    kiosk.walk_to("probleemstelling");
+    std::vector<std::unique_ptr<RawConnection>> streams;
+    for (const auto& key : keys) {
+        streams.push_back(std::make_unique<RawConnection>(kiosk.port));
+        streams.back()->send(stream_request(key));
+    }
+    for (auto& stream : streams) REQUIRE(stream->read_until("probleemstelling").find("200 OK") != std::string::npos);
+    CHECK(kiosk.stats().streams == 200);
+
+    // While all of them are open, a phone's note is accepted, and every stream hears of it.
+    const auto reply = kiosk.post("/api/notes", {{"key", keys[7]}, {"stage", "probleemstelling"}, {"text", "Hoe kunnen we X, zodat Y?"}});
+    REQUIRE(reply);
+    CHECK(reply->status == 201);
+    kiosk.press(EventKind::Next);  // the vote opens: every phone gets the candidates
+    int heard = 0;
+    for (auto& stream : streams) heard += stream->read_until("Hoe kunnen we X").find("Hoe kunnen we X") != std::string::npos;
+    CHECK(heard == 200);
+}

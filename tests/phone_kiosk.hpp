@@ -1,0 +1,97 @@
+#pragma once
+// A kiosk without a screen for the HTTP tests: the real config, engine, engine thread, phone
+// API and HTTP server on 127.0.0.1 with a free port, and cpp-httplib as an independent client.
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <thread>
+
+#include "kiosk/config/config_loader.hpp"
+#include "kiosk/core/engine_loop.hpp"
+#include "kiosk/net/http_server.hpp"
+#include "kiosk/net/phone_address.hpp"
+#include "kiosk/net/phone_api.hpp"
+
+namespace kiosk::testing {
+
+using Json = nlohmann::json;
+
+inline SessionRules default_rules() { return load_config(KIOSK_SOURCE_DIR "/config").settings.session; }
+
+class PhoneKiosk {
+public:
+    explicit PhoneKiosk(SessionRules rules = default_rules(), net::ServerLimits limits = {})
+        : m_config{load_config(KIOSK_SOURCE_DIR "/config")},
+          m_engine{m_config.content, m_config.settings.timers, rules},
+          m_loop{m_engine, m_clock, {[this](const auto&) { if (auto* s = m_server.get()) s->publish(); }, nullptr, nullptr}},
+          m_api{{m_loop, m_clock, m_config.phone_strings, "nl", rules.max_text, rules.show_names,
+                 m_config.settings.phone_requests_per_minute, 2, [] { return std::string{"Wat verraste je?"}; }}} {
+        net::PortReservation reservation{0};
+        port = reservation.port();
+        m_server = std::make_unique<net::HttpServer>(
+            reservation.release(),
+            [this](net::HttpRequest request, net::Responder responder) { m_api.handle(std::move(request), responder); },
+            [this](const std::string& key) { return m_api.render(key); }, limits);
+    }
+    ~PhoneKiosk() {
+        m_loop.stop();
+        m_server.reset();
+    }
+
+    int port = 0;
+
+    std::shared_ptr<const View> view() const { return m_loop.view(); }
+    net::ServerStats stats() const { return m_server->stats(); }
+
+    // Waits (up to 3 s) until the published View satisfies `done`.
+    bool wait_until(const std::function<bool(const View&)>& done) const {
+        for (int i = 0; i < 600; ++i) {
+            if (done(*view())) return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds{5});
+        }
+        return false;
+    }
+    // A key on the room's keyboard; returns once the engine has applied it.
+    void press(EventKind kind) {
+        const auto before = view()->version;
+        m_loop.post(kind);
+        wait_until([&](const View& v) { return v.version != before; });
+    }
+    void open_session() { press(EventKind::Start); }
+    void walk_to(const std::string& stage_id) {
+        press(EventKind::Start);
+        while (!(view()->in_step() && view()->step_spec().id == stage_id)) press(EventKind::Next);
+    }
+
+    httplib::Client client() const {
+        httplib::Client c{"127.0.0.1", port};
+        c.set_read_timeout(5, 0);
+        return c;
+    }
+    httplib::Result post(const std::string& path, const Json& body) const {
+        return client().Post(path.c_str(), body.dump(), "application/json");
+    }
+    // Joins through the API as a phone would; returns the phone's key.
+    std::string join(const std::string& name = "") const {
+        Json body{{"token", view()->join_token}};
+        if (!name.empty()) body["name"] = name;
+        const auto reply = post("/api/join", body);
+        if (!reply || reply->status != 200) return {};
+        return Json::parse(reply->body).at("key").get<std::string>();
+    }
+    std::string stage() const { return view()->in_step() ? view()->step_spec().id : ""; }
+
+private:
+    Config m_config;
+    SystemClock m_clock;
+    Engine m_engine;
+    EngineLoop m_loop;
+    net::PhoneApi m_api;
+    std::unique_ptr<net::HttpServer> m_server;
+};
+
+}  // namespace kiosk::testing
