@@ -27,7 +27,9 @@ void LobbyScene::draw(ui::Canvas& canvas, const Frame& frame) const {
         y = line.y + line.h + canvas.u(1.1);
     }
 
-    draw_band(canvas, grid, "", strings.text("lobby_start"));
+    const auto joined = frame.view.participants.size();
+    draw_band(canvas, grid, joined == 0 ? "" : strings.format("lobby_joined", {{"n", std::to_string(joined)}}),
+              strings.text("lobby_start"));
 
     draw_qr_panel(canvas, frame, grid.side, type::heading);
     draw_help_hint(canvas, frame);

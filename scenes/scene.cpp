@@ -1,6 +1,7 @@
 #include "scenes/scene.hpp"
 
 #include "scenes/help_overlay.hpp"
+#include "scenes/host_overlay.hpp"
 #include "scenes/idle_scene.hpp"
 #include "scenes/lobby_scene.hpp"
 #include "scenes/stage_scene.hpp"
@@ -30,11 +31,13 @@ const Scene& scene_for(const View& view) {
 void draw_frame(ui::Canvas& canvas, const Frame& frame) {
     canvas.next_frame();
     scene_for(frame.view).draw(canvas, frame);
+    draw_host_overlay(canvas, frame);
     if (frame.help_visible) draw_help_overlay(canvas, frame);
 }
 
 SDL_Rect draw_tick(ui::Canvas& canvas, const Frame& frame) {
     canvas.next_frame();  // a tick is a frame too: older textures may now be let go
+    if (frame.view.host_offer) return SDL_Rect{0, 0, 0, 0};  // the countdown is under the overlay: draw all
     return scene_for(frame.view).draw_ticking(canvas, frame);
 }
 

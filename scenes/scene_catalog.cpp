@@ -6,7 +6,13 @@ namespace kiosk::scenes {
 
 std::vector<std::string> scene_names(const Content& content) {
     std::vector<std::string> names{"idle", "lobby"};
-    for (const auto& step : content.steps) names.push_back(step.id);
+    for (const auto& step : content.steps) {
+        names.push_back(step.id);
+        if (step.has_vote()) {  // a dot-vote step shows its vote and its result differently
+            names.push_back(step.id + "-vote");
+            names.push_back(step.id + "-results");
+        }
+    }
     names.push_back("wrapup");
     return names;
 }
@@ -15,7 +21,13 @@ std::string scene_name(const View& view) {
     switch (view.phase) {
     case Phase::Idle: return "idle";
     case Phase::Lobby: return "lobby";
-    case Phase::Step: return view.step_spec().id;
+    case Phase::Step:
+        switch (view.part()) {
+        case Part::Write: return view.step_spec().id;
+        case Part::Vote: return view.step_spec().id + "-vote";
+        case Part::Results: return view.step_spec().id + "-results";
+        }
+        return view.step_spec().id;
     case Phase::WrapUp: return "wrapup";
     }
     return "idle";
@@ -26,9 +38,9 @@ bool drive_to_scene(Engine& engine, const std::string& name, Millis now) {
     const auto found = std::find(names.begin(), names.end(), name);
     if (found == names.end()) return false;
     // Each name is one "next" further along the session than the one before it.
-    const auto presses = found - names.begin();
-    for (std::ptrdiff_t i = 0; i < presses; ++i) engine.apply({EventKind::Next, now});
-    return true;
+    for (std::size_t presses = 0; presses < names.size() && scene_name(engine.view()) != name; ++presses)
+        engine.apply({EventKind::Next, now});
+    return scene_name(engine.view()) == name;
 }
 
 }  // namespace kiosk::scenes

@@ -8,7 +8,8 @@
 
 namespace kiosk::scenes {
 
-// "idle", "lobby", "checkin", one per stage id (e.g. "analyse"), "wrapup".
+// "idle", "lobby", "checkin", one per stage id (e.g. "analyse") plus "<id>-vote" and
+// "<id>-results" for a stage with a dot vote, "wrapup".
 std::vector<std::string> scene_names(const Content& content);
 
 // The name of the scene that shows this View, as listed by scene_names().

@@ -6,11 +6,58 @@ namespace kiosk::scenes {
 
 SceneHarness::SceneHarness(std::shared_ptr<const Content> content, TimerRules rules, Strings strings, Room room,
                            WallTime start)
-    : m_clock{start}, m_engine{std::move(content), rules}, m_strings{std::move(strings)}, m_room{std::move(room)} {}
+    // Room for any number of sample phones: the harness shows walls of up to hundreds of notes.
+    // Predictable keys: the same scene gives the same picture (and QR code) every time.
+    : m_clock{start}, m_engine{std::move(content), rules, SessionRules{500, 1000, 20, false, false},
+                               [n = 0]() mutable { return "sample" + std::to_string(1'000'000 + ++n); }},
+      m_strings{std::move(strings)}, m_room{std::move(room)} {}
 
 bool SceneHarness::go_to(const std::string& scene) { return drive_to_scene(m_engine, scene, m_clock.monotonic()); }
 
 void SceneHarness::press(EventKind kind) { m_engine.apply({kind, m_clock.monotonic()}); }
+
+int SceneHarness::add_notes(int count, const std::vector<std::string>& texts, int people) {
+    const auto& view = m_engine.view();
+    if (!view.in_step() || texts.empty() || people < 1) return 0;
+    const auto key = [](int n) { return "sample-phone-" + std::to_string(1000 + n); };
+    for (int n = static_cast<int>(view.participants.size()) + 1; n <= people; ++n) {
+        Event join{EventKind::Join, m_clock.monotonic()};
+        join.participant = key(n);
+        m_engine.apply(join);
+    }
+    int added = 0;
+    for (int i = 0; i < count * 4 && added < count; ++i) {
+        Event note{EventKind::Contribute, m_clock.monotonic()};
+        note.participant = key(i % people + 1);
+        note.stage = view.step_spec().id;
+        note.text = texts[static_cast<std::size_t>(i) % texts.size()];
+        added += m_engine.apply(note).ok() ? 1 : 0;
+    }
+    return added;
+}
+
+int SceneHarness::add_votes() {
+    const auto& view = m_engine.view();
+    if (!view.in_step() || view.part() != Part::Vote) return 0;
+    const auto notes = view.notes_of(view.step);
+    if (notes.empty()) return 0;
+    int voted = 0;
+    for (const auto& person : std::vector<Participant>{view.participants}) {
+        Event vote{EventKind::Vote, m_clock.monotonic()};
+        vote.participant = person.key;
+        vote.stage = view.step_spec().id;
+        // A plausible spread: most dots on a few notes, some on the rest.
+        for (int dot = 0; dot < view.step_spec().dots; ++dot)
+            vote.dots.push_back(notes[static_cast<std::size_t>((person.number * (dot + 1) * 7) % static_cast<int>(std::min<std::size_t>(notes.size(), 5 + static_cast<std::size_t>(dot) * 3)))]->id);
+        voted += m_engine.apply(vote).ok() ? 1 : 0;
+    }
+    return voted;
+}
+
+Outcome SceneHarness::apply(Event event) {
+    event.at = m_clock.monotonic();
+    return m_engine.apply(event);
+}
 
 void SceneHarness::wait(Millis time) {
     m_clock.advance(time);

@@ -19,6 +19,12 @@ public:
     // Brings a fresh session to the named scene (see scene_names()); false for an unknown name.
     bool go_to(const std::string& scene);
     void press(EventKind kind);
+    // Sample phones: `people` join and add `count` notes to the current step, taking turns,
+    // with the texts in rotation. Returns how many notes the engine took.
+    int add_notes(int count, const std::vector<std::string>& texts, int people);
+    // Every sample phone places its dots (during a vote). Returns how many voted.
+    int add_votes();
+    Outcome apply(Event event);  // stamped with the harness's time
     // Lets time pass; deadlines that pass end their steps as they would in the room.
     void wait(Millis time);
 

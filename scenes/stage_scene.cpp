@@ -2,6 +2,7 @@
 // what to do on the phone now.
 #include "scenes/stage_scene.hpp"
 
+#include "scenes/note_wall.hpp"
 #include "scenes/widgets.hpp"
 
 namespace kiosk::scenes {
@@ -18,12 +19,39 @@ void StageScene::draw(ui::Canvas& canvas, const Frame& frame) const {
     draw_band(canvas, grid, frame.strings.text("phone_task_label"), step.phone_task);
     draw_timer_panel(canvas, frame, grid);
     const auto timer = timer_panel_area(canvas, grid);
-    const int qr_top = timer.y + timer.h + canvas.u(3);
+    const auto people = draw_people_line(canvas, frame, grid.side.x, timer.y + timer.h + canvas.u(1.5), grid.side.w);
+    const int qr_top = people.y + people.h + canvas.u(1.5);
     draw_qr_panel(canvas, frame, {grid.side.x, qr_top, grid.side.w, grid.side.y + grid.side.h - qr_top}, type::label);
     draw_help_hint(canvas, frame);
 }
 
 void StageScene::draw_middle(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const {
+    const auto& view = frame.view;
+    const auto& spec = view.step_spec();
+    if (spec.takes_notes()) {
+        SDL_Rect wall = area;
+        if (view.part() == Part::Results) {
+            const auto label = canvas.text(frame.strings.text("results_label"), {type::label, Weight::Bold, theme::accent},
+                                           area.x, area.y);
+            const int y = label.y + label.h + canvas.u(1.5);
+            return draw_ranking(canvas, frame, view.step, {area.x, y, area.w, area.y + area.h - y});
+        }
+        if (view.part() == Part::Vote) {
+            // Votes stay hidden until the reveal: the screen shows only how many have voted.
+            const auto voters = frame.strings.format(
+                "voters", {{"n", std::to_string(view.voters(view.step))}, {"total", std::to_string(view.participants.size())}});
+            const auto label = canvas.text(frame.strings.format("vote_open", {{"dots", std::to_string(spec.dots)}}) + "  ·  " + voters,
+                                           {type::label, Weight::Bold, theme::warning}, area.x, area.y, area.w);
+            wall = {area.x, label.y + label.h + canvas.u(1.5), area.w, area.y + area.h - label.y - label.h - canvas.u(1.5)};
+        }
+        const auto notes = view.notes_of(view.step);
+        if (!notes.empty()) return draw_note_wall(canvas, frame, notes, wall);
+        return draw_questions(canvas, frame, wall);
+    }
+    draw_questions(canvas, frame, area);
+}
+
+void StageScene::draw_questions(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const {
     const auto label = canvas.text(frame.strings.text("questions_label"),
                                    {type::label, Weight::Bold, theme::accent}, area.x, area.y);
     const int y = label.y + label.h + canvas.u(1.5);
@@ -35,6 +63,8 @@ SDL_Rect StageScene::draw_ticking(ui::Canvas& canvas, const Frame& frame) const 
 }
 
 std::optional<Millis> StageScene::until_change(const Frame& frame) const {
+    // While a note fades in, about 30 frames a second; otherwise only the countdown's second.
+    if (wall_is_fading(frame, frame.view.step)) return Millis{33};
     return until_next_second(frame.view, frame.now);
 }
 
@@ -43,9 +73,14 @@ void CheckinScene::draw_middle(ui::Canvas& canvas, const Frame& frame, const SDL
     const auto label = canvas.text(frame.strings.text("idle_question_label"),
                                    {type::label, Weight::Bold, theme::accent}, area.x, area.y);
     const int y = label.y + label.h + canvas.u(1.5);
-    canvas.text_fit(question_of_the_week(*frame.view.content, frame.local),
-                    {type::title * 0.8, Weight::Bold, theme::text}, {area.x, y, area.w, area.y + area.h - y},
-                    type::body);
+    const auto answers = frame.view.notes_of(frame.view.step);
+    // With answers coming in, the question takes the top and the answers the rest.
+    const int question_height = answers.empty() ? area.y + area.h - y : canvas.u(12);
+    const auto question = canvas.text_fit(question_of_the_week(*frame.view.content, frame.local),
+                                          {answers.empty() ? type::title * 0.8 : type::heading, Weight::Bold, theme::text},
+                                          {area.x, y, area.w, question_height}, type::body);
+    const int wall_top = question.y + question.h + canvas.u(2.5);
+    draw_note_wall(canvas, frame, answers, {area.x, wall_top, area.w, area.y + area.h - wall_top});
 }
 
 }  // namespace kiosk::scenes

@@ -12,6 +12,7 @@ public:
 
 protected:
     virtual void draw_middle(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const;
+    void draw_questions(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const;
 };
 
 // The check-in: laid out like a stage, with the week's reflection question in the middle.

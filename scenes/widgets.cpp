@@ -107,7 +107,7 @@ void draw_qr_panel(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area,
     const int text_height = canvas.u(caption_size * 1.3 + type::small * 1.3 + 1.5);
     const int pad = canvas.u(3);
     const int room = std::min(area.w - 2 * pad, area.h - 2 * pad - text_height);
-    const auto& url = frame.room.phone_url;
+    const auto url = join_url(frame);
     // The QR is drawn with whole-pixel modules, so it may come out a little smaller than room.
     const std::string key = "qr|" + std::to_string(room) + "|" + url;
     const auto make = [&] { return ui::render_qr(url, room); };
@@ -119,7 +119,25 @@ void draw_qr_panel(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area,
     const int centre = area.x + area.w / 2;
     const auto label = canvas.text(frame.strings.text("scan_to_join"), caption, centre,
                                    qr.y + qr.h + canvas.u(1.5), 0, Align::Center);
-    canvas.text(display_url(url), url_style, centre, label.y + label.h + canvas.u(0.3), 0, Align::Center);
+    const auto& code = frame.view.join_code;
+    const auto address = display_url(frame.room.phone_url);
+    const auto typed = code.empty() ? address
+                                    : frame.strings.format("join_code", {{"url", address},
+                                                                         {"code", code.substr(0, 3) + " " + code.substr(3)}});
+    canvas.text_fit(typed, url_style, {area.x + pad / 2, label.y + label.h + canvas.u(0.3), area.w - pad, canvas.u(type::small * 1.4)},
+                    type::small * 0.8, Align::Center);
+}
+
+std::string join_url(const Frame& frame) {
+    const auto& token = frame.view.join_token;
+    return token.empty() ? frame.room.phone_url : frame.room.phone_url + "/j/" + token;
+}
+
+SDL_Rect draw_people_line(ui::Canvas& canvas, const Frame& frame, int x, int y, int width) {
+    const auto& view = frame.view;
+    const auto text = frame.strings.format("people_line", {{"joined", std::to_string(view.participants.size())},
+                                                           {"ready", std::to_string(view.activity.ready.size())}});
+    return canvas.text(text, {type::label, Weight::Bold, theme::text_soft}, x, y, width, Align::Center);
 }
 
 int phone_band_top(const ui::Canvas& canvas) { return canvas.height() - canvas.u(5) - canvas.u(13); }

@@ -80,22 +80,25 @@ TEST_CASE("Escape never quits, only Ctrl+Alt+Q does") {
     CHECK(action_for(SDLK_q, KMOD_LCTRL) == Action::None);
     CHECK(action_for(SDLK_q, static_cast<Uint16>(KMOD_LCTRL | KMOD_LALT)) == Action::Quit);
     CHECK(action_for(SDLK_F4, KMOD_LALT) == Action::None);
+    CHECK(action_for(SDLK_h, 0) == Action::OfferHost);
 }
 
 TEST_CASE("The help overlay rows come from the same table as the keys, in the room's language") {
     const Strings dutch{{{"key_next", "Volgende fase"}, {"key_extend", "{minutes} minuten erbij"},
                          {"key_space_name", "Spatie"}, {"key_quit", "Afsluiten"}}};
     const auto rows = help_rows(dutch, 3);
-    REQUIRE(rows.size() == 7);
+    REQUIRE(rows.size() == 8);
     CHECK(rows[1].keys == "PageDown · →");
     CHECK(rows[1].action == "Volgende fase");
     CHECK(rows[3].keys == "Spatie · B");
     CHECK(rows[4].action == "3 minuten erbij");
-    CHECK(rows[6].keys == "Ctrl+Alt+Q");
+    CHECK(rows[5].keys == "H");
+    CHECK(rows[7].keys == "Ctrl+Alt+Q");
 }
 
 TEST_CASE("The phone URL comes from public_url when set, else from the LAN address") {
     CHECK(net::phone_url("http://kiosk.example:8080/", 9000, "10.0.0.5") == "http://kiosk.example:8080");
     CHECK(net::phone_url("", 9000, std::string{"10.0.0.5"}) == "http://10.0.0.5:9000");
     CHECK(net::phone_url("", 9000, std::nullopt) == "http://127.0.0.1:9000");
+    CHECK(net::phone_url("http://127.0.0.1:{port}", 41234, std::nullopt) == "http://127.0.0.1:41234");
 }

@@ -72,10 +72,11 @@ TEST_CASE("vitale-kiosk --version and --help answer and exit 0") {
     CHECK_THAT(result.output, Catch::Contains("--check-config"));
 }
 
-TEST_CASE("The scene list names idle, lobby, the check-in, one per stage and wrap-up") {
+TEST_CASE("The scene list names idle, lobby, the check-in, each stage with its vote parts, and wrap-up") {
     const auto result = run_kiosk("--list-scenes " + k_config);
     CHECK(result.exit_code == 0);
-    CHECK(result.output == "idle\nlobby\ncheckin\nanalyse\nprobleemstelling\nbrainstorm\nai-voorstel\nvalidatie\nwrapup\n");
+    CHECK(result.output == "idle\nlobby\ncheckin\nanalyse\nprobleemstelling\nprobleemstelling-vote\nprobleemstelling-results\n"
+                          "brainstorm\nbrainstorm-vote\nbrainstorm-results\nai-voorstel\nvalidatie\nwrapup\n");
 }
 
 TEST_CASE("Checking the config exits 0 for the shipped config and 2 with every problem for a broken one") {
@@ -91,14 +92,14 @@ TEST_CASE("Checking the config exits 0 for the shipped config and 2 with every p
     const auto file = (temp.path() / "config" / "kiosk.json").string();
     CHECK(result.output == file + ": network.port: must be between 1 and 65535 (found 0)\n" + file +
                                ": colour: unknown key; check the spelling (known here: chime, data_dir, display, "
-                               "language, network, room_name, schedule, timers) or remove it\n");
+                               "language, network, phones, room_name, schedule, timers) or remove it\n");
 }
 
 TEST_CASE("Starting with a missing config folder says which file and how to fix it, exit 2") {
     const auto result = run_kiosk("--config /nonexistent/config --windowed");
     CHECK(result.exit_code == 2);
     CHECK_THAT(result.output, Catch::StartsWith("/nonexistent/config/kiosk.json: cannot open the file (No such file or directory)"));
-    CHECK_THAT(result.output, Catch::EndsWith("vitale-kiosk: the configuration has 5 problem(s); fix them and try again "
+    CHECK_THAT(result.output, Catch::EndsWith("vitale-kiosk: the configuration has 7 problem(s); fix them and try again "
                                               "(--check-config checks without starting)\n"));
     CHECK_THAT(result.output, !Catch::Contains("terminate"));
 }

@@ -39,8 +39,14 @@ decoded=$(zbarimg -q --raw "$work/idle.png" 2>/dev/null | tr -d '\r\n')
 [ "$decoded" = "$url" ] || fail "QR on the idle screen says '$decoded', expected $url"
 
 press Return;     expect_scene lobby
+sleep 0.3
+import -window root "$work/lobby.png"
+decoded=$(zbarimg -q --raw "$work/lobby.png" 2>/dev/null | tr -d '\r\n')
+[[ "$decoded" =~ ^$url/j/[0-9a-f]{32}$ ]] || fail "QR in the lobby says '$decoded', expected $url/j/<token>"
 press F5;         expect_scene checkin
-for stage in analyse probleemstelling brainstorm ai-voorstel validatie; do
+# A stage with a dot vote takes a "next" for its vote and one for its result.
+for stage in analyse probleemstelling probleemstelling-vote probleemstelling-results brainstorm brainstorm-vote \
+             brainstorm-results ai-voorstel validatie; do
     press Page_Down; expect_scene "$stage"
 done
 press Page_Up;    expect_scene ai-voorstel

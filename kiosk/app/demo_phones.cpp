@@ -16,7 +16,9 @@ using Json = nlohmann::json;
 
 namespace {
 
-std::map<std::string, std::vector<std::string>> load_samples(const Config& config) {
+}  // namespace
+
+std::map<std::string, std::vector<std::string>> load_demo_samples(const Config& config) {
     const auto path = config.dir / ("demo." + config.settings.language + ".json");
     std::ifstream file{path};
     const Json json = file ? Json::parse(file, nullptr, false) : Json{};
@@ -33,6 +35,8 @@ std::map<std::string, std::vector<std::string>> load_samples(const Config& confi
     return samples;
 }
 
+namespace {
+
 long long now_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
@@ -40,7 +44,7 @@ long long now_ms() {
 
 }  // namespace
 
-DemoPhones::DemoPhones(DemoSetup setup) : m_setup{setup}, m_samples{load_samples(setup.config)} {
+DemoPhones::DemoPhones(DemoSetup setup) : m_setup{setup}, m_samples{load_demo_samples(setup.config)} {
     m_thread = std::thread([this] { run(); });
 }
 

@@ -13,6 +13,10 @@
 
 namespace kiosk::app {
 
+// Sample texts per contribution kind ("answer", "facts", "statements", "ideas") from
+// config/demo.<lang>.json; throws std::runtime_error naming the file and the field.
+std::map<std::string, std::vector<std::string>> load_demo_samples(const Config& config);
+
 struct DemoSetup {
     EngineLoop& loop;
     const Config& config;

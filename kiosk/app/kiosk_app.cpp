@@ -67,7 +67,7 @@ int run_modes(const Options& options) {
                                                              config.settings.display.height});
     if (options.screenshot) {
         const auto room = room_for(config, port);
-        write_screenshot(config, room, fonts, *options.scene, size, options.help_overlay, *options.screenshot);
+        write_screenshot(config, room, fonts, *options.scene, size, options.help_overlay, options.demo, *options.screenshot);
         std::cout << options.screenshot->string() << '\n';
         return k_exit_ok;
     }

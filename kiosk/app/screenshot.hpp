@@ -11,8 +11,9 @@
 namespace kiosk::app {
 
 // Throws UsageError for an unknown scene name, SdlError when the file cannot be written.
+// With sample_notes > 0 (--demo N) the step shows that many notes from config/demo.<lang>.json.
 void write_screenshot(const Config& config, const scenes::Room& room, const ui::FontFiles& fonts,
-                      const std::string& scene, ScreenSize size, bool help_overlay,
+                      const std::string& scene, ScreenSize size, bool help_overlay, int sample_notes,
                       const std::filesystem::path& file);
 
 }  // namespace kiosk::app

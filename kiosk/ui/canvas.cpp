@@ -18,9 +18,9 @@ SDL_Color to_sdl(Color c) { return SDL_Color{c.r, c.g, c.b, c.a}; }
 }  // namespace
 
 Canvas::Canvas(SDL_Surface* target, const FontFiles& fonts)
-    // Room for about two screens' worth of text: all a scene shows, and the one before it.
+    // Room for about four screens' worth of text: a full wall of notes, and the scene before it.
     : m_target{target}, m_fonts{fonts}, m_renderer{make_renderer(target)},
-      m_cache{m_renderer.get(), 2 * static_cast<std::size_t>(target->w) * static_cast<std::size_t>(target->h) * 4} {
+      m_cache{m_renderer.get(), 4 * static_cast<std::size_t>(target->w) * static_cast<std::size_t>(target->h) * 4} {
     if (TTF_WasInit() == 0 && TTF_Init() != 0) throw SdlError{"cannot start SDL_ttf"};
 }
 
@@ -91,7 +91,8 @@ SDL_Point Canvas::measure(const std::string& text, const TextStyle& style, int w
     return {cached.width, cached.height};
 }
 
-SDL_Rect Canvas::place(SDL_Texture* texture, int width, int height, int x, int y, int wrap_width, Align align) {
+SDL_Rect Canvas::place(SDL_Texture* texture, int width, int height, int x, int y, int wrap_width, Align align,
+                       Uint8 opacity) {
     SDL_Rect rect{x, y, width, height};
     if (wrap_width > 0) {
         // SDL_ttf aligns lines inside the surface; the surface itself is as wide as its
@@ -102,14 +103,19 @@ SDL_Rect Canvas::place(SDL_Texture* texture, int width, int height, int x, int y
         if (align == Align::Center) rect.x = x - width / 2;
         if (align == Align::Right) rect.x = x - width;
     }
-    if (texture) SDL_RenderCopy(m_renderer.get(), texture, nullptr, &rect);
+    if (texture) {
+        // Opacity modulates the cached texture at draw time, so a fading note needs no copies.
+        if (opacity != 255) SDL_SetTextureAlphaMod(texture, opacity);
+        SDL_RenderCopy(m_renderer.get(), texture, nullptr, &rect);
+        if (opacity != 255) SDL_SetTextureAlphaMod(texture, 255);
+    }
     return rect;
 }
 
 SDL_Rect Canvas::text(const std::string& text, const TextStyle& style, int x, int y,
                       int wrap_width, Align align) {
     const auto cached = rendered(text, style, wrap_width, align);
-    return place(cached.texture, cached.width, cached.height, x, y, wrap_width, align);
+    return place(cached.texture, cached.width, cached.height, x, y, wrap_width, align, style.opacity);
 }
 
 SDL_Rect Canvas::text_once(const std::string& text, const TextStyle& style, int x, int y, Align align) {
@@ -117,7 +123,7 @@ SDL_Rect Canvas::text_once(const std::string& text, const TextStyle& style, int 
     if (!surface) return {x, y, 0, 0};
     const TexturePtr texture{SDL_CreateTextureFromSurface(m_renderer.get(), surface.get())};
     if (!texture) throw SdlError{"cannot make a texture"};
-    return place(texture.get(), surface->w, surface->h, x, y, 0, align);
+    return place(texture.get(), surface->w, surface->h, x, y, 0, align, style.opacity);
 }
 
 SDL_Rect Canvas::text_fit(const std::string& text, TextStyle style, const SDL_Rect& box,

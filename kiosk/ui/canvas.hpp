@@ -22,6 +22,7 @@ struct TextStyle {
     double size = type::body;  // screen-height units
     Weight weight = Weight::Regular;
     Color color = theme::text;
+    Uint8 opacity = 255;  // applied when drawing, not part of the cached texture (fade-ins)
 };
 
 class Canvas {
@@ -62,7 +63,8 @@ public:
 private:
     TTF_Font* font(Weight weight, int pixels);
     SurfacePtr render(const std::string& text, const TextStyle& style, int wrap_width, Align align);
-    SDL_Rect place(SDL_Texture* texture, int width, int height, int x, int y, int wrap_width, Align align);
+    SDL_Rect place(SDL_Texture* texture, int width, int height, int x, int y, int wrap_width, Align align,
+                   Uint8 opacity);
     CachedTexture rendered(const std::string& text, const TextStyle& style, int wrap_width, Align align);
 
     SDL_Surface* m_target;

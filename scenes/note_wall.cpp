@@ -1,0 +1,183 @@
+#include "scenes/note_wall.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "scenes/widgets.hpp"
+
+namespace kiosk::scenes {
+
+namespace {
+
+// Type sizes the wall tries, largest first (screen-height units; 1.9 is ~21 px at 1080p).
+constexpr double k_sizes[] = {3.4, 3.0, 2.7, 2.4, 2.15, 1.9};
+
+std::size_t code_points(const std::string& text) {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+struct Shape {
+    double size;
+    int columns;
+    int width;    // of one note, in pixels
+    int padding;
+    int gap;
+};
+
+Shape shape_for(const ui::Canvas& canvas, const SDL_Rect& area, double size) {
+    const int gap = canvas.u(1.2);
+    // About 26 characters a line: long enough for a sentence, narrow enough for many columns.
+    const int wanted = canvas.u(size * 13.5);
+    const int columns = std::clamp((area.w + gap) / (wanted + gap), 1, 8);
+    return {size, columns, (area.w - gap * (columns - 1)) / columns, canvas.u(size * 0.45), gap};
+}
+
+// A cheap estimate of a note's height (no text rendering), to choose the size.
+int estimated_height(const ui::Canvas& canvas, const Shape& shape, const Note& note) {
+    const double pixels = canvas.u(shape.size);
+    const double per_line = std::max(1.0, (shape.width - 2 * shape.padding) / (pixels * 0.5));
+    const auto lines = std::ceil(static_cast<double>(code_points(note.text)) / per_line);
+    return static_cast<int>(lines * pixels * 1.25) + 2 * shape.padding;
+}
+
+// Fills columns shortest-first; returns how tall the tallest column gets.
+int masonry_height(const std::vector<int>& heights, const Shape& shape) {
+    std::vector<int> columns(static_cast<std::size_t>(shape.columns), 0);
+    for (const int h : heights) {
+        auto shortest = std::min_element(columns.begin(), columns.end());
+        *shortest += h + shape.gap;
+    }
+    return *std::max_element(columns.begin(), columns.end());
+}
+
+bool fits(const ui::Canvas& canvas, const Shape& shape, const std::vector<const Note*>& notes, int height) {
+    std::vector<int> heights;
+    for (const auto* note : notes) heights.push_back(estimated_height(canvas, shape, *note));
+    return masonry_height(heights, shape) <= height;
+}
+
+Uint8 fade(const Frame& frame, const Note& note) {
+    const auto age = frame.now - note.at;
+    if (age >= k_note_fade || age < Millis{0}) return 255;
+    return static_cast<Uint8>(40 + 215 * age.count() / k_note_fade.count());
+}
+
+}  // namespace
+
+void draw_note_wall(ui::Canvas& canvas, const Frame& frame, const std::vector<const Note*>& notes,
+                    const SDL_Rect& area) {
+    if (notes.empty()) return;
+    // The largest size that shows every note; else the smallest, with the newest notes.
+    Shape shape = shape_for(canvas, area, k_sizes[std::size(k_sizes) - 1]);
+    std::size_t first = 0;
+    bool all_fit = false;
+    for (const double size : k_sizes) {
+        const auto candidate = shape_for(canvas, area, size);
+        if (fits(canvas, candidate, notes, area.h)) {
+            shape = candidate;
+            all_fit = true;
+            break;
+        }
+    }
+    const int badge = canvas.u(4);  // room for "+12 meer"
+    const ui::TextStyle style{shape.size, Weight::Regular, theme::text};
+    const int text_width = shape.width - 2 * shape.padding;
+    if (!all_fit) {
+        // At the smallest size, measure for real from the newest note back: as many as fit stay.
+        std::vector<int> heights;
+        first = notes.size();
+        while (first > 0) {
+            heights.insert(heights.begin(), canvas.measure(notes[first - 1]->text, style, text_width).y + 2 * shape.padding);
+            if (masonry_height(heights, shape) > area.h - badge) break;
+            --first;
+        }
+    }
+
+    // Draw in the order written; a note that would still run past the bottom waits off the wall.
+    std::vector<int> columns(static_cast<std::size_t>(shape.columns), 0);
+    const int bottom = area.h - (first > 0 ? badge : 0);
+    std::size_t hidden = first;
+    for (std::size_t i = first; i < notes.size(); ++i) {
+        const auto& note = *notes[i];
+        const std::string name = frame.room.show_names ? [&] {
+            const auto* author = frame.view.participant(note.author);
+            return author ? author->name : std::string{};
+        }() : std::string{};
+        const auto text_size = canvas.measure(note.text, style, text_width);
+        const int name_height = name.empty() ? 0 : canvas.u(type::small * 1.3);
+        const int height = text_size.y + 2 * shape.padding + name_height;
+        const auto column = static_cast<std::size_t>(std::min_element(columns.begin(), columns.end()) - columns.begin());
+        if (columns[column] + height > bottom) {
+            ++hidden;
+            continue;
+        }
+        const int x = area.x + static_cast<int>(column) * (shape.width + shape.gap);
+        const int y = area.y + columns[column];
+        const Uint8 opacity = fade(frame, note);
+        auto card = theme::panel_light;
+        card.a = opacity;
+        canvas.fill({x, y, shape.width, height}, card);
+        auto strip = theme::accent;
+        strip.a = opacity;
+        canvas.fill({x, y, canvas.u(0.45), height}, strip);
+        auto text_style = style;
+        text_style.opacity = opacity;
+        canvas.text(note.text, text_style, x + shape.padding, y + shape.padding, text_width);
+        if (!name.empty())
+            canvas.text(name, {type::small * 0.85, Weight::Bold, theme::accent, opacity}, x + shape.padding,
+                        y + shape.padding + text_size.y + canvas.u(0.3));
+        columns[column] += height + shape.gap;
+    }
+    if (hidden > 0)
+        canvas.text(frame.strings.format("more_notes", {{"n", std::to_string(hidden)}}),
+                    {type::label, Weight::Bold, theme::text_soft}, area.x + area.w, area.y + area.h - canvas.u(3.2), 0,
+                    Align::Right);
+}
+
+void draw_ranking(ui::Canvas& canvas, const Frame& frame, int step, const SDL_Rect& area) {
+    const auto& view = frame.view;
+    const auto ranking = view.ranking(step);
+    const int winners = view.content->steps.at(static_cast<std::size_t>(step)).winners;
+    const int top = ranking.empty() ? 1 : ranking.front().dots;
+    const int place_width = canvas.u(5);
+    const int count_width = canvas.u(14);
+    const int row_gap = canvas.u(1.4);
+    int y = area.y;
+    std::size_t shown = 0;
+    for (const auto& ranked : ranking) {
+        const bool winner = ranked.place <= winners;
+        const double size = winner ? type::body : type::label;
+        const auto& text = view.note(ranked.note)->text;
+        const int text_x = area.x + place_width;
+        const int text_w = area.w - place_width - count_width;
+        const ui::TextStyle style{size, winner ? Weight::Bold : Weight::Regular, winner ? theme::text : theme::text_soft};
+        const auto box = canvas.measure(text, style, text_w);
+        const int bar_h = canvas.u(0.8);
+        if (y + box.y + bar_h + canvas.u(1) > area.y + area.h) break;
+        canvas.text(std::to_string(ranked.place) + ".", {size, Weight::Bold, theme::accent}, area.x, y);
+        canvas.text(text, style, text_x, y, text_w);
+        const auto count = ranked.dots == 1 ? frame.strings.text("dots_one")
+                                            : frame.strings.format("dots_count", {{"n", std::to_string(ranked.dots)}});
+        canvas.text(count,
+                    {size, Weight::Bold, winner ? theme::accent : theme::text_soft}, area.x + area.w, y, 0, Align::Right);
+        const int bar_y = y + box.y + canvas.u(0.5);
+        canvas.fill({text_x, bar_y, text_w, bar_h}, theme::panel_light);
+        canvas.fill({text_x, bar_y, text_w * ranked.dots / std::max(1, top), bar_h}, winner ? theme::accent : theme::text_dim);
+        y = bar_y + bar_h + row_gap;
+        ++shown;
+    }
+    if (shown < ranking.size())
+        canvas.text(frame.strings.format("more_notes", {{"n", std::to_string(ranking.size() - shown)}}),
+                    {type::small, Weight::Bold, theme::text_soft}, area.x + area.w, area.y + area.h - canvas.u(3), 0,
+                    Align::Right);
+}
+
+bool wall_is_fading(const Frame& frame, int step) {
+    for (const auto* note : frame.view.notes_of(step))
+        if (fade(frame, *note) < 255) return true;
+    return false;
+}
+
+}  // namespace kiosk::scenes
