@@ -17,7 +17,9 @@ bool SceneHarness::go_to(const std::string& scene) { return drive_to_scene(m_eng
 void SceneHarness::press(EventKind kind) { m_engine.apply({kind, m_clock.monotonic()}); }
 
 int SceneHarness::add_notes(int count, const std::vector<std::string>& texts, int people) {
-    const auto& view = m_engine.view();
+    // Held, not referenced: every apply() publishes a new View and lets the old one go.
+    const auto held = m_engine.shared_view();
+    const auto& view = *held;
     if (!view.in_step() || texts.empty() || people < 1) return 0;
     const auto key = [](int n) { return "sample-phone-" + std::to_string(1000 + n); };
     for (int n = static_cast<int>(view.participants.size()) + 1; n <= people; ++n) {
@@ -37,12 +39,13 @@ int SceneHarness::add_notes(int count, const std::vector<std::string>& texts, in
 }
 
 int SceneHarness::add_votes() {
-    const auto& view = m_engine.view();
+    const auto held = m_engine.shared_view();  // see add_notes()
+    const auto& view = *held;
     if (!view.in_step() || view.part() != Part::Vote) return 0;
     const auto notes = view.notes_of(view.step);
     if (notes.empty()) return 0;
     int voted = 0;
-    for (const auto& person : std::vector<Participant>{view.participants}) {
+    for (const auto& person : view.participants) {
         Event vote{EventKind::Vote, m_clock.monotonic()};
         vote.participant = person.key;
         vote.stage = view.step_spec().id;
