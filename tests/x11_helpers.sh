@@ -25,3 +25,29 @@ loopback_config() {
     sed -i "s|\"public_url\": \"[^\"]*\"|\"public_url\": \"$3\"|" "$2/kiosk.json"
     grep -q "\"public_url\": \"$3\"" "$2/kiosk.json"
 }
+
+# start_kiosk KIOSK CONFIG WORK [options]: starts the kiosk on a free port with its QR on
+# loopback (public_url "http://127.0.0.1:{port}"), logs in WORK/log; sets kiosk_pid and
+# kiosk_port. The caller kills kiosk_pid.
+start_kiosk() {
+    local kiosk=$1 config=$2 work=$3
+    shift 3
+    loopback_config "$config" "$work/config" "http://127.0.0.1:{port}" || return 1
+    "$kiosk" --config "$work/config" --data "$work/data" --port 0 "$@" >"$work/stdout" 2>"$work/log" &
+    kiosk_pid=$!
+    for _ in $(seq 100); do
+        kiosk_port=$(sed -n 's/^listening on port //p' "$work/stdout")
+        [ -n "$kiosk_port" ] && return 0
+        sleep 0.05
+    done
+    return 1
+}
+
+# expect_scene NAME: waits up to 5 s for the kiosk to log that it shows scene NAME.
+expect_scene() {
+    for _ in $(seq 50); do
+        [ "$(grep 'showing' "$work/log" | tail -n 1)" = "vitale-kiosk: showing $1" ] && return 0
+        sleep 0.1
+    done
+    fail "expected scene $1, last: $(grep showing "$work/log" | tail -n 1)"
+}

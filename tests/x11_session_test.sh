@@ -22,13 +22,6 @@ loopback_config "$source_dir/config" "$work/config" "$url" || fail "could not se
 
 "$kiosk" --config "$work/config" --data "$work/data" --port "$port" 2>"$work/log" & kiosk_pid=$!
 
-expect_scene() {  # waits up to 5 s for the kiosk to log that it shows scene $1
-    for _ in $(seq 50); do
-        [ "$(grep 'showing' "$work/log" | tail -n 1)" = "vitale-kiosk: showing $1" ] && return 0
-        sleep 0.1
-    done
-    fail "expected scene $1, last: $(grep showing "$work/log" | tail -n 1)"
-}
 press() { xdotool key "$1"; }
 
 expect_scene idle

@@ -41,7 +41,7 @@ const std::vector<std::string>& Strings::phone_keys() {
         "ended_title", "ended_body", "code_title", "code_label", "code_button", "code_wrong",
         "no_session", "add", "hint_answer", "hint_facts", "hint_statements", "hint_ideas",
         "yours", "edit", "save", "cancel", "withdraw", "left", "limit_reached", "vote_intro",
-        "dots_left", "results", "dots", "ready", "not_ready", "ready_count", "more_time",
+        "dots_left", "dots_left_one", "results", "dots", "dots_one", "ready", "not_ready", "ready_count", "more_time",
         "more_time_votes", "more_time_given", "paused", "reconnecting", "wrapup",
         "watch_screen", "host_title", "host_pause", "host_extend", "host_next", "host_hide",
         "host_welcome", "saved", "remaining", "err_no_session", "err_unknown_person",

@@ -22,6 +22,9 @@ let editing = 0;       // id of the note being edited
 const $ = (id) => document.getElementById(id);
 const app = $('app');
 
+// "1 stip" / "3 stippen": the _one text for a count of one.
+function plural(name, n) { return n === 1 ? t(name + '_one') : t(name, { n }); }
+
 function t(name, values) {
   let text = T[name] || name;
   for (const [k, v] of Object.entries(values || {})) text = text.split('{' + k + '}').join(String(v));
@@ -240,7 +243,7 @@ function voting() {
   };
   return [
     el('p', { class: 'card', text: t('vote_intro', { dots: stage.dots }) }),
-    el('p', { class: 'counter', id: 'dots-left', text: t('dots_left', { n: left }) }),
+    el('p', { class: 'counter', id: 'dots-left', text: plural('dots_left', left) }),
     ...(state.notes || []).map((note) => {
       const mineOn = dots.filter((id) => id === note.id).length;
       const row = el('button', { class: 'candidate' + (mineOn ? ' chosen' : ''), 'data-note': note.id,
@@ -260,7 +263,7 @@ function results() {
   return [el('h2', { text: t('results') }), ...(state.results || []).map((r) =>
     el('div', { class: 'result' + (r.place <= winners ? ' winner' : '') },
       el('span', { class: 'place', text: r.place + '.' }), el('span', { class: 'text', text: r.text }),
-      el('span', { class: 'count', text: t('dots', { n: r.dots }) })))];
+      el('span', { class: 'count', text: plural('dots', r.dots) })))];
 }
 
 function footer() {
