@@ -25,17 +25,31 @@ struct Timings {
 
 // Draws `frames` frames of a scene, a second apart on the fake clock so the countdown text
 // really changes; `present_full` / `present_tick` put the result on screen (or do nothing).
+// A wall of notes on the scene: `notes` at the start, and with `grow` one new note before
+// every frame (what a burst from the phones looks like to the screen).
+struct Wall {
+    int notes = 0;
+    bool grow = false;
+};
+
+std::string sample_note(int n) {
+    return "Idee " + std::to_string(n) + ": een gedeeld bord met open terugbelverzoeken, zodat niemand iets vergeet";
+}
+
 Timings measure_scene(const Config& config, ui::Canvas& canvas, const std::string& name, int frames,
                       const std::function<void()>& present_full,
-                      const std::function<void(const SDL_Rect&)>& present_tick) {
+                      const std::function<void(const SDL_Rect&)>& present_tick, Wall wall = {}) {
     scenes::SceneHarness harness{config.content, config.settings.timers, config.strings,
                                  {config.settings.room_name, "http://127.0.0.1:8080", config.settings.slots},
                                  std::chrono::system_clock::now()};
     harness.go_to(name);
+    int written = 0;
+    for (; written < wall.notes; ++written) harness.add_notes(1, {sample_note(written)}, 60);
     const LocalMoment local{std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(harness.clock().wall())}, 540};
     scenes::draw_frame(canvas, harness.frame(local));  // warm the text cache, as the room would be
     Timings timings;
     for (int i = 0; i < frames; ++i) {
+        if (wall.grow) harness.add_notes(1, {sample_note(written++)}, 60);
         harness.wait(std::chrono::seconds{1});
         const auto frame = harness.frame(local);
         auto start = Clock::now();
@@ -89,6 +103,13 @@ void bench_frames_in_memory(const Config& config, const ui::FontFiles& fonts, in
             print_row(name, t);
             worst.push_back(percentile(t.full, 99));
         }
+        for (const auto& [label, wall] : {std::pair{"wall 30 notes", Wall{30, false}},
+                                          std::pair{"wall 200 notes", Wall{200, false}},
+                                          std::pair{"wall +1 a frame", Wall{100, true}}}) {
+            const auto t = measure_scene(config, canvas, "brainstorm", frames, [] {}, [](const SDL_Rect&) {}, wall);
+            print_row(label, t);
+            worst.push_back(percentile(t.full, 99));
+        }
         print_worst(worst, goal);
     }
 }
@@ -117,6 +138,14 @@ void bench_frames_in_window(const Config& config, const ui::FontFiles& fonts, in
             config, canvas, name, frames, [&] { SDL_UpdateWindowSurface(window.get()); },
             [&](const SDL_Rect& area) { SDL_UpdateWindowSurfaceRects(window.get(), &area, 1); });
         print_row(name, t);
+        worst.push_back(percentile(t.full, 99));
+        SDL_PumpEvents();
+    }
+    for (const auto& [label, wall] : {std::pair{"wall 200 notes", Wall{200, false}}, std::pair{"wall +1 a frame", Wall{100, true}}}) {
+        const auto t = measure_scene(
+            config, canvas, "brainstorm", frames, [&] { SDL_UpdateWindowSurface(window.get()); },
+            [&](const SDL_Rect& area) { SDL_UpdateWindowSurfaceRects(window.get(), &area, 1); }, wall);
+        print_row(label, t);
         worst.push_back(percentile(t.full, 99));
         SDL_PumpEvents();
     }

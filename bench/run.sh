@@ -12,3 +12,7 @@ loopback_config config "$work/bench/config" "http://127.0.0.1:8080"
 start_x11 1920x1080
 export SDL_AUDIODRIVER=dummy
 "$build/vitale-bench" --config "$work/bench/config" --kiosk "$build/vitale-kiosk" "$@"
+
+echo
+echo "Phones: 200 live streams, 50 contributions a second (bench/phones_bench.mjs)"
+bash bench/phones_run.sh "$build" 20 200 50

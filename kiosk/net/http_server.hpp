@@ -31,7 +31,7 @@ struct ServerLimits {
     std::size_t max_header = 8 * 1024;  // bytes; more is refused with 431
     int max_connections = 1000;         // beyond this a new connection is closed at once
     int io_threads = 2;
-    int stream_interval_ms = 100;       // streams get the newest state at most this often
+    int stream_interval_ms = 250;       // streams get the newest state at most this often
     int heartbeat_seconds = 15;         // a comment line keeps proxies and phones awake
 };
 
