@@ -104,7 +104,11 @@ void draw_qr_panel(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area,
     canvas.fill(area, theme::panel);
     const auto caption = TextStyle{caption_size, Weight::Bold, theme::text};
     const auto url_style = TextStyle{type::small, Weight::Regular, theme::text_soft};
-    const int text_height = canvas.u(caption_size * 1.3 + type::small * 1.3 + 1.5);
+    // For people who type: the address, and the session's code as large as the caption.
+    const auto& code = frame.view.join_code;
+    const auto address = display_url(frame.room.phone_url);
+    const bool has_code = !code.empty();
+    const int text_height = canvas.u(caption_size * 1.3 + type::small * 1.3 + 1.5 + (has_code ? caption_size * 1.3 : 0));
     const int pad = canvas.u(3);
     const int room = std::min(area.w - 2 * pad, area.h - 2 * pad - text_height);
     const auto url = join_url(frame);
@@ -119,13 +123,13 @@ void draw_qr_panel(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area,
     const int centre = area.x + area.w / 2;
     const auto label = canvas.text(frame.strings.text("scan_to_join"), caption, centre,
                                    qr.y + qr.h + canvas.u(1.5), 0, Align::Center);
-    const auto& code = frame.view.join_code;
-    const auto address = display_url(frame.room.phone_url);
-    const auto typed = code.empty() ? address
-                                    : frame.strings.format("join_code", {{"url", address},
-                                                                         {"code", code.substr(0, 3) + " " + code.substr(3)}});
-    canvas.text_fit(typed, url_style, {area.x + pad / 2, label.y + label.h + canvas.u(0.3), area.w - pad, canvas.u(type::small * 1.4)},
-                    type::small * 0.8, Align::Center);
+    const auto typed = has_code ? frame.strings.format("join_url", {{"url", address}}) : address;
+    const auto line = canvas.text_fit(typed, url_style, {area.x + pad / 2, label.y + label.h + canvas.u(0.3), area.w - pad,
+                                                         canvas.u(type::small * 1.4)},
+                                      type::small * 0.8, Align::Center);
+    if (has_code)
+        canvas.text(frame.strings.format("join_code", {{"code", code.substr(0, 3) + " " + code.substr(3)}}),
+                    {caption_size, Weight::Bold, theme::accent}, centre, line.y + line.h + canvas.u(0.3), 0, Align::Center);
 }
 
 std::string join_url(const Frame& frame) {
