@@ -152,9 +152,9 @@ TEST_CASE("The host code shows its own QR over the scene while it is valid") {
     screen.press(EventKind::OfferHost);
     screen.draw();
     const auto png = screen.save(temp.path() / "host.png");
-    const auto& view = screen.view();
-    CHECK(testing::decode_qr(png) == "http://127.0.0.1:18080/j/" + view.join_token + "?host=" + view.host_offer->code);
+    const auto token = screen.view().join_token;  // copied: the next change replaces the View
+    CHECK(testing::decode_qr(png) == "http://127.0.0.1:18080/j/" + token + "?host=" + screen.view().host_offer->code);
     screen.wait(61s);
     screen.draw();
-    CHECK(testing::decode_qr(screen.save(temp.path() / "after.png")) == "http://127.0.0.1:18080/j/" + view.join_token);
+    CHECK(testing::decode_qr(screen.save(temp.path() / "after.png")) == "http://127.0.0.1:18080/j/" + token);
 }
