@@ -72,11 +72,11 @@ Timings measure_scene(const Config& config, ui::Canvas& canvas, const std::strin
 
 void print_header(const char* title) {
     std::printf("\n%s\n", title);
-    std::printf("  %-18s %10s %10s %12s %12s\n", "scene", "full p50", "full p99", "tick p50", "tick p99");
+    std::printf("  %-26s %10s %10s %12s %12s\n", "scene", "full p50", "full p99", "tick p50", "tick p99");
 }
 
 void print_row(const std::string& name, const Timings& t) {
-    std::printf("  %-18s %8.2f ms %7.2f ms", name.c_str(), percentile(t.full, 50), percentile(t.full, 99));
+    std::printf("  %-26s %8.2f ms %7.2f ms", name.c_str(), percentile(t.full, 50), percentile(t.full, 99));
     if (t.tick.empty()) std::printf(" %12s %12s\n", "-", "-");
     else std::printf(" %9.2f ms %9.2f ms\n", percentile(t.tick, 50), percentile(t.tick, 99));
 }
