@@ -6,14 +6,7 @@ set -euo pipefail
 build=$(cd "$1" && pwd); shift
 cd "$(dirname "$0")/.."
 source tests/x11_helpers.sh
-work=$(mktemp -d)
-cleanup() {
-    if [ -n "${kiosk_pid:-}" ]; then kill "$kiosk_pid" 2>/dev/null || true; fi
-    stop_x11
-    rm -rf "$work"
-}
-trap cleanup EXIT
-fail() { echo "phones bench: $*"; cat "$work/log" 2>/dev/null; exit 1; }
+begin_x11_test
 mkdir -p "$work/src"
 cp -r config "$work/src/config"
 sed -i 's/"max_participants": [0-9]*/"max_participants": 250/' "$work/src/config/kiosk.json"

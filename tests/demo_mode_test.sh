@@ -5,15 +5,8 @@
 set -euo pipefail
 kiosk=$1
 source_dir=$2
-work=$(mktemp -d)
 source "$(dirname "$0")/x11_helpers.sh"
-cleanup() {
-    if [ -n "${kiosk_pid:-}" ]; then kill "$kiosk_pid" 2>/dev/null || true; fi
-    stop_x11
-    rm -rf "$work"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; echo "--- kiosk log:"; cat "$work/log" 2>/dev/null; exit 1; }
+begin_x11_test
 
 start_x11 1920x1080
 start_kiosk "$kiosk" "$source_dir/config" "$work" --demo 4 || fail "the kiosk did not start"

@@ -62,6 +62,17 @@ struct Screen {
     std::string read_text(const SDL_Rect& area, double scale, const std::filesystem::path& png) const;
 };
 
+inline Uint32 rgb(ui::Color c) { return static_cast<Uint32>(c.r) << 16 | static_cast<Uint32>(c.g) << 8 | c.b; }
+
+// Pixels of exactly `color` in `area`.
+inline int count_pixels(const Screen& screen, const SDL_Rect& area, ui::Color color) {
+    int found = 0;
+    for (int y = area.y; y < area.y + area.h; ++y)
+        for (int x = area.x; x < area.x + area.w; ++x)
+            if (screen.pixel(x, y) == rgb(color)) ++found;
+    return found;
+}
+
 // Runs a command and returns what it printed on stdout.
 inline std::string run_command(const std::string& command) {
     std::string output;

@@ -10,12 +10,13 @@
 using namespace kiosk;
 using namespace std::chrono_literals;
 using testing::Screen;
+using testing::count_pixels;
+using testing::rgb;
 
 namespace {
 
 const std::vector<std::pair<int, int>> k_sizes{{1280, 720}, {1920, 1080}, {3840, 2160}, {1920, 1200}};
 
-Uint32 rgb(ui::Color c) { return static_cast<Uint32>(c.r) << 16 | static_cast<Uint32>(c.g) << 8 | c.b; }
 
 // Share of pixels that differ from the background, sampled on a grid.
 double drawn_share(const Screen& screen) {
@@ -26,13 +27,6 @@ double drawn_share(const Screen& screen) {
     return static_cast<double>(drawn) / total;
 }
 
-int count_pixels(const Screen& screen, const SDL_Rect& area, ui::Color color) {
-    int found = 0;
-    for (int y = area.y; y < area.y + area.h; ++y)
-        for (int x = area.x; x < area.x + area.w; ++x)
-            if (screen.pixel(x, y) == rgb(color)) ++found;
-    return found;
-}
 
 bool same_pixels(const Screen& a, const Screen& b) {
     for (int y = 0; y < a.surface->h; ++y)

@@ -11,18 +11,12 @@
 using namespace kiosk;
 using namespace std::chrono_literals;
 using testing::Screen;
+using testing::count_pixels;
+using testing::rgb;
 
 namespace {
 
-Uint32 rgb(ui::Color c) { return static_cast<Uint32>(c.r) << 16 | static_cast<Uint32>(c.g) << 8 | c.b; }
 
-int count_pixels(const Screen& screen, const SDL_Rect& area, ui::Color color) {
-    int found = 0;
-    for (int y = area.y; y < area.y + area.h; ++y)
-        for (int x = area.x; x < area.x + area.w; ++x)
-            if (screen.pixel(x, y) == rgb(color)) ++found;
-    return found;
-}
 
 // The rows of `area` that hold pixels of exactly `color`, with a margin: where a label is.
 SDL_Rect rows_of(const Screen& screen, const SDL_Rect& area, ui::Color color) {

@@ -1,4 +1,4 @@
-# Sourced by the X11 session test and by bench/run.sh.
+# Sourced by the X11 tests (session walk, demo mode, phones in a browser) and the benchmarks.
 
 # start_x11 WIDTHxHEIGHT: Xvfb on a free display with a window manager (fullscreen windows
 # under Xvfb need one). Sets DISPLAY; adds the pids to x11_pids for the caller to stop.
@@ -51,3 +51,16 @@ expect_scene() {
     done
     fail "expected scene $1, last: $(grep showing "$work/log" | tail -n 1)"
 }
+
+# begin_x11_test: a work folder in $work, removed on exit together with the kiosk and the X
+# server; fail MESSAGE prints the kiosk's log and exits 1.
+begin_x11_test() {
+    work=$(mktemp -d)
+    trap end_x11_test EXIT
+}
+end_x11_test() {
+    if [ -n "${kiosk_pid:-}" ]; then kill "$kiosk_pid" 2>/dev/null || true; fi
+    stop_x11
+    rm -rf "$work"
+}
+fail() { echo "FAIL: $*"; echo "--- kiosk log:"; cat "$work/log" 2>/dev/null; exit 1; }

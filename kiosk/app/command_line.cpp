@@ -8,20 +8,13 @@ namespace {
 
 constexpr int k_min_width = 640, k_min_height = 480, k_max_width = 7680, k_max_height = 4320;
 
-int parse_port(const std::string& text) {
-    int port = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), port);
-    if (error != std::errc{} || end != text.data() + text.size() || port < 0 || port > 65535)
-        throw UsageError{"--port " + text + ": give a port number from 1 to 65535 (0: any free port), e.g. --port 8080"};
-    return port;
-}
-
-int parse_demo(const std::string& text) {
-    int phones = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), phones);
-    if (error != std::errc{} || end != text.data() + text.size() || phones < 1 || phones > 250)
-        throw UsageError{"--demo " + text + ": give the number of simulated phones, 1 to 250, e.g. --demo 6"};
-    return phones;
+// A whole number in [min, max], or a UsageError that ends with `advice`.
+int parse_number(const std::string& option, const std::string& text, int min, int max, const std::string& advice) {
+    int number = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+    if (error != std::errc{} || end != text.data() + text.size() || number < min || number > max)
+        throw UsageError{option + " " + text + ": " + advice};
+    return number;
 }
 
 ScreenSize parse_size(const std::string& text) {
@@ -53,7 +46,9 @@ Options parse_command_line(const std::vector<std::string>& args) {
         };
         if (arg == "--config") options.config_dir = value();
         else if (arg == "--data") options.data_dir = value();
-        else if (arg == "--port") options.port = parse_port(value());
+        else if (arg == "--port")
+            options.port = parse_number(arg, value(), 0, 65535,
+                                        "give a port number from 1 to 65535 (0: any free port), e.g. --port 8080");
         else if (arg == "--windowed") options.windowed = true;
         else if (arg == "--size") options.size = parse_size(value());
         else if (arg == "--lang") {
@@ -69,7 +64,8 @@ Options parse_command_line(const std::vector<std::string>& args) {
         else if (arg == "--help-overlay") options.help_overlay = true;
         else if (arg == "--print-first-frame") options.print_first_frame = true;
         else if (arg == "--trace-frames") options.trace_frames = true;
-        else if (arg == "--demo") options.demo = parse_demo(value());
+        else if (arg == "--demo")
+            options.demo = parse_number(arg, value(), 1, 250, "give the number of simulated phones, 1 to 250, e.g. --demo 6");
         else if (arg == "--version") options.version = true;
         else if (arg == "--help" || arg == "-h") options.help = true;
         else throw UsageError{"unknown option " + arg + "; see --help for the options"};

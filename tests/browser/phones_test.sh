@@ -7,17 +7,10 @@ set -euo pipefail
 kiosk=$1
 source_dir=$2
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
+source "$here/../x11_helpers.sh"
+begin_x11_test
 out=${3:-$work/out}
 mkdir -p "$out"
-source "$here/../x11_helpers.sh"
-cleanup() {
-    if [ -n "${kiosk_pid:-}" ]; then kill "$kiosk_pid" 2>/dev/null || true; fi
-    stop_x11
-    rm -rf "$work"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; echo "--- kiosk log:"; cat "$work/log" 2>/dev/null; exit 1; }
 
 # playwright-core from npm (no browser download: Debian's chromium is used).
 if [ ! -d "$here/node_modules/playwright-core" ]; then

@@ -190,7 +190,8 @@ function render() {
   section('results', [part === 'results', s.results], () => part === 'results' ? results() : []);
   section('watch', [inStep && !writes && part === 'write'], () =>
     inStep && !writes && part === 'write' ? [el('p', { class: 'card', text: t('watch_screen') })] : []);
-  section('footer', [inStep, s.me.ready, s.people, s.more_time, s.me.more_time], () => inStep ? footer() : []);
+  section('footer', [inStep, stage && stage.id, part], () => inStep ? footer() : []);
+  updateFooter();
   section('host', [s.me.host && inStep, s.notes, s.timer && s.timer.paused], () => s.me.host && inStep ? hostPanel() : []);
 }
 
@@ -266,19 +267,29 @@ function results() {
       el('span', { class: 'count', text: plural('dots', r.dots) })))];
 }
 
+// Built once per stage and then updated in place: a button must never be replaced under a
+// finger that is about to tap it (someone else getting ready changes the counts).
 function footer() {
+  const readyButton = el('button', { class: 'ready', id: 'ready', onclick: () =>
+    send('/api/ready', { stage: state.stage.id, ready: !state.me.ready }) });
+  const moreButton = el('button', { class: 'small', id: 'more-time', text: t('more_time'), onclick: () =>
+    send('/api/more-time', { stage: state.stage.id }) });
+  return [readyButton, el('p', { class: 'counter', id: 'ready-count' }),
+    el('div', { class: 'footer' }, moreButton, el('p', { class: 'counter', id: 'more-count' }))];
+}
+
+function updateFooter() {
   const s = state;
-  const readyButton = el('button', { class: 'ready' + (s.me.ready ? ' on' : ''), id: 'ready',
-    text: s.me.ready ? t('not_ready') : t('ready'),
-    onclick: () => send('/api/ready', { stage: s.stage.id, ready: !s.me.ready }) });
+  const ready = $('ready');
+  if (!ready || s.phase !== 'step') return;
+  ready.textContent = s.me.ready ? t('not_ready') : t('ready');
+  ready.className = 'ready' + (s.me.ready ? ' on' : '');
+  $('ready-count').textContent = t('ready_count', { ready: s.people.ready, joined: s.people.joined });
   const more = s.more_time;
-  const moreButton = more.given ? el('p', { class: 'counter', text: t('more_time_given') })
-    : el('button', { class: 'small', id: 'more-time', text: t('more_time'), disabled: s.me.more_time,
-      onclick: () => send('/api/more-time', { stage: s.stage.id }) });
-  return [readyButton,
-    el('p', { class: 'counter', id: 'ready-count', text: t('ready_count', { ready: s.people.ready, joined: s.people.joined }) }),
-    el('div', { class: 'footer' }, moreButton, more.given ? null :
-      el('p', { class: 'counter', text: t('more_time_votes', { votes: more.votes, joined: s.people.joined, minutes: more.minutes }) }))];
+  $('more-time').hidden = more.given;
+  $('more-time').disabled = s.me.more_time;
+  $('more-count').textContent = more.given ? t('more_time_given')
+    : t('more_time_votes', { votes: more.votes, joined: s.people.joined, minutes: more.minutes });
 }
 
 function hostPanel() {
