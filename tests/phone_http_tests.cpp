@@ -408,3 +408,32 @@ TEST_CASE("Two hundred phones hold live streams on two server threads and all se
     for (auto& stream : streams) heard += stream->read_until("Hoe kunnen we X").find("Hoe kunnen we X") != std::string::npos;
     CHECK(heard == 200);
 }
+
+TEST_CASE("A kiosk in English answers phones in English") {
+    PhoneKiosk kiosk{kiosk::testing::default_rules(), "en"};
+    kiosk.open_session();
+    const auto page = kiosk.client().Get(("/j/" + kiosk.view()->join_token).c_str());
+    CHECK(page->body.find("<html lang=\"en\">") != std::string::npos);
+    const auto key = kiosk.join();
+    kiosk.walk_to("analyse");
+    const auto reply = kiosk.post("/api/notes", {{"key", key}, {"stage", "analyse"}, {"text", std::string(300, 'x')}});
+    CHECK(body_of(reply)["message"] == "That's too long: 280 characters at most.");
+    const auto strings = body_of(kiosk.client().Get("/api/strings"));
+    CHECK(strings["strings"]["ready"] == "I'm done");
+}
+
+TEST_CASE("First names reach the screen only when the room shows names") {
+    auto rules = kiosk::testing::default_rules();
+    rules.show_names = true;
+    PhoneKiosk named{rules};
+    named.open_session();
+    named.join("Anna");
+    CHECK(named.view()->participants.at(0).name == "Anna");
+    CHECK(body_of(named.client().Get("/api/strings"))["show_names"] == true);
+
+    PhoneKiosk anonymous;
+    anonymous.open_session();
+    anonymous.join("Anna");
+    CHECK(anonymous.view()->participants.at(0).name.empty());
+    CHECK(body_of(anonymous.client().Get("/api/strings"))["show_names"] == false);
+}

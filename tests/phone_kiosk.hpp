@@ -24,18 +24,18 @@ inline SessionRules default_rules() { return load_config(KIOSK_SOURCE_DIR "/conf
 
 class PhoneKiosk {
 public:
-    explicit PhoneKiosk(SessionRules rules = default_rules(), net::ServerLimits limits = {})
-        : m_config{load_config(KIOSK_SOURCE_DIR "/config")},
+    explicit PhoneKiosk(SessionRules rules = default_rules(), const std::string& language = "nl")
+        : m_config{load_config(KIOSK_SOURCE_DIR "/config", language)},
           m_engine{m_config.content, m_config.settings.timers, rules},
           m_loop{m_engine, m_clock, {[this](const auto&) { if (auto* s = m_server.get()) s->publish(); }, nullptr, nullptr}},
-          m_api{{m_loop, m_clock, m_config.phone_strings, "nl", rules.max_text, rules.show_names,
+          m_api{{m_loop, m_clock, m_config.phone_strings, language, rules.max_text, rules.show_names,
                  m_config.settings.phone_requests_per_minute, 2, [] { return std::string{"Wat verraste je?"}; }}} {
         net::PortReservation reservation{0};
         port = reservation.port();
         m_server = std::make_unique<net::HttpServer>(
             reservation.release(),
             [this](net::HttpRequest request, net::Responder responder) { m_api.handle(std::move(request), responder); },
-            [this](const std::string& key) { return m_api.render(key); }, limits);
+            [this](const std::string& key) { return m_api.render(key); });
     }
     ~PhoneKiosk() {
         m_loop.stop();
