@@ -37,7 +37,7 @@ const std::vector<std::string>& Strings::required_keys() {
 
 const std::vector<std::string>& Strings::phone_keys() {
     static const std::vector<std::string> keys{
-        "title", "join_intro", "name_label", "join_button", "lobby", "checkin", "stage_of",
+        "title", "joined_count", "join_intro", "name_label", "join_button", "lobby", "checkin", "stage_of",
         "ended_title", "ended_body", "code_title", "code_label", "code_button", "code_wrong",
         "no_session", "add", "hint_answer", "hint_facts", "hint_statements", "hint_ideas",
         "yours", "edit", "save", "cancel", "withdraw", "left", "limit_reached", "vote_intro",

@@ -52,7 +52,8 @@ try {
     await page.getByRole('button', { name: 'Doe mee' }).tap();
     await page.getByText('Je doet mee').waitFor();
   }
-  check(true, 'three phones joined through the QR link');
+  await anna.locator('#joined').getByText('3 doen mee').waitFor();
+  check(true, 'three phones joined through the QR link, and the first sees all three');
   await anna.screenshot({ path: outDir + '/phone-lobby.png' });
 
   // The room starts the check-in on the kiosk's keyboard.

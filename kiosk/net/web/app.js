@@ -173,8 +173,10 @@ function render() {
     : stage.number === 0 ? t('checkin') : t('stage_of', { n: stage.number, total: stage.count });
   tick();
 
-  section('intro', [s.phase, stage && stage.id, stage && stage.part], () => {
-    if (s.phase === 'lobby') return [el('h1', { text: t('title') }), el('p', { class: 'card', text: t('lobby') })];
+  section('intro', [s.phase, stage && stage.id, stage && stage.part, s.phase === 'lobby' && s.people.joined], () => {
+    if (s.phase === 'lobby')
+      return [el('h1', { text: t('title') }), el('p', { class: 'card', text: t('lobby') }),
+        el('p', { class: 'counter', id: 'joined', text: t('joined_count', { n: s.people.joined }) })];
     if (s.phase === 'wrapup') return [el('h1', { text: t('wrapup') })];
     if (!stage) return [];
     const nodes = [el('h1', { text: stage.title }), el('p', { class: 'muted', text: stage.task })];
