@@ -137,9 +137,7 @@ TEST_CASE("People who type go from the six-digit code to the session") {
 
 TEST_CASE("Facts added from phones are in the session with their own ids") {
     PhoneKiosk kiosk;
-    kiosk.open_session();
-    const auto key = kiosk.join();
-    kiosk.walk_to("analyse");
+    const auto key = kiosk.phones_at("analyse", 1).at(0);
     const auto added = kiosk.post("/api/notes", {{"key", key}, {"stage", "analyse"}, {"text", "De klant belde 3x"}});
     REQUIRE(added);
     CHECK(added->status == 201);
@@ -157,10 +155,9 @@ TEST_CASE("Facts added from phones are in the session with their own ids") {
 
 TEST_CASE("Bad input gets a plain answer with a fitting status and changes nothing") {
     PhoneKiosk kiosk;
-    kiosk.open_session();
-    const auto key = kiosk.join();
-    const auto other = kiosk.join();
-    kiosk.walk_to("analyse");
+    const auto keys = kiosk.phones_at("analyse", 2);
+    const auto& key = keys.at(0);
+    const auto& other = keys.at(1);
     REQUIRE(kiosk.post("/api/notes", {{"key", key}, {"stage", "analyse"}, {"text", "Eerste feit"}})->status == 201);
     const auto note = [&](const Json& text) {
         return kiosk.post("/api/notes", {{"key", key}, {"stage", "analyse"}, {"text", text}});
@@ -225,9 +222,7 @@ TEST_CASE("Bad input gets a plain answer with a fitting status and changes nothi
 
 TEST_CASE("Markup in a note stays text in the state phones receive") {
     PhoneKiosk kiosk;
-    kiosk.open_session();
-    const auto key = kiosk.join();
-    kiosk.walk_to("analyse");
+    const auto key = kiosk.phones_at("analyse", 1).at(0);
     const std::string hostile = R"html(<img src=x onerror="alert(1)"><script>alert(2)</script>)html";
     REQUIRE(kiosk.post("/api/notes", {{"key", key}, {"stage", "analyse"}, {"text", hostile}})->status == 201);
     const auto state = body_of(kiosk.client().Get(("/api/state?key=" + key).c_str()));
@@ -236,9 +231,7 @@ TEST_CASE("Markup in a note stays text in the state phones receive") {
 
 TEST_CASE("A body over 8 KB is refused and the server keeps serving") {
     PhoneKiosk kiosk;
-    kiosk.open_session();
-    const auto key = kiosk.join();
-    kiosk.walk_to("analyse");
+    const auto key = kiosk.phones_at("analyse", 1).at(0);
     const auto reply = kiosk.post("/api/notes", {{"key", key}, {"stage", "analyse"}, {"text", std::string(9000, 'x')}});
     REQUIRE(reply);
     CHECK(reply->status == 413);
@@ -260,10 +253,9 @@ TEST_CASE("Oversized headers and garbage instead of HTTP are refused") {
 
 TEST_CASE("A flood from one phone is slowed down while others carry on") {
     PhoneKiosk kiosk;
-    kiosk.open_session();
-    const auto flooder = kiosk.join();
-    const auto calm = kiosk.join();
-    kiosk.walk_to("analyse");
+    const auto keys = kiosk.phones_at("analyse", 2);
+    const auto& flooder = keys.at(0);
+    const auto& calm = keys.at(1);
     int accepted = 0, slowed = 0;
     std::string message;
     for (int i = 0; i < 60; ++i) {
@@ -296,10 +288,9 @@ TEST_CASE("More phones than the room allows are refused kindly") {
 
 TEST_CASE("A dot vote over HTTP: candidates while voting, the ranking after the reveal") {
     PhoneKiosk kiosk;
-    kiosk.open_session();
-    const auto anna = kiosk.join();
-    const auto bram = kiosk.join();
-    kiosk.walk_to("probleemstelling");
+    const auto keys = kiosk.phones_at("probleemstelling", 2);
+    const auto& anna = keys.at(0);
+    const auto& bram = keys.at(1);
     const auto add = [&](const std::string& key, const std::string& text) {
         return body_of(kiosk.post("/api/notes", {{"key", key}, {"stage", "probleemstelling"}, {"text", text}}))["id"].get<int>();
     };
@@ -332,11 +323,10 @@ TEST_CASE("A dot vote over HTTP: candidates while voting, the ranking after the 
 
 TEST_CASE("Ready from every phone moves the stage on; a majority buys more time once") {
     PhoneKiosk kiosk;
-    kiosk.open_session();
-    const auto anna = kiosk.join();
-    const auto bram = kiosk.join();
-    const auto cas = kiosk.join();
-    kiosk.walk_to("analyse");
+    const auto keys = kiosk.phones_at("analyse", 3);
+    const auto& anna = keys.at(0);
+    const auto& bram = keys.at(1);
+    const auto& cas = keys.at(2);
     const auto deadline = kiosk.view()->timer.deadline;
     for (const auto& key : {anna, bram}) kiosk.post("/api/more-time", {{"key", key}, {"stage", "analyse"}});
     CHECK(kiosk.view()->timer.deadline == deadline + std::chrono::minutes{2});
@@ -350,10 +340,9 @@ TEST_CASE("Ready from every phone moves the stage on; a majority buys more time 
 
 TEST_CASE("The host code makes one phone host; it can pause, hide and skip") {
     PhoneKiosk kiosk;
-    kiosk.open_session();
-    const auto host = kiosk.join();
-    const auto guest = kiosk.join();
-    kiosk.walk_to("analyse");
+    const auto keys = kiosk.phones_at("analyse", 2);
+    const auto& host = keys.at(0);
+    const auto& guest = keys.at(1);
     const int id = body_of(kiosk.post("/api/notes", {{"key", guest}, {"stage", "analyse"}, {"text", "oeps"}}))["id"];
     kiosk.press(EventKind::OfferHost);
     const auto code = kiosk.view()->host_offer->code;

@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <thread>
+#include <vector>
 
 #include "kiosk/config/config_loader.hpp"
 #include "kiosk/core/engine_loop.hpp"
@@ -82,6 +83,14 @@ public:
         const auto reply = post("/api/join", body);
         if (!reply || reply->status != 200) return {};
         return Json::parse(reply->body).at("key").get<std::string>();
+    }
+    // Opens a session, lets `count` phones join, and walks the room to `stage_id`.
+    std::vector<std::string> phones_at(const std::string& stage_id, int count) {
+        open_session();
+        std::vector<std::string> keys;
+        for (int i = 0; i < count; ++i) keys.push_back(join());
+        walk_to(stage_id);
+        return keys;
     }
     std::string stage() const { return view()->in_step() ? view()->step_spec().id : ""; }
 
