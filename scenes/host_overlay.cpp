@@ -32,4 +32,11 @@ void draw_host_overlay(ui::Canvas& canvas, const Frame& frame) {
                     {x, title.y + title.h + canvas.u(3), text_w, panel.h - canvas.u(20)}, type::small);
 }
 
+void draw_warning(ui::Canvas& canvas, const std::string& text) {
+    const SDL_Rect band{0, 0, canvas.width(), canvas.u(9)};
+    canvas.fill(band, {150, 40, 30});
+    canvas.text_fit(text, {type::label, Weight::Bold, theme::text}, {canvas.u(5), canvas.u(1.5), canvas.width() - canvas.u(10), canvas.u(6.5)},
+                    type::small * 0.8);
+}
+
 }  // namespace kiosk::scenes

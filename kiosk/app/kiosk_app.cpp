@@ -72,8 +72,9 @@ int run_modes(const Options& options) {
         return k_exit_ok;
     }
 
-    prepare_data_dir(options.data_dir.value_or(config.settings.data_dir));
-    run_live_kiosk({config, options, fonts, size});
+    const std::filesystem::path data_dir = options.data_dir.value_or(config.settings.data_dir);
+    prepare_data_dir(data_dir);
+    run_live_kiosk({config, options, fonts, size, data_dir});
     return k_exit_ok;
 }
 

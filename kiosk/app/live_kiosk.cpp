@@ -9,6 +9,7 @@
 #include "kiosk/net/http_server.hpp"
 #include "kiosk/net/phone_address.hpp"
 #include "kiosk/net/phone_api.hpp"
+#include "kiosk/store/journal.hpp"
 #include "scenes/scene_catalog.hpp"
 #include "scenes/widgets.hpp"
 
@@ -29,6 +30,47 @@ scenes::Room make_room(const Config& config, int port) {
     return room;
 }
 
+void report_store_failure(const std::string& reason, const Config& config, ScreenSignals& signals) {
+    static std::string last;
+    if (reason != last) std::cerr << "vitale-kiosk: " << reason << '\n';
+    last = reason;
+    signals.set_warning(config.strings.format("store_failing", {{"reason", reason}}));
+}
+
+// The journal of data_dir; without one (read-only folder, unreadable file) the kiosk still
+// runs, says so on screen, and refuses what phones send (nothing unsaved is confirmed).
+// A file written by a newer kiosk stops the start: it must not be touched.
+std::unique_ptr<store::Journal> open_journal(const std::filesystem::path& dir, const Config& config,
+                                             ScreenSignals& signals) {
+    try {
+        auto journal = std::make_unique<store::Journal>(dir);
+        if (journal->notice()) {
+            std::cerr << "vitale-kiosk: " << *journal->notice() << '\n';
+            signals.set_warning(config.strings.format("store_repaired", {{"file", journal->file().filename().string()}}));
+        }
+        return journal;
+    } catch (const store::NewerSchemaError&) {
+        throw;
+    } catch (const store::StoreError& error) {
+        report_store_failure(error.what(), config, signals);
+        return nullptr;
+    }
+}
+
+// EngineLoop's write-ahead hook: true when the batch is on disk.
+bool write_ahead(store::Journal* journal, const std::vector<Event>& batch, const Clock& clock, const Config& config,
+                 ScreenSignals& signals) {
+    if (!journal) return false;
+    try {
+        journal->append(batch, clock);
+        signals.set_warning("");
+        return true;
+    } catch (const store::StoreError& error) {
+        report_store_failure(error.what(), config, signals);
+        return false;
+    }
+}
+
 int minutes_of(Millis time) { return static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(time).count()); }
 
 }  // namespace
@@ -40,6 +82,16 @@ void run_live_kiosk(const LiveSetup& setup) {
     const auto& options = setup.options;
     SystemClock clock;
     Engine engine{config.content, config.settings.timers, config.settings.session};
+    ScreenSignals signals;
+    auto journal = open_journal(setup.data_dir, config, signals);
+    if (journal) {
+        const auto started = clock.monotonic();
+        const auto entries = journal->open_session();
+        store::replay(engine, entries, clock);
+        if (!entries.empty())
+            std::cerr << "vitale-kiosk: the open session was restored from " << entries.size() << " journaled events in "
+                      << (clock.monotonic() - started).count() << " ms\n";
+    }
     if (options.scene && !scenes::drive_to_scene(engine, *options.scene, clock.monotonic()))
         throw UsageError{"--scene " + *options.scene + ": no such scene; --list-scenes lists the names"};
 
@@ -50,14 +102,22 @@ void run_live_kiosk(const LiveSetup& setup) {
     // Tests and the benchmarks read the port from here when they asked for port 0.
     std::cout << "listening on port " << reservation.port() << std::endl;
 
-    ScreenSignals signals;
     std::atomic<net::HttpServer*> server{nullptr};
     EngineLoop loop{engine, clock,
                     {[&](const auto&) {
                          signals.view_changed();
                          if (auto* phones = server.load()) phones->publish();
                      },
-                     [&](Effect) { signals.chime(); }, nullptr}};
+                     [&](Effect) { signals.chime(); }, nullptr,
+                     [&](const std::vector<Event>& batch) { return write_ahead(journal.get(), batch, clock, config, signals); },
+                     [&](std::size_t index, bool opened) {
+                         if (!journal) return;
+                         try {
+                             journal->mark_session(index, opened);
+                         } catch (const store::StoreError& error) {
+                             report_store_failure(error.what(), config, signals);
+                         }
+                     }}};
 
     const auto content = config.content;
     net::PhoneApi api{{loop, clock, config.phone_strings, config.settings.language, config.settings.session.max_text,

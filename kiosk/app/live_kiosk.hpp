@@ -1,6 +1,8 @@
 #pragma once
 // The kiosk for real: engine on its thread, the phones' HTTP server, optional demo phones,
 // and the screen on the main thread, wired together and shut down in the right order.
+#include <filesystem>
+
 #include "kiosk/app/command_line.hpp"
 #include "kiosk/config/config_loader.hpp"
 #include "kiosk/ui/font_locator.hpp"
@@ -13,6 +15,7 @@ struct LiveSetup {
     const Options& options;
     ui::FontFiles fonts;
     ScreenSize size;
+    std::filesystem::path data_dir;
 };
 
 void run_live_kiosk(const LiveSetup& setup);

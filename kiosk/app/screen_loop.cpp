@@ -9,6 +9,7 @@
 #include "kiosk/app/local_time.hpp"
 #include "kiosk/core/engine_loop.hpp"
 #include "kiosk/ui/chime.hpp"
+#include "scenes/host_overlay.hpp"
 #include "scenes/scene_catalog.hpp"
 
 namespace kiosk::app {
@@ -61,6 +62,20 @@ void ScreenSignals::view_changed() const {
 
 void ScreenSignals::chime() const {
     if (const auto first = m_first.load()) push(first + 1);
+}
+
+void ScreenSignals::set_warning(const std::string& text) {
+    {
+        std::lock_guard lock{m_mutex};
+        if (m_warning == text) return;
+        m_warning = text;
+    }
+    view_changed();  // redraw with (or without) the warning
+}
+
+std::string ScreenSignals::warning() const {
+    std::lock_guard lock{m_mutex};
+    return m_warning;
 }
 
 namespace {
@@ -164,18 +179,21 @@ private:
         const auto wall = m_clock.wall();
         const scenes::Frame frame{*m_view, m_config.strings, m_setup.room, now, wall, to_local(wall), m_help, &m_rows};
         const bool tick_due = m_tick_at && now >= *m_tick_at;
-        if (!m_full && tick_due && !m_help) {
+        // Over the help or a warning band a partial tick would cut through: draw it all.
+        const bool covered = m_help || !m_setup.signals.warning().empty();
+        if (!m_full && tick_due && !covered) {
             const SDL_Rect area = scenes::draw_tick(*m_canvas, frame);
             if (area.w > 0) SDL_UpdateWindowSurfaceRects(m_window.get(), &area, 1);
             else m_full = true;
         }
-        if (m_full || (tick_due && m_help)) draw_full(frame);
+        if (m_full || (tick_due && covered)) draw_full(frame);
         const auto wait = scenes::scene_for(*m_view).until_change(frame);
         m_tick_at = wait ? std::optional<Millis>{now + *wait} : std::nullopt;
     }
 
     void draw_full(const scenes::Frame& frame) {
         scenes::draw_frame(*m_canvas, frame);
+        if (const auto warning = m_setup.signals.warning(); !warning.empty()) scenes::draw_warning(*m_canvas, warning);
         SDL_UpdateWindowSurface(m_window.get());
         m_full = false;
         if (const auto name = scenes::scene_name(*m_view); name != m_shown_scene) {

@@ -3,6 +3,7 @@
 // the engine on its own thread behind an inbox.
 #include <atomic>
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -27,9 +28,14 @@ public:
     void view_changed() const;  // any thread
     void chime() const;         // any thread
     void attach(std::uint32_t first_event_type) { m_first.store(first_event_type); }
+    // A problem the room must see (storage failing); empty clears it. Any thread.
+    void set_warning(const std::string& text);
+    std::string warning() const;
 
 private:
     std::atomic<std::uint32_t> m_first{0};
+    mutable std::mutex m_mutex;
+    std::string m_warning;
 };
 
 struct ScreenSetup {

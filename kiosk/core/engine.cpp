@@ -30,6 +30,7 @@ Outcome Engine::apply(const Event& event) {
     default: outcome.status = handle(applied); break;
     }
     if (outcome.ok()) {
+        applied.mark = std::exchange(m_mark, SessionMark::None);
         m_applied.push_back(std::move(applied));
         if (m_draft.in_step()) move_on_when_all_ready(event.at);
         publish(m_draft);
@@ -215,6 +216,7 @@ void Engine::leave_steps_for(Phase phase) {
 void Engine::open_session(const std::string& token) {
     m_draft.phase = Phase::Lobby;
     ++m_draft.session_number;
+    m_mark = SessionMark::Opened;
     m_draft.join_token = token;
     // Six digits for people who type, derived from the token so a replay gives the same.
     unsigned long code = 0;
@@ -231,6 +233,7 @@ void Engine::open_session(const std::string& token) {
 
 void Engine::go_idle() {
     leave_steps_for(Phase::Idle);
+    m_mark = SessionMark::Closed;
     m_draft.join_token.clear();
     m_draft.join_code.clear();
     m_draft.participants.clear();
@@ -292,6 +295,18 @@ std::string_view to_string(EventKind kind) {
     return "unknown";
 }
 
+std::optional<EventKind> event_kind_from(std::string_view name) {
+    for (int i = 0; i <= static_cast<int>(EventKind::PartEnded); ++i)
+        if (to_string(static_cast<EventKind>(i)) == name) return static_cast<EventKind>(i);
+    return std::nullopt;
+}
+
+void Engine::prepare(Event& event) const {
+    const bool may_choose = event.kind == EventKind::Start || event.kind == EventKind::Next ||
+                            event.kind == EventKind::OfferHost;
+    if (may_choose && event.text.empty()) event.text = m_keys();
+}
+
 std::string_view to_string(Status status) {
     switch (status) {
     case Status::Ok: return "ok";
@@ -308,6 +323,7 @@ std::string_view to_string(Status status) {
     case Status::NotYours: return "not_yours";
     case Status::NotHost: return "not_host";
     case Status::BadCode: return "bad_code";
+    case Status::NotSaved: return "not_saved";
     }
     return "unknown";
 }

@@ -20,6 +20,10 @@ public:
     Engine(std::shared_ptr<const Content> content, TimerRules timers, SessionRules rules = {},
            KeySource keys = random_key);
 
+    // Fills in what the engine would choose while applying the event (a new session's token,
+    // a host code), so the event can be journaled before it is applied and replay the same.
+    void prepare(Event& event) const;
+
     // Applies one event at event.at and says what became of it. Events that mean nothing in
     // the current phase (pause in the lobby) are Ignored and leave the version unchanged.
     Outcome apply(const Event& event);
@@ -85,6 +89,7 @@ private:
     std::vector<std::optional<Millis>> m_left;  // time a step had left when it was left
     std::vector<Event> m_applied;
     std::vector<Effect> m_effects;
+    SessionMark m_mark = SessionMark::None;  // what the event being applied did to the session
 };
 
 }  // namespace kiosk

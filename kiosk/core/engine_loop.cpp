@@ -67,8 +67,24 @@ void EngineLoop::run() {
 
         const auto before = m_engine.view().version;
         std::vector<std::pair<Reply, Outcome>> replies;
-        for (auto& pending : batch) {
+        bool saved = true;
+        if (m_hooks.write_ahead) {
+            std::vector<Event> incoming;
+            for (auto& pending : batch) {
+                m_engine.prepare(pending.event);
+                incoming.push_back(pending.event);
+            }
+            saved = m_hooks.write_ahead(incoming);
+        }
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            auto& pending = batch[i];
+            if (!saved && !pending.event.participant.empty()) {
+                if (pending.reply) replies.emplace_back(std::move(pending.reply), Outcome{Status::NotSaved, 0, before});
+                continue;
+            }
+            const bool was_open = m_engine.view().session_open();
             const auto outcome = m_engine.apply(pending.event);
+            if (m_hooks.on_session && was_open != m_engine.view().session_open()) m_hooks.on_session(i, !was_open);
             if (pending.reply) replies.emplace_back(std::move(pending.reply), outcome);
         }
         m_engine.tick(m_clock.monotonic());

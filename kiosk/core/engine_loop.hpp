@@ -22,6 +22,13 @@ public:
         std::function<void(const std::shared_ptr<const View>&)> on_view;
         std::function<void(Effect)> on_effect;
         std::function<void(const std::vector<Event>&)> on_applied;
+        // Write-ahead: called with each batch of incoming events before any is applied, with
+        // everything the engine would choose already filled in (Engine::prepare). Returns false
+        // when they could not be saved: phones' events are then refused with NotSaved (nobody
+        // is told "saved" for what is not); the room's own keys still work.
+        std::function<bool(const std::vector<Event>&)> write_ahead;
+        // After a batch: the event at `index` in it opened (true) or closed (false) a session.
+        std::function<void(std::size_t index, bool opened)> on_session;
     };
 
     EngineLoop(Engine& engine, const Clock& clock, Hooks hooks);

@@ -3,6 +3,7 @@
 // applies them in order. Applied events are handed out again so they can be journaled and
 // replayed: replaying the same events gives the same session.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,10 @@ enum class EventKind {
     PartEnded,    // a dot-vote step's write or vote part ended
 };
 
+// Set by the engine on an applied event that opened or closed a session: the journal's
+// session boundaries.
+enum class SessionMark { None, Opened, Closed };
+
 struct Event {
     Event() = default;
     Event(EventKind what, Millis when = Millis{0}) : kind{what}, at{when} {}  // NOLINT: reads as {kind, at}
@@ -46,9 +51,12 @@ struct Event {
     int note = 0;             // the note an edit, withdrawal or hide is about
     std::vector<int> dots;    // a participant's whole dot vote
     bool flag = false;        // ready or not
+    SessionMark mark = SessionMark::None;  // filled in by the engine
 };
 
 std::string_view to_string(EventKind kind);
+// The kind named by to_string(); nullopt for a name this version does not know.
+std::optional<EventKind> event_kind_from(std::string_view name);
 
 // What became of one event. Phones get this as their reply; the room's keys ignore it.
 enum class Status {
@@ -66,6 +74,7 @@ enum class Status {
     NotYours,         // a note somebody else wrote
     NotHost,          // only the host may do this
     BadCode,          // a host code that is wrong, used or expired
+    NotSaved,         // the journal could not write it: refused, so nothing unsaved is confirmed
 };
 
 std::string_view to_string(Status status);

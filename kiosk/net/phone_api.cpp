@@ -109,6 +109,7 @@ int status_code(Status status) {
     case Status::BadText:
     case Status::TooManyDots: return 422;
     case Status::UnknownNote: return 404;
+    case Status::NotSaved: return 503;
     }
     return 500;
 }

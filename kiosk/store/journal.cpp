@@ -1,0 +1,245 @@
+#include "kiosk/store/journal.hpp"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <memory>
+
+namespace kiosk::store {
+
+namespace {
+
+// Schema 1. Migrations run in order from the file's version up to k_schema_version; a new
+// schema adds an entry here and never edits an old one.
+const std::vector<const char*> k_migrations{
+    // 1: the event log, session boundaries in meta.
+    "CREATE TABLE schema_version (version INTEGER NOT NULL, applied_wall_ms INTEGER NOT NULL);"
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE events ("
+    "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  wall_ms INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  participant TEXT NOT NULL,"
+    "  stage TEXT NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  note INTEGER NOT NULL,"
+    "  dots TEXT NOT NULL,"
+    "  flag INTEGER NOT NULL);",
+};
+
+struct StatementDeleter {
+    void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
+};
+using Statement = std::unique_ptr<sqlite3_stmt, StatementDeleter>;
+
+std::int64_t now_wall_ms() {
+    return std::chrono::duration_cast<Millis>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+std::string join_dots(const std::vector<int>& dots) {
+    std::string out;
+    for (const int dot : dots) out += (out.empty() ? "" : ",") + std::to_string(dot);
+    return out;
+}
+
+std::vector<int> split_dots(const std::string& text) {
+    std::vector<int> dots;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const auto end = std::min(text.find(',', start), text.size());
+        dots.push_back(std::stoi(text.substr(start, end - start)));
+        start = end + 1;
+    }
+    return dots;
+}
+
+std::string column_text(sqlite3_stmt* statement, int column) {
+    const auto* text = sqlite3_column_text(statement, column);
+    return text ? reinterpret_cast<const char*>(text) : "";
+}
+
+}  // namespace
+
+Journal::Journal(const std::filesystem::path& data_dir) : m_file{data_dir / k_file_name} {
+    try {
+        open_and_migrate();
+    } catch (const StoreError&) {
+        throw;
+    } catch (const std::exception& error) {
+        throw StoreError{m_file.string() + ": " + error.what()};
+    }
+}
+
+Journal::~Journal() {
+    if (m_db) sqlite3_close(m_db);
+}
+
+void Journal::exec(const char* sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+        const std::string reason = message ? message : sqlite3_errmsg(m_db);
+        sqlite3_free(message);
+        throw StoreError{m_file.string() + ": " + reason};
+    }
+}
+
+void Journal::open_and_migrate() {
+    const auto open = [&] {
+        if (m_db) sqlite3_close(m_db);
+        m_db = nullptr;
+        if (sqlite3_open_v2(m_file.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+            throw StoreError{m_file.string() + ": cannot open (" + std::string{m_db ? sqlite3_errmsg(m_db) : "out of memory"} +
+                             "); check that the data folder is writable, or pass --data DIR"};
+        sqlite3_busy_timeout(m_db, 2000);
+    };
+    open();
+    // A file that is not a database, or is damaged, shows here; it is moved aside, not deleted.
+    bool sound = false;
+    {
+        sqlite3_stmt* raw = nullptr;
+        if (sqlite3_prepare_v2(m_db, "PRAGMA quick_check", -1, &raw, nullptr) == SQLITE_OK) {
+            Statement check{raw};
+            sound = sqlite3_step(check.get()) == SQLITE_ROW && column_text(check.get(), 0) == "ok";
+        }
+    }
+    if (!sound) {
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        const auto aside = m_file.string() + ".damaged-" + std::to_string(now_wall_ms());
+        std::error_code error;
+        std::filesystem::rename(m_file, aside, error);
+        if (error) throw StoreError{m_file.string() + ": damaged, and it cannot be moved aside (" + error.message() + ")"};
+        for (const char* suffix : {"-wal", "-shm"})
+            std::filesystem::rename(m_file.string() + suffix, aside + suffix, error);  // may not exist
+        m_notice = m_file.string() + " was damaged; it was moved to " + aside + " and a new journal was started";
+        open();
+    }
+    // WAL: readers never block the writer. synchronous=FULL: each commit is flushed to disk
+    // before it returns, so a contribution a phone was told is saved survives a power cut
+    // (NORMAL would only survive a crash of the program). One flush per batch, not per phone.
+    exec("PRAGMA journal_mode=WAL");
+    exec("PRAGMA synchronous=FULL");
+
+    int version = 0;
+    {
+        sqlite3_stmt* raw = nullptr;
+        if (sqlite3_prepare_v2(m_db, "SELECT max(version) FROM schema_version", -1, &raw, nullptr) == SQLITE_OK) {
+            Statement query{raw};
+            if (sqlite3_step(query.get()) == SQLITE_ROW) version = sqlite3_column_int(query.get(), 0);
+        }
+    }
+    if (version > k_schema_version)
+        throw NewerSchemaError{m_file.string() + " was written by a newer Vitale Kiosk (schema " + std::to_string(version) +
+                         ", this one knows up to " + std::to_string(k_schema_version) +
+                         "); it is left untouched. Update the kiosk, or start with --data OTHER_DIR"};
+    for (int next = version + 1; next <= k_schema_version; ++next) {
+        exec("BEGIN IMMEDIATE");
+        try {
+            exec(k_migrations.at(static_cast<std::size_t>(next - 1)));
+            const auto record = "INSERT INTO schema_version VALUES (" + std::to_string(next) + ", " +
+                                std::to_string(now_wall_ms()) + ")";
+            exec(record.c_str());
+            exec("COMMIT");
+        } catch (...) {
+            sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
+    }
+}
+
+std::optional<std::string> Journal::meta(const std::string& key) const {
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(m_db, "SELECT value FROM meta WHERE key = ?", -1, &raw, nullptr) != SQLITE_OK) return std::nullopt;
+    Statement query{raw};
+    sqlite3_bind_text(query.get(), 1, key.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(query.get()) != SQLITE_ROW) return std::nullopt;
+    return column_text(query.get(), 0);
+}
+
+void Journal::set_meta(const std::string& key, const std::string& value) {
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(m_db, "INSERT OR REPLACE INTO meta VALUES (?, ?)", -1, &raw, nullptr) != SQLITE_OK)
+        throw StoreError{m_file.string() + ": " + sqlite3_errmsg(m_db)};
+    Statement statement{raw};
+    sqlite3_bind_text(statement.get(), 1, key.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(statement.get(), 2, value.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(statement.get()) != SQLITE_DONE) throw StoreError{m_file.string() + ": " + sqlite3_errmsg(m_db)};
+}
+
+void Journal::append(const std::vector<Event>& events, const Clock& clock) {
+    if (events.empty()) return;
+    const auto wall_now = std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count();
+    const auto mono_now = clock.monotonic().count();
+    exec("BEGIN IMMEDIATE");
+    try {
+        sqlite3_stmt* raw = nullptr;
+        if (sqlite3_prepare_v2(m_db,
+                               "INSERT INTO events (wall_ms, kind, participant, stage, text, note, dots, flag) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                               -1, &raw, nullptr) != SQLITE_OK)
+            throw StoreError{m_file.string() + ": " + sqlite3_errmsg(m_db)};
+        Statement insert{raw};
+        for (std::size_t i = 0; i < events.size(); ++i) {
+            const auto& event = events[i];
+            const auto kind = to_string(event.kind);
+            const auto dots = join_dots(event.dots);
+            sqlite3_bind_int64(insert.get(), 1, wall_now - (mono_now - event.at.count()));
+            sqlite3_bind_text(insert.get(), 2, kind.data(), static_cast<int>(kind.size()), SQLITE_TRANSIENT);
+            sqlite3_bind_text(insert.get(), 3, event.participant.c_str(), -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(insert.get(), 4, event.stage.c_str(), -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(insert.get(), 5, event.text.c_str(), -1, SQLITE_TRANSIENT);
+            sqlite3_bind_int(insert.get(), 6, event.note);
+            sqlite3_bind_text(insert.get(), 7, dots.c_str(), -1, SQLITE_TRANSIENT);
+            sqlite3_bind_int(insert.get(), 8, event.flag ? 1 : 0);
+            if (sqlite3_step(insert.get()) != SQLITE_DONE)
+                throw StoreError{m_file.string() + ": cannot write (" + sqlite3_errmsg(m_db) + ")"};
+            if (i == 0) m_last_batch_first = sqlite3_last_insert_rowid(m_db);
+            sqlite3_reset(insert.get());
+        }
+        exec("COMMIT");
+        ++m_commits;
+    } catch (...) {
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+void Journal::mark_session(std::size_t index, bool opened) {
+    // Replay starts at the event that opened the session; a closed session replays nothing.
+    const auto seq = m_last_batch_first + static_cast<std::int64_t>(index);
+    set_meta("open_session_from", opened ? std::to_string(seq) : "");
+}
+
+std::vector<JournalEntry> Journal::open_session() const {
+    std::vector<JournalEntry> entries;
+    const auto from = meta("open_session_from");
+    if (!from || from->empty()) return entries;
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(m_db,
+                           "SELECT seq, wall_ms, kind, participant, stage, text, note, dots, flag FROM events "
+                           "WHERE seq >= ? ORDER BY seq",
+                           -1, &raw, nullptr) != SQLITE_OK)
+        throw StoreError{m_file.string() + ": " + sqlite3_errmsg(m_db)};
+    Statement query{raw};
+    sqlite3_bind_int64(query.get(), 1, std::stoll(*from));
+    int result = SQLITE_ROW;
+    while ((result = sqlite3_step(query.get())) == SQLITE_ROW) {
+        const auto kind = event_kind_from(column_text(query.get(), 2));
+        if (!kind) continue;  // written by a newer kiosk: the schema check refuses those files
+        JournalEntry entry;
+        entry.seq = sqlite3_column_int64(query.get(), 0);
+        entry.wall_ms = sqlite3_column_int64(query.get(), 1);
+        entry.event.kind = *kind;
+        entry.event.participant = column_text(query.get(), 3);
+        entry.event.stage = column_text(query.get(), 4);
+        entry.event.text = column_text(query.get(), 5);
+        entry.event.note = sqlite3_column_int(query.get(), 6);
+        entry.event.dots = split_dots(column_text(query.get(), 7));
+        entry.event.flag = sqlite3_column_int(query.get(), 8) != 0;
+        entries.push_back(std::move(entry));
+    }
+    if (result != SQLITE_DONE) throw StoreError{m_file.string() + ": cannot read (" + sqlite3_errmsg(m_db) + ")"};
+    return entries;
+}
+
+}  // namespace kiosk::store

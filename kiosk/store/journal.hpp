@@ -1,0 +1,92 @@
+#pragma once
+// The journal: every event that reaches the engine, written to SQLite (WAL) before it is
+// applied, so that after a crash or a power cut the open session can be replayed exactly.
+// Used by the engine's thread only (EngineLoop's hooks) and at start-up before that thread.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/clock.hpp"
+#include "kiosk/core/event.hpp"
+
+struct sqlite3;
+
+namespace kiosk::store {
+
+// A journal that cannot be used; the message names the file and what to do.
+class StoreError : public std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+// The file was written by a newer kiosk: the kiosk must not touch it.
+class NewerSchemaError : public StoreError {
+    using StoreError::StoreError;
+};
+
+struct JournalEntry {
+    std::int64_t seq = 0;
+    std::int64_t wall_ms = 0;  // wall-clock time the event happened (ms since the epoch)
+    Event event;               // event.at is meaningless here: see replay()
+};
+
+class Journal {
+public:
+    static constexpr int k_schema_version = 1;
+    static constexpr const char* k_file_name = "vitale.sqlite3";
+
+    // Opens (or creates) <data_dir>/vitale.sqlite3 and brings its schema up to date. A file
+    // written by a newer kiosk is refused (StoreError) and left as it is. A corrupt file is
+    // moved aside (never deleted) and a fresh one started; notice() then says where it went.
+    explicit Journal(const std::filesystem::path& data_dir);
+    ~Journal();
+    Journal(const Journal&) = delete;
+    Journal& operator=(const Journal&) = delete;
+
+    // Appends a batch in one transaction (one disk flush); throws StoreError when it cannot.
+    // `clock` turns each event's monotonic time into wall-clock time.
+    void append(const std::vector<Event>& events, const Clock& clock);
+    // The event at `index` of the last appended batch opened (or closed) a session.
+    void mark_session(std::size_t index, bool opened);
+
+    // Every event since the open session began; empty when no session is open.
+    std::vector<JournalEntry> open_session() const;
+
+    // Said once after start-up when something had to be repaired (a corrupt file moved aside).
+    const std::optional<std::string>& notice() const { return m_notice; }
+    const std::filesystem::path& file() const { return m_file; }
+    // How many transactions committed (one flush each with synchronous=FULL): for the bench.
+    std::int64_t commits() const { return m_commits; }
+
+private:
+    void open_and_migrate();
+    void exec(const char* sql);
+    std::optional<std::string> meta(const std::string& key) const;
+    void set_meta(const std::string& key, const std::string& value);
+
+    std::filesystem::path m_file;
+    sqlite3* m_db = nullptr;
+    std::optional<std::string> m_notice;
+    std::int64_t m_last_batch_first = 0;
+    std::int64_t m_commits = 0;
+};
+
+// Replays journal entries into a fresh engine as if it had run all along: each event happens
+// at its wall-clock moment mapped onto this run's monotonic clock, so timers kept running in
+// real time while the kiosk was down. Effects and applied events of the replay are dropped.
+template <typename EngineT>
+void replay(EngineT& engine, const std::vector<JournalEntry>& entries, const Clock& clock) {
+    const auto now_wall = std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count();
+    const Millis now_mono = clock.monotonic();
+    for (const auto& entry : entries) {
+        Event event = entry.event;
+        event.at = now_mono - Millis{now_wall - entry.wall_ms};
+        engine.apply(event);
+    }
+    engine.tick(now_mono);
+    engine.take_applied();
+    engine.take_effects();
+}
+
+}  // namespace kiosk::store
