@@ -61,11 +61,18 @@ std::string column_text(sqlite3_stmt* statement, int column) {
 }  // namespace
 
 Journal::Journal(const std::filesystem::path& data_dir) : m_file{data_dir / k_file_name} {
+    // A constructor that throws gets no destructor call: close the handle here.
+    const auto close = [this] {
+        if (m_db) sqlite3_close(m_db);
+        m_db = nullptr;
+    };
     try {
         open_and_migrate();
     } catch (const StoreError&) {
+        close();
         throw;
     } catch (const std::exception& error) {
+        close();
         throw StoreError{m_file.string() + ": " + error.what()};
     }
 }
