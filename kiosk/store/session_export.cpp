@@ -1,0 +1,228 @@
+#include "kiosk/store/session_export.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+
+namespace kiosk::store {
+
+namespace {
+
+using Json = nlohmann::json;
+
+// One step's outcome, the same for every format.
+struct StepOutcome {
+    const StepSpec* spec;
+    int index;
+    std::vector<const Note*> notes;
+    std::map<int, Ranked> ranked;  // note id -> dots and place, when the step had a vote
+};
+
+std::vector<StepOutcome> outcomes(const View& view) {
+    std::vector<StepOutcome> result;
+    for (std::size_t i = 0; i < view.content->steps.size(); ++i) {
+        const int index = static_cast<int>(i);
+        StepOutcome step{&view.content->steps[i], index, view.notes_of(index), {}};
+        for (const auto& ranked : view.ranking(index)) step.ranked[ranked.note] = ranked;
+        result.push_back(std::move(step));
+    }
+    return result;
+}
+
+std::string author(const View& view, const ExportHeader& header, const Note& note) {
+    if (!header.show_names) return {};
+    const auto* person = view.participant(note.author);
+    return person ? person->name : std::string{};
+}
+
+// Markdown: every ASCII punctuation character may be backslash-escaped (CommonMark), so
+// nothing typed can become a link, a table, a heading or HTML.
+std::string markdown_text(const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+        if (c == '\n' || c == '\r') { out += ' '; continue; }
+        if (std::string_view{"\\`*_{}[]<>()#+-.!|~&\"'"}.find(c) != std::string_view::npos) out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+std::string html_text(const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+// RFC 4180, and a leading = + - @ made inert so a spreadsheet never runs it as a formula.
+std::string csv_field(std::string text) {
+    if (!text.empty() && std::string_view{"=+-@\t\r"}.find(text.front()) != std::string_view::npos) text = "'" + text;
+    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+    std::string out = "\"";
+    for (const char c : text) out += c == '"' ? std::string{"\"\""} : std::string(1, c);
+    return out + "\"";
+}
+
+std::string dots_text(const View& view, int dots) {
+    const bool dutch = view.content->language == "nl";
+    return std::to_string(dots) + (dutch ? (dots == 1 ? " stip" : " stippen") : (dots == 1 ? " dot" : " dots"));
+}
+
+std::string to_markdown(const View& view, const ExportHeader& header) {
+    const bool dutch = view.content->language == "nl";
+    std::string out = "# " + markdown_text(view.content->title) + " — " + markdown_text(header.room) + "\n\n";
+    out += (dutch ? "Sessie van " : "Session of ") + markdown_text(header.date) + ", " +
+           std::to_string(view.participants.size()) + (dutch ? " deelnemers" : " participants") + ".\n";
+    for (const auto& step : outcomes(view)) {
+        out += "\n## " + markdown_text(step.spec->title) + "\n\n";
+        if (step.notes.empty()) {
+            out += dutch ? "_Geen bijdragen._\n" : "_No contributions._\n";
+            continue;
+        }
+        for (const auto* note : step.notes) {
+            out += "- " + markdown_text(note->text);
+            if (const auto name = author(view, header, *note); !name.empty()) out += " (" + markdown_text(name) + ")";
+            out += "\n";
+        }
+        if (step.ranked.empty()) continue;
+        out += dutch ? "\n**Uitslag van de stemming**\n\n" : "\n**Result of the vote**\n\n";
+        for (const auto& ranked : view.ranking(step.index)) {
+            const bool chosen = ranked.place <= step.spec->winners;
+            out += std::to_string(ranked.place) + "\\. " + (chosen ? "**" : "") + markdown_text(view.note(ranked.note)->text) +
+                   (chosen ? "**" : "") + " — " + dots_text(view, ranked.dots) + "\n";
+        }
+    }
+    return out;
+}
+
+std::string to_json(const View& view, const ExportHeader& header) {
+    Json stages = Json::array();
+    for (const auto& step : outcomes(view)) {
+        Json notes = Json::array();
+        for (const auto* note : step.notes) {
+            Json item{{"id", note->id}, {"text", note->text}, {"participant", note->author}};
+            if (const auto name = author(view, header, *note); !name.empty()) item["name"] = name;
+            if (const auto found = step.ranked.find(note->id); found != step.ranked.end()) {
+                item["dots"] = found->second.dots;
+                item["place"] = found->second.place;
+                item["chosen"] = found->second.place <= step.spec->winners;
+            }
+            notes.push_back(std::move(item));
+        }
+        stages.push_back({{"id", step.spec->id},
+                          {"title", step.spec->title},
+                          {"minutes", step.spec->duration.count() / 60000},
+                          {"vote", step.spec->has_vote()},
+                          {"notes", std::move(notes)}});
+    }
+    // Individual votes stay private: only the counts per note are exported.
+    const Json document{{"format", "vitale-kiosk/session/1"},
+                        {"title", view.content->title},
+                        {"language", view.content->language},
+                        {"room", header.room},
+                        {"date", header.date},
+                        {"participants", view.participants.size()},
+                        {"stages", std::move(stages)}};
+    return document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::string to_csv(const View& view, const ExportHeader& header) {
+    std::string out = "stage_id,stage,note_id,participant,name,text,dots,place\r\n";
+    for (const auto& step : outcomes(view)) {
+        for (const auto* note : step.notes) {
+            const auto found = step.ranked.find(note->id);
+            const bool voted = found != step.ranked.end();
+            out += csv_field(step.spec->id) + "," + csv_field(step.spec->title) + "," + std::to_string(note->id) + "," +
+                   std::to_string(note->author) + "," + csv_field(author(view, header, *note)) + "," +
+                   csv_field(note->text) + "," + (voted ? std::to_string(found->second.dots) : "") + "," +
+                   (voted ? std::to_string(found->second.place) : "") + "\r\n";
+        }
+    }
+    return out;
+}
+
+std::string to_html(const View& view, const ExportHeader& header) {
+    const bool dutch = view.content->language == "nl";
+    std::string out = "<!doctype html>\n<html lang=\"" + html_text(view.content->language) +
+                      "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_text(view.content->title) + " — " +
+                      html_text(header.room) + "</title>\n<style>\n"
+                      "body { font: 12pt/1.5 system-ui, sans-serif; max-width: 46em; margin: 2em auto; color: #111; }\n"
+                      "h1 { font-size: 20pt; } h2 { font-size: 14pt; border-bottom: 1px solid #999; margin-top: 1.5em; }\n"
+                      "li.chosen { font-weight: bold; } .dots { color: #555; }\n"
+                      "@media print { body { margin: 0; } h2 { break-after: avoid; } }\n</style>\n</head>\n<body>\n";
+    out += "<h1>" + html_text(view.content->title) + " — " + html_text(header.room) + "</h1>\n<p>" +
+           (dutch ? "Sessie van " : "Session of ") + html_text(header.date) + ", " + std::to_string(view.participants.size()) +
+           (dutch ? " deelnemers" : " participants") + ".</p>\n";
+    for (const auto& step : outcomes(view)) {
+        out += "<h2>" + html_text(step.spec->title) + "</h2>\n";
+        if (step.notes.empty()) {
+            out += std::string{"<p><em>"} + (dutch ? "Geen bijdragen." : "No contributions.") + "</em></p>\n";
+            continue;
+        }
+        out += "<ul>\n";
+        for (const auto* note : step.notes) {
+            out += "<li>" + html_text(note->text);
+            if (const auto name = author(view, header, *note); !name.empty()) out += " (" + html_text(name) + ")";
+            out += "</li>\n";
+        }
+        out += "</ul>\n";
+        if (step.ranked.empty()) continue;
+        out += std::string{"<p><strong>"} + (dutch ? "Uitslag van de stemming" : "Result of the vote") + "</strong></p>\n<ol>\n";
+        for (const auto& ranked : view.ranking(step.index))
+            out += std::string{"<li"} + (ranked.place <= step.spec->winners ? " class=\"chosen\"" : "") + ">" +
+                   html_text(view.note(ranked.note)->text) + " <span class=\"dots\">— " + dots_text(view, ranked.dots) +
+                   "</span></li>\n";
+        out += "</ol>\n";
+    }
+    return out + "</body>\n</html>\n";
+}
+
+}  // namespace
+
+std::optional<ExportFormat> export_format_from(std::string_view name) {
+    if (name == "md") return ExportFormat::Markdown;
+    if (name == "json") return ExportFormat::Json;
+    if (name == "csv") return ExportFormat::Csv;
+    if (name == "html") return ExportFormat::Html;
+    return std::nullopt;
+}
+
+std::string_view extension(ExportFormat format) {
+    switch (format) {
+    case ExportFormat::Markdown: return "md";
+    case ExportFormat::Json: return "json";
+    case ExportFormat::Csv: return "csv";
+    case ExportFormat::Html: return "html";
+    }
+    return "txt";
+}
+
+std::string_view content_type(ExportFormat format) {
+    switch (format) {
+    case ExportFormat::Markdown: return "text/markdown; charset=utf-8";
+    case ExportFormat::Json: return "application/json";
+    case ExportFormat::Csv: return "text/csv; charset=utf-8";
+    case ExportFormat::Html: return "text/html; charset=utf-8";
+    }
+    return "text/plain";
+}
+
+std::string export_session(const View& view, const ExportHeader& header, ExportFormat format) {
+    switch (format) {
+    case ExportFormat::Markdown: return to_markdown(view, header);
+    case ExportFormat::Json: return to_json(view, header);
+    case ExportFormat::Csv: return to_csv(view, header);
+    case ExportFormat::Html: return to_html(view, header);
+    }
+    return {};
+}
+
+}  // namespace kiosk::store

@@ -1,0 +1,27 @@
+#pragma once
+// What a group takes home: a session's outcome as Markdown (to read), JSON (complete, for
+// tools), CSV (one row per contribution) and a printable HTML page. Pure functions of a View;
+// every format escapes what people typed so it survives intact and harmless.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kiosk/core/view.hpp"
+
+namespace kiosk::store {
+
+enum class ExportFormat { Markdown, Json, Csv, Html };
+
+std::optional<ExportFormat> export_format_from(std::string_view name);  // "md", "json", "csv", "html"
+std::string_view extension(ExportFormat format);
+std::string_view content_type(ExportFormat format);
+
+struct ExportHeader {
+    std::string room;
+    std::string date;        // "2026-11-22 09:00", local time the session opened
+    bool show_names = false; // first names next to contributions, when the room shows them
+};
+
+std::string export_session(const View& view, const ExportHeader& header, ExportFormat format);
+
+}  // namespace kiosk::store

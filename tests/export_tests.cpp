@@ -1,0 +1,154 @@
+// The session exports: what a group takes home. A note full of characters that mean
+// something in some format must survive every format intact, and harmless.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "kiosk/core/engine.hpp"
+#include "kiosk/store/session_export.hpp"
+#include "tests/test_content.hpp"
+
+using namespace kiosk;
+using store::ExportFormat;
+
+namespace {
+
+const std::string k_hostile = "=SUM(A1) | \"quoted\", comma; <script>alert('x')</script> & *stars* [link](http://x)";
+
+// A session with a check-in answer, facts, and a brainstorm with a dot vote and its result.
+struct FinishedSession {
+    Engine engine{testing::phone_content(), TimerRules{}, SessionRules{}, [] { return std::string{"export-token"}; }};
+    FakeClock clock;
+    void send(Event event) {
+        event.at = clock.monotonic();
+        engine.apply(event);
+    }
+    void phone(EventKind kind, int n, const std::string& text = "", std::vector<int> dots = {}) {
+        Event event{kind};
+        event.participant = "phone-key-0000000" + std::to_string(n);
+        event.stage = engine.view().in_step() ? engine.view().step_spec().id : "";
+        event.text = text;
+        event.dots = std::move(dots);
+        send(event);
+    }
+    FinishedSession() {
+        send(Event{EventKind::Start});
+        for (int n = 1; n <= 3; ++n) phone(EventKind::Join, n);
+        send(Event{EventKind::Start});
+        phone(EventKind::Contribute, 1, "Een klant bedankte me");
+        send(Event{EventKind::Next});
+        phone(EventKind::Contribute, 2, k_hostile);
+        while (engine.view().step_spec().id != "brainstorm") send(Event{EventKind::Next});
+        phone(EventKind::Contribute, 1, "Gedeeld bord");
+        phone(EventKind::Contribute, 2, "Vaste terugbeltijden");
+        send(Event{EventKind::Next});  // the vote
+        const auto board = engine.view().notes_of(engine.view().step).at(0)->id;
+        const auto times = engine.view().notes_of(engine.view().step).at(1)->id;
+        phone(EventKind::Vote, 1, "", {board, board, times});
+        phone(EventKind::Vote, 2, "", {board});
+        send(Event{EventKind::Next});  // the result
+        while (engine.view().phase != Phase::WrapUp) send(Event{EventKind::Next});
+    }
+    std::string as(ExportFormat format) const {
+        return store::export_session(engine.view(), {"Leerruimte <Vitaal>", "2026-11-23 09:00", false}, format);
+    }
+};
+
+// RFC 4180: rows of fields, quotes doubled inside quoted fields.
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+    std::vector<std::vector<std::string>> rows{{}};
+    std::string field;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
+            else if (c == '"') quoted = false;
+            else field += c;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            rows.back().push_back(field), field.clear();
+        } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+            rows.back().push_back(field), field.clear(), rows.emplace_back(), ++i;
+        } else {
+            field += c;
+        }
+    }
+    if (rows.back().empty()) rows.pop_back();
+    return rows;
+}
+
+// Every opened element is closed in order (void elements aside): the page is well-formed.
+bool balanced_html(const std::string& html) {
+    std::vector<std::string> open;
+    for (std::size_t at = html.find('<'); at != std::string::npos; at = html.find('<', at + 1)) {
+        const auto end = html.find('>', at);
+        if (end == std::string::npos) return false;
+        std::string tag = html.substr(at + 1, end - at - 1);
+        if (tag.empty() || tag[0] == '!') continue;
+        const bool closing = tag[0] == '/';
+        tag = tag.substr(closing ? 1 : 0, tag.find_first_of(" >", closing ? 1 : 0) - (closing ? 1 : 0));
+        if (tag == "meta") continue;
+        if (!closing) open.push_back(tag);
+        else if (open.empty() || open.back() != tag) return false;
+        else open.pop_back();
+    }
+    return open.empty();
+}
+
+}  // namespace
+
+TEST_CASE("The JSON export parses and holds every contribution exactly, and the vote counts") {
+    const FinishedSession session;
+    const auto json = nlohmann::json::parse(session.as(ExportFormat::Json));
+    CHECK(json["room"] == "Leerruimte <Vitaal>");
+    CHECK(json["participants"] == 3);
+    const auto& stages = json["stages"];
+    REQUIRE(stages.size() == 6);
+    CHECK(stages[1]["notes"][0]["text"] == k_hostile);
+    const auto& ideas = stages[3]["notes"];
+    REQUIRE(ideas.size() == 2);
+    CHECK(ideas[0]["dots"] == 3);
+    CHECK(ideas[0]["place"] == 1);
+    CHECK(ideas[0]["chosen"] == true);
+    CHECK(session.as(ExportFormat::Json).find("phone-key") == std::string::npos);  // no secrets
+}
+
+TEST_CASE("The CSV export parses into one row per contribution, formulas made inert") {
+    const FinishedSession session;
+    const auto rows = parse_csv(session.as(ExportFormat::Csv));
+    REQUIRE(rows.size() == 1 + 4);  // header, answer, fact, two ideas
+    for (const auto& row : rows) CHECK(row.size() == 8);
+    CHECK(rows[0][5] == "text");
+    CHECK(rows[2][0] == "analyse");
+    CHECK(rows[2][5] == "'" + k_hostile);  // a leading '=' would run as a spreadsheet formula
+    CHECK(rows[3][6] == "3");
+}
+
+TEST_CASE("The HTML export is a well-formed page that shows markup as text") {
+    const FinishedSession session;
+    const auto html = session.as(ExportFormat::Html);
+    CHECK(balanced_html(html));
+    CHECK(html.find("<script>") == std::string::npos);
+    CHECK(html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") != std::string::npos);
+    CHECK(html.find("Leerruimte &lt;Vitaal&gt;") != std::string::npos);
+    CHECK(html.find("<li class=\"chosen\">Gedeeld bord <span class=\"dots\">— 3 stippen</span></li>") != std::string::npos);
+}
+
+TEST_CASE("The Markdown export reads as a summary and escapes what people typed") {
+    const FinishedSession session;
+    const auto md = session.as(ExportFormat::Markdown);
+    CHECK(md.rfind("# Test — Leerruimte \\<Vitaal\\>\n", 0) == 0);
+    CHECK(md.find("## Titel brainstorm") != std::string::npos);
+    CHECK(md.find("1\\. **Gedeeld bord** — 3 stippen") != std::string::npos);
+    CHECK(md.find("<script>") == std::string::npos);
+    CHECK(md.find("\\<script\\>alert\\(\\'x\\'\\)\\</script\\>") != std::string::npos);
+    CHECK(md.find("\\| \\\"quoted\\\", comma; ") != std::string::npos);
+}
+
+TEST_CASE("Export formats are named as on the command line") {
+    CHECK(store::export_format_from("md") == ExportFormat::Markdown);
+    CHECK(store::export_format_from("html") == ExportFormat::Html);
+    CHECK_FALSE(store::export_format_from("pdf"));
+}
