@@ -132,6 +132,24 @@ void draw_qr_panel(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area,
                     {caption_size, Weight::Bold, theme::accent}, centre, line.y + line.h + canvas.u(0.3), 0, Align::Center);
 }
 
+void draw_link_panel(ui::Canvas& canvas, const SDL_Rect& area, const std::string& url, const std::string& caption,
+                     const std::string& hint, double caption_size) {
+    canvas.fill(area, theme::panel);
+    const int pad = canvas.u(3);
+    const int text_height = canvas.u(caption_size * 1.3 + type::small * 2.8 + 1.5);
+    const int room = std::min(area.w - 2 * pad, area.h - 2 * pad - text_height);
+    const std::string key = "qr|" + std::to_string(room) + "|" + url;
+    const auto make = [&] { return ui::render_qr(url, room); };
+    const auto size = canvas.image_size(key, make);
+    const int qr_y = area.y + std::max(pad, (area.h - size.y - text_height) / 2);
+    const auto qr = canvas.image(key, make, area.x + (area.w - size.x) / 2, qr_y);
+    const auto label = canvas.text(caption, {caption_size, Weight::Bold, theme::text}, area.x + area.w / 2,
+                                   qr.y + qr.h + canvas.u(1.5), 0, Align::Center);
+    canvas.text_fit(hint, {type::small, Weight::Regular, theme::text_soft},
+                    {area.x + pad / 2, label.y + label.h + canvas.u(0.3), area.w - pad, canvas.u(type::small * 2.8)},
+                    type::small * 0.8, Align::Center);
+}
+
 std::string join_url(const Frame& frame) {
     const auto& token = frame.view.join_token;
     return token.empty() ? frame.room.phone_url : frame.room.phone_url + "/j/" + token;

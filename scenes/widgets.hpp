@@ -38,6 +38,9 @@ SDL_Rect draw_timer_panel(ui::Canvas& canvas, const Frame& frame, const Grid& gr
 SDL_Rect timer_panel_area(const ui::Canvas& canvas, const Grid& grid);
 // The QR code with "scan to join" under it, filling `area`.
 void draw_qr_panel(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area, double caption_size);
+// The same panel for another link: the QR of `url` with `caption` and a small `hint` under it.
+void draw_link_panel(ui::Canvas& canvas, const SDL_Rect& area, const std::string& url, const std::string& caption,
+                     const std::string& hint, double caption_size);
 // The band at the bottom of the main column: what to do now (on the phone, or to go on).
 // `label` is the small line above the text; empty for none.
 void draw_band(ui::Canvas& canvas, const Grid& grid, const std::string& label, const std::string& text);

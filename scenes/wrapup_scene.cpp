@@ -14,14 +14,20 @@ void WrapUpScene::draw(ui::Canvas& canvas, const Frame& frame) const {
     canvas.text(frame.room.name, {type::label, Weight::Bold, theme::accent}, grid.main.x, grid.main.y);
     const int y = draw_title_block(canvas, grid.main, grid.main.y + canvas.u(6), strings.text("wrapup_title"),
                                    strings.text("wrapup_body"));
+    // Each stage, and where the group voted, what it chose.
     std::vector<std::string> stages;
-    for (std::size_t i = 1; i < content.steps.size(); ++i)
-        stages.push_back(content.steps[i].title);
+    for (std::size_t i = 1; i < content.steps.size(); ++i) {
+        const auto ranking = frame.view.ranking(static_cast<int>(i));
+        stages.push_back(ranking.empty() ? content.steps[i].title
+                                         : content.steps[i].title + ": " + frame.view.note(ranking.front().note)->text);
+    }
     draw_bullets(canvas, stages, {grid.main.x, y, grid.main.w, phone_band_top(canvas) - canvas.u(3) - y}, type::label);
 
     draw_band(canvas, grid, "", strings.text("wrapup_next"));
 
-    draw_qr_panel(canvas, frame, grid.side, type::label);
+    // The outcome to take home, only for this session's token (see the phone API's /x/).
+    draw_link_panel(canvas, grid.side, frame.room.phone_url + "/x/" + frame.view.join_token, strings.text("take_home"),
+                    strings.text("take_home_hint"), type::label);
     draw_help_hint(canvas, frame);
 }
 

@@ -426,3 +426,30 @@ TEST_CASE("First names reach the screen only when the room shows names") {
     CHECK(anonymous.view()->participants.at(0).name.empty());
     CHECK(body_of(anonymous.client().Get("/api/strings"))["show_names"] == false);
 }
+
+TEST_CASE("The outcome downloads only with the session's token, in every format") {
+    PhoneKiosk kiosk;
+    const auto key = kiosk.phones_at("analyse", 1).at(0);
+    kiosk.post("/api/notes", {{"key", key}, {"stage", "analyse"}, {"text", "<b>vet</b>, \"quote\""}});
+    const auto token = kiosk.view()->join_token;
+    const auto page = kiosk.client().Get(("/x/" + token).c_str());
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    for (const char* format : {"html", "md", "csv", "json"})
+        CHECK(page->body.find(std::string{"/x/"} + token + "/vitale-sessie." + format) != std::string::npos);
+
+    const auto md = kiosk.client().Get(("/x/" + token + "/vitale-sessie.md").c_str());
+    CHECK(md->status == 200);
+    CHECK(md->get_header_value("Content-Disposition") == "attachment; filename=\"vitale-sessie.md\"");
+    CHECK(md->body.find("\\<b\\>vet\\</b\\>") != std::string::npos);
+    const auto json = kiosk.client().Get(("/x/" + token + "/vitale-sessie.json").c_str());
+    CHECK(Json::parse(json->body)["stages"][1]["notes"][0]["text"] == "<b>vet</b>, \"quote\"");
+    const auto html = kiosk.client().Get(("/x/" + token + "/vitale-sessie.html").c_str());
+    CHECK(html->get_header_value("Content-Type") == "text/html; charset=utf-8");
+    CHECK(html->get_header_value("Content-Disposition").empty());  // printable: opens in the browser
+    CHECK(html->body.find("<b>vet</b>") == std::string::npos);
+
+    CHECK(kiosk.client().Get(("/x/" + token + "/vitale-sessie.pdf").c_str())->status == 404);
+    CHECK(kiosk.client().Get(("/x/" + std::string(32, '0') + "/vitale-sessie.md").c_str())->status == 410);
+    CHECK(kiosk.client().Get(("/x/" + token + "/../../etc/passwd").c_str())->status == 404);
+}

@@ -16,6 +16,7 @@
 #include "kiosk/net/http_server.hpp"
 #include "kiosk/net/phone_address.hpp"
 #include "kiosk/net/phone_api.hpp"
+#include "kiosk/store/session_export.hpp"
 
 namespace kiosk::testing {
 
@@ -30,7 +31,12 @@ public:
           m_engine{m_config.content, m_config.settings.timers, rules},
           m_loop{m_engine, m_clock, {[this](const auto&) { if (auto* s = m_server.get()) s->publish(); }, nullptr, nullptr, nullptr, nullptr}},
           m_api{{m_loop, m_clock, m_config.phone_strings, language, rules.max_text, rules.show_names,
-                 m_config.settings.phone_requests_per_minute, 2, [] { return std::string{"Wat verraste je?"}; }}} {
+                 m_config.settings.phone_requests_per_minute, 2, [] { return std::string{"Wat verraste je?"}; },
+                 [](const View& view, const std::string& format) {
+                     const auto chosen = store::export_format_from(format);
+                     return chosen ? store::export_session(view, {"Leerruimte Test", "2026-11-23 09:00", false}, *chosen)
+                                   : std::string{};
+                 }}} {
         net::PortReservation reservation{0};
         port = reservation.port();
         m_server = std::make_unique<net::HttpServer>(

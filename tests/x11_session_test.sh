@@ -59,6 +59,16 @@ import -window root "$work/after-help.png"
 [ "$(compare -metric AE "$work/help.png" "$work/after-help.png" null: 2>&1)" != "0" ] || fail "the help overlay did not close"
 
 press Page_Down;  expect_scene wrapup
+# The outcome is written at the wrap-up, in every format, and the QR leads to its download page.
+for _ in $(seq 20); do [ -n "$(ls "$work/data/exports/"*.html 2>/dev/null)" ] && break; sleep 0.1; done
+for format in md json csv html; do
+    ls "$work/data/exports/"*-sessie-1.$format >/dev/null 2>&1 || fail "no .$format export after the wrap-up"
+done
+grep -q "^## Analyse van de werksituatie" "$work/data/exports/"*-sessie-1.md || fail "the Markdown export lacks the stages"
+sleep 0.3
+import -window root "$work/wrapup.png"
+decoded=$(zbarimg -q --raw "$work/wrapup.png" 2>/dev/null | tr -d '\r\n')
+[[ "$decoded" =~ ^$url/x/[0-9a-f]{32}$ ]] || fail "QR on the wrap-up says '$decoded', expected $url/x/<token>"
 press Return;     expect_scene idle
 
 xdotool key ctrl+alt+q

@@ -5,6 +5,7 @@
 
 #include "kiosk/app/demo_phones.hpp"
 #include "kiosk/app/local_time.hpp"
+#include "kiosk/app/session_files.hpp"
 #include "kiosk/app/screen_loop.hpp"
 #include "kiosk/net/http_server.hpp"
 #include "kiosk/net/phone_address.hpp"
@@ -71,6 +72,29 @@ bool write_ahead(store::Journal* journal, const std::vector<Event>& batch, const
     }
 }
 
+// Writes a session's outcome once, when it reaches its wrap-up. Engine thread.
+class WrapUpExports {
+public:
+    WrapUpExports(std::filesystem::path dir, const Config& config, const Clock& clock)
+        : m_dir{std::move(dir)}, m_config{config}, m_clock{clock} {}
+    void on_view(const View& view) {
+        if (view.phase != Phase::WrapUp || view.join_token == m_written) return;
+        m_written = view.join_token;
+        try {
+            std::cerr << "vitale-kiosk: the session's outcome is in "
+                      << write_session_exports(m_dir, m_config, m_clock, view).string() << " (and .json, .csv, .html)\n";
+        } catch (const std::exception& error) {
+            std::cerr << "vitale-kiosk: " << error.what() << '\n';
+        }
+    }
+
+private:
+    std::filesystem::path m_dir;
+    const Config& m_config;
+    const Clock& m_clock;
+    std::string m_written;  // the token of the session last written
+};
+
 int minutes_of(Millis time) { return static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(time).count()); }
 
 }  // namespace
@@ -103,10 +127,12 @@ void run_live_kiosk(const LiveSetup& setup) {
     std::cout << "listening on port " << reservation.port() << std::endl;
 
     std::atomic<net::HttpServer*> server{nullptr};
+    WrapUpExports exports{setup.data_dir, config, clock};
     EngineLoop loop{engine, clock,
-                    {[&](const auto&) {
+                    {[&](const std::shared_ptr<const View>& view) {
                          signals.view_changed();
                          if (auto* phones = server.load()) phones->publish();
+                         exports.on_view(*view);
                      },
                      [&](Effect) { signals.chime(); }, nullptr,
                      [&](const std::vector<Event>& batch) { return write_ahead(journal.get(), batch, clock, config, signals); },
@@ -123,7 +149,10 @@ void run_live_kiosk(const LiveSetup& setup) {
     net::PhoneApi api{{loop, clock, config.phone_strings, config.settings.language, config.settings.session.max_text,
                        config.settings.session.show_names, config.settings.phone_requests_per_minute,
                        minutes_of(config.settings.timers.extend_step),
-                       [content, &clock] { return scenes::question_of_the_week(*content, to_local(clock.wall())); }}};
+                       [content, &clock] { return scenes::question_of_the_week(*content, to_local(clock.wall())); },
+                       [&config, &clock](const View& view, const std::string& format) {
+                           return session_export(config, clock, view, format);
+                       }}};
     {
         net::HttpServer phones{reservation.release(),
                                [&api](net::HttpRequest request, net::Responder responder) {

@@ -29,7 +29,7 @@ const std::vector<std::string>& Strings::required_keys() {
         "weekday_0", "weekday_1", "weekday_2", "weekday_3", "weekday_4", "weekday_5",
         "weekday_6", "today", "tomorrow", "week_label", "questions_label", "key_host", "host_title",
         "host_body", "join_code", "join_url", "people_line", "lobby_joined", "dots_count", "dots_one", "more_notes", "vote_open",
-        "voters", "results_label", "notes_empty", "store_failing", "store_repaired"};
+        "voters", "results_label", "notes_empty", "store_failing", "store_repaired", "take_home", "take_home_hint"};
     return keys;
 }
 
@@ -48,7 +48,7 @@ const std::vector<std::string>& Strings::phone_keys() {
         "err_room_full", "err_wrong_stage", "err_not_open", "err_limit", "err_too_many_dots",
         "err_unknown_note", "err_not_yours", "err_not_host", "err_bad_code", "err_empty",
         "err_too_long", "err_invalid_utf8", "err_control_character", "err_body_too_large",
-        "err_bad_json", "err_content_type", "err_unknown_stage", "err_slow_down",
+        "err_bad_json", "err_content_type", "err_unknown_stage", "err_slow_down", "export_title", "export_body", "export_md", "export_html", "export_csv", "export_json",
         "err_not_found", "err_not_saved", "err_bad_request", "err_server", "err_offline"};
     return keys;
 }

@@ -195,6 +195,7 @@ HttpResponse PhoneApi::page(const HttpRequest& request) {
                                       {{"lang", m_setup.language}, {"title", escape_html(s.text("title"))}});
         return {200, "text/html; charset=utf-8", html, {}};
     }
+    if (path.rfind("/x/", 0) == 0) return exports(*view, path.substr(3));
     if (path == "/api/strings") {
         Json texts = s.all();
         return {200, "application/json", Json{{"strings", texts}, {"max_text", m_setup.max_text}, {"show_names", m_setup.show_names}}.dump(), {}};
@@ -209,6 +210,39 @@ HttpResponse PhoneApi::page(const HttpRequest& request) {
         return {200, std::string{asset->content_type}, std::string{asset->body}, {{"Cache-Control", "no-cache"}}};
     if (path == "/favicon.ico") return {204, "text/plain", "", {}};
     return message_page(404, s.text("err_not_found"), s.text("ended_body"), false);
+}
+
+// /x/<token>: a page with the four formats; /x/<token>/vitale-sessie.<format>: the file.
+HttpResponse PhoneApi::exports(const View& view, const std::string& rest) const {
+    const auto& s = m_setup.strings;
+    const auto slash = rest.find('/');
+    const auto token = rest.substr(0, slash);
+    if (!view.session_open() || token != view.join_token || !m_setup.export_session)
+        return message_page(410, s.text("ended_title"), s.text("ended_body"), false);
+    if (slash == std::string::npos) {
+        std::string links = "<ul class=\"exports\">";
+        for (const char* format : {"html", "md", "csv", "json"})
+            links += "<li><a class=\"card\" href=\"/x/" + token + "/vitale-sessie." + format + "\">" +
+                     escape_html(s.text(std::string{"export_"} + format)) + "</a></li>";
+        auto page = message_page(200, s.text("export_title"), s.text("export_body"), false);
+        page.body.replace(page.body.find("</main>"), 7, links + "</ul></main>");
+        return page;
+    }
+    const auto file = rest.substr(slash + 1);
+    const auto dot = file.rfind('.');
+    const auto format = dot == std::string::npos ? std::string{} : file.substr(dot + 1);
+    if (file.substr(0, dot) != "vitale-sessie") return message_page(404, s.text("err_not_found"), s.text("ended_body"), false);
+    auto body = m_setup.export_session(view, format);
+    if (body.empty()) return message_page(404, s.text("err_not_found"), s.text("ended_body"), false);
+    static const std::map<std::string, std::string> types{{"md", "text/markdown; charset=utf-8"},
+                                                          {"json", "application/json"},
+                                                          {"csv", "text/csv; charset=utf-8"},
+                                                          {"html", "text/html; charset=utf-8"}};
+    HttpResponse response{200, types.at(format), std::move(body), {}};
+    // The printable page opens in the browser; the other files download.
+    if (format != "html")
+        response.headers.emplace_back("Content-Disposition", "attachment; filename=\"vitale-sessie." + format + "\"");
+    return response;
 }
 
 void PhoneApi::post(const HttpRequest& request, const Responder& responder) {

@@ -28,6 +28,9 @@ struct PhoneApiSetup {
     int extend_minutes = 2;
     // This week's reflection question; asked when a phone needs it (it changes on Mondays).
     std::function<std::string()> week_question;
+    // The open session's outcome in a format ("md", "json", "csv", "html"); empty when the
+    // format is unknown. Served under /x/<token>/ to whoever holds the session's token.
+    std::function<std::string(const View&, const std::string& format)> export_session;
 };
 
 class PhoneApi {
@@ -46,6 +49,7 @@ private:
     HttpResponse message_page(int status, const std::string& title, const std::string& body, bool code_form,
                               const std::string& problem = "") const;
     HttpResponse reply_for(const Outcome& outcome, EventKind kind) const;
+    HttpResponse exports(const View& view, const std::string& rest) const;
     PhoneContext context() const;
 
     PhoneApiSetup m_setup;
