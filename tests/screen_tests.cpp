@@ -55,9 +55,11 @@ TEST_CASE("Every scene renders at 720p, 1080p, 4K and 16:10 with a readable QR c
             CHECK(share > 0.05);  // not blank
             CHECK(share < 0.95);  // not one colour all over
             const auto png = screen.save(temp.path() / (name + "-" + std::to_string(width) + ".png"));
-            // With a session open the QR carries its join token; the idle screen's, the address.
+            // With a session open the QR carries its join token; the idle screen's, the address;
+            // the wrap-up's, the outcome's download page.
             const std::string url = "http://127.0.0.1:18080";
-            CHECK(testing::decode_qr(png) == (name == "idle" ? url : url + "/j/" + screen.view().join_token));
+            const auto& token = screen.view().join_token;
+            CHECK(testing::decode_qr(png) == (name == "idle" ? url : url + (name == "wrapup" ? "/x/" : "/j/") + token));
             if (name != "idle") CHECK(screen.view().join_token == "sample1000001");
         }
     }
