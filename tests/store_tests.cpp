@@ -156,7 +156,7 @@ TEST_CASE("A journal written by a newer kiosk is refused and left untouched") {
         store::Journal journal{temp.path()};
         FAIL("a newer schema was accepted");
     } catch (const store::NewerSchemaError& error) {
-        CHECK_THAT(error.what(), Catch::Contains("written by a newer Vitale Kiosk (schema 7, this one knows up to 1)"));
+        CHECK_THAT(error.what(), Catch::Contains("written by a newer Vitale Kiosk (schema 7, this one knows up to 2)"));
         CHECK_THAT(error.what(), Catch::Contains("--data OTHER_DIR"));
     }
     CHECK(read_file(file) == before);
@@ -215,4 +215,76 @@ TEST_CASE("When the journal cannot write, phones are told 'not saved' and the ro
     CHECK(loop.view()->participants.empty());
     loop.post(EventKind::Start);  // the room goes on to the check-in regardless
     CHECK(wait_for([&] { return loop.view()->in_step(); }));
+}
+
+TEST_CASE("A journal of schema 1 is migrated, and its open session still replays") {
+    testing::TempDir temp;
+    const auto file = temp.path() / store::Journal::k_file_name;
+    {
+        // Schema 1 exactly as the first release wrote it, with a session open at event 2.
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+        const char* v1 =
+            "CREATE TABLE schema_version (version INTEGER NOT NULL, applied_wall_ms INTEGER NOT NULL);"
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+            "CREATE TABLE events (seq INTEGER PRIMARY KEY AUTOINCREMENT, wall_ms INTEGER NOT NULL, kind TEXT NOT NULL,"
+            " participant TEXT NOT NULL, stage TEXT NOT NULL, text TEXT NOT NULL, note INTEGER NOT NULL,"
+            " dots TEXT NOT NULL, flag INTEGER NOT NULL);"
+            "INSERT INTO schema_version VALUES (1, 0);"
+            "INSERT INTO events VALUES (1, 1000, 'start', '', '', 'old-token', 0, '', 0);"
+            "INSERT INTO events VALUES (2, 2000, 'previous', '', '', '', 0, '', 0);"
+            "INSERT INTO events VALUES (3, 3000, 'start', '', '', 'v1-token', 0, '', 0);"
+            "INSERT INTO events VALUES (4, 4000, 'join', 'phone-key-00000001', '', '', 0, '', 0);"
+            "INSERT INTO meta VALUES ('open_session_from', '3');";
+        REQUIRE(sqlite3_exec(db, v1, nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    store::Journal journal{temp.path()};
+    const auto sessions = journal.sessions();
+    REQUIRE(sessions.size() == 1);
+    CHECK(sessions[0].opened_seq == 3);
+    CHECK(sessions[0].opened_wall_ms == 3000);
+    FakeClock clock{WallTime{std::chrono::milliseconds{5000}}};
+    auto engine = make_engine();
+    store::replay(engine, journal.open_session(), clock);
+    CHECK(engine.view().join_token == "v1-token");
+    CHECK(engine.view().participants.size() == 1);
+}
+
+TEST_CASE("Sessions are kept as history, and one can be forgotten completely") {
+    testing::TempDir temp;
+    FakeClock clock;
+    auto engine = make_engine();
+    store::Journal journal{temp.path()};
+    Recorder room{clock, engine, journal};
+    for (int session = 0; session < 2; ++session) {
+        room.send(Event{EventKind::Start});
+        room.phone(EventKind::Join, "phone-key-00000001");
+        room.send(Event{EventKind::Start});
+        room.phone(EventKind::Contribute, "phone-key-00000001", "Geheim antwoord " + std::to_string(session));
+        while (engine.view().phase != Phase::WrapUp) room.send(Event{EventKind::Next});
+        room.send(Event{EventKind::Start});  // closed
+        clock.advance(std::chrono::hours{24});
+    }
+    auto sessions = journal.sessions();
+    REQUIRE(sessions.size() == 2);
+    CHECK(sessions[0].closed_seq);
+
+    // Replaying a closed session leaves it at its wrap-up, with its notes.
+    auto replayed = make_engine();
+    store::replay(replayed, journal.session_events(sessions[0]), clock);
+    CHECK(replayed.view().phase == Phase::WrapUp);
+    CHECK(replayed.view().notes.at(0).text == "Geheim antwoord 0");
+
+    journal.forget(sessions[0].id);
+    CHECK(journal.sessions().size() == 1);
+    for (const char* suffix : {"", "-wal"})
+        CHECK(read_file(temp.path() / (std::string{store::Journal::k_file_name} + suffix)).find("Geheim antwoord 0") ==
+              std::string::npos);
+    CHECK(read_file(temp.path() / store::Journal::k_file_name).find("Geheim antwoord 1") != std::string::npos);
+    CHECK_THROWS_WITH(journal.forget(99), Catch::Contains("there is no session 99"));
+
+    // Retention: everything closed before now goes.
+    CHECK(journal.forget_before(std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count()) == 1);
+    CHECK(journal.sessions().empty());
 }

@@ -25,6 +25,18 @@ const std::vector<const char*> k_migrations{
     "  note INTEGER NOT NULL,"
     "  dots TEXT NOT NULL,"
     "  flag INTEGER NOT NULL);",
+    // 2: sessions as rows (history, exports, forgetting); the open one carried over from meta.
+    "CREATE TABLE sessions ("
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  opened_seq INTEGER NOT NULL,"
+    "  closed_seq INTEGER,"
+    "  opened_wall_ms INTEGER NOT NULL,"
+    "  closed_wall_ms INTEGER);"
+    "INSERT INTO sessions (opened_seq, opened_wall_ms)"
+    "  SELECT CAST(value AS INTEGER), (SELECT wall_ms FROM events WHERE seq = CAST(meta.value AS INTEGER))"
+    "  FROM meta WHERE key = 'open_session_from' AND value != ''"
+    "  AND EXISTS (SELECT 1 FROM events WHERE seq = CAST(meta.value AS INTEGER));"
+    "DELETE FROM meta WHERE key = 'open_session_from';",
 };
 
 struct StatementDeleter {
@@ -154,25 +166,6 @@ void Journal::open_and_migrate() {
     }
 }
 
-std::optional<std::string> Journal::meta(const std::string& key) const {
-    sqlite3_stmt* raw = nullptr;
-    if (sqlite3_prepare_v2(m_db, "SELECT value FROM meta WHERE key = ?", -1, &raw, nullptr) != SQLITE_OK) return std::nullopt;
-    Statement query{raw};
-    sqlite3_bind_text(query.get(), 1, key.c_str(), -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(query.get()) != SQLITE_ROW) return std::nullopt;
-    return column_text(query.get(), 0);
-}
-
-void Journal::set_meta(const std::string& key, const std::string& value) {
-    sqlite3_stmt* raw = nullptr;
-    if (sqlite3_prepare_v2(m_db, "INSERT OR REPLACE INTO meta VALUES (?, ?)", -1, &raw, nullptr) != SQLITE_OK)
-        throw StoreError{m_file.string() + ": " + sqlite3_errmsg(m_db)};
-    Statement statement{raw};
-    sqlite3_bind_text(statement.get(), 1, key.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(statement.get(), 2, value.c_str(), -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(statement.get()) != SQLITE_DONE) throw StoreError{m_file.string() + ": " + sqlite3_errmsg(m_db)};
-}
-
 void Journal::append(const std::vector<Event>& events, const Clock& clock) {
     if (events.empty()) return;
     const auto wall_now = std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count();
@@ -213,22 +206,90 @@ void Journal::append(const std::vector<Event>& events, const Clock& clock) {
 
 void Journal::mark_session(std::size_t index, bool opened) {
     // Replay starts at the event that opened the session; a closed session replays nothing.
-    const auto seq = m_last_batch_first + static_cast<std::int64_t>(index);
-    set_meta("open_session_from", opened ? std::to_string(seq) : "");
+    const auto seq = std::to_string(m_last_batch_first + static_cast<std::int64_t>(index));
+    const auto wall = "(SELECT wall_ms FROM events WHERE seq = " + seq + ")";
+    const auto sql = opened ? "INSERT INTO sessions (opened_seq, opened_wall_ms) VALUES (" + seq + ", " + wall + ")"
+                            : "UPDATE sessions SET closed_seq = " + seq + ", closed_wall_ms = " + wall +
+                                  " WHERE closed_seq IS NULL";
+    exec(sql.c_str());
 }
 
-std::vector<JournalEntry> Journal::open_session() const {
-    std::vector<JournalEntry> entries;
-    const auto from = meta("open_session_from");
-    if (!from || from->empty()) return entries;
+std::vector<SessionRecord> Journal::sessions() const {
+    std::vector<SessionRecord> result;
     sqlite3_stmt* raw = nullptr;
-    if (sqlite3_prepare_v2(m_db,
-                           "SELECT seq, wall_ms, kind, participant, stage, text, note, dots, flag FROM events "
-                           "WHERE seq >= ? ORDER BY seq",
+    if (sqlite3_prepare_v2(m_db, "SELECT id, opened_seq, closed_seq, opened_wall_ms, closed_wall_ms FROM sessions ORDER BY id",
                            -1, &raw, nullptr) != SQLITE_OK)
         throw StoreError{m_file.string() + ": " + sqlite3_errmsg(m_db)};
     Statement query{raw};
-    sqlite3_bind_int64(query.get(), 1, std::stoll(*from));
+    while (sqlite3_step(query.get()) == SQLITE_ROW) {
+        SessionRecord record;
+        record.id = sqlite3_column_int64(query.get(), 0);
+        record.opened_seq = sqlite3_column_int64(query.get(), 1);
+        if (sqlite3_column_type(query.get(), 2) != SQLITE_NULL) record.closed_seq = sqlite3_column_int64(query.get(), 2);
+        record.opened_wall_ms = sqlite3_column_int64(query.get(), 3);
+        if (sqlite3_column_type(query.get(), 4) != SQLITE_NULL) record.closed_wall_ms = sqlite3_column_int64(query.get(), 4);
+        result.push_back(record);
+    }
+    return result;
+}
+
+std::vector<JournalEntry> Journal::session_events(const SessionRecord& session) const {
+    // A closed session's events up to, not including, the one that closed it: replayed, they
+    // leave the session at its wrap-up with everything in it.
+    return events_between(session.opened_seq, session.closed_seq.value_or(INT64_MAX));
+}
+
+void Journal::forget(std::int64_t session_id) {
+    const auto found = [&] {
+        for (const auto& s : sessions())
+            if (s.id == session_id) return std::optional<SessionRecord>{s};
+        return std::optional<SessionRecord>{};
+    }();
+    if (!found) throw StoreError{"there is no session " + std::to_string(session_id) + " in " + m_file.string()};
+    const auto last = found->closed_seq ? std::to_string(*found->closed_seq) : std::string{"9223372036854775807"};
+    exec("BEGIN IMMEDIATE");
+    try {
+        const auto remove = "DELETE FROM events WHERE seq >= " + std::to_string(found->opened_seq) + " AND seq <= " + last +
+                            "; DELETE FROM sessions WHERE id = " + std::to_string(session_id);
+        exec(remove.c_str());
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+    // Deleted rows are gone from the tables; VACUUM also rewrites the pages they lived on, and
+    // the checkpoint empties the write-ahead log, which still held copies of them.
+    exec("VACUUM");
+    exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+int Journal::forget_before(std::int64_t wall_ms) {
+    int forgotten = 0;
+    for (const auto& s : sessions())
+        if (s.closed_wall_ms && *s.closed_wall_ms < wall_ms) {
+            forget(s.id);
+            ++forgotten;
+        }
+    return forgotten;
+}
+
+std::vector<JournalEntry> Journal::open_session() const {
+    const auto all = sessions();
+    if (all.empty() || all.back().closed_seq) return {};
+    return events_between(all.back().opened_seq, INT64_MAX);
+}
+
+std::vector<JournalEntry> Journal::events_between(std::int64_t first, std::int64_t before) const {
+    std::vector<JournalEntry> entries;
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(m_db,
+                           "SELECT seq, wall_ms, kind, participant, stage, text, note, dots, flag FROM events "
+                           "WHERE seq >= ? AND seq < ? ORDER BY seq",
+                           -1, &raw, nullptr) != SQLITE_OK)
+        throw StoreError{m_file.string() + ": " + sqlite3_errmsg(m_db)};
+    Statement query{raw};
+    sqlite3_bind_int64(query.get(), 1, first);
+    sqlite3_bind_int64(query.get(), 2, before);
     int result = SQLITE_ROW;
     while ((result = sqlite3_step(query.get())) == SQLITE_ROW) {
         const auto kind = event_kind_from(column_text(query.get(), 2));

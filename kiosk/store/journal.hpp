@@ -31,9 +31,17 @@ struct JournalEntry {
     Event event;               // event.at is meaningless here: see replay()
 };
 
+struct SessionRecord {
+    std::int64_t id = 0;  // 1, 2, 3 ... as the kiosk opened them
+    std::int64_t opened_seq = 0;
+    std::optional<std::int64_t> closed_seq;  // none while the session is open
+    std::int64_t opened_wall_ms = 0;
+    std::optional<std::int64_t> closed_wall_ms;
+};
+
 class Journal {
 public:
-    static constexpr int k_schema_version = 1;
+    static constexpr int k_schema_version = 2;
     static constexpr const char* k_file_name = "vitale.sqlite3";
 
     // Opens (or creates) <data_dir>/vitale.sqlite3 and brings its schema up to date. A file
@@ -52,6 +60,14 @@ public:
 
     // Every event since the open session began; empty when no session is open.
     std::vector<JournalEntry> open_session() const;
+    // Every session, oldest first.
+    std::vector<SessionRecord> sessions() const;
+    // A session's events, without the one that closed it (replayed: the session at wrap-up).
+    std::vector<JournalEntry> session_events(const SessionRecord& session) const;
+    // Removes a session and all its events for good (then VACUUMs); StoreError if unknown.
+    void forget(std::int64_t session_id);
+    // Forgets every session closed before `wall_ms`; returns how many.
+    int forget_before(std::int64_t wall_ms);
 
     // Said once after start-up when something had to be repaired (a corrupt file moved aside).
     const std::optional<std::string>& notice() const { return m_notice; }
@@ -61,9 +77,8 @@ public:
 
 private:
     void open_and_migrate();
+    std::vector<JournalEntry> events_between(std::int64_t first, std::int64_t before) const;
     void exec(const char* sql);
-    std::optional<std::string> meta(const std::string& key) const;
-    void set_meta(const std::string& key, const std::string& value);
 
     std::filesystem::path m_file;
     sqlite3* m_db = nullptr;
