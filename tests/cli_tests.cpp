@@ -92,7 +92,7 @@ TEST_CASE("Checking the config exits 0 for the shipped config and 2 with every p
     const auto file = (temp.path() / "config" / "kiosk.json").string();
     CHECK(result.output == file + ": network.port: must be between 1 and 65535 (found 0)\n" + file +
                                ": colour: unknown key; check the spelling (known here: chime, data_dir, display, "
-                               "language, network, phones, room_name, schedule, timers) or remove it\n");
+                               "language, network, phones, retention_days, room_name, schedule, timers) or remove it\n");
 }
 
 TEST_CASE("Starting with a missing config folder says which file and how to fix it, exit 2") {

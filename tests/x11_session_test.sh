@@ -75,4 +75,15 @@ xdotool key ctrl+alt+q
 for _ in $(seq 50); do kill -0 "$kiosk_pid" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$kiosk_pid" 2>/dev/null && fail "Ctrl+Alt+Q did not quit"
 wait "$kiosk_pid" || fail "the kiosk exited with an error"
+
+# The record from the command line: the finished session is listed, exports, and can be forgotten.
+record() { "$kiosk" --config "$work/config" --data "$work/data" "$@"; }
+record --sessions | grep -Eq '^1  [0-9-]+ [0-9:]+  [0-9]+ min$' || fail "--sessions does not list the session"
+record --export last --format json --out "$work/session.json" >/dev/null || fail "--export failed"
+node -e 'const s = JSON.parse(require("fs").readFileSync(process.argv[1])); if (s.stages.length !== 6) process.exit(1)' \
+    "$work/session.json" || fail "the exported JSON does not hold the six steps"
+record --export 1 --format csv | head -1 | grep -q '^stage_id,stage,note_id' || fail "--export to stdout failed"
+{ record --export 7 2>&1 || true; } | grep -q "there is no session 7" || fail "--export of an unknown session is not explained"
+record --forget 1 | grep -q "session 1 of .* is forgotten" || fail "--forget failed"
+[ -z "$(record --sessions)" ] || fail "the forgotten session is still listed"
 echo "x11 session walk: 1 passed, 0 failed"

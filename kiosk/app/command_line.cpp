@@ -66,6 +66,11 @@ Options parse_command_line(const std::vector<std::string>& args) {
         else if (arg == "--trace-frames") options.trace_frames = true;
         else if (arg == "--demo")
             options.demo = parse_number(arg, value(), 1, 250, "give the number of simulated phones, 1 to 250, e.g. --demo 6");
+        else if (arg == "--sessions") options.list_sessions = true;
+        else if (arg == "--export") options.export_session = value();
+        else if (arg == "--format") options.export_format = value();
+        else if (arg == "--out") options.export_out = value();
+        else if (arg == "--forget") options.forget_session = value();
         else if (arg == "--version") options.version = true;
         else if (arg == "--help" || arg == "-h") options.help = true;
         else throw UsageError{"unknown option " + arg + "; see --help for the options"};
@@ -97,6 +102,9 @@ Options:
   --help-overlay      with --screenshot: draw the key map over the scene
   --print-first-frame print "first-frame-ms N" (monotonic clock) when the first frame is shown
   --trace-frames      print "frame VERSION MS" for every frame shown (for the benchmarks)
+  --sessions          list the sessions in the journal (number, date, minutes)
+  --export N|last     write session N's outcome (--format md|json|csv|html, --out FILE or stdout)
+  --forget N|last     remove session N and everything in it from the journal for good
   --version           print the version
   --help              this text
 

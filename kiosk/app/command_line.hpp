@@ -28,6 +28,11 @@ struct Options {
     bool print_first_frame = false;  // for the start-up benchmark
     bool trace_frames = false;       // print "frame <version> <ms>" per frame (benchmarks)
     int demo = 0;                    // simulated phones that join and take part
+    bool list_sessions = false;      // --sessions
+    std::optional<std::string> export_session;  // --export N|last
+    std::string export_format = "md";           // --format
+    std::filesystem::path export_out;           // --out (stdout when empty or "-")
+    std::optional<std::string> forget_session;  // --forget N|last
     bool version = false;
     bool help = false;
 };

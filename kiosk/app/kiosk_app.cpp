@@ -8,6 +8,8 @@
 
 #include "kiosk/app/command_line.hpp"
 #include "kiosk/app/live_kiosk.hpp"
+#include "kiosk/app/record_commands.hpp"
+#include "kiosk/store/journal.hpp"
 #include "kiosk/app/screen_loop.hpp"
 #include "kiosk/app/screenshot.hpp"
 #include "kiosk/app/version.hpp"
@@ -73,6 +75,7 @@ int run_modes(const Options& options) {
     }
 
     const std::filesystem::path data_dir = options.data_dir.value_or(config.settings.data_dir);
+    if (run_record_command(options, config, data_dir)) return k_exit_ok;
     prepare_data_dir(data_dir);
     run_live_kiosk({config, options, fonts, size, data_dir});
     return k_exit_ok;
@@ -90,6 +93,8 @@ int run_kiosk(const std::vector<std::string>& args) {
         return fail("the configuration has " + std::to_string(error.problems().size()) +
                         " problem(s); fix them and try again (--check-config checks without starting)",
                     k_exit_usage);
+    } catch (const store::NewerSchemaError& error) {
+        return fail(error.what(), k_exit_failure);
     } catch (const std::exception& error) {
         return fail(error.what(), k_exit_failure);
     }

@@ -45,6 +45,11 @@ std::unique_ptr<store::Journal> open_journal(const std::filesystem::path& dir, c
                                              ScreenSignals& signals) {
     try {
         auto journal = std::make_unique<store::Journal>(dir);
+        // Retention: finished sessions older than retention_days are forgotten at start-up.
+        const auto cutoff = std::chrono::system_clock::now() - std::chrono::hours{24} * config.settings.retention_days;
+        if (const int forgotten = journal->forget_before(std::chrono::duration_cast<Millis>(cutoff.time_since_epoch()).count()))
+            std::cerr << "vitale-kiosk: forgot " << forgotten << " session(s) older than " << config.settings.retention_days
+                      << " days (retention_days)\n";
         if (journal->notice()) {
             std::cerr << "vitale-kiosk: " << *journal->notice() << '\n';
             signals.set_warning(config.strings.format("store_repaired", {{"file", journal->file().filename().string()}}));

@@ -82,6 +82,7 @@ Settings read_settings(const Json& json, const std::string& file, Problems& prob
     }
     settings.data_dir = top.text("data_dir", "data", 400);
     if (settings.data_dir.empty()) top.problem("data_dir", "must not be empty; use \"data\" for the default");
+    settings.retention_days = top.integer("retention_days", 1, 3650, 365);
     if (const Json* timers = top.object("timers", false)) {
         ObjectReader reader{*timers, file, "timers", problems};
         settings.timers.extend_step = std::chrono::minutes{reader.integer("extend_minutes", 1, 15, 2)};

@@ -29,6 +29,7 @@ struct Settings {
     int port = 8080;
     std::string public_url;  // overrides the detected LAN address in the QR when set
     std::string data_dir = "data";
+    int retention_days = 365;  // finished sessions older than this are forgotten at start-up
     TimerRules timers;
     SessionRules session;             // kiosk.json "phones"
     int phone_requests_per_minute = 60;  // per phone, beyond a short burst

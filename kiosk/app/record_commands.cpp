@@ -1,0 +1,82 @@
+#include "kiosk/app/record_commands.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "kiosk/app/local_time.hpp"
+#include "kiosk/core/engine.hpp"
+#include "kiosk/store/journal.hpp"
+#include "kiosk/store/session_export.hpp"
+
+namespace kiosk::app {
+
+namespace {
+
+std::string local_text(std::int64_t wall_ms) {
+    const auto local = to_local(WallTime{Millis{wall_ms}});
+    char text[32];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u %02d:%02d", static_cast<int>(local.date.year()),
+                  static_cast<unsigned>(local.date.month()), static_cast<unsigned>(local.date.day()),
+                  local.minute_of_day / 60, local.minute_of_day % 60);
+    return text;
+}
+
+store::SessionRecord find_session(const store::Journal& journal, const std::string& which) {
+    const auto sessions = journal.sessions();
+    if (sessions.empty()) throw UsageError{"the journal in " + journal.file().parent_path().string() + " holds no sessions yet"};
+    if (which == "last") return sessions.back();
+    for (const auto& session : sessions)
+        if (std::to_string(session.id) == which) return session;
+    throw UsageError{"there is no session " + which + "; --sessions lists them (or use \"last\")"};
+}
+
+void list_sessions(const store::Journal& journal) {
+    for (const auto& session : journal.sessions()) {
+        std::cout << session.id << "  " << local_text(session.opened_wall_ms);
+        if (session.closed_wall_ms)
+            std::cout << "  " << (*session.closed_wall_ms - session.opened_wall_ms) / 60000 << " min";
+        else
+            std::cout << "  open";
+        std::cout << '\n';
+    }
+}
+
+void export_session(const store::Journal& journal, const Config& config, const Options& options) {
+    const auto format = store::export_format_from(options.export_format);
+    if (!format) throw UsageError{"--format " + options.export_format + ": choose md, json, csv or html"};
+    const auto session = find_session(journal, *options.export_session);
+    Engine engine{config.content, config.settings.timers, config.settings.session};
+    SystemClock clock;
+    store::replay(engine, journal.session_events(session), clock);
+    const auto text = store::export_session(
+        engine.view(), {config.settings.room_name, local_text(session.opened_wall_ms), config.settings.session.show_names},
+        *format);
+    if (options.export_out.empty() || options.export_out == "-") {
+        std::cout << text;
+        return;
+    }
+    std::ofstream file{options.export_out, std::ios::binary};
+    file << text;
+    if (!file) throw std::runtime_error{"cannot write " + options.export_out.string()};
+    std::cout << options.export_out.string() << '\n';
+}
+
+}  // namespace
+
+bool run_record_command(const Options& options, const Config& config, const std::filesystem::path& data_dir) {
+    if (!options.list_sessions && !options.export_session && !options.forget_session) return false;
+    if (!std::filesystem::exists(data_dir / store::Journal::k_file_name))
+        throw UsageError{"no journal in " + data_dir.string() + "; pass --data DIR with the kiosk's data folder"};
+    store::Journal journal{data_dir};
+    if (options.list_sessions) list_sessions(journal);
+    if (options.export_session) export_session(journal, config, options);
+    if (options.forget_session) {
+        const auto session = find_session(journal, *options.forget_session);
+        journal.forget(session.id);
+        std::cout << "session " << session.id << " of " << local_text(session.opened_wall_ms) << " is forgotten\n";
+    }
+    return true;
+}
+
+}  // namespace kiosk::app
