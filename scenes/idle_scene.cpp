@@ -53,6 +53,10 @@ void IdleScene::draw(ui::Canvas& canvas, const Frame& frame) const {
     canvas.text_fit(question_of_the_week(*frame.view.content, frame.local), {type::title, Weight::Bold, theme::text},
                     {x, y, panel.w - qr_width - canvas.u(8), panel.y + panel.h - y - canvas.u(3)}, type::body);
 
+    if (!frame.view.last_outcome.empty())
+        canvas.text_fit(strings.format("last_time", {{"outcome", frame.view.last_outcome}}),
+                        {type::label, Weight::Regular, theme::text_soft}, {margin, canvas.u(46.5), width, canvas.u(4.5)},
+                        type::small);
     canvas.text(strings.text("idle_start_hint"), {type::small, Weight::Regular, theme::text_dim}, margin,
                 canvas.height() - canvas.u(8));
     draw_help_hint(canvas, frame);

@@ -27,6 +27,10 @@ void LobbyScene::draw(ui::Canvas& canvas, const Frame& frame) const {
         y = line.y + line.h + canvas.u(1.1);
     }
 
+    if (!frame.view.last_outcome.empty())
+        canvas.text_fit(strings.format("last_time", {{"outcome", frame.view.last_outcome}}),
+                        {type::label, Weight::Regular, theme::text_soft},
+                        {grid.main.x, y + canvas.u(1), grid.main.w, phone_band_top(canvas) - y - canvas.u(3)}, type::small);
     const auto joined = frame.view.participants.size();
     draw_band(canvas, grid, joined == 0 ? "" : strings.format("lobby_joined", {{"n", std::to_string(joined)}}),
               strings.text("lobby_start"));

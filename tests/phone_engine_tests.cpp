@@ -341,3 +341,20 @@ TEST_CASE("Replaying the applied events rebuilds the same session") {
     CHECK(b.part() == Part::Vote);
     CHECK(b.dots == a.dots);
 }
+
+TEST_CASE("A finished session leaves its chosen problem statement for the idle screen") {
+    Room room;
+    room.open_at(2, 2);
+    room.add(1, "Hoe kunnen we A, zodat B?");
+    const int winner = room.add(2, "Hoe kunnen we C, zodat D?").id;
+    room.press(EventKind::Next);  // the vote
+    room.vote(1, {winner, winner});
+    room.vote(2, {winner, 1});
+    while (room.view().phase != Phase::WrapUp) room.press(EventKind::Next);
+    CHECK(room.view().headline() == "Hoe kunnen we C, zodat D?");
+    room.press(EventKind::Start);  // closed
+    CHECK(room.view().phase == Phase::Idle);
+    CHECK(room.view().last_outcome == "Hoe kunnen we C, zodat D?");
+    room.press(EventKind::Start);  // the next lobby still shows it
+    CHECK(room.view().last_outcome == "Hoe kunnen we C, zodat D?");
+}

@@ -152,3 +152,20 @@ TEST_CASE("The host code shows its own QR over the scene while it is valid") {
     screen.draw();
     CHECK(testing::decode_qr(screen.save(temp.path() / "after.png")) == "http://127.0.0.1:18080/j/" + token);
 }
+
+TEST_CASE("The idle screen and the lobby show what the last session chose") {
+    testing::TempDir temp;
+    for (const char* scene : {"idle", "lobby"}) {
+        Screen screen{1920, 1080};
+        screen.go_to("probleemstelling");
+        screen.harness.add_notes(2, {"Hoe kunnen we terugbellen zichtbaar maken?", "Hoe kunnen we korter overdragen?"}, 2);
+        screen.press(EventKind::Next);
+        screen.harness.add_votes();
+        while (screen.view().phase != Phase::WrapUp) screen.press(EventKind::Next);
+        screen.press(EventKind::Start);  // closed: idle
+        if (std::string{scene} == "lobby") screen.press(EventKind::Start);
+        screen.draw();
+        const auto text = screen.read_text({0, 0, screen.canvas->u(170), 1080}, 1.0, temp.path() / "screen.png");
+        CHECK_THAT(text, Catch::Contains("Vorige keer: Hoe kunnen we"));
+    }
+}

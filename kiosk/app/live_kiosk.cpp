@@ -115,6 +115,15 @@ void run_live_kiosk(const LiveSetup& setup) {
     auto journal = open_journal(setup.data_dir, config, signals);
     if (journal) {
         const auto started = clock.monotonic();
+        // History first: the headline of the last finished session, then the open one replayed.
+        const auto sessions = journal->sessions();
+        for (auto last = sessions.rbegin(); last != sessions.rend(); ++last) {
+            if (!last->closed_seq) continue;
+            Engine past{config.content, config.settings.timers, config.settings.session};
+            store::replay(past, journal->session_events(*last), clock);
+            engine.remember_last_outcome(past.view().headline());
+            break;
+        }
         const auto entries = journal->open_session();
         store::replay(engine, entries, clock);
         if (!entries.empty())

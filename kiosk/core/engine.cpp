@@ -232,6 +232,8 @@ void Engine::open_session(const std::string& token) {
 }
 
 void Engine::go_idle() {
+    // What this session chose stays on the idle screen and in the next lobby.
+    if (auto headline = m_draft.headline(); !headline.empty()) m_draft.last_outcome = std::move(headline);
     leave_steps_for(Phase::Idle);
     m_mark = SessionMark::Closed;
     m_draft.join_token.clear();
@@ -267,6 +269,11 @@ void Engine::extend() {
 void Engine::publish(View next) {
     next.version = m_view->version + 1;
     m_view = std::make_shared<const View>(std::move(next));
+}
+
+void Engine::remember_last_outcome(std::string outcome) {
+    m_draft.last_outcome = std::move(outcome);
+    publish(m_draft);
 }
 
 std::vector<Event> Engine::take_applied() { return std::exchange(m_applied, {}); }

@@ -32,6 +32,9 @@ public:
     // a step that ran out while nobody looked chains into the next at its real end time.
     void tick(Millis now);
 
+    // At start-up, before any event: the last finished session's headline, from the journal.
+    void remember_last_outcome(std::string outcome);
+
     // When tick() next has work to do: a step's end, a vote part's end, a host code expiring.
     std::optional<Millis> next_deadline() const;
 

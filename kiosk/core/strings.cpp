@@ -29,7 +29,7 @@ const std::vector<std::string>& Strings::required_keys() {
         "weekday_0", "weekday_1", "weekday_2", "weekday_3", "weekday_4", "weekday_5",
         "weekday_6", "today", "tomorrow", "week_label", "questions_label", "key_host", "host_title",
         "host_body", "join_code", "join_url", "people_line", "lobby_joined", "dots_count", "dots_one", "more_notes", "vote_open",
-        "voters", "results_label", "notes_empty", "store_failing", "store_repaired", "take_home", "take_home_hint"};
+        "voters", "results_label", "notes_empty", "store_failing", "store_repaired", "take_home", "take_home_hint", "last_time"};
     return keys;
 }
 

@@ -61,4 +61,16 @@ int View::voters(int step_index) const {
     return count;
 }
 
+std::string View::headline() const {
+    std::string first;
+    for (std::size_t i = 0; i < content->steps.size(); ++i) {
+        const auto ranked = ranking(static_cast<int>(i));
+        if (ranked.empty()) continue;
+        const auto& text = note(ranked.front().note)->text;
+        if (content->steps[i].contribution == Contribution::Statements) return text;
+        if (first.empty()) first = text;
+    }
+    return first;
+}
+
 }  // namespace kiosk

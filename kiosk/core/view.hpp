@@ -83,6 +83,9 @@ struct View {
     StepActivity activity;
     std::optional<HostOffer> host_offer;
 
+    // History: what the last finished session chose ("vorige keer: …"); empty if nothing.
+    std::string last_outcome;
+
     bool in_step() const { return phase == Phase::Step; }
     bool session_open() const { return phase != Phase::Idle; }
     const StepSpec& step_spec() const { return content->steps.at(static_cast<std::size_t>(step)); }
@@ -104,6 +107,8 @@ struct View {
     std::vector<Ranked> ranking(int step_index) const;
     // Participants who placed at least one dot in this step.
     int voters(int step_index) const;
+    // The session's headline: the winning problem statement, else the first vote's winner.
+    std::string headline() const;
 };
 
 }  // namespace kiosk
