@@ -47,3 +47,11 @@ TEST_CASE("Times show as HH:MM") {
     CHECK(format_hhmm(540) == "09:00");
     CHECK(format_hhmm(23 * 60 + 5) == "23:05");
 }
+
+TEST_CASE("The ISO week's year is its Thursday's") {
+    using namespace std::chrono;
+    CHECK(iso_week_year(2024y / December / 30) == 2025);
+    CHECK(iso_week(2024y / December / 30) == 1);
+    CHECK(iso_week_year(2021y / January / 1) == 2020);
+    CHECK(iso_week_year(2026y / November / 22) == 2026);
+}

@@ -84,6 +84,10 @@ node -e 'const s = JSON.parse(require("fs").readFileSync(process.argv[1])); if (
     "$work/session.json" || fail "the exported JSON does not hold the six steps"
 record --export 1 --format csv | head -1 | grep -q '^stage_id,stage,note_id' || fail "--export to stdout failed"
 { record --export 7 2>&1 || true; } | grep -q "there is no session 7" || fail "--export of an unknown session is not explained"
+week=$(date +%G-W%V)
+# Markdown escapes the week's dash: it still reads "2026-W47" once rendered.
+record --export "week:$week" --format md | grep -qF "# Leerruimte Vitaal — ${week/-/\\-}" || fail "--export week:$week failed"
+record --export "week:$week" --format csv | grep -Eq '^1,[0-9-]+ [0-9:]+,[0-9]+,0,' || fail "the week's CSV lacks the session"
 record --forget 1 | grep -q "session 1 of .* is forgotten" || fail "--forget failed"
 [ -z "$(record --sessions)" ] || fail "the forgotten session is still listed"
 echo "x11 session walk: 1 passed, 0 failed"

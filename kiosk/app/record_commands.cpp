@@ -6,6 +6,7 @@
 
 #include "kiosk/app/local_time.hpp"
 #include "kiosk/core/engine.hpp"
+#include "kiosk/core/schedule.hpp"
 #include "kiosk/store/journal.hpp"
 #include "kiosk/store/session_export.hpp"
 
@@ -42,16 +43,47 @@ void list_sessions(const store::Journal& journal) {
     }
 }
 
+// "2026-W47" -> the ISO year and week, or nullopt.
+std::optional<std::pair<int, int>> parse_week(const std::string& text) {
+    int year = 0, week = 0;
+    char extra = 0;
+    if (std::sscanf(text.c_str(), "%4d-W%2d%c", &year, &week, &extra) != 2 || week < 1 || week > 53) return std::nullopt;
+    return std::pair{year, week};
+}
+
+std::string week_summary(const store::Journal& journal, const Config& config, const std::string& week,
+                         store::ExportFormat format) {
+    const auto wanted = parse_week(week);
+    if (!wanted) throw UsageError{"--export week:" + week + ": write the week as YYYY-Www, e.g. week:2026-W47"};
+    std::vector<store::WeekSession> held;
+    for (const auto& session : journal.sessions()) {
+        const auto date = to_local(WallTime{Millis{session.opened_wall_ms}}).date;
+        if (iso_week_year(date) != wanted->first || iso_week(date) != wanted->second) continue;
+        Engine engine{config.content, config.settings.timers, config.settings.session};
+        SystemClock clock;
+        store::replay(engine, journal.session_events(session), clock);
+        const auto end = session.closed_wall_ms.value_or(session.opened_wall_ms);
+        held.push_back({session.id, local_text(session.opened_wall_ms), static_cast<int>((end - session.opened_wall_ms) / 60000),
+                        static_cast<int>(engine.view().participants.size()), engine.view().headline()});
+    }
+    return store::export_week(week, held, config.settings.room_name, format);
+}
+
 void export_session(const store::Journal& journal, const Config& config, const Options& options) {
     const auto format = store::export_format_from(options.export_format);
     if (!format) throw UsageError{"--format " + options.export_format + ": choose md, json, csv or html"};
-    const auto session = find_session(journal, *options.export_session);
-    Engine engine{config.content, config.settings.timers, config.settings.session};
-    SystemClock clock;
-    store::replay(engine, journal.session_events(session), clock);
-    const auto text = store::export_session(
-        engine.view(), {config.settings.room_name, local_text(session.opened_wall_ms), config.settings.session.show_names},
-        *format);
+    std::string text;
+    if (options.export_session->rfind("week:", 0) == 0) {
+        text = week_summary(journal, config, options.export_session->substr(5), *format);
+    } else {
+        const auto session = find_session(journal, *options.export_session);
+        Engine engine{config.content, config.settings.timers, config.settings.session};
+        SystemClock clock;
+        store::replay(engine, journal.session_events(session), clock);
+        text = store::export_session(
+            engine.view(), {config.settings.room_name, local_text(session.opened_wall_ms), config.settings.session.show_names},
+            *format);
+    }
     if (options.export_out.empty() || options.export_out == "-") {
         std::cout << text;
         return;

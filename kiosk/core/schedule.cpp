@@ -19,6 +19,11 @@ int iso_week(year_month_day date) {
     return static_cast<int>((thursday - first_of_year).count() / 7) + 1;
 }
 
+int iso_week_year(year_month_day date) {
+    const sys_days day{date};
+    return static_cast<int>(year_month_day{day + days{3 - iso_weekday(date)}}.year());
+}
+
 std::optional<UpcomingSlot> next_slot(const std::vector<Slot>& slots, const LocalMoment& now) {
     std::optional<UpcomingSlot> best;
     int best_distance = 0;

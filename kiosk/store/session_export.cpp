@@ -187,6 +187,49 @@ std::string to_html(const View& view, const ExportHeader& header) {
 
 }  // namespace
 
+std::string export_week(const std::string& week, const std::vector<WeekSession>& sessions, const std::string& room,
+                        ExportFormat format) {
+    int minutes = 0;
+    for (const auto& s : sessions) minutes += s.minutes;
+    switch (format) {
+    case ExportFormat::Json: {
+        Json list = Json::array();
+        for (const auto& s : sessions)
+            list.push_back({{"session", s.id}, {"date", s.date}, {"minutes", s.minutes},
+                            {"participants", s.participants}, {"problem_statement", s.headline}});
+        return Json{{"format", "vitale-kiosk/week/1"}, {"week", week}, {"room", room}, {"sessions_held", sessions.size()},
+                    {"minutes", minutes}, {"sessions", std::move(list)}}
+                   .dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    }
+    case ExportFormat::Csv: {
+        std::string out = "session,date,minutes,participants,problem_statement\r\n";
+        for (const auto& s : sessions)
+            out += std::to_string(s.id) + "," + csv_field(s.date) + "," + std::to_string(s.minutes) + "," +
+                   std::to_string(s.participants) + "," + csv_field(s.headline) + "\r\n";
+        return out;
+    }
+    case ExportFormat::Markdown: {
+        std::string out = "# " + markdown_text(room) + " — " + markdown_text(week) + "\n\n" + std::to_string(sessions.size()) +
+                          " sessions, " + std::to_string(minutes) + " minutes.\n\n";
+        for (const auto& s : sessions)
+            out += "- " + markdown_text(s.date) + ", " + std::to_string(s.minutes) + " min, " + std::to_string(s.participants) +
+                   " people: " + (s.headline.empty() ? std::string{"—"} : markdown_text(s.headline)) + "\n";
+        return out;
+    }
+    case ExportFormat::Html: {
+        std::string out = "<!doctype html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_text(room) + " — " +
+                          html_text(week) + "</title>\n</head>\n<body>\n<h1>" + html_text(room) + " — " + html_text(week) +
+                          "</h1>\n<p>" + std::to_string(sessions.size()) + " sessions, " + std::to_string(minutes) +
+                          " minutes.</p>\n<table>\n<tr><th>date</th><th>minutes</th><th>people</th><th>problem statement</th></tr>\n";
+        for (const auto& s : sessions)
+            out += "<tr><td>" + html_text(s.date) + "</td><td>" + std::to_string(s.minutes) + "</td><td>" +
+                   std::to_string(s.participants) + "</td><td>" + html_text(s.headline) + "</td></tr>\n";
+        return out + "</table>\n</body>\n</html>\n";
+    }
+    }
+    return {};
+}
+
 std::optional<ExportFormat> export_format_from(std::string_view name) {
     if (name == "md") return ExportFormat::Markdown;
     if (name == "json") return ExportFormat::Json;

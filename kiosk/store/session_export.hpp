@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kiosk/core/view.hpp"
 
@@ -23,5 +24,19 @@ struct ExportHeader {
 };
 
 std::string export_session(const View& view, const ExportHeader& header, ExportFormat format);
+
+// One session in a week summary.
+struct WeekSession {
+    long long id = 0;
+    std::string date;  // local "YYYY-MM-DD HH:MM"
+    int minutes = 0;
+    int participants = 0;
+    std::string headline;  // the chosen problem statement (View::headline)
+};
+
+// The week for the team and its manager: sessions held, minutes spent, what each chose.
+// `week` is "2026-W47". (Decisions and their owners join when the validation stage records them.)
+std::string export_week(const std::string& week, const std::vector<WeekSession>& sessions, const std::string& room,
+                        ExportFormat format);
 
 }  // namespace kiosk::store
