@@ -1,5 +1,10 @@
+#include <csignal>
+
 #include "kiosk/app/kiosk_app.hpp"
 
 int main(int argc, char** argv) {
+    // A file-size limit (ulimit -f) must turn a write into an error the journal reports, not
+    // kill the kiosk: the session goes on and phones are told "not saved".
+    std::signal(SIGXFSZ, SIG_IGN);
     return kiosk::app::run_kiosk({argv + 1, argv + argc});
 }
