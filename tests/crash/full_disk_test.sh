@@ -15,3 +15,21 @@ node "$(dirname "$0")/full_disk.mjs" "$kiosk" "$work/config" "$work/data" "$port
     for log in "$work"/kiosk-*.log; do echo "--- $log"; tail -5 "$log"; done
     exit 1
 }
+
+# A journal that cannot even be opened (here: its file name is taken by a folder, which root
+# cannot write through either): the kiosk starts, says so on screen, and refuses phones.
+mkdir -p "$work/blocked/vitale.sqlite3"
+"$kiosk" --config "$work/config" --data "$work/blocked" --port "$port" >"$work/stdout" 2>"$work/log" & kiosk_pid=$!
+expect_scene idle
+grep -q "cannot open" "$work/log" || fail "the log does not say the journal cannot be opened"
+xdotool key Return
+expect_scene lobby
+sleep 0.4
+import -window root -crop 1920x100+0+0 -negate "$work/blocked-band.png"
+tesseract "$work/blocked-band.png" - -l nld 2>/dev/null | grep -q "Opslaan lukt niet" || fail "no warning on screen without a journal"
+import -window root "$work/blocked.png"
+url=$(zbarimg -q --raw "$work/blocked.png" 2>/dev/null | tr -d '\r\n')
+status=$(node -e 'fetch("http://127.0.0.1:" + process.argv[1] + "/api/join", {method: "POST", headers: {"Content-Type": "application/json"},
+    body: JSON.stringify({token: process.argv[2]})}).then((r) => console.log(r.status))' "$port" "${url##*/j/}")
+[ "$status" = "503" ] || fail "a phone joining without a journal got $status, expected 503"
+echo "journal unavailable: 3 passed, 0 failed"
