@@ -68,6 +68,22 @@ CleanText clean_text(std::string_view raw, std::size_t max_chars) {
     return result;
 }
 
+std::string escape_html(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
 std::string_view to_string(TextProblem problem) {
     switch (problem) {
     case TextProblem::None: return "ok";

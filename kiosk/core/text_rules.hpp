@@ -21,4 +21,7 @@ CleanText clean_text(std::string_view raw, std::size_t max_chars);
 
 std::string_view to_string(TextProblem problem);
 
+// Text made safe to put inside HTML (elements and quoted attributes): & < > " ' escaped.
+std::string escape_html(std::string_view text);
+
 }  // namespace kiosk

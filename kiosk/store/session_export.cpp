@@ -4,6 +4,8 @@
 
 #include <map>
 
+#include "kiosk/core/text_rules.hpp"
+
 namespace kiosk::store {
 
 namespace {
@@ -43,21 +45,6 @@ std::string markdown_text(const std::string& text) {
         if (c == '\n' || c == '\r') { out += ' '; continue; }
         if (std::string_view{"\\`*_{}[]<>()#+-.!|~&\"'"}.find(c) != std::string_view::npos) out += '\\';
         out += c;
-    }
-    return out;
-}
-
-std::string html_text(const std::string& text) {
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-        }
     }
     return out;
 }
@@ -151,26 +138,26 @@ std::string to_csv(const View& view, const ExportHeader& header) {
 
 std::string to_html(const View& view, const ExportHeader& header) {
     const bool dutch = view.content->language == "nl";
-    std::string out = "<!doctype html>\n<html lang=\"" + html_text(view.content->language) +
-                      "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_text(view.content->title) + " — " +
-                      html_text(header.room) + "</title>\n<style>\n"
+    std::string out = "<!doctype html>\n<html lang=\"" + escape_html(view.content->language) +
+                      "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape_html(view.content->title) + " — " +
+                      escape_html(header.room) + "</title>\n<style>\n"
                       "body { font: 12pt/1.5 system-ui, sans-serif; max-width: 46em; margin: 2em auto; color: #111; }\n"
                       "h1 { font-size: 20pt; } h2 { font-size: 14pt; border-bottom: 1px solid #999; margin-top: 1.5em; }\n"
                       "li.chosen { font-weight: bold; } .dots { color: #555; }\n"
                       "@media print { body { margin: 0; } h2 { break-after: avoid; } }\n</style>\n</head>\n<body>\n";
-    out += "<h1>" + html_text(view.content->title) + " — " + html_text(header.room) + "</h1>\n<p>" +
-           (dutch ? "Sessie van " : "Session of ") + html_text(header.date) + ", " + std::to_string(view.participants.size()) +
+    out += "<h1>" + escape_html(view.content->title) + " — " + escape_html(header.room) + "</h1>\n<p>" +
+           (dutch ? "Sessie van " : "Session of ") + escape_html(header.date) + ", " + std::to_string(view.participants.size()) +
            (dutch ? " deelnemers" : " participants") + ".</p>\n";
     for (const auto& step : outcomes(view)) {
-        out += "<h2>" + html_text(step.spec->title) + "</h2>\n";
+        out += "<h2>" + escape_html(step.spec->title) + "</h2>\n";
         if (step.notes.empty()) {
             out += std::string{"<p><em>"} + (dutch ? "Geen bijdragen." : "No contributions.") + "</em></p>\n";
             continue;
         }
         out += "<ul>\n";
         for (const auto* note : step.notes) {
-            out += "<li>" + html_text(note->text);
-            if (const auto name = author(view, header, *note); !name.empty()) out += " (" + html_text(name) + ")";
+            out += "<li>" + escape_html(note->text);
+            if (const auto name = author(view, header, *note); !name.empty()) out += " (" + escape_html(name) + ")";
             out += "</li>\n";
         }
         out += "</ul>\n";
@@ -178,7 +165,7 @@ std::string to_html(const View& view, const ExportHeader& header) {
         out += std::string{"<p><strong>"} + (dutch ? "Uitslag van de stemming" : "Result of the vote") + "</strong></p>\n<ol>\n";
         for (const auto& ranked : view.ranking(step.index))
             out += std::string{"<li"} + (ranked.place <= step.spec->winners ? " class=\"chosen\"" : "") + ">" +
-                   html_text(view.note(ranked.note)->text) + " <span class=\"dots\">— " + dots_text(view, ranked.dots) +
+                   escape_html(view.note(ranked.note)->text) + " <span class=\"dots\">— " + dots_text(view, ranked.dots) +
                    "</span></li>\n";
         out += "</ol>\n";
     }
@@ -217,13 +204,13 @@ std::string export_week(const std::string& week, const std::vector<WeekSession>&
         return out;
     }
     case ExportFormat::Html: {
-        std::string out = "<!doctype html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_text(room) + " — " +
-                          html_text(week) + "</title>\n</head>\n<body>\n<h1>" + html_text(room) + " — " + html_text(week) +
+        std::string out = "<!doctype html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape_html(room) + " — " +
+                          escape_html(week) + "</title>\n</head>\n<body>\n<h1>" + escape_html(room) + " — " + escape_html(week) +
                           "</h1>\n<p>" + std::to_string(sessions.size()) + " sessions, " + std::to_string(minutes) +
                           " minutes.</p>\n<table>\n<tr><th>date</th><th>minutes</th><th>people</th><th>problem statement</th></tr>\n";
         for (const auto& s : sessions)
-            out += "<tr><td>" + html_text(s.date) + "</td><td>" + std::to_string(s.minutes) + "</td><td>" +
-                   std::to_string(s.participants) + "</td><td>" + html_text(s.headline) + "</td></tr>\n";
+            out += "<tr><td>" + escape_html(s.date) + "</td><td>" + std::to_string(s.minutes) + "</td><td>" +
+                   std::to_string(s.participants) + "</td><td>" + escape_html(s.headline) + "</td></tr>\n";
         return out + "</table>\n</body>\n</html>\n";
     }
     }

@@ -4,77 +4,24 @@
 // was told was saved (HTTP 201) is there exactly once, the stage is the same, and the timer
 // kept running in real time (±1 s).
 // Usage: node crash.mjs KIOSK CONFIG_DIR DATA_DIR PORT WORK_DIR
-import http from 'node:http';
-import { spawn, execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { checker, request as send, startKiosk, killKiosk, openSessionFromQr, walkToBrainstorm, sleep } from './kiosk_process.mjs';
 
 const [kioskBinary, configDir, dataDir, port, work] = process.argv.slice(2);
-const agent = new http.Agent({ keepAlive: false });
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const failures = [];
-let passed = 0;
-const check = (ok, what) => { if (ok) passed++; else { failures.push(what); console.log('FAIL: ' + what); } };
-
-function request(method, path, body) {
-  return new Promise((resolve) => {
-    const data = body ? JSON.stringify(body) : '';
-    const req = http.request({ host: '127.0.0.1', port, path, method, agent,
-      headers: body ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(data) } : {} }, (res) => {
-      let text = '';
-      res.on('data', (c) => { text += c; });
-      res.on('end', () => resolve({ status: res.statusCode, body: text }));
-      res.on('error', () => resolve({ status: 0, body: '' }));
-    });
-    req.on('error', () => resolve({ status: 0, body: '' }));
-    req.end(data);
-  });
-}
-
+const { check, finish } = checker('crash recovery');
+const request = (method, path, body) => send(port, method, path, body);
 let kiosk = null;
 let logIndex = 0;
-let currentLog = '';
-// Waits until the kiosk's log says it shows `scene`.
-async function shown(scene) {
-  for (let i = 0; i < 200; i++) {
-    const lines = readFileSync(currentLog, 'utf8').split('\n').filter((l) => l.includes('showing'));
-    if (lines.length && lines[lines.length - 1].endsWith('showing ' + scene)) return true;
-    await sleep(25);
-  }
-  throw new Error('the kiosk did not show ' + scene);
-}
+let log = '';
 async function start() {
-  const log = `${work}/kiosk-${logIndex++}.log`;
-  const out = (await import('node:fs')).openSync(log, 'w');
-  kiosk = spawn(kioskBinary, ['--config', configDir, '--data', dataDir, '--port', port], { stdio: ['ignore', out, out] });
-  currentLog = log;
-  for (let i = 0; i < 200; i++) {
-    if ((await request('GET', '/app.css')).status === 200) return log;
-    await sleep(25);
-  }
-  throw new Error('the kiosk did not come up; see ' + log);
+  log = `${work}/kiosk-${logIndex++}.log`;
+  kiosk = await startKiosk({ binary: kioskBinary, configDir, dataDir, port, log });
 }
-async function kill() {
-  const exited = new Promise((r) => kiosk.once('exit', r));
-  kiosk.kill('SIGKILL');
-  await exited;
-}
-const key = (name) => execFileSync('xdotool', ['key', name]);
-async function waitFor(done, what, ms = 5000) {
-  for (let i = 0; i < ms / 25; i++) { if (await done()) return true; await sleep(25); }
-  check(false, what);
-  return false;
-}
+const kill = () => killKiosk(kiosk);
 
 try {
   await start();
-  await shown('idle');
-  key('Return');
-  await shown('lobby');
-  await sleep(300);
-  execFileSync('import', ['-window', 'root', `${work}/lobby.png`]);
-  const url = execFileSync('zbarimg', ['-q', '--raw', `${work}/lobby.png`], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-  const token = url.split('/j/')[1];
-  check(token && token.length === 32, 'the join token is read from the QR: ' + url);
+  const token = await openSessionFromQr(log, work);
+  check(token && token.length === 32, 'the join token is read from the QR');
 
   const phones = [];
   for (let i = 0; i < 8; i++) phones.push(JSON.parse((await request('POST', '/api/join', { token })).body).key);
@@ -82,13 +29,7 @@ try {
     const reply = await request('GET', '/api/state?key=' + k);
     return reply.status === 200 ? JSON.parse(reply.body) : null;
   };
-  key('F5');
-  await shown('checkin');
-  for (const scene of ['analyse', 'probleemstelling', 'probleemstelling-vote', 'probleemstelling-results', 'brainstorm']) {
-    key('Next');
-    await shown(scene);
-  }
-  await waitFor(async () => (await state(phones[0]))?.stage?.id === 'brainstorm', 'the room reached the brainstorm');
+  await walkToBrainstorm(log);
   const brainstormStart = Date.now();
   const duration = (await state(phones[0])).timer.duration_ms;
 
@@ -140,5 +81,4 @@ try {
 } finally {
   if (kiosk && kiosk.exitCode === null) kiosk.kill('SIGKILL');
 }
-console.log(`crash recovery: ${passed} passed, ${failures.length} failed`);
-process.exit(failures.length ? 1 : 0);
+finish();
