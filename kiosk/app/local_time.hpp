@@ -1,4 +1,6 @@
 #pragma once
+#include <string>
+
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/schedule.hpp"
 
@@ -6,5 +8,9 @@ namespace kiosk::app {
 
 // The wall clock in the machine's time zone (TZ), as the schedule and the idle clock use it.
 LocalMoment to_local(WallTime time);
+
+// The local date and time as text: "2026-11-23 09:00" with the default separators, or
+// "2026-11-23_0900" with separator '_' and no colon (file names).
+std::string local_text(WallTime time, char separator = ' ', bool colon = true);
 
 }  // namespace kiosk::app

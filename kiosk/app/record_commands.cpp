@@ -14,15 +14,6 @@ namespace kiosk::app {
 
 namespace {
 
-std::string local_text(std::int64_t wall_ms) {
-    const auto local = to_local(WallTime{Millis{wall_ms}});
-    char text[32];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u %02d:%02d", static_cast<int>(local.date.year()),
-                  static_cast<unsigned>(local.date.month()), static_cast<unsigned>(local.date.day()),
-                  local.minute_of_day / 60, local.minute_of_day % 60);
-    return text;
-}
-
 store::SessionRecord find_session(const store::Journal& journal, const std::string& which) {
     const auto sessions = journal.sessions();
     if (sessions.empty()) throw UsageError{"the journal in " + journal.file().parent_path().string() + " holds no sessions yet"};
@@ -34,7 +25,7 @@ store::SessionRecord find_session(const store::Journal& journal, const std::stri
 
 void list_sessions(const store::Journal& journal) {
     for (const auto& session : journal.sessions()) {
-        std::cout << session.id << "  " << local_text(session.opened_wall_ms);
+        std::cout << session.id << "  " << local_text(WallTime{Millis{session.opened_wall_ms}});
         if (session.closed_wall_ms)
             std::cout << "  " << (*session.closed_wall_ms - session.opened_wall_ms) / 60000 << " min";
         else
@@ -63,7 +54,7 @@ std::string week_summary(const store::Journal& journal, const Config& config, co
         SystemClock clock;
         store::replay(engine, journal.session_events(session), clock);
         const auto end = session.closed_wall_ms.value_or(session.opened_wall_ms);
-        held.push_back({session.id, local_text(session.opened_wall_ms), static_cast<int>((end - session.opened_wall_ms) / 60000),
+        held.push_back({session.id, local_text(WallTime{Millis{session.opened_wall_ms}}), static_cast<int>((end - session.opened_wall_ms) / 60000),
                         static_cast<int>(engine.view().participants.size()), engine.view().headline()});
     }
     return store::export_week(week, held, config.settings.room_name, format);
@@ -81,7 +72,7 @@ void export_session(const store::Journal& journal, const Config& config, const O
         SystemClock clock;
         store::replay(engine, journal.session_events(session), clock);
         text = store::export_session(
-            engine.view(), {config.settings.room_name, local_text(session.opened_wall_ms), config.settings.session.show_names},
+            engine.view(), {config.settings.room_name, local_text(WallTime{Millis{session.opened_wall_ms}}), config.settings.session.show_names},
             *format);
     }
     if (options.export_out.empty() || options.export_out == "-") {
@@ -106,7 +97,7 @@ bool run_record_command(const Options& options, const Config& config, const std:
     if (options.forget_session) {
         const auto session = find_session(journal, *options.forget_session);
         journal.forget(session.id);
-        std::cout << "session " << session.id << " of " << local_text(session.opened_wall_ms) << " is forgotten\n";
+        std::cout << "session " << session.id << " of " << local_text(WallTime{Millis{session.opened_wall_ms}}) << " is forgotten\n";
     }
     return true;
 }

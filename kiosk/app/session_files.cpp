@@ -1,6 +1,5 @@
 #include "kiosk/app/session_files.hpp"
 
-#include <cstdio>
 #include <fstream>
 #include <stdexcept>
 
@@ -11,17 +10,8 @@ namespace kiosk::app {
 
 namespace {
 
-std::string local_stamp(const Clock& clock, const char* format) {
-    const auto local = to_local(clock.wall());
-    char text[40];
-    std::snprintf(text, sizeof text, format, static_cast<int>(local.date.year()),
-                  static_cast<unsigned>(local.date.month()), static_cast<unsigned>(local.date.day()),
-                  local.minute_of_day / 60, local.minute_of_day % 60);
-    return text;
-}
-
 store::ExportHeader header_for(const Config& config, const Clock& clock) {
-    return {config.settings.room_name, local_stamp(clock, "%04d-%02u-%02u %02d:%02d"), config.settings.session.show_names};
+    return {config.settings.room_name, local_text(clock.wall()), config.settings.session.show_names};
 }
 
 }  // namespace
@@ -36,7 +26,7 @@ std::filesystem::path write_session_exports(const std::filesystem::path& data_di
     const auto folder = data_dir / "exports";
     std::error_code error;
     std::filesystem::create_directories(folder, error);
-    const auto stem = local_stamp(clock, "%04d-%02u-%02u_%02d%02d") + "-sessie-" + std::to_string(view.session_number);
+    const auto stem = local_text(clock.wall(), '_', false) + "-sessie-" + std::to_string(view.session_number);
     const auto header = header_for(config, clock);
     for (const auto format : {store::ExportFormat::Markdown, store::ExportFormat::Json, store::ExportFormat::Csv,
                               store::ExportFormat::Html}) {
