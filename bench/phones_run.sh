@@ -9,6 +9,7 @@ source tests/x11_helpers.sh
 begin_x11_test
 mkdir -p "$work/src"
 cp -r config "$work/src/config"
+cp -r prompts "$work/src/prompts"
 sed -i 's/"max_participants": [0-9]*/"max_participants": 250/' "$work/src/config/kiosk.json"
 start_x11 1920x1080
 export SDL_AUDIODRIVER=dummy

@@ -4,6 +4,7 @@
 #include "scenes/host_overlay.hpp"
 #include "scenes/idle_scene.hpp"
 #include "scenes/lobby_scene.hpp"
+#include "scenes/proposal_scene.hpp"
 #include "scenes/stage_scene.hpp"
 #include "scenes/wrapup_scene.hpp"
 
@@ -18,11 +19,14 @@ const Scene& scene_for(const View& view) {
     static const LobbyScene lobby;
     static const CheckinScene checkin;
     static const StageScene stage;
+    static const ProposalScene proposal;
     static const WrapUpScene wrapup;
     switch (view.phase) {
     case Phase::Idle: return idle;
     case Phase::Lobby: return lobby;
-    case Phase::Step: return view.step == 0 ? static_cast<const Scene&>(checkin) : stage;
+    case Phase::Step:
+        if (view.step == 0) return checkin;
+        return view.in_proposal_step() ? static_cast<const Scene&>(proposal) : stage;
     case Phase::WrapUp: return wrapup;
     }
     return idle;

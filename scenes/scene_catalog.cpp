@@ -22,6 +22,12 @@ std::string scene_name(const View& view) {
     case Phase::Idle: return "idle";
     case Phase::Lobby: return "lobby";
     case Phase::Step:
+        if (view.in_proposal_step()) {
+            const auto& proposal = view.proposal;
+            if (proposal.show_prompt) return view.step_spec().id + "-prompt";
+            if (proposal.state == ProposalState::Failed) return view.step_spec().id + "-failed";
+            if (proposal.state != ProposalState::Collecting) return view.step_spec().id + "-proposal";
+        }
         switch (view.part()) {
         case Part::Write: return view.step_spec().id;
         case Part::Vote: return view.step_spec().id + "-vote";

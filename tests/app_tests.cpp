@@ -87,13 +87,15 @@ TEST_CASE("The help overlay rows come from the same table as the keys, in the ro
     const Strings dutch{{{"key_next", "Volgende fase"}, {"key_extend", "{minutes} minuten erbij"},
                          {"key_space_name", "Spatie"}, {"key_quit", "Afsluiten"}}};
     const auto rows = help_rows(dutch, 3);
-    REQUIRE(rows.size() == 8);
+    REQUIRE(rows.size() == 10);
     CHECK(rows[1].keys == "PageDown · →");
     CHECK(rows[1].action == "Volgende fase");
     CHECK(rows[3].keys == "Spatie · B");
     CHECK(rows[4].action == "3 minuten erbij");
     CHECK(rows[5].keys == "H");
-    CHECK(rows[7].keys == "Ctrl+Alt+Q");
+    CHECK(rows[6].keys == "P");
+    CHECK(rows[7].keys == "V");
+    CHECK(rows[9].keys == "Ctrl+Alt+Q");
 }
 
 TEST_CASE("The phone URL comes from public_url when set, else from the LAN address") {

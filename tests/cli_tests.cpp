@@ -86,12 +86,13 @@ TEST_CASE("Checking the config exits 0 for the shipped config and 2 with every p
 
     kiosk::testing::TempDir temp;
     std::filesystem::copy(KIOSK_SOURCE_DIR "/config", temp.path() / "config");
+    std::filesystem::copy(KIOSK_SOURCE_DIR "/prompts", temp.path() / "prompts");
     std::ofstream{temp.path() / "config" / "kiosk.json"} << R"({"room_name": "A", "network": {"port": 0}, "colour": 1})";
     result = run_kiosk("--check-config --config '" + (temp.path() / "config").string() + "'");
     CHECK(result.exit_code == 2);
     const auto file = (temp.path() / "config" / "kiosk.json").string();
     CHECK(result.output == file + ": network.port: must be between 1 and 65535 (found 0)\n" + file +
-                               ": colour: unknown key; check the spelling (known here: chime, data_dir, display, "
+                               ": colour: unknown key; check the spelling (known here: ai, chime, data_dir, display, "
                                "language, network, phones, retention_days, room_name, schedule, timers) or remove it\n");
 }
 
@@ -99,7 +100,7 @@ TEST_CASE("Starting with a missing config folder says which file and how to fix 
     const auto result = run_kiosk("--config /nonexistent/config --windowed");
     CHECK(result.exit_code == 2);
     CHECK_THAT(result.output, Catch::StartsWith("/nonexistent/config/kiosk.json: cannot open the file (No such file or directory)"));
-    CHECK_THAT(result.output, Catch::EndsWith("vitale-kiosk: the configuration has 7 problem(s); fix them and try again "
+    CHECK_THAT(result.output, Catch::EndsWith("vitale-kiosk: the configuration has 9 problem(s); fix them and try again "
                                               "(--check-config checks without starting)\n"));
     CHECK_THAT(result.output, !Catch::Contains("terminate"));
 }
@@ -130,6 +131,7 @@ TEST_CASE("A port in use, no display, an unusable data folder: one clear line ea
 TEST_CASE("Without any font the kiosk says which package to install, exit 1") {
     kiosk::testing::TempDir temp;
     std::filesystem::copy(KIOSK_SOURCE_DIR "/config", temp.path() / "config");
+    std::filesystem::copy(KIOSK_SOURCE_DIR "/prompts", temp.path() / "prompts");
     std::ofstream{temp.path() / "fonts.conf"} << "<?xml version=\"1.0\"?><fontconfig></fontconfig>\n";
     const auto result = run_kiosk("--config '" + (temp.path() / "config").string() + "' --screenshot '" +
                                   (temp.path() / "x.png").string() + "' --scene idle",

@@ -18,6 +18,7 @@ struct ConfigCopy {
 
     ConfigCopy() {
         std::filesystem::copy(std::filesystem::path{KIOSK_SOURCE_DIR} / "config", dir);
+        std::filesystem::copy(std::filesystem::path{KIOSK_SOURCE_DIR} / "prompts", temp.path() / "prompts");
     }
     std::string file(const std::string& name) const { return (dir / name).string(); }
     Json read(const std::string& name) const {

@@ -3,79 +3,13 @@
 #include <catch2/catch.hpp>
 
 #include "kiosk/core/engine.hpp"
-#include "tests/test_content.hpp"
 
 using namespace kiosk;
 using namespace std::chrono_literals;
 
-namespace {
+#include "tests/engine_room.hpp"
 
-// Predictable keys: "key-0001", "key-0002", ...
-KeySource counting_keys() {
-    auto counter = std::make_shared<int>(0);
-    return [counter] {
-        const auto n = std::to_string(++*counter);
-        return "token-" + std::string(10 - n.size(), '0') + n;
-    };
-}
-
-struct Room {
-    FakeClock clock;
-    SessionRules rules;
-    Engine engine;
-
-    explicit Room(SessionRules session = {})
-        : rules{session}, engine{testing::phone_content(), TimerRules{}, session, counting_keys()} {}
-
-    Outcome send(Event event) {
-        event.at = clock.monotonic();
-        return engine.apply(event);
-    }
-    void press(EventKind kind) { send(Event{kind}); }
-    void wait(Millis time) {
-        clock.advance(time);
-        engine.tick(clock.monotonic());
-    }
-    static std::string key(int n) { return "phone-key-0000000" + std::to_string(n); }
-    Outcome join(int n, const std::string& name = "") {
-        Event event{EventKind::Join};
-        event.participant = key(n);
-        event.text = name;
-        return send(event);
-    }
-    Event from(int n, EventKind kind) const {
-        Event event{kind};
-        event.participant = key(n);
-        event.stage = view().in_step() ? view().step_spec().id : "";
-        return event;
-    }
-    Outcome add(int n, const std::string& text) {
-        auto event = from(n, EventKind::Contribute);
-        event.text = text;
-        return send(event);
-    }
-    Outcome set_ready(int n, bool ready = true) {
-        auto event = from(n, EventKind::Ready);
-        event.flag = ready;
-        return send(event);
-    }
-    Outcome vote(int n, std::vector<int> dots) {
-        auto event = from(n, EventKind::Vote);
-        event.dots = std::move(dots);
-        return send(event);
-    }
-    // Opens a session and walks to step `step` with `people` phones joined.
-    void open_at(int step, int people) {
-        press(EventKind::Start);
-        for (int n = 1; n <= people; ++n) join(n);
-        press(EventKind::Start);
-        while (view().step < step) press(EventKind::Next);  // a dot-vote step takes three
-    }
-    const View& view() const { return engine.view(); }
-    std::string step_id() const { return view().in_step() ? view().step_spec().id : "-"; }
-};
-
-}  // namespace
+using testing::Room;
 
 TEST_CASE("Phones join an open session with numbers in joining order") {
     Room room;
@@ -157,8 +91,8 @@ TEST_CASE("Notes go only to the running stage, within its limit, as clean text")
 
 TEST_CASE("Stages without notes on the phone refuse them") {
     Room room;
-    room.open_at(4, 1);  // ai-voorstel: its phone part comes with the AI issue
-    CHECK(room.add(1, "randvoorwaarde").status == Status::NotOpen);
+    room.open_at(5, 1);  // validatie: scores, not notes
+    CHECK(room.add(1, "een notitie").status == Status::NotOpen);
 }
 
 TEST_CASE("A participant edits and withdraws only their own notes") {

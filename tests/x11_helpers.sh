@@ -22,6 +22,8 @@ stop_x11() {
 # tests and benchmarks never direct anything at the machine's LAN address.
 loopback_config() {
     cp -r "$1" "$2"
+    # The prompt templates live beside config/ (ai.prompts_dir is "../prompts").
+    [ -d "$(dirname "$2")/prompts" ] || cp -r "$(dirname "$1")/prompts" "$(dirname "$2")/prompts"
     sed -i "s|\"public_url\": \"[^\"]*\"|\"public_url\": \"$3\"|" "$2/kiosk.json"
     grep -q "\"public_url\": \"$3\"" "$2/kiosk.json"
 }

@@ -18,12 +18,23 @@ namespace {
 
 }  // namespace
 
+std::string load_demo_proposal(const Config& config) {
+    const auto path = config.dir / ("demo." + config.settings.language + ".json");
+    std::ifstream file{path};
+    const Json json = file ? Json::parse(file, nullptr, false) : Json{};
+    const auto found = json.is_object() ? json.find("proposal") : json.end();
+    if (found == json.end() || !found->is_string() || found->get<std::string>().empty())
+        throw std::runtime_error{path.string() + ": proposal: a screenshot of the AI proposal needs a sample answer here, " +
+                                 "in Markdown, e.g. \"proposal\": \"## Voorstel\\n...\""};
+    return found->get<std::string>();
+}
+
 std::map<std::string, std::vector<std::string>> load_demo_samples(const Config& config) {
     const auto path = config.dir / ("demo." + config.settings.language + ".json");
     std::ifstream file{path};
     const Json json = file ? Json::parse(file, nullptr, false) : Json{};
     std::map<std::string, std::vector<std::string>> samples;
-    for (const char* kind : {"answer", "facts", "statements", "ideas"}) {
+    for (const char* kind : {"answer", "facts", "statements", "ideas", "constraints"}) {
         const auto found = json.is_object() ? json.find(kind) : json.end();
         if (found == json.end() || !found->is_array() || found->empty() ||
             !std::all_of(found->begin(), found->end(), [](const Json& j) { return j.is_string(); }))

@@ -15,6 +15,8 @@ namespace kiosk::app {
 
 // Sample texts per contribution kind ("answer", "facts", "statements", "ideas") from
 // config/demo.<lang>.json; throws std::runtime_error naming the file and the field.
+// The sample AI answer (Markdown) from the same file, for screenshots of the AI stage.
+std::string load_demo_proposal(const Config& config);
 std::map<std::string, std::vector<std::string>> load_demo_samples(const Config& config);
 
 struct DemoSetup {

@@ -21,6 +21,8 @@ const std::vector<Binding>& bindings() {
         {Action::TogglePause, {SDLK_SPACE, SDLK_b, SDLK_PERIOD}, "{space} · B", "key_pause"},
         {Action::Extend, {SDLK_PLUS, SDLK_KP_PLUS, SDLK_EQUALS, SDLK_e}, "+ · E", "key_extend"},
         {Action::OfferHost, {SDLK_h}, "H", "key_host"},
+        {Action::TogglePrompt, {SDLK_p}, "P", "key_prompt"},
+        {Action::AskAgain, {SDLK_v}, "V", "key_again"},
         {Action::ToggleHelp, {SDLK_F1, SDLK_QUESTION}, "F1 · ?", "key_help"},
     };
     return table;

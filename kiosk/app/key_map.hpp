@@ -11,7 +11,9 @@
 
 namespace kiosk::app {
 
-enum class Action { None, Start, Next, Previous, TogglePause, Extend, OfferHost, ToggleHelp, CloseHelp, Quit };
+enum class Action {
+    None, Start, Next, Previous, TogglePause, Extend, OfferHost, TogglePrompt, AskAgain, ToggleHelp, CloseHelp, Quit
+};
 
 Action action_for(SDL_Keycode key, Uint16 modifiers);
 

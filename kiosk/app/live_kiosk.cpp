@@ -3,6 +3,7 @@
 #include <atomic>
 #include <iostream>
 
+#include "kiosk/ai/ai_worker.hpp"
 #include "kiosk/app/demo_phones.hpp"
 #include "kiosk/app/local_time.hpp"
 #include "kiosk/app/session_files.hpp"
@@ -100,6 +101,42 @@ private:
     std::string m_written;  // the token of the session last written
 };
 
+// The AI worker's setup: manual mode unless a service is configured and its key can be had.
+ai::WorkerSetup ai_setup(const Config& config, EngineLoop& loop, const Clock& clock, bool trace) {
+    ai::WorkerSetup setup;
+    setup.settings = config.settings.ai;
+    setup.prompt = config.prompt;
+    setup.room = config.settings.room_name;
+    setup.manual = setup.settings.provider == ai::Provider::Manual;
+    if (!setup.manual) {
+        try {
+            setup.key = ai::read_api_key(setup.settings);
+        } catch (const std::exception& error) {
+            std::cerr << "vitale-kiosk: " << error.what() << "; the AI stage offers the manual route\n";
+            setup.manual = true;
+        }
+    }
+    std::cerr << "vitale-kiosk: AI proposal: "
+              << (setup.manual ? std::string{"manual route"}
+                               : std::string{ai::provider_name(setup.settings.provider)} + " at " + setup.settings.base_url)
+              << '\n';
+    setup.now = [&clock] { return clock.monotonic(); };
+    setup.log = [](const std::string& line) { std::cerr << "vitale-kiosk: " << line << '\n'; };
+    setup.post = [&loop, trace](Event event, Millis arrived) {
+        const bool text = event.kind == EventKind::AiText;
+        EngineLoop::Reply reply;
+        // For the benchmark: which View version first shows a piece that came in at `arrived`.
+        if (trace && text)
+            reply = [arrived](const Outcome& outcome) {
+                std::printf("ai-chunk %llu %lld\n", static_cast<unsigned long long>(outcome.version),
+                            static_cast<long long>(arrived.count()));
+                std::fflush(stdout);
+            };
+        loop.submit(std::move(event), std::move(reply));
+    };
+    return setup;
+}
+
 int minutes_of(Millis time) { return static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(time).count()); }
 
 }  // namespace
@@ -142,13 +179,25 @@ void run_live_kiosk(const LiveSetup& setup) {
 
     std::atomic<net::HttpServer*> server{nullptr};
     WrapUpExports exports{setup.data_dir, config, clock};
+    std::unique_ptr<ai::AiWorker> ai_worker;  // made once the loop exists; stopped before it
     EngineLoop loop{engine, clock,
                     {[&](const std::shared_ptr<const View>& view) {
                          signals.view_changed();
                          if (auto* phones = server.load()) phones->publish();
                          exports.on_view(*view);
                      },
-                     [&](Effect) { signals.chime(); }, nullptr,
+                     [&](Effect effect) {
+                         switch (effect) {
+                         case Effect::Chime: signals.chime(); break;
+                         case Effect::AskAi:
+                             if (ai_worker) ai_worker->ask(engine.shared_view());  // the engine's thread
+                             break;
+                         case Effect::CancelAi:
+                             if (ai_worker) ai_worker->cancel();
+                             break;
+                         }
+                     },
+                     nullptr,
                      [&](const std::vector<Event>& batch) { return write_ahead(journal.get(), batch, clock, config, signals); },
                      [&](std::size_t index, bool opened) {
                          if (!journal) return;
@@ -158,6 +207,16 @@ void run_live_kiosk(const LiveSetup& setup) {
                              report_store_failure(error.what(), config, signals);
                          }
                      }}};
+
+    ai_worker = std::make_unique<ai::AiWorker>(ai_setup(config, loop, clock, options.trace_frames));
+    if (const auto& proposal = loop.view()->proposal;
+        proposal.state == ProposalState::Waiting || proposal.state == ProposalState::Streaming) {
+        // A request that was running when the kiosk stopped: keep what arrived, say why it ended.
+        Event end{EventKind::AiEnd};
+        end.note = proposal.request;
+        end.text = "interrupted";
+        loop.submit(std::move(end), nullptr);
+    }
 
     const auto content = config.content;
     net::PhoneApi api{{loop, clock, config.phone_strings, config.settings.language, config.settings.session.max_text,
@@ -184,6 +243,7 @@ void run_live_kiosk(const LiveSetup& setup) {
         // The engine stops first: its unanswered phone requests are dropped while the server
         // that would carry their replies still exists.
         loop.stop();
+        ai_worker.reset();  // after the engine: no more asks; before the loop: no posts into a dead inbox
         server = nullptr;
     }
 }

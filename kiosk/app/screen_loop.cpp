@@ -87,6 +87,8 @@ EventKind to_event(Action action) {
     case Action::TogglePause: return EventKind::TogglePause;
     case Action::Extend: return EventKind::Extend;
     case Action::OfferHost: return EventKind::OfferHost;
+    case Action::TogglePrompt: return EventKind::TogglePrompt;
+    case Action::AskAgain: return EventKind::AskAgain;
     default: return EventKind::Start;
     }
 }

@@ -1,5 +1,6 @@
 #include "kiosk/app/screenshot.hpp"
 
+#include "kiosk/ai/prompt_builder.hpp"
 #include "kiosk/app/key_map.hpp"
 #include "kiosk/app/demo_phones.hpp"
 #include "kiosk/app/local_time.hpp"
@@ -12,14 +13,74 @@
 
 namespace kiosk::app {
 
+namespace {
+
+// The AI stage with a sample answer: the prompt built from the sample notes, the answer from
+// demo.<lang>.json, marks from the sample phones; "-failed" stops it halfway, "-prompt" shows
+// the prompt. Only for screenshots (--demo): the live kiosk gets there with a real AI.
+void sample_proposal(scenes::SceneHarness& harness, const Config& config, const std::string& variant) {
+    harness.press(EventKind::Start);  // Enter: send now
+    const int request = harness.view().proposal.request;
+    const auto prompt = ai::build_prompt(config.prompt, ai::inputs_from(harness.view(), config.settings.room_name, 350),
+                                         ai::new_marker());
+    Event sent{EventKind::AiPrompt};
+    sent.note = request;
+    sent.text = prompt.shown;
+    sent.stage = "llama3.1:8b (demo)";
+    sent.dots = {prompt.removed};
+    harness.apply(sent);
+    auto text = load_demo_proposal(config);
+    if (variant == "-failed") text = text.substr(0, text.size() / 2);
+    Event piece{EventKind::AiText};
+    piece.note = request;
+    piece.text = text;
+    harness.apply(piece);
+    Event end{EventKind::AiEnd};
+    end.note = request;
+    end.text = variant == "-failed" ? "stalled" : "";
+    harness.apply(end);
+    const auto paragraphs = split_paragraphs(harness.view().proposal.latest()->text);
+    const char* marks[] = {"agree", "agree", "question", "agree", "risk"};
+    for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+        if (paragraphs[p].heading) continue;
+        for (int who = 0; who < static_cast<int>(harness.view().participants.size()); ++who) {
+            Event mark{EventKind::MarkParagraph};
+            mark.participant = harness.view().participants[static_cast<std::size_t>(who)].key;
+            mark.stage = harness.view().step_spec().id;
+            mark.note = static_cast<int>(p);
+            mark.text = marks[(p + static_cast<std::size_t>(who)) % 5];
+            if ((p + static_cast<std::size_t>(who)) % 3 != 0) harness.apply(mark);
+        }
+    }
+    if (variant == "-prompt") harness.press(EventKind::TogglePrompt);
+}
+
+}  // namespace
+
 void write_screenshot(const Config& config, const scenes::Room& room, const ui::FontFiles& fonts,
                       const std::string& scene, ScreenSize size, bool help_overlay, int sample_notes,
                       const std::filesystem::path& file) {
     scenes::SceneHarness harness{config.content, config.settings.timers, config.strings, room, SystemClock{}.wall()};
     const auto names = scenes::scene_names(*config.content);
-    if (std::find(names.begin(), names.end(), scene) == names.end())
+    // The AI stage's later looks exist only with sample content: "<id>-proposal|-failed|-prompt".
+    std::string variant;
+    for (const char* suffix : {"-proposal", "-failed", "-prompt"})
+        if (scene.size() > std::string{suffix}.size() && scene.ends_with(suffix)) variant = suffix;
+    const auto base = scene.substr(0, scene.size() - variant.size());
+    const bool ai_step = std::any_of(config.content->steps.begin(), config.content->steps.end(), [&](const StepSpec& step) {
+        return step.id == base && step.contribution == Contribution::Constraints;
+    });
+    if (!variant.empty() && (!ai_step || sample_notes <= 0))
+        throw UsageError{"--scene " + scene + ": the AI stage's " + variant.substr(1) +
+                         " screen needs sample content: add --demo N (and use the AI stage's id)"};
+    if (std::find(names.begin(), names.end(), scene) == names.end() && variant.empty())
         throw UsageError{"--scene " + scene + ": no such scene; --list-scenes lists the names"};
-    if (sample_notes > 0) {
+    if (!variant.empty()) {
+        harness.go_to(base);
+        const auto samples = load_demo_samples(config);
+        harness.add_notes(sample_notes, samples.at("constraints"), std::max(4, sample_notes / 2));
+        sample_proposal(harness, config, variant);
+    } else if (sample_notes > 0) {
         // Notes are written first, votes placed while voting, then on to the scene asked for.
         const auto dash = scene.find("-vote") != std::string::npos ? scene.find("-vote") : scene.find("-results");
         harness.go_to(scene.substr(0, dash));

@@ -55,6 +55,49 @@ std::vector<Slot> read_slots(ObjectReader& top, const std::string& file, Problem
     return slots;
 }
 
+ai::Settings read_ai(ObjectReader& top, const std::string& file, Problems& problems, std::string& prompts_dir) {
+    ai::Settings ai;
+    const Json* json = top.object("ai", false);
+    if (!json) return ai;
+    ObjectReader reader{*json, file, "ai", problems};
+    const auto provider = reader.choice("provider", {"manual", "openai", "anthropic"}, "manual");
+    ai.provider = provider == "openai" ? ai::Provider::OpenAi : provider == "anthropic" ? ai::Provider::Anthropic : ai::Provider::Manual;
+    const bool remote = ai.provider != ai::Provider::Manual;
+    const std::string default_url = ai.provider == ai::Provider::Anthropic ? "https://api.anthropic.com/v1"
+                                    : remote                               ? "https://api.openai.com/v1"
+                                                                           : "";
+    ai.base_url = reader.text("base_url", default_url, 300);
+    ai.model = reader.text("model", "", 120);
+    ai.api_key_env = reader.text("api_key_env", "", 100);
+    ai.api_key_file = reader.text("api_key_file", "", 400);
+    ai.deployment = reader.text("deployment", "", 120);
+    ai.api_version = reader.text("api_version", "", 40);
+    ai.timeout_seconds = reader.integer("timeout_seconds", 5, 900, 120);
+    ai.connect_seconds = reader.integer("connect_seconds", 1, 120, 10);
+    ai.first_byte_seconds = reader.integer("first_byte_seconds", 1, 900, 45);
+    ai.stall_seconds = reader.integer("stall_seconds", 1, 900, 30);
+    ai.retries = reader.integer("retries", 0, 5, 2);
+    ai.constraints_seconds = reader.integer("constraints_seconds", 0, 900, 90);
+    ai.max_words = reader.integer("max_words", 50, 2000, 350);
+    prompts_dir = reader.text("prompts_dir", "../prompts", 400);
+    const auto& url = ai.base_url;
+    if (remote && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
+        reader.problem("base_url", "must start with http:// or https://, e.g. \"http://localhost:11434/v1\" for Ollama");
+    if (remote && ai.model.empty() && ai.deployment.empty())
+        reader.problem("model", "names the model to ask, e.g. \"llama3.1\" or \"claude-sonnet-4-5\"; required for \"" + provider + "\"");
+    if (!ai.deployment.empty() && ai.provider != ai::Provider::OpenAi)
+        reader.problem("deployment", "is for Azure OpenAI; use it with \"provider\": \"openai\"");
+    if (!ai.deployment.empty() && ai.api_version.empty())
+        reader.problem("api_version", "is required with \"deployment\" (Azure OpenAI), e.g. \"2024-06-01\"");
+    if (!ai.api_key_env.empty() && !ai.api_key_file.empty())
+        reader.problem("api_key_file", "and api_key_env are both set; keep one");
+    if (ai.api_key_env.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
+        reader.problem("api_key_env", "is the NAME of an environment variable (letters, digits, _), not the key itself");
+    if (ai.provider == ai::Provider::Anthropic && ai.api_key_env.empty() && ai.api_key_file.empty())
+        reader.problem("api_key_env", "is required for \"anthropic\": name the environment variable that holds the key, e.g. \"ANTHROPIC_API_KEY\"");
+    return ai;
+}
+
 Settings read_settings(const Json& json, const std::string& file, Problems& problems) {
     Settings settings;
     if (!json.is_object()) {
@@ -99,6 +142,8 @@ Settings read_settings(const Json& json, const std::string& file, Problems& prob
     }
     settings.chime = top.boolean("chime", true);
     settings.slots = read_slots(top, file, problems);
+    settings.ai = read_ai(top, file, problems, settings.prompts_dir);
+    settings.session.constraints_window = std::chrono::seconds{settings.ai.constraints_seconds};
     return settings;
 }
 
@@ -136,7 +181,7 @@ StepSpec read_step(const Json& json, const std::string& file, const std::string&
         step.vote_time = std::chrono::minutes{reader.integer("vote_minutes", 1, 30, 2)};
         step.result_time = std::chrono::minutes{reader.integer("result_minutes", 1, 30, 2)};
         step.winners = reader.integer("winners", 1, 10, 1);
-        if (step.dots > 0 && !step.takes_notes())
+        if (step.dots > 0 && (!step.takes_notes() || step.contribution == Contribution::Constraints))
             reader.problem("dots", "only works with \"contribute\": \"statements\", \"ideas\" or \"facts\"; remove it or set it to 0");
         else if (step.has_vote() && minutes_sound && step.vote_time + step.result_time >= step.duration)
             reader.problem("minutes", "must be more than vote_minutes + result_minutes (" +
@@ -230,6 +275,7 @@ struct Loaded {
     std::map<std::string, Content> contents;
     std::map<std::string, Strings> strings;
     std::map<std::string, Strings> phone_strings;
+    std::map<std::string, ai::PromptTemplate> prompts;
 };
 
 Loaded load_everything(const std::filesystem::path& dir, Problems& problems) {
@@ -254,6 +300,13 @@ Loaded load_everything(const std::filesystem::path& dir, Problems& problems) {
                 read_strings(*phone_json, phone_path.string(), Strings::phone_keys(), problems);
     }
     check_same_stages(loaded.contents, dir, problems);
+    const auto prompts = dir / loaded.settings.prompts_dir;
+    for (const auto& language : k_languages) {
+        std::vector<std::string> lines;
+        if (auto prompt = ai::load_prompt_template(prompts / ("proposal." + language + ".txt"), lines))
+            loaded.prompts[language] = std::move(*prompt);
+        for (auto& line : lines) problems.add_line(std::move(line));
+    }
     return loaded;
 }
 
@@ -279,6 +332,7 @@ Config load_config(const std::filesystem::path& dir, const std::optional<std::st
     config.content = std::make_shared<const Content>(std::move(loaded.contents.at(chosen)));
     config.strings = std::move(loaded.strings.at(chosen));
     config.phone_strings = std::move(loaded.phone_strings.at(chosen));
+    config.prompt = std::move(loaded.prompts.at(chosen));
     return config;
 }
 

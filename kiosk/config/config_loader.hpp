@@ -1,6 +1,6 @@
 #pragma once
 // Loads config/ (kiosk.json, and videoframe, strings and phone .<lang>.json for every language)
-// into core types. Everything is validated before anything is used; all problems are
+// and the prompt templates (prompts/proposal.<lang>.txt) into core types. Everything is validated before anything is used; all problems are
 // reported together in one ConfigError.
 #include <filesystem>
 #include <memory>
@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/ai/ai_settings.hpp"
+#include "kiosk/ai/prompt_template.hpp"
 #include "kiosk/core/content.hpp"
 #include "kiosk/core/schedule.hpp"
 #include "kiosk/core/strings.hpp"
@@ -35,6 +37,8 @@ struct Settings {
     int phone_requests_per_minute = 60;  // per phone, beyond a short burst
     bool chime = true;
     std::vector<Slot> slots;
+    ai::Settings ai;                  // kiosk.json "ai"
+    std::string prompts_dir = "../prompts";  // relative to the config folder
 };
 
 struct Config {
@@ -43,6 +47,7 @@ struct Config {
     std::shared_ptr<const Content> content;  // in settings.language
     Strings strings;                          // in settings.language
     Strings phone_strings;                    // the phone page's texts, in settings.language
+    ai::PromptTemplate prompt;                // prompts/proposal.<language>.txt
 };
 
 // Throws ConfigError listing every problem. `language` overrides kiosk.json's language.

@@ -17,6 +17,8 @@ using Json = nlohmann::json;
 class Problems {
 public:
     void add(const std::string& file, const std::string& field, const std::string& message);
+    // A problem already phrased as "file: ...: what; fix".
+    void add_line(std::string line) { m_lines.push_back(std::move(line)); }
     const std::vector<std::string>& lines() const { return m_lines; }
     bool empty() const { return m_lines.empty(); }
 

@@ -32,9 +32,10 @@ struct StepSpec {
 
     bool takes_notes() const {
         return contribution == Contribution::Answer || contribution == Contribution::Facts ||
-               contribution == Contribution::Statements || contribution == Contribution::Ideas;
+               contribution == Contribution::Statements || contribution == Contribution::Ideas ||
+               contribution == Contribution::Constraints;
     }
-    bool has_vote() const { return dots > 0 && takes_notes(); }
+    bool has_vote() const { return dots > 0 && takes_notes() && contribution != Contribution::Constraints; }
 };
 
 struct Criterion {
@@ -69,6 +70,8 @@ struct SessionRules {
     bool advance_when_all_ready = true;   // everyone ready: the stage (or its part) moves on
     bool show_names = false;              // the screen shows first names next to notes
     Millis host_offer{std::chrono::seconds{60}};  // how long the host QR stays valid
+    // The AI stage: how long phones may add constraints before the prompt is sent (0: at once).
+    Millis constraints_window{std::chrono::seconds{90}};
 };
 
 }  // namespace kiosk

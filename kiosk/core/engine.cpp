@@ -54,10 +54,18 @@ Status Engine::handle(Event& event) {
     case EventKind::VoteExtend: return vote_extend(event);
     case EventKind::ClaimHost: return claim_host(event);
     case EventKind::HideNote: return hide_note(event);
+    case EventKind::TogglePrompt:
+    case EventKind::AskAgain:
+    case EventKind::MarkParagraph:
+    case EventKind::PasteAnswer:
+    case EventKind::AiPrompt:
+    case EventKind::AiText:
+    case EventKind::AiEnd: return proposal_action(event);
     case EventKind::Join:
     case EventKind::Contribute:
     case EventKind::TimedOut:
-    case EventKind::PartEnded: break;  // the first two are handled in apply(); the rest by tick()
+    case EventKind::PartEnded:
+    case EventKind::WindowEnded: break;  // the first two are handled in apply(); the rest by tick()
     }
     return Status::Ignored;
 }
@@ -98,7 +106,11 @@ bool Engine::start(Event& event) {
         return true;
     case Phase::Lobby: enter_step(0, event.at); return true;
     case Phase::WrapUp: go_idle(); return true;
-    case Phase::Step: return false;
+    case Phase::Step:
+        // In the AI stage the room's main key sends the prompt without waiting for the window.
+        if (!m_draft.in_proposal_step() || m_draft.proposal.state != ProposalState::Collecting) return false;
+        request_proposal();
+        return true;
     }
     return false;
 }
@@ -141,6 +153,12 @@ void Engine::tick(Millis now) {
             continue;
         }
         if (!m_draft.in_step() || m_draft.timer.paused) return;
+        if (const auto window_end = proposal_window(); window_end && *window_end <= now) {
+            request_proposal();
+            m_applied.push_back({EventKind::WindowEnded, *window_end});
+            publish(m_draft);
+            continue;
+        }
         if (const auto part_end = part_deadline(); part_end && *part_end <= now) {
             end_part(*part_end);
             m_applied.push_back({EventKind::PartEnded, *part_end});
@@ -167,6 +185,7 @@ std::optional<Millis> Engine::next_deadline() const {
     if (m_draft.in_step() && !m_draft.timer.paused) {
         consider(m_draft.timer.deadline);
         if (const auto part_end = part_deadline()) consider(*part_end);
+        if (const auto window_end = proposal_window()) consider(*window_end);
     }
     return first;
 }
@@ -183,6 +202,12 @@ std::optional<Millis> Engine::part_deadline() const {
     return std::nullopt;
 }
 
+// When the AI stage's constraints window closes, while it is open.
+std::optional<Millis> Engine::proposal_window() const {
+    if (!m_draft.in_proposal_step() || m_draft.proposal.state != ProposalState::Collecting) return std::nullopt;
+    return m_draft.proposal.window_end;
+}
+
 void Engine::end_part(Millis /*at*/) {
     auto& part = m_draft.parts.at(static_cast<std::size_t>(m_draft.step));
     part = part == Part::Write ? Part::Vote : Part::Results;
@@ -191,6 +216,7 @@ void Engine::end_part(Millis /*at*/) {
 
 void Engine::enter_step(int step, Millis start) {
     const auto& spec = m_content->steps.at(static_cast<std::size_t>(step));
+    if (step != m_draft.proposal_step()) cancel_proposal("skipped");
     // A step returned to continues where it was, with at least min_resume, so a stray
     // "previous" on the remote never costs the group its time.
     const auto& left = m_left[static_cast<std::size_t>(step)];
@@ -200,6 +226,12 @@ void Engine::enter_step(int step, Millis start) {
     m_draft.timer = TimerView{left ? std::max(spec.duration, length) : length, start + length,
                               Millis{0}, false};
     m_draft.activity = {};
+    auto& proposal = m_draft.proposal;
+    if (step == m_draft.proposal_step() && proposal.request == 0) {
+        // First time in the AI stage: phones get a short window for constraints.
+        proposal.window_end = start + m_rules->constraints_window;
+        if (m_rules->constraints_window <= Millis{0}) request_proposal();
+    }
 }
 
 void Engine::leave_step(Millis now) {
@@ -207,6 +239,7 @@ void Engine::leave_step(Millis now) {
 }
 
 void Engine::leave_steps_for(Phase phase) {
+    cancel_proposal("skipped");
     m_draft.phase = phase;
     m_draft.step = -1;
     m_draft.timer = {};
@@ -229,6 +262,7 @@ void Engine::open_session(const std::string& token) {
     m_draft.dots.assign(m_content->steps.size(), {});
     m_draft.activity = {};
     m_draft.host_offer.reset();
+    m_draft.proposal = {};
 }
 
 void Engine::go_idle() {
@@ -243,12 +277,15 @@ void Engine::go_idle() {
     m_draft.parts.clear();
     m_draft.dots.clear();
     m_draft.host_offer.reset();
+    m_draft.proposal = {};
     std::fill(m_left.begin(), m_left.end(), std::nullopt);  // the next session starts afresh
 }
 
 void Engine::toggle_pause(Millis now) {
     auto& timer = m_draft.timer;
     if (timer.paused) {
+        // The constraints window waits with the timer.
+        m_draft.proposal.window_end += now - (timer.deadline - timer.remaining_paused);
         timer.deadline = now + timer.remaining_paused;
         timer.paused = false;
     } else {
@@ -296,14 +333,22 @@ std::string_view to_string(EventKind kind) {
     case EventKind::VoteExtend: return "vote-extend";
     case EventKind::ClaimHost: return "claim-host";
     case EventKind::HideNote: return "hide-note";
+    case EventKind::TogglePrompt: return "toggle-prompt";
+    case EventKind::AskAgain: return "ask-again";
+    case EventKind::MarkParagraph: return "mark";
+    case EventKind::PasteAnswer: return "paste-answer";
+    case EventKind::AiPrompt: return "ai-prompt";
+    case EventKind::AiText: return "ai-text";
+    case EventKind::AiEnd: return "ai-end";
     case EventKind::TimedOut: return "timed-out";
     case EventKind::PartEnded: return "part-ended";
+    case EventKind::WindowEnded: return "window-ended";
     }
     return "unknown";
 }
 
 std::optional<EventKind> event_kind_from(std::string_view name) {
-    for (int i = 0; i <= static_cast<int>(EventKind::PartEnded); ++i)
+    for (int i = 0; i <= static_cast<int>(EventKind::WindowEnded); ++i)
         if (to_string(static_cast<EventKind>(i)) == name) return static_cast<EventKind>(i);
     return std::nullopt;
 }

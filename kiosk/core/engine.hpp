@@ -63,6 +63,7 @@ private:
     void toggle_pause(Millis now);
     void extend();
     std::optional<Millis> part_deadline() const;
+    std::optional<Millis> proposal_window() const;
     void end_part(Millis at);
     void publish(View next);
 
@@ -82,6 +83,18 @@ private:
     Status check_stage(const Event& event) const;
     Note* own_note(const Event& event, int author, Status& status);
     void move_on_when_all_ready(Millis now);
+
+    // engine_proposal.cpp: the AI stage
+    Status proposal_action(Event& event);
+    bool constraints_open() const;  // constraints may be added (always true in other steps)
+    void request_proposal();
+    void cancel_proposal(const char* why);  // stops a request in flight, keeping what arrived
+    Status ai_prompt(const Event& event);
+    Status ai_text(const Event& event);
+    Status ai_end(const Event& event);
+    Status paste_answer(const Event& event);
+    Status mark_paragraph(const Event& event);
+    Status ask_again(const Event& event);
 
     std::shared_ptr<const Content> m_content;
     TimerRules m_timers;

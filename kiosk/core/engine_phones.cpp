@@ -58,7 +58,7 @@ Status Engine::contribute(const Event& event, int& id) {
     if (!who) return status;
     if ((status = check_stage(event)) != Status::Ok) return status;
     const auto& spec = m_draft.step_spec();
-    if (!spec.takes_notes() || m_draft.part() != Part::Write) return Status::NotOpen;
+    if (!spec.takes_notes() || m_draft.part() != Part::Write || !constraints_open()) return Status::NotOpen;
     const int limit = spec.max_per_person > 0 ? spec.max_per_person : m_rules->max_notes_per_step;
     const auto mine = std::count_if(m_draft.notes.begin(), m_draft.notes.end(), [&](const Note& n) {
         return n.step == m_draft.step && n.author == who->number && !n.withdrawn;
@@ -88,7 +88,8 @@ Status Engine::edit(const Event& event, bool withdraw) {
     if (!who) return status;
     if ((status = check_stage(event)) != Status::Ok) return status;
     // Once the vote opens the notes stand still: a dot must stay on what it was given to.
-    if (!m_draft.step_spec().takes_notes() || m_draft.part() != Part::Write) return Status::NotOpen;
+    if (!m_draft.step_spec().takes_notes() || m_draft.part() != Part::Write || !constraints_open())
+        return Status::NotOpen;
     auto* note = own_note(event, who->number, status);
     if (!note) return status;
     if (withdraw) {
@@ -185,6 +186,12 @@ void Engine::move_on_when_all_ready(Millis now) {
     const auto& people = m_draft.participants;
     if (!m_rules->advance_when_all_ready || people.empty()) return;
     if (m_draft.activity.ready.size() < people.size()) return;
+    if (m_draft.in_proposal_step() && m_draft.proposal.state == ProposalState::Collecting) {
+        // Everyone is done adding constraints: send the prompt now; the stage itself goes on.
+        m_draft.activity.ready.clear();
+        request_proposal();
+        return;
+    }
     // Not journaled as a "next" of its own: replaying the last "ready" makes the same move.
     Event next_event{EventKind::Next, now};
     next(next_event);

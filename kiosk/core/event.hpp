@@ -30,9 +30,19 @@ enum class EventKind {
     VoteExtend,   // stage: this participant wants more time
     ClaimHost,    // text = the host code from the host QR
     HideNote,     // host only: note
+    // The AI proposal (stage with "contribute": "constraints")
+    TogglePrompt,   // the room: show or hide the whole prompt on the screen
+    AskAgain,       // a phone (stage) or the room: one more version of the proposal
+    MarkParagraph,  // stage, note = paragraph index, text = mark name ("agree", ...; "" clears)
+    PasteAnswer,    // stage, text = the answer pasted from the group's own assistant
+    // From the AI worker; note = the request they answer (older requests are ignored)
+    AiPrompt,     // text = the prompt as sent, stage = the model ("" manual), dots = {details removed}
+    AiText,       // text = the next piece of the answer
+    AiEnd,        // text = why it ended early ("" when complete)
     // Made by the engine itself when time passes; replaying them is done by tick()
     TimedOut,     // a step's deadline passed
     PartEnded,    // a dot-vote step's write or vote part ended
+    WindowEnded,  // the AI stage's constraints window closed: the prompt is asked for
 };
 
 // Set by the engine on an applied event that opened or closed a session: the journal's
@@ -88,7 +98,9 @@ struct Outcome {
 
 // Side effects the engine asks for; the app carries them out.
 enum class Effect {
-    Chime,  // a timed step ran out
+    Chime,     // a timed step ran out
+    AskAi,     // build the prompt for the proposal's current request and send it
+    CancelAi,  // the group moved on: stop the request in flight
 };
 
 }  // namespace kiosk

@@ -40,7 +40,7 @@ bool is_hostile_control(char32_t code) {
 
 }  // namespace
 
-CleanText clean_text(std::string_view raw, std::size_t max_chars) {
+CleanText clean_text(std::string_view raw, std::size_t max_chars, bool keep_line_breaks) {
     CleanText result;
     std::string out;
     out.reserve(raw.size());
@@ -49,6 +49,13 @@ CleanText clean_text(std::string_view raw, std::size_t max_chars) {
         const std::size_t begin = at;
         const auto code = decode(raw, at);
         if (!code) return {TextProblem::InvalidUtf8, {}};
+        if (keep_line_breaks && (*code == '\n' || *code == '\r')) {
+            // "\r\n" and "\r" become "\n"; Markdown needs its blank lines.
+            if (*code == '\r' && at < raw.size() && raw[at] == '\n') ++at;
+            out += '\n';
+            ++chars;
+            continue;
+        }
         if (*code == '\n' || *code == '\r' || *code == '\t') {
             // A line break from a phone's text box becomes one space.
             if (!out.empty() && out.back() != ' ') { out += ' '; ++chars; }
@@ -58,9 +65,10 @@ CleanText clean_text(std::string_view raw, std::size_t max_chars) {
         out.append(raw.substr(begin, at - begin));
         ++chars;
     }
-    const auto first = out.find_first_not_of(' ');
+    const char* blank = keep_line_breaks ? " \n" : " ";
+    const auto first = out.find_first_not_of(blank);
     if (first == std::string::npos) return {TextProblem::Empty, {}};
-    const auto last = out.find_last_not_of(' ');
+    const auto last = out.find_last_not_of(blank);
     chars -= first + (out.size() - 1 - last);  // trimmed spaces are one byte, one char each
     out = out.substr(first, last - first + 1);
     if (chars > max_chars) return {TextProblem::TooLong, {}};

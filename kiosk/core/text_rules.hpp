@@ -17,7 +17,8 @@ struct CleanText {
 // Checks and tidies one contribution. `max_chars` counts code points, not bytes.
 // Rejected: invalid or overlong UTF-8, control characters other than line breaks and tabs
 // (C0, DEL, C1), and the invisible bidirectional overrides that can disguise text.
-CleanText clean_text(std::string_view raw, std::size_t max_chars);
+// With keep_line_breaks (a pasted AI answer in Markdown) line breaks stay as '\n'.
+CleanText clean_text(std::string_view raw, std::size_t max_chars, bool keep_line_breaks = false);
 
 std::string_view to_string(TextProblem problem);
 

@@ -10,6 +10,12 @@ Millis View::remaining(Millis now) const {
     return std::max(Millis{0}, timer.deadline - now);
 }
 
+int View::proposal_step() const {
+    for (std::size_t i = 0; i < content->steps.size(); ++i)
+        if (content->steps[i].contribution == Contribution::Constraints) return static_cast<int>(i);
+    return -1;
+}
+
 bool View::in_warning(Millis now) const { return in_step() && remaining(now) <= warning; }
 
 const Participant* View::participant(const std::string& key) const {

@@ -11,6 +11,7 @@
 
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/content.hpp"
+#include "kiosk/core/proposal.hpp"
 
 namespace kiosk {
 
@@ -82,6 +83,8 @@ struct View {
     std::vector<std::map<int, std::vector<int>>> dots;  // per step: participant -> note ids
     StepActivity activity;
     std::optional<HostOffer> host_offer;
+    ProposalView proposal;  // the AI stage's prompt, answers and marks
+    std::vector<int> framing;  // chosen framing questions (indexes into content->framing_questions)
 
     // History: what the last finished session chose ("vorige keer: …"); empty if nothing.
     std::string last_outcome;
@@ -93,6 +96,9 @@ struct View {
     int stage_number() const { return in_step() ? step : 0; }
     int stage_count() const { return content->stage_count(); }
     Part part() const { return in_step() ? parts.at(static_cast<std::size_t>(step)) : Part::Write; }
+    // The AI proposal stage: the step whose phones add constraints; -1 when there is none.
+    int proposal_step() const;
+    bool in_proposal_step() const { return in_step() && step == proposal_step(); }
 
     Millis remaining(Millis now) const;
     // True in the last stretch of a running or paused step (TimerRules::warning).

@@ -120,8 +120,15 @@ private:
         m_parser->header_limit(static_cast<std::uint32_t>(m_server.m_limits.max_header));
         // A phone that opens a connection and sends nothing (or dribbles) is dropped.
         m_stream.expires_after(30s);
-        http::async_read(m_stream, m_buffer, *m_parser,
-                         [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
+        // The header first: its path decides how large a body may follow.
+        http::async_read_header(m_stream, m_buffer, *m_parser, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+            if (ec) return self->on_read(ec);
+            const auto target = self->m_parser->get().target();
+            const auto& limits = self->m_server.m_limits;
+            if (target.substr(0, target.find('?')) == limits.large_body_path) self->m_parser->body_limit(limits.max_large_body);
+            http::async_read(self->m_stream, self->m_buffer, *self->m_parser,
+                             [self](beast::error_code read_ec, std::size_t) { self->on_read(read_ec); });
+        });
     }
 
     void on_read(beast::error_code ec) {

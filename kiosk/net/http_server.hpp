@@ -28,6 +28,9 @@ private:
 
 struct ServerLimits {
     std::size_t max_body = 8 * 1024;    // bytes; more is refused with 413
+    // The one request that carries a long text (an AI answer pasted from a phone) may be larger.
+    std::string large_body_path = "/api/proposal/answer";
+    std::size_t max_large_body = 96 * 1024;
     std::size_t max_header = 8 * 1024;  // bytes; more is refused with 431
     int max_connections = 1000;         // beyond this a new connection is closed at once
     int io_threads = 2;

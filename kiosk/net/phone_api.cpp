@@ -19,6 +19,8 @@ namespace {
 // phones on a guest Wi-Fi may share one.
 constexpr int k_address_burst = 300, k_address_per_minute = 1200;
 constexpr int k_phone_burst = 20;
+// A pasted AI answer (the engine's own limit); the server lets its path carry a larger body.
+constexpr std::size_t k_max_pasted_chars = 20'000;
 
 // A request refused before it reaches the engine: the HTTP status and the error's name.
 struct BadRequest {
@@ -73,6 +75,9 @@ const std::map<std::string, Route>& routes() {
         {"/api/host/extend", {EventKind::Extend, false}},
         {"/api/host/next", {EventKind::Next, false}},
         {"/api/host/hide", {EventKind::HideNote, false}},
+        {"/api/proposal/mark", {EventKind::MarkParagraph, true}},
+        {"/api/proposal/answer", {EventKind::PasteAnswer, true}},
+        {"/api/proposal/again", {EventKind::AskAgain, true}},
     };
     return table;
 }
@@ -184,6 +189,17 @@ HttpResponse PhoneApi::page(const HttpRequest& request) {
         Json texts = s.all();
         return {200, "application/json", Json{{"strings", texts}, {"max_text", m_setup.max_text}, {"show_names", m_setup.show_names}}.dump(), {}};
     }
+    if (path == "/api/prompt") {
+        // The whole prompt as sent, for the phone's "see the prompt" and "copy" (not in every
+        // stream message: it is long and changes once per request).
+        const auto found = request.query.find("key");
+        if (found == request.query.end() || !view->participant(found->second))
+            return error(view->session_open() ? 401 : 410, view->session_open() ? "unknown_person" : "no_session");
+        return {200, "application/json",
+                Json{{"prompt", view->proposal.prompt}, {"removed", view->proposal.removed}, {"request", view->proposal.request}}
+                    .dump(-1, ' ', false, Json::error_handler_t::replace),
+                {}};
+    }
     if (path == "/api/state") {
         const auto found = request.query.find("key");
         const auto state = found == request.query.end() ? std::string{} : phone_state_json(*view, found->second, context());
@@ -265,6 +281,17 @@ void PhoneApi::post(const HttpRequest& request, const Responder& responder) {
     }
     if (kind == EventKind::Edit || kind == EventKind::Withdraw || kind == EventKind::HideNote)
         event.note = int_field(body, "note");
+    if (kind == EventKind::MarkParagraph) {
+        event.note = int_field(body, "paragraph");
+        event.text = *string_field(body, "mark", true);
+        if (!event.text.empty() && mark_from(event.text) == Mark::None) throw BadRequest{400, "bad_request"};
+    }
+    if (kind == EventKind::PasteAnswer) {
+        const auto clean = clean_text(*string_field(body, "text", true), k_max_pasted_chars, true);
+        if (clean.problem == TextProblem::TooLong) throw BadRequest{422, "paste_too_long"};
+        if (clean.problem != TextProblem::None) throw BadRequest{422, std::string{to_string(clean.problem)}};
+        event.text = clean.text;
+    }
     if (kind == EventKind::ClaimHost) event.text = *string_field(body, "code", true);
     if (kind == EventKind::Ready) {
         const auto found = body.find("ready");

@@ -47,6 +47,56 @@ Json stage_json(const View& view, const PhoneContext& context) {
     return stage;
 }
 
+std::string state_name(ProposalState state) {
+    switch (state) {
+    case ProposalState::Collecting: return "collecting";
+    case ProposalState::Waiting: return "waiting";
+    case ProposalState::Streaming: return "streaming";
+    case ProposalState::Done: return "done";
+    case ProposalState::Failed: return "failed";
+    case ProposalState::Manual: return "manual";
+    }
+    return "collecting";
+}
+
+// The AI stage as a phone sees it: where the proposal is, and the latest version paragraph by
+// paragraph with how many marked each (and this phone's own mark). The prompt itself is
+// fetched separately (/api/prompt).
+Json proposal_json(const View& view, const Participant& me, const PhoneContext& context) {
+    const auto& proposal = view.proposal;
+    Json json{{"state", state_name(proposal.state)},
+              {"request", proposal.request},
+              {"model", proposal.model},
+              {"removed", proposal.removed},
+              {"has_prompt", !proposal.prompt.empty()},
+              {"may_ask_again", proposal.may_ask_again()},
+              {"takes_paste", proposal.takes_paste()},
+              {"versions", proposal.versions.size()}};
+    if (proposal.state == ProposalState::Collecting)
+        json["window_ms"] = std::max<long long>(0, (proposal.window_end - context.now).count());
+    if (const auto* latest = proposal.latest()) {
+        Json paragraphs = Json::array();
+        const auto split = split_paragraphs(latest->text);
+        for (std::size_t i = 0; i < split.size(); ++i) {
+            Json counts{{"agree", 0}, {"question", 0}, {"risk", 0}};
+            std::string mine;
+            if (const auto marks = latest->marks.find(static_cast<int>(i)); marks != latest->marks.end())
+                for (const auto& [who, mark] : marks->second) {
+                    counts[std::string{to_string(mark)}] = counts[std::string{to_string(mark)}].get<int>() + 1;
+                    if (who == me.number) mine = to_string(mark);
+                }
+            paragraphs.push_back({{"text", split[i].text}, {"heading", split[i].heading}, {"marks", counts}, {"mine", mine}});
+        }
+        json["latest"] = {{"paragraphs", paragraphs},
+                          {"complete", latest->complete},
+                          {"failure", latest->failure},
+                          {"pasted", latest->pasted},
+                          {"model", latest->model},
+                          {"number", proposal.versions.size()}};
+    }
+    return json;
+}
+
 }  // namespace
 
 std::string contribution_name(Contribution contribution) {
@@ -95,6 +145,7 @@ std::string phone_state_json(const View& view, const std::string& key, const Pho
             for (const auto* note : visible) list.push_back(note_json(*note));
         }
         if (view.part() == Part::Vote) state["voters"] = view.voters(step);
+        if (view.in_proposal_step()) state["proposal"] = proposal_json(view, *me, context);
         if (view.part() == Part::Results) {
             auto& results = state["results"] = Json::array();
             for (const auto& ranked : view.ranking(step))

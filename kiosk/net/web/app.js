@@ -18,6 +18,8 @@ let shown = {};        // signature of each section as last drawn
 let myDots = null;     // the dots while voting, before the kiosk confirms them
 let voteTimer = 0;
 let editing = 0;       // id of the note being edited
+let prompt = { request: 0, text: '' };  // the AI prompt as sent, fetched when first wanted
+let promptOpen = false;
 
 const $ = (id) => document.getElementById(id);
 const app = $('app');
@@ -185,13 +187,22 @@ function render() {
   });
   const inStep = s.phase === 'step';
   const part = inStep ? stage.part : '';
-  const writes = inStep && part === 'write' && ['answer', 'facts', 'statements', 'ideas'].includes(stage.contribute);
+  const ai = inStep ? s.proposal : null;
+  const writes = inStep && part === 'write' && (['answer', 'facts', 'statements', 'ideas'].includes(stage.contribute) ||
+    (stage.contribute === 'constraints' && ai && ai.state === 'collecting'));
   section('compose', [writes, stage && stage.id, s.me.notes.length, stage && stage.max], () => writes ? composer() : []);
   section('mine', [writes, s.me.notes, editing], () => writes ? mine() : []);
   section('vote', [part === 'vote', s.notes, myDots || s.me.dots, stage && stage.dots], () => part === 'vote' ? voting() : []);
   section('results', [part === 'results', s.results], () => part === 'results' ? results() : []);
-  section('watch', [inStep && !writes && part === 'write'], () =>
-    inStep && !writes && part === 'write' ? [el('p', { class: 'card', text: t('watch_screen') })] : []);
+  section('watch', [inStep && !writes && part === 'write' && !ai], () =>
+    inStep && !writes && part === 'write' && !ai ? [el('p', { class: 'card', text: t('watch_screen') })] : []);
+  // The AI stage: where the proposal is, its paragraphs to mark, the prompt, the manual route.
+  section('ai-status', ai && [ai.state, ai.removed, ai.latest && ai.latest.failure], () => ai ? aiStatus(ai) : []);
+  section('ai-text', ai && ai.latest, () => ai && ai.latest ? aiText(ai) : []);
+  section('ai-prompt', ai && [ai.has_prompt, ai.request, promptOpen, prompt.request], () => ai && ai.has_prompt ? aiPrompt(ai) : []);
+  section('ai-paste', ai && [ai.takes_paste, ai.request], () => ai && ai.takes_paste ? aiPaste() : []);
+  section('ai-again', ai && ai.may_ask_again, () => ai && ai.may_ask_again ? [el('button', { class: 'small', id: 'ai-again',
+    text: t('ai_again'), onclick: () => send('/api/proposal/again', { stage: state.stage.id }) })] : []);
   section('footer', [inStep, stage && stage.id, part], () => inStep ? footer() : []);
   updateFooter();
   section('host', [s.me.host && inStep, s.notes, s.timer && s.timer.paused], () => s.me.host && inStep ? hostPanel() : []);
@@ -267,6 +278,88 @@ function results() {
     el('div', { class: 'result' + (r.place <= winners ? ' winner' : '') },
       el('span', { class: 'place', text: r.place + '.' }), el('span', { class: 'text', text: r.text }),
       el('span', { class: 'count', text: plural('dots', r.dots) })))];
+}
+
+function aiStatus(ai) {
+  const lines = [];
+  if (ai.state === 'waiting' || ai.state === 'streaming') lines.push(el('p', { class: 'card', text: t('ai_waiting') }));
+  if (ai.state === 'manual') lines.push(el('p', { class: 'card', id: 'ai-manual', text: t('ai_manual') }));
+  if (ai.state === 'failed' && !(ai.latest && ai.latest.failure === 'skipped'))
+    lines.push(el('p', { class: 'card warning', id: 'ai-failed', text: t('ai_failed') }));
+  if (ai.has_prompt && ai.removed > 0) lines.push(el('p', { class: 'counter', text: t('ai_removed', { n: ai.removed }) }));
+  return lines;
+}
+
+function aiText(ai) {
+  const latest = ai.latest;
+  const label = t('ai_label') + (latest.model ? ' · ' + latest.model : '') + (latest.complete ? '' : ' · ' + t('ai_incomplete'));
+  const marks = [['agree', '👍', 'ai_mark_agree'], ['question', '❓', 'ai_mark_question'], ['risk', '⚠️', 'ai_mark_risk']];
+  return [el('p', { class: 'ai-label', text: label }), el('p', { class: 'muted', text: t('ai_mark_intro') }),
+    ...latest.paragraphs.map((p, index) => {
+      if (p.heading) return el('h2', { class: 'ai-heading', text: p.text.replace(/^#+\s*/, '') });
+      return el('div', { class: 'paragraph' }, el('div', { class: 'text', text: p.text }),
+        el('div', { class: 'marks' }, ...marks.map(([name, sign, label]) => el('button', {
+          class: 'small mark' + (p.mine === name ? ' on' : ''), 'data-paragraph': index, 'data-mark': name,
+          'aria-pressed': p.mine === name ? 'true' : 'false', 'aria-label': t(label),
+          text: sign + ' ' + p.marks[name],
+          onclick: () => send('/api/proposal/mark', { stage: state.stage.id, paragraph: index, mark: p.mine === name ? '' : name }),
+        }))));
+    })];
+}
+
+async function loadPrompt() {
+  const want = state.proposal.request;
+  if (prompt.request === want && prompt.text) return prompt.text;
+  const response = await fetch('/api/prompt?key=' + encodeURIComponent(key));
+  if (!response.ok) throw new Error('prompt');
+  const reply = await response.json();
+  prompt = { request: reply.request, text: reply.prompt };
+  return prompt.text;
+}
+
+async function copyText(text) {
+  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+  // Over plain http on the room's network the clipboard API is missing: the old way still works.
+  const area = el('textarea', { readonly: true });
+  area.value = text;
+  document.body.append(area);
+  area.select();
+  const ok = document.execCommand('copy');
+  area.remove();
+  if (!ok) throw new Error('copy');
+}
+
+function aiPrompt() {
+  const toggle = el('button', { class: 'small', id: 'ai-show-prompt', text: promptOpen ? t('ai_hide_prompt') : t('ai_show_prompt'),
+    onclick: async () => {
+      if (!promptOpen) { try { await loadPrompt(); } catch (e) { return banner(t('err_offline'), true); } }
+      promptOpen = !promptOpen;
+      render();
+    } });
+  const copy = el('button', { class: 'small', id: 'ai-copy', text: t('ai_copy'), onclick: async () => {
+    try {
+      await copyText(await loadPrompt());
+      banner(t('ai_copied'));
+    } catch (e) {
+      promptOpen = true;
+      render();
+      banner(t('ai_copy_failed'), true);
+    }
+  } });
+  return [el('div', { class: 'row' }, toggle, copy),
+    promptOpen && prompt.text ? el('pre', { class: 'prompt', id: 'ai-prompt-text', text: prompt.text }) : null];
+}
+
+function aiPaste() {
+  const box = el('textarea', { id: 'ai-answer', rows: 8, placeholder: t('ai_paste_label') });
+  const go = el('button', { class: 'primary', id: 'ai-paste', text: t('ai_paste_button'), onclick: async () => {
+    if (!box.value.trim()) return banner(t('err_empty'), true);
+    go.disabled = true;
+    const reply = await send('/api/proposal/answer', { stage: state.stage.id, text: box.value });
+    go.disabled = false;
+    if (reply) { box.value = ''; banner(t('saved')); }
+  } });
+  return [el('label', { for: 'ai-answer', text: t('ai_paste_label') }), box, go];
 }
 
 // Built once per stage and then updated in place: a button must never be replaced under a

@@ -1,0 +1,194 @@
+// The AI stage: a short window for constraints, then the prompt is asked for (the app builds
+// and sends it and feeds the answer back as events), the answer streams into a version, people
+// mark its paragraphs, and the group may ask for one more version or paste an answer by hand.
+// Nothing here waits for the AI: every state can be left by the timer or the room's keys.
+#include "kiosk/core/engine.hpp"
+#include "kiosk/core/text_rules.hpp"
+
+namespace kiosk {
+
+namespace {
+// The engine's own bound on one answer; the AI worker cuts much earlier (ai.max_words).
+constexpr std::size_t k_max_answer_bytes = 64 * 1024;
+// A pasted answer, in code points.
+constexpr std::size_t k_max_pasted = 20'000;
+}  // namespace
+
+Status Engine::proposal_action(Event& event) {
+    switch (event.kind) {
+    case EventKind::AiPrompt: return ai_prompt(event);
+    case EventKind::AiText: return ai_text(event);
+    case EventKind::AiEnd: return ai_end(event);
+    case EventKind::PasteAnswer: return paste_answer(event);
+    case EventKind::MarkParagraph: return mark_paragraph(event);
+    case EventKind::AskAgain: return ask_again(event);
+    case EventKind::TogglePrompt:
+        if (!event.participant.empty()) return Status::NotHost;  // the room's key only
+        if (!m_draft.in_proposal_step() || m_draft.proposal.prompt.empty()) return Status::Ignored;
+        m_draft.proposal.show_prompt = !m_draft.proposal.show_prompt;
+        return Status::Ok;
+    default: return Status::Ignored;
+    }
+}
+
+bool Engine::constraints_open() const {
+    return !m_draft.in_proposal_step() || m_draft.proposal.state == ProposalState::Collecting;
+}
+
+void Engine::request_proposal() {
+    auto& proposal = m_draft.proposal;
+    proposal.state = ProposalState::Waiting;
+    proposal.show_prompt = false;
+    ++proposal.request;
+    m_effects.push_back(Effect::AskAi);
+}
+
+void Engine::cancel_proposal(const char* why) {
+    auto& proposal = m_draft.proposal;
+    if (proposal.state != ProposalState::Waiting && proposal.state != ProposalState::Streaming) return;
+    if (proposal.state == ProposalState::Streaming) proposal.versions.back().failure = why;
+    proposal.state = ProposalState::Failed;
+    proposal.show_prompt = false;
+    m_effects.push_back(Effect::CancelAi);
+}
+
+Status Engine::ai_prompt(const Event& event) {
+    auto& proposal = m_draft.proposal;
+    if (event.note != proposal.request || proposal.state != ProposalState::Waiting) return Status::Ignored;
+    proposal.prompt = event.text;
+    proposal.model = event.stage;
+    proposal.removed = event.dots.empty() ? 0 : event.dots.front();
+    // No model to ask: the group takes the prompt to its own assistant.
+    if (event.stage.empty()) proposal.state = ProposalState::Manual;
+    return Status::Ok;
+}
+
+Status Engine::ai_text(const Event& event) {
+    auto& proposal = m_draft.proposal;
+    if (event.note != proposal.request || event.text.empty()) return Status::Ignored;
+    if (proposal.state == ProposalState::Waiting) {
+        proposal.versions.push_back({});
+        proposal.versions.back().model = proposal.model;
+        proposal.state = ProposalState::Streaming;
+    }
+    if (proposal.state != ProposalState::Streaming) return Status::Ignored;
+    auto& text = proposal.versions.back().text;
+    if (text.size() + event.text.size() > k_max_answer_bytes) return Status::Ignored;
+    text += event.text;
+    return Status::Ok;
+}
+
+Status Engine::ai_end(const Event& event) {
+    auto& proposal = m_draft.proposal;
+    if (event.note != proposal.request) return Status::Ignored;
+    if (proposal.state == ProposalState::Waiting) {
+        // Nothing came back. An "ended normally" with no text is a failure too.
+        proposal.state = ProposalState::Failed;
+        return Status::Ok;
+    }
+    if (proposal.state != ProposalState::Streaming) return Status::Ignored;
+    auto& version = proposal.versions.back();
+    version.complete = event.text.empty();
+    version.failure = event.text;
+    proposal.state = version.complete ? ProposalState::Done : ProposalState::Failed;
+    return Status::Ok;
+}
+
+Status Engine::paste_answer(const Event& event) {
+    Status status = Status::Ok;
+    if (!sender(event, status)) return status;
+    if ((status = check_stage(event)) != Status::Ok) return status;
+    if (!m_draft.in_proposal_step()) return Status::NotOpen;
+    auto& proposal = m_draft.proposal;
+    if (!proposal.takes_paste()) return Status::NotOpen;
+    auto clean = clean_text(event.text, k_max_pasted, true);
+    if (clean.problem != TextProblem::None) return Status::BadText;
+    ProposalVersion version;
+    version.text = std::move(clean.text);
+    version.pasted = true;
+    version.complete = true;
+    proposal.versions.push_back(std::move(version));
+    proposal.state = ProposalState::Done;
+    return Status::Ok;
+}
+
+Status Engine::mark_paragraph(const Event& event) {
+    Status status = Status::Ok;
+    const auto* who = sender(event, status);
+    if (!who) return status;
+    if ((status = check_stage(event)) != Status::Ok) return status;
+    if (!m_draft.in_proposal_step() || m_draft.proposal.versions.empty()) return Status::NotOpen;
+    auto& version = m_draft.proposal.versions.back();
+    const auto paragraphs = split_paragraphs(version.text);
+    if (event.note < 0 || event.note >= static_cast<int>(paragraphs.size()) ||
+        paragraphs[static_cast<std::size_t>(event.note)].heading)
+        return Status::UnknownNote;
+    const Mark mark = mark_from(event.text);
+    if (mark == Mark::None && !event.text.empty()) return Status::BadText;
+    auto& marks = version.marks[event.note];
+    const auto found = marks.find(who->number);
+    const Mark before = found == marks.end() ? Mark::None : found->second;
+    if (before == mark) return Status::Ignored;
+    if (mark == Mark::None) marks.erase(found);
+    else marks[who->number] = mark;
+    return Status::Ok;
+}
+
+Status Engine::ask_again(const Event& event) {
+    if (!event.participant.empty()) {
+        Status status = Status::Ok;
+        if (!sender(event, status)) return status;
+        if ((status = check_stage(event)) != Status::Ok) return status;
+    }
+    if (!m_draft.in_proposal_step()) return event.participant.empty() ? Status::Ignored : Status::NotOpen;
+    if (!m_draft.proposal.may_ask_again()) return Status::NotOpen;
+    request_proposal();
+    return Status::Ok;
+}
+
+std::string_view to_string(Mark mark) {
+    switch (mark) {
+    case Mark::None: return "";
+    case Mark::Agree: return "agree";
+    case Mark::Question: return "question";
+    case Mark::Risk: return "risk";
+    }
+    return "";
+}
+
+Mark mark_from(std::string_view name) {
+    for (const Mark mark : {Mark::Agree, Mark::Question, Mark::Risk})
+        if (to_string(mark) == name) return mark;
+    return Mark::None;
+}
+
+std::vector<Paragraph> split_paragraphs(std::string_view markdown) {
+    std::vector<Paragraph> paragraphs;
+    std::string block;
+    const auto flush = [&] {
+        if (!block.empty()) paragraphs.push_back({std::move(block), false});
+        block.clear();
+    };
+    std::size_t at = 0;
+    while (at <= markdown.size()) {
+        auto end = markdown.find('\n', at);
+        if (end == std::string_view::npos) end = markdown.size();
+        auto line = markdown.substr(at, end - at);
+        const auto first = line.find_first_not_of(" \t\r");
+        if (first == std::string_view::npos) {
+            flush();
+        } else if (line[first] == '#' && first < 4) {
+            // An ATX heading is a paragraph of its own, even without blank lines around it.
+            flush();
+            paragraphs.push_back({std::string{line.substr(first)}, true});
+        } else {
+            if (!block.empty()) block += '\n';
+            block += line;
+        }
+        at = end + 1;
+    }
+    flush();
+    return paragraphs;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,222 @@
+#include "scenes/proposal_scene.hpp"
+
+#include "scenes/markdown_text.hpp"
+#include "scenes/note_wall.hpp"
+#include "scenes/widgets.hpp"
+
+namespace kiosk::scenes {
+
+namespace {
+
+constexpr ui::Color k_agree{120, 200, 120};
+
+bool shows_text(const ProposalView& proposal) {
+    return proposal.latest() || proposal.state == ProposalState::Waiting || proposal.state == ProposalState::Manual ||
+           proposal.state == ProposalState::Failed;
+}
+
+// The marks beside a paragraph: "+3 ?1 !2", only what was given. Returns the width used.
+int draw_marks(ui::Canvas& canvas, const std::map<int, Mark>& marks, int right, int y, double size) {
+    int counts[4] = {0, 0, 0, 0};
+    for (const auto& [who, mark] : marks) ++counts[static_cast<int>(mark)];
+    int x = right;
+    const struct {
+        Mark mark;
+        const char* sign;
+        ui::Color color;
+    } kinds[] = {{Mark::Risk, "!", ui::Color{235, 110, 100}}, {Mark::Question, "?", theme::warning}, {Mark::Agree, "+", k_agree}};
+    for (const auto& kind : kinds) {
+        const int count = counts[static_cast<int>(kind.mark)];
+        if (count == 0) continue;
+        const auto drawn = canvas.text(kind.sign + std::to_string(count), {size, Weight::Bold, kind.color}, x, y, 0, Align::Right);
+        x = drawn.x - canvas.u(size * 0.5);
+    }
+    return right - x;
+}
+
+}  // namespace
+
+std::string failure_reason(const Strings& strings, const std::string& failure) {
+    if (failure.rfind("http_", 0) == 0) return strings.format("ai_why_http", {{"code", failure.substr(5)}});
+    const auto key = "ai_why_" + failure;
+    const auto& text = strings.text(key);
+    return text == key ? failure : text;
+}
+
+void ProposalScene::draw(ui::Canvas& canvas, const Frame& frame) const {
+    const auto& proposal = frame.view.proposal;
+    if (!shows_text(proposal)) {
+        StageScene::draw(canvas, frame);  // collecting constraints: like any stage
+    } else {
+        // The proposal needs the room: no title block, the text from the header to the band.
+        const auto grid = make_grid(canvas, 50);
+        canvas.clear(theme::background);
+        const int top = draw_stage_header(canvas, frame, grid.main) + canvas.u(2);
+        draw_proposal(canvas, frame, {grid.main.x, top, grid.main.w, phone_band_top(canvas) - canvas.u(2) - top});
+        const auto& s = frame.strings;
+        std::string band = proposal.latest() ? s.text("ai_marks_legend") : s.text("ai_manual");
+        if (!proposal.prompt.empty()) band += "   ·   " + s.text("ai_prompt_hint");
+        draw_band(canvas, grid, s.text("phone_task_label"), band);
+        draw_timer_panel(canvas, frame, grid);
+        const auto timer = timer_panel_area(canvas, grid);
+        const auto people = draw_people_line(canvas, frame, grid.side.x, timer.y + timer.h + canvas.u(1.5), grid.side.w);
+        const int qr_top = people.y + people.h + canvas.u(1.5);
+        draw_qr_panel(canvas, frame, {grid.side.x, qr_top, grid.side.w, grid.side.y + grid.side.h - qr_top}, type::label);
+        draw_help_hint(canvas, frame);
+    }
+    if (proposal.show_prompt && !proposal.prompt.empty()) draw_prompt(canvas, frame);
+}
+
+SDL_Rect ProposalScene::draw_ticking(ui::Canvas& canvas, const Frame& frame) const {
+    // While constraints are collected the line above them counts down too: draw it all.
+    if (frame.view.proposal.state == ProposalState::Collecting || frame.view.proposal.show_prompt) return {0, 0, 0, 0};
+    return StageScene::draw_ticking(canvas, frame);
+}
+
+void ProposalScene::draw_middle(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const {
+    const auto& view = frame.view;
+    const auto& s = frame.strings;
+    const auto left = std::max(Millis{0}, view.proposal.window_end - frame.now);
+    const auto line = canvas.text(s.format("ai_collecting", {{"time", format_countdown(view.timer.paused ? Millis{0} + left : left)}}),
+                                  {type::label, Weight::Bold, theme::warning}, area.x, area.y, area.w);
+    const int y = line.y + line.h + canvas.u(2);
+    const SDL_Rect rest{area.x, y, area.w, area.y + area.h - y};
+    const auto notes = view.notes_of(view.step);
+    if (!notes.empty()) return draw_note_wall(canvas, frame, notes, rest);
+    canvas.text_fit(s.text("ai_no_constraints"), {type::body, Weight::Regular, theme::text_soft}, rest, type::label);
+}
+
+void ProposalScene::draw_proposal(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const {
+    const auto& proposal = frame.view.proposal;
+    const auto& s = frame.strings;
+    const auto* latest = proposal.latest();
+    // The label stays on top whatever happens below it: this text is the AI's, to be checked.
+    std::string label = s.text("ai_label");
+    if (latest && latest->pasted) label += "  ·  " + s.text("ai_pasted");
+    else if (!proposal.model.empty()) label += "  ·  " + s.format("ai_model", {{"model", latest ? latest->model : proposal.model}});
+    if (proposal.versions.size() > 1) label += "  ·  " + s.format("ai_version", {{"n", std::to_string(proposal.versions.size())}});
+    const SDL_Rect bar{area.x, area.y, area.w, canvas.u(5)};
+    canvas.fill(bar, theme::panel_light);
+    canvas.fill({bar.x, bar.y, canvas.u(0.7), bar.h}, theme::warning);
+    canvas.text_fit(label, {type::label, Weight::Bold, theme::warning},
+                    {bar.x + canvas.u(2), bar.y + canvas.u(1), bar.w - canvas.u(3), bar.h - canvas.u(1.2)}, type::small);
+    int y = bar.y + bar.h + canvas.u(2);
+
+    // Under the text: why it stopped, and what was removed before sending.
+    struct Line {
+        std::string text;
+        ui::Color color;
+        double size;
+    };
+    std::vector<Line> notes;
+    if (proposal.state == ProposalState::Failed && (!latest || latest->complete)) notes.push_back({s.text("ai_failed"), theme::warning, type::label});
+    if (latest && !latest->complete && !latest->failure.empty() && proposal.state != ProposalState::Streaming) {
+        notes.push_back({s.format("ai_incomplete", {{"why", failure_reason(s, latest->failure)}}), theme::warning, type::label});
+        if (latest->failure != "skipped") notes.push_back({s.text("ai_failed"), theme::warning, type::label});
+    }
+    if (!proposal.prompt.empty())
+        notes.push_back({proposal.removed > 0 ? s.format("ai_removed", {{"n", std::to_string(proposal.removed)}})
+                                              : s.text("ai_removed_none"),
+                         theme::text_dim, 2.0});
+    int bottom = area.y + area.h;
+    for (auto note = notes.rbegin(); note != notes.rend(); ++note) {
+        const TextStyle style{note->size, Weight::Bold, note->color};
+        bottom -= canvas.measure(note->text, style, area.w).y + canvas.u(0.6);
+        canvas.text(note->text, style, area.x, bottom, area.w);
+    }
+    const SDL_Rect text_area{area.x, y, area.w, bottom - canvas.u(1.5) - y};
+
+    if (!latest) {
+        const auto& line = proposal.state == ProposalState::Waiting  ? s.text("ai_waiting")
+                           : proposal.state == ProposalState::Manual ? s.text("ai_manual")
+                                                                     : std::string{};
+        if (!line.empty()) canvas.text_fit(line, {type::heading, Weight::Bold, theme::text}, text_area, type::body);
+        return;
+    }
+
+    // Paragraph by paragraph (as phones number them), in two columns when there is a lot, at
+    // the largest size that fits; marks in a narrow gutter on the right of each column.
+    const auto paragraphs = split_paragraphs(latest->text);
+    std::vector<std::vector<TextBlock>> parsed;
+    std::size_t chars = 0;
+    for (const auto& paragraph : paragraphs) {
+        parsed.push_back(parse_markdown(paragraph.text));
+        chars += paragraph.text.size();
+    }
+    const int gutter = canvas.u(11);
+    const int column_gap = canvas.u(3);
+    const bool two_columns = chars > 500;
+    const int column_width = two_columns ? (text_area.w - column_gap) / 2 : text_area.w;
+    const int text_width = column_width - gutter;
+    // Try sizes from large to small; each attempt measures (textures are cached for the draw).
+    const double sizes[] = {3.2, 2.8, 2.5, 2.2, 2.0};
+    double size = sizes[4];
+    const auto fits = [&](double candidate) {
+        int column = 0, used = 0;
+        for (std::size_t i = 0; i < parsed.size(); ++i) {
+            const int h = layout_blocks(canvas, parsed[i], 0, 0, text_width, candidate, theme::text, false) + canvas.u(candidate * 0.7);
+            const int keep = paragraphs[i].heading && i + 1 < parsed.size()
+                                 ? h + layout_blocks(canvas, parsed[i + 1], 0, 0, text_width, candidate, theme::text, false)
+                                 : h;
+            if (used + keep > text_area.h && used > 0) {
+                if (++column >= (two_columns ? 2 : 1)) return false;
+                used = 0;
+            }
+            used += h;
+        }
+        return used <= text_area.h;
+    };
+    // A cheap first guess from the amount of text skips the sizes that cannot fit.
+    std::size_t first = 0;
+    while (first < 4 && static_cast<double>(chars) * canvas.u(sizes[first]) * canvas.u(sizes[first]) * 0.75 >
+                            static_cast<double>(text_area.h) * text_area.w * (two_columns ? 0.85 : 0.8))
+        ++first;
+    for (std::size_t i = first; i < 5; ++i)
+        if (fits(sizes[i])) {
+            size = sizes[i];
+            break;
+        }
+    int column = 0, cy = text_area.y;
+    for (std::size_t i = 0; i < parsed.size(); ++i) {
+        const int h = layout_blocks(canvas, parsed[i], 0, 0, text_width, size, theme::text, false);
+        // A heading moves on with the paragraph under it, never left alone at a column's foot.
+        const int keep = paragraphs[i].heading && i + 1 < parsed.size()
+                             ? h + canvas.u(size * 0.7) + layout_blocks(canvas, parsed[i + 1], 0, 0, text_width, size, theme::text, false)
+                             : h;
+        if (cy + keep > text_area.y + text_area.h && cy > text_area.y) {
+            if (++column >= (two_columns ? 2 : 1)) {
+                canvas.text("…", {size, Weight::Bold, theme::text_soft}, text_area.x + text_area.w - gutter, text_area.y + text_area.h - canvas.u(size * 1.4));
+                break;
+            }
+            cy = text_area.y;
+        }
+        const int x = text_area.x + column * (column_width + column_gap);
+        layout_blocks(canvas, parsed[i], x, cy, text_width, size, theme::text, true);
+        if (const auto marks = latest->marks.find(static_cast<int>(i)); marks != latest->marks.end() && !paragraphs[i].heading)
+            draw_marks(canvas, marks->second, x + column_width, cy, std::min(size, 2.4));
+        cy += h + canvas.u(size * 0.7);
+    }
+}
+
+void ProposalScene::draw_prompt(ui::Canvas& canvas, const Frame& frame) const {
+    const auto& s = frame.strings;
+    const SDL_Rect panel{canvas.u(4), canvas.u(4), canvas.width() - canvas.u(8), canvas.height() - canvas.u(8)};
+    canvas.fill(panel, theme::background);  // opaque: the text behind would only distract
+    canvas.frame(panel, theme::accent, 3);
+    const auto title = canvas.text(s.text("ai_prompt_title"), {type::heading, Weight::Bold, theme::accent}, panel.x + canvas.u(4),
+                                   panel.y + canvas.u(3));
+    canvas.text(s.text("ai_prompt_close"), {type::small, Weight::Regular, theme::text_soft}, panel.x + panel.w - canvas.u(4),
+                panel.y + canvas.u(4), 0, Align::Right);
+    const int y = title.y + title.h + canvas.u(2);
+    // Instructions on the left, the request with the group's material on the right.
+    const auto& prompt = frame.view.proposal.prompt;
+    const auto split = prompt.find("\n\n## ", 1);
+    const int width = (panel.w - canvas.u(11)) / 2;
+    const int height = panel.y + panel.h - canvas.u(3) - y;
+    const TextStyle style{2.0, Weight::Regular, theme::text};
+    canvas.text_fit(prompt.substr(0, split), style, {panel.x + canvas.u(4), y, width, height}, 1.1);
+    if (split != std::string::npos)
+        canvas.text_fit(prompt.substr(split + 2), style, {panel.x + canvas.u(7) + width, y, width, height}, 1.1);
+}
+
+}  // namespace kiosk::scenes
