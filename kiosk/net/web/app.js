@@ -297,14 +297,19 @@ function aiText(ai) {
   return [el('p', { class: 'ai-label', text: label }), el('p', { class: 'muted', text: t('ai_mark_intro') }),
     ...latest.paragraphs.map((p, index) => {
       if (p.heading) return el('h2', { class: 'ai-heading', text: p.text.replace(/^#+\s*/, '') });
-      return el('div', { class: 'paragraph' }, el('div', { class: 'text', text: p.text }),
+      return el('div', { class: 'paragraph' }, el('div', { class: 'text' }, ...inlineMarkdown(p.text)),
         el('div', { class: 'marks' }, ...marks.map(([name, sign, label]) => el('button', {
           class: 'small mark' + (p.mine === name ? ' on' : ''), 'data-paragraph': index, 'data-mark': name,
           'aria-pressed': p.mine === name ? 'true' : 'false', 'aria-label': t(label),
-          text: sign + ' ' + p.marks[name],
+          text: sign + ' ' + t(label) + ' ' + p.marks[name],
           onclick: () => send('/api/proposal/mark', { stage: state.stage.id, paragraph: index, mark: p.mine === name ? '' : name }),
         }))));
     })];
+}
+
+// Bold (**...**) as <strong>, everything else as plain text nodes: never parsed as HTML.
+function inlineMarkdown(text) {
+  return text.split(/\*\*(.+?)\*\*/s).map((part, i) => (i % 2 ? el('strong', { text: part }) : document.createTextNode(part)));
 }
 
 async function loadPrompt() {

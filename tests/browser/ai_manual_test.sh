@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The AI stage's manual route in a real browser: no AI service is configured (the default), so
+# one phone copies the prompt into "its own assistant" and another pastes the answer back; the
+# screen shows it as the AI proposal, marks from the phones appear beside its paragraphs, and
+# key P shows the prompt on the screen.
+# Usage: ai_manual_test.sh PATH/TO/vitale-kiosk SOURCE_DIR [OUT_DIR for screenshots]
+set -euo pipefail
+kiosk=$1
+source_dir=$2
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/../x11_helpers.sh"
+begin_x11_test
+out=${3:-$work/out}
+mkdir -p "$out"
+if [ ! -d "$here/node_modules/playwright-core" ]; then
+    (cd "$here" && npm install --no-audit --no-fund --loglevel=error >/dev/null) || fail "npm install playwright-core failed"
+fi
+
+start_x11 1920x1080
+start_kiosk "$kiosk" "$source_dir/config" "$work" --scene ai-voorstel || fail "the kiosk did not start"
+expect_scene ai-voorstel
+grep -q "AI proposal: manual route" "$work/log" || fail "without an AI service the kiosk should offer the manual route"
+sleep 0.3
+import -window root "$work/stage.png"
+url=$(zbarimg -q --raw "$work/stage.png" 2>/dev/null | tr -d '\r\n')
+[[ "$url" =~ ^http://127\.0\.0\.1:$kiosk_port/j/[0-9a-f]{32}$ ]] || fail "the QR says '$url', expected a loopback join link"
+
+node "$here/ai_manual.mjs" "$url" "$out" "$work/log" || fail "the manual route did not work from the phones"
+
+# The screen: the pasted answer under the AI label, the marks beside it.
+expect_scene ai-voorstel-proposal
+sleep 0.5
+import -window root "$out/kiosk-ai-proposal.png"
+# The main column, grey and inverted: tesseract reads light-on-dark text poorly ("AI" may come out as "Al").
+ocr() { convert "$1" -crop 1300x1080+0+0 -colorspace Gray -negate "$work/ocr.png" && tesseract "$work/ocr.png" - -l nld 2>/dev/null; }
+text=$(ocr "$out/kiosk-ai-proposal.png")
+grep -Eq "A[Il]-voorstel — controleer het" <<<"$text" || fail "no AI label on the screen: $text"
+grep -q "Koffieproef" <<<"$text" || fail "the pasted answer is not on the screen: $text"
+grep -q "geplakt" <<<"$text" || fail "the screen does not say the answer was pasted: $text"
+grep -Eq "\+2" <<<"$text" || fail "two agree-marks are not shown beside the paragraph: $text"
+xdotool key p
+expect_scene ai-voorstel-prompt
+sleep 0.3
+import -window root "$out/kiosk-ai-prompt.png"
+text=$(convert "$out/kiosk-ai-prompt.png" -colorspace Gray -negate "$work/ocr.png" && tesseract "$work/ocr.png" - -l nld 2>/dev/null)
+grep -q "De prompt zoals verstuurd" <<<"$text" || fail "key P does not show the prompt: $text"
+grep -q "Geen extra budget" <<<"$text" || fail "the phones' constraint is not in the prompt on screen: $text"
+echo "ai manual route: ok"
