@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
         const auto fonts = ui::locate_fonts(std::filesystem::absolute(config_dir).parent_path() / "fonts");
         std::printf("vitale-bench: font %s, %d frames a scene\n", fonts.family.c_str(), frames);
         bench::bench_frames_in_memory(config, fonts, frames);
+        bench::bench_proposal_streaming(config, fonts, frames);
         bench::bench_journal(config);
         if (!std::getenv("DISPLAY")) {
             std::printf("\n(DISPLAY is not set: window, start-up and CPU figures skipped; run bench/run.sh)\n");

@@ -1,5 +1,6 @@
 #include "bench/frame_bench.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <functional>
@@ -88,6 +89,62 @@ void print_worst(const std::vector<double>& worst_p99, double goal) {
 }
 
 }  // namespace
+
+void bench_proposal_streaming(const Config& config, const ui::FontFiles& fonts, int frames) {
+    print_header("AI proposal at 1920x1080 in memory: a long answer streaming in, one piece a frame");
+    auto surface = ui::make_rgb_surface(1920, 1080);
+    ui::Canvas canvas{surface.get(), fonts};
+    const auto step = std::find_if(config.content->steps.begin(), config.content->steps.end(),
+                                   [](const StepSpec& s) { return s.contribution == Contribution::Constraints; });
+    if (step == config.content->steps.end()) return;
+    // A long answer: about 2,400 characters of Markdown with headings, lists and bold.
+    std::string answer;
+    for (int i = 0; i < 4; ++i)
+        answer += "## Deel " + std::to_string(i + 1) + "\n\nBegin elke overdracht met **vijf vaste vragen**, zodat "
+                  "openstaande klantvragen niet meer tussen twee diensten verdwijnen en iedereen weet wat er speelt.\n\n"
+                  "1. Kies samen de vragen.\n2. Probeer het twee weken.\n3. Kijk terug in de sessie daarna.\n\n";
+    const auto pieces = static_cast<std::size_t>(std::max(frames, 1));
+    const std::size_t size = answer.size() / pieces + 1;
+    const auto run = [&](bool stream) {
+        scenes::SceneHarness harness{config.content, config.settings.timers, config.strings,
+                                     {config.settings.room_name, "http://127.0.0.1:8080", config.settings.slots},
+                                     std::chrono::system_clock::now()};
+        harness.go_to(step->id);
+        harness.press(EventKind::Start);
+        Event sent{EventKind::AiPrompt};
+        sent.note = harness.view().proposal.request;
+        sent.text = "prompt";
+        sent.stage = "bench-model";
+        harness.apply(sent);
+        const LocalMoment local{std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(harness.clock().wall())}, 540};
+        Event piece{EventKind::AiText};
+        piece.note = sent.note;
+        if (!stream) {
+            piece.text = answer;
+            harness.apply(piece);
+        }
+        scenes::draw_frame(canvas, harness.frame(local));  // warm the text cache, as the room would be
+        Timings timings;
+        for (std::size_t i = 0; i < pieces; ++i) {
+            if (stream) {
+                piece.text = answer.substr(std::min(answer.size(), i * size), size);
+                if (!piece.text.empty()) harness.apply(piece);
+            }
+            harness.wait(std::chrono::milliseconds{50});
+            const auto frame = harness.frame(local);
+            const auto start = Clock::now();
+            scenes::draw_frame(canvas, frame);
+            timings.full.push_back(ms_since(start));
+        }
+        return timings;
+    };
+    const auto still = run(false);
+    const auto streaming = run(true);
+    print_row("whole answer, redrawn", still);
+    print_row("streaming, +1 piece/frame", streaming);
+    const double ratio = percentile(streaming.full, 99) / percentile(still.full, 99);
+    std::printf("  streaming p99 / still p99: %.2f (goal <= 1.2: %s)\n", ratio, ratio <= 1.2 ? "met" : "NOT met");
+}
 
 void bench_frames_in_memory(const Config& config, const ui::FontFiles& fonts, int frames) {
     for (const auto& [width, height, goal] : {std::tuple{1920, 1080, 8.0}, std::tuple{3840, 2160, 33.0}}) {

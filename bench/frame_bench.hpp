@@ -14,4 +14,8 @@ void bench_frames_in_memory(const Config& config, const ui::FontFiles& fonts, in
 // screen (SDL_UpdateWindowSurface / ...Rects). Prints a table.
 void bench_frames_in_window(const Config& config, const ui::FontFiles& fonts, int frames);
 
+// The AI stage's frame while a long answer streams in (one piece per frame) against the same
+// screen with the whole answer: the issue asks for no more than 1.2x.
+void bench_proposal_streaming(const Config& config, const ui::FontFiles& fonts, int frames);
+
 }  // namespace kiosk::bench

@@ -209,8 +209,11 @@ void run_live_kiosk(const LiveSetup& setup) {
                      }}};
 
     ai_worker = std::make_unique<ai::AiWorker>(ai_setup(config, loop, clock, options.trace_frames));
-    if (const auto& proposal = loop.view()->proposal;
-        proposal.state == ProposalState::Waiting || proposal.state == ProposalState::Streaming) {
+    const auto now_view = loop.view();
+    if (const auto& proposal = now_view->proposal; proposal.state == ProposalState::Waiting && proposal.prompt.empty()) {
+        // Asked for before the worker existed (--scene, or a restart before the prompt went out): ask now.
+        ai_worker->ask(now_view);
+    } else if (proposal.state == ProposalState::Waiting || proposal.state == ProposalState::Streaming) {
         // A request that was running when the kiosk stopped: keep what arrived, say why it ended.
         Event end{EventKind::AiEnd};
         end.note = proposal.request;
