@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 
@@ -168,6 +169,16 @@ void Journal::open_and_migrate() {
 
 void Journal::append(const std::vector<Event>& events, const Clock& clock) {
     if (events.empty()) return;
+    // Pieces of an AI answer are written without waiting for the disk: they can be asked for
+    // again, and they arrive many times a second. WAL keeps the order, so the next batch with
+    // anything people made flushes them too; a power cut loses at most the newest pieces,
+    // which replay then shows as an answer that was interrupted.
+    const bool only_ai_text =
+        std::all_of(events.begin(), events.end(), [](const Event& e) { return e.kind == EventKind::AiText; });
+    if (only_ai_text != m_relaxed) {
+        exec(only_ai_text ? "PRAGMA synchronous=NORMAL" : "PRAGMA synchronous=FULL");
+        m_relaxed = only_ai_text;
+    }
     const auto wall_now = std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count();
     const auto mono_now = clock.monotonic().count();
     exec("BEGIN IMMEDIATE");

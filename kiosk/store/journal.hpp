@@ -53,7 +53,8 @@ public:
     Journal& operator=(const Journal&) = delete;
 
     // Appends a batch in one transaction (one disk flush); throws StoreError when it cannot.
-    // `clock` turns each event's monotonic time into wall-clock time.
+    // `clock` turns each event's monotonic time into wall-clock time. A batch of nothing but
+    // AI answer pieces is committed without the flush (see journal.cpp).
     void append(const std::vector<Event>& events, const Clock& clock);
     // The event at `index` of the last appended batch opened (or closed) a session.
     void mark_session(std::size_t index, bool opened);
@@ -85,6 +86,7 @@ private:
     std::optional<std::string> m_notice;
     std::int64_t m_last_batch_first = 0;
     std::int64_t m_commits = 0;
+    bool m_relaxed = false;  // synchronous=NORMAL for the batch being written
 };
 
 // Replays journal entries into a fresh engine as if it had run all along: each event happens
