@@ -76,8 +76,10 @@ SDL_Rect ProposalScene::draw_ticking(ui::Canvas& canvas, const Frame& frame) con
 void ProposalScene::draw_middle(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const {
     const auto& view = frame.view;
     const auto& s = frame.strings;
-    const auto left = std::max(Millis{0}, view.proposal.window_end - frame.now);
-    const auto line = canvas.text(s.format("ai_collecting", {{"time", format_countdown(view.timer.paused ? Millis{0} + left : left)}}),
+    // While paused the window waits too (the engine moves its end on resume): show it standing still.
+    const Millis paused_at = view.timer.deadline - view.timer.remaining_paused;
+    const auto left = std::max(Millis{0}, view.proposal.window_end - (view.timer.paused ? paused_at : frame.now));
+    const auto line = canvas.text(s.format("ai_collecting", {{"time", format_countdown(left)}}),
                                   {type::label, Weight::Bold, theme::warning}, area.x, area.y, area.w);
     const int y = line.y + line.h + canvas.u(2);
     const SDL_Rect rest{area.x, y, area.w, area.y + area.h - y};
