@@ -14,6 +14,8 @@ using store::ExportFormat;
 namespace {
 
 const std::string k_hostile = "=SUM(A1) | \"quoted\", comma; <script>alert('x')</script> & *stars* [link](http://x)";
+// An answer from a model: Markdown, with raw HTML it must never get to run.
+const std::string k_ai_answer = "## Voorstel\n\nEen **vaste** checklist <img src=x onerror=alert(1)>.\n\n- stap een\n- stap twee";
 
 // A session with a check-in answer, facts, and a brainstorm with a dot vote and its result.
 struct FinishedSession {
@@ -47,6 +49,28 @@ struct FinishedSession {
         phone(EventKind::Vote, 1, "", {board, board, times});
         phone(EventKind::Vote, 2, "", {board});
         send(Event{EventKind::Next});  // the result
+        send(Event{EventKind::Next});  // the AI stage
+        phone(EventKind::Contribute, 3, "Geen budget");
+        send(Event{EventKind::Start});  // send the prompt now
+        const int request = engine.view().proposal.request;
+        Event prompt{EventKind::AiPrompt};
+        prompt.note = request;
+        prompt.text = "## Instructies\n<<<DATA-x BEGIN facts>>>";
+        prompt.stage = "llama3";
+        send(prompt);
+        Event text{EventKind::AiText};
+        text.note = request;
+        text.text = k_ai_answer;
+        send(text);
+        Event end{EventKind::AiEnd};
+        end.note = request;
+        send(end);
+        Event mark{EventKind::MarkParagraph};
+        mark.participant = "phone-key-00000001";
+        mark.stage = "ai-voorstel";
+        mark.note = 1;
+        mark.text = "risk";
+        send(mark);
         while (engine.view().phase != Phase::WrapUp) send(Event{EventKind::Next});
     }
     std::string as(ExportFormat format) const {
@@ -118,7 +142,7 @@ TEST_CASE("The JSON export parses and holds every contribution exactly, and the 
 TEST_CASE("The CSV export parses into one row per contribution, formulas made inert") {
     const FinishedSession session;
     const auto rows = parse_csv(session.as(ExportFormat::Csv));
-    REQUIRE(rows.size() == 1 + 4);  // header, answer, fact, two ideas
+    REQUIRE(rows.size() == 1 + 5 + 3);  // header, answer, fact, two ideas, a constraint; the AI text a row a paragraph
     for (const auto& row : rows) CHECK(row.size() == 8);
     CHECK(rows[0][5] == "text");
     CHECK(rows[2][0] == "analyse");
@@ -151,4 +175,33 @@ TEST_CASE("Export formats are named as on the command line") {
     CHECK(store::export_format_from("md") == ExportFormat::Markdown);
     CHECK(store::export_format_from("html") == ExportFormat::Html);
     CHECK_FALSE(store::export_format_from("pdf"));
+}
+
+TEST_CASE("Every export carries the AI proposal, labelled as AI text, with its marks and the prompt") {
+    const FinishedSession session;
+    const auto json = nlohmann::json::parse(session.as(ExportFormat::Json));
+    const auto& proposal = json.at("ai_proposal");
+    CHECK(proposal.at("prompt") == "## Instructies\n<<<DATA-x BEGIN facts>>>");
+    REQUIRE(proposal.at("versions").size() == 1);
+    const auto& version = proposal.at("versions").at(0);
+    CHECK(version.at("text") == k_ai_answer);
+    CHECK(version.at("ai_generated") == true);
+    CHECK(version.at("model") == "llama3");
+    CHECK(version.at("paragraphs").at(1).at("risk") == 1);
+    CHECK(version.at("paragraphs").at(0).at("heading") == true);
+
+    const auto html = session.as(ExportFormat::Html);
+    CHECK(html.find("AI-voorstel (model: llama3)") != std::string::npos);
+    CHECK(html.find("<strong>vaste</strong>") != std::string::npos);  // Markdown rendered
+    CHECK(html.find("<img") == std::string::npos);                     // raw HTML dropped
+    CHECK(html.find("(0 klopt, 0 vraag, 1 risico)") != std::string::npos);
+    CHECK(html.find("&lt;&lt;&lt;DATA-x BEGIN facts&gt;&gt;&gt;") != std::string::npos);
+
+    const auto md = session.as(ExportFormat::Markdown);
+    CHECK(md.find("### AI\\-voorstel \\(model: llama3\\)") != std::string::npos);
+    CHECK(md.find("> Een **vaste** checklist &lt;img src=x onerror=alert(1)>.") != std::string::npos);
+
+    const auto rows = parse_csv(session.as(ExportFormat::Csv));
+    const auto ai_rows = std::count_if(rows.begin(), rows.end(), [](const auto& row) { return row.size() > 3 && row[3] == "AI"; });
+    CHECK(ai_rows == 3);  // a row a paragraph: the heading, the sentence, the list
 }

@@ -1,8 +1,12 @@
 #include "kiosk/store/session_export.hpp"
 
+#include <cmark.h>
 #include <nlohmann/json.hpp>
 
+#include <array>
+#include <cstdlib>
 #include <map>
+#include <memory>
 
 #include "kiosk/core/text_rules.hpp"
 
@@ -58,6 +62,42 @@ std::string csv_field(std::string text) {
     return out + "\"";
 }
 
+// The AI proposal, labelled as AI text wherever it goes. Returns "" outside the AI stage.
+std::string ai_label(const View& view, const ProposalVersion& version, std::size_t number) {
+    const bool dutch = view.content->language == "nl";
+    std::string label = dutch ? "AI-voorstel" : "AI proposal";
+    if (view.proposal.versions.size() > 1) label += (dutch ? ", versie " : ", version ") + std::to_string(number);
+    label += version.pasted ? (dutch ? " (geplakt uit de eigen AI-assistent van de groep)" : " (pasted from the group's own AI assistant)")
+                            : " (model: " + version.model + ")";
+    if (!version.complete)
+        label += dutch ? " — onvolledig (" + version.failure + ")" : " — incomplete (" + version.failure + ")";
+    return label;
+}
+
+// Mark counts per paragraph: agree, question, risk.
+std::array<int, 3> mark_counts(const ProposalVersion& version, int paragraph) {
+    std::array<int, 3> counts{0, 0, 0};
+    if (const auto found = version.marks.find(paragraph); found != version.marks.end())
+        for (const auto& [who, mark] : found->second)
+            if (mark != Mark::None) ++counts[static_cast<std::size_t>(mark) - 1];
+    return counts;
+}
+
+std::string marks_text(const View& view, const std::array<int, 3>& counts) {
+    const bool dutch = view.content->language == "nl";
+    if (counts[0] + counts[1] + counts[2] == 0) return {};
+    return std::to_string(counts[0]) + (dutch ? " klopt, " : " agree, ") + std::to_string(counts[1]) +
+           (dutch ? " vraag, " : " question, ") + std::to_string(counts[2]) + (dutch ? " risico" : " risk");
+}
+
+// Markdown from a model rendered to HTML by cmark; raw HTML in it is dropped (cmark's safe
+// default), so an answer cannot put script or markup into the page.
+std::string markdown_to_html(const std::string& markdown) {
+    std::unique_ptr<char, decltype(&std::free)> html{cmark_markdown_to_html(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT),
+                                                     std::free};
+    return html ? std::string{html.get()} : std::string{};
+}
+
 std::string dots_text(const View& view, int dots) {
     const bool dutch = view.content->language == "nl";
     return std::to_string(dots) + (dutch ? (dots == 1 ? " stip" : " stippen") : (dots == 1 ? " dot" : " dots"));
@@ -87,6 +127,22 @@ std::string to_markdown(const View& view, const ExportHeader& header) {
                    (chosen ? "**" : "") + " — " + dots_text(view, ranked.dots) + "\n";
         }
     }
+    // The AI's text as a quotation under its label: it is the model's, not the group's. '<'
+    // and '&' become entities so no viewer renders HTML from it.
+    const auto& versions = view.proposal.versions;
+    for (std::size_t v = 0; v < versions.size(); ++v) {
+        out += "\n### " + markdown_text(ai_label(view, versions[v], v + 1)) + "\n\n";
+        const auto paragraphs = split_paragraphs(versions[v].text);
+        for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+            std::string quoted = "> ";
+            for (const char c : paragraphs[p].text)
+                quoted += c == '\n' ? std::string{"\n> "} : c == '<' ? std::string{"&lt;"} : c == '&' ? std::string{"&amp;"} : std::string(1, c);
+            out += quoted + "\n";
+            if (const auto marks = marks_text(view, mark_counts(versions[v], static_cast<int>(p))); !marks.empty())
+                out += ">\n> _(" + marks + ")_\n";
+            out += ">\n";
+        }
+    }
     return out;
 }
 
@@ -110,14 +166,29 @@ std::string to_json(const View& view, const ExportHeader& header) {
                           {"vote", step.spec->has_vote()},
                           {"notes", std::move(notes)}});
     }
-    // Individual votes stay private: only the counts per note are exported.
+    Json versions = Json::array();
+    for (const auto& version : view.proposal.versions) {
+        Json paragraphs = Json::array();
+        const auto split = split_paragraphs(version.text);
+        for (std::size_t p = 0; p < split.size(); ++p) {
+            const auto counts = mark_counts(version, static_cast<int>(p));
+            paragraphs.push_back({{"text", split[p].text}, {"heading", split[p].heading},
+                                  {"agree", counts[0]}, {"question", counts[1]}, {"risk", counts[2]}});
+        }
+        versions.push_back({{"text", version.text}, {"ai_generated", true}, {"model", version.model}, {"pasted", version.pasted},
+                            {"complete", version.complete}, {"failure", version.failure}, {"paragraphs", std::move(paragraphs)}});
+    }
+    // Individual votes and marks stay private: only the counts are exported.
+    Json proposal{{"prompt", view.proposal.prompt}, {"personal_details_removed", view.proposal.removed},
+                  {"versions", std::move(versions)}};
     const Json document{{"format", "vitale-kiosk/session/1"},
                         {"title", view.content->title},
                         {"language", view.content->language},
                         {"room", header.room},
                         {"date", header.date},
                         {"participants", view.participants.size()},
-                        {"stages", std::move(stages)}};
+                        {"stages", std::move(stages)},
+                        {"ai_proposal", std::move(proposal)}};
     return document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
@@ -133,6 +204,15 @@ std::string to_csv(const View& view, const ExportHeader& header) {
                    (voted ? std::to_string(found->second.place) : "") + "\r\n";
         }
     }
+    // The AI proposal, a row a paragraph, its author column saying whose text it is.
+    const int ai_step = view.proposal_step();
+    for (std::size_t v = 0; v < view.proposal.versions.size(); ++v) {
+        const auto& version = view.proposal.versions[v];
+        for (const auto& paragraph : split_paragraphs(version.text))
+            out += csv_field(view.content->steps.at(static_cast<std::size_t>(ai_step)).id) + "," +
+                   csv_field(view.content->steps.at(static_cast<std::size_t>(ai_step)).title) + ",,AI," +
+                   csv_field(ai_label(view, version, v + 1)) + "," + csv_field(paragraph.text) + ",,\r\n";
+    }
     return out;
 }
 
@@ -144,6 +224,8 @@ std::string to_html(const View& view, const ExportHeader& header) {
                       "body { font: 12pt/1.5 system-ui, sans-serif; max-width: 46em; margin: 2em auto; color: #111; }\n"
                       "h1 { font-size: 20pt; } h2 { font-size: 14pt; border-bottom: 1px solid #999; margin-top: 1.5em; }\n"
                       "li.chosen { font-weight: bold; } .dots { color: #555; }\n"
+                      ".ai { border-left: 4px solid #c80; padding-left: 1em; } .ai-label { font-weight: bold; color: #a60; }\n"
+                      ".marks { color: #555; font-size: 10pt; } pre { white-space: pre-wrap; font-size: 9pt; }\n"
                       "@media print { body { margin: 0; } h2 { break-after: avoid; } }\n</style>\n</head>\n<body>\n";
     out += "<h1>" + escape_html(view.content->title) + " — " + escape_html(header.room) + "</h1>\n<p>" +
            (dutch ? "Sessie van " : "Session of ") + escape_html(header.date) + ", " + std::to_string(view.participants.size()) +
@@ -169,6 +251,20 @@ std::string to_html(const View& view, const ExportHeader& header) {
                    "</span></li>\n";
         out += "</ol>\n";
     }
+    const auto& versions = view.proposal.versions;
+    for (std::size_t v = 0; v < versions.size(); ++v) {
+        out += "<section class=\"ai\">\n<p class=\"ai-label\">" + escape_html(ai_label(view, versions[v], v + 1)) + "</p>\n";
+        const auto paragraphs = split_paragraphs(versions[v].text);
+        for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+            out += markdown_to_html(paragraphs[p].text);
+            if (const auto marks = marks_text(view, mark_counts(versions[v], static_cast<int>(p))); !marks.empty())
+                out += "<p class=\"marks\">(" + escape_html(marks) + ")</p>\n";
+        }
+        out += "</section>\n";
+    }
+    if (!view.proposal.prompt.empty())
+        out += std::string{"<details><summary>"} + (dutch ? "De prompt zoals verstuurd" : "The prompt as sent") +
+               "</summary><pre>" + escape_html(view.proposal.prompt) + "</pre></details>\n";
     return out + "</body>\n</html>\n";
 }
 
