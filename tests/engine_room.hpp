@@ -23,8 +23,8 @@ struct Room {
     SessionRules rules;
     Engine engine;
 
-    explicit Room(SessionRules session = {})
-        : rules{session}, engine{phone_content(), TimerRules{}, session, counting_keys()} {}
+    explicit Room(SessionRules session = {}, std::shared_ptr<const Content> content = phone_content())
+        : rules{session}, engine{std::move(content), TimerRules{}, session, counting_keys()} {}
 
     Outcome send(Event event) {
         event.at = clock.monotonic();

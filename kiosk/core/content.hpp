@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kiosk/core/clock.hpp"
+#include "kiosk/core/decision.hpp"
 
 namespace kiosk {
 
@@ -36,6 +37,9 @@ struct StepSpec {
                contribution == Contribution::Constraints;
     }
     bool has_vote() const { return dots > 0 && takes_notes() && contribution != Contribution::Constraints; }
+    // Steps in three parts: a dot vote (write, vote, results) or the validation (score,
+    // decide, owner), with vote_time and result_time as the last two parts' lengths.
+    bool has_parts() const { return has_vote() || contribution == Contribution::Scores; }
 };
 
 struct Criterion {
@@ -72,6 +76,7 @@ struct SessionRules {
     Millis host_offer{std::chrono::seconds{60}};  // how long the host QR stays valid
     // The AI stage: how long phones may add constraints before the prompt is sent (0: at once).
     Millis constraints_window{std::chrono::seconds{90}};
+    DecisionRule decision{};  // how the validation stage proposes doen / aanpassen / parkeren
 };
 
 }  // namespace kiosk

@@ -61,6 +61,16 @@ Status Engine::handle(Event& event) {
     case EventKind::AiPrompt:
     case EventKind::AiText:
     case EventKind::AiEnd: return proposal_action(event);
+    case EventKind::SetSituation:
+    case EventKind::FramingVote:
+    case EventKind::ReviewDecision:
+    case EventKind::Score:
+    case EventKind::Object:
+    case EventKind::DecisionVote:
+    case EventKind::Volunteer:
+    case EventKind::Commit:
+    case EventKind::AdjustProposal:
+    case EventKind::ShareReflection: return decide_action(event);
     case EventKind::Join:
     case EventKind::Contribute:
     case EventKind::TimedOut:
@@ -104,7 +114,10 @@ bool Engine::start(Event& event) {
         if (event.text.empty()) event.text = m_keys();
         open_session(event.text);
         return true;
-    case Phase::Lobby: enter_step(0, event.at); return true;
+    case Phase::Lobby:
+        m_draft.framing = m_draft.framing_choice();  // the lobby's choice steers the session
+        enter_step(0, event.at);
+        return true;
     case Phase::WrapUp: go_idle(); return true;
     case Phase::Step:
         // In the AI stage the room's main key sends the prompt without waiting for the window.
@@ -118,8 +131,8 @@ bool Engine::start(Event& event) {
 bool Engine::next(Event& event) {
     if (m_draft.phase != Phase::Step) return start(event);  // the same outside the stages
     const Millis now = event.at;
-    if (m_draft.part() != Part::Results && m_draft.step_spec().has_vote()) {
-        end_part(now);  // with a dot vote, "next" first moves to the vote, then to its results
+    if (m_draft.part() != Part::Results && m_draft.step_spec().has_parts()) {
+        end_part(now);  // "next" first walks a dot vote (or the validation) through its parts
         return true;
     }
     const int step = m_draft.step;
@@ -168,6 +181,7 @@ void Engine::tick(Millis now) {
         if (m_draft.timer.deadline > now) return;
         const Millis ended_at = m_draft.timer.deadline;
         m_left[static_cast<std::size_t>(m_draft.step)] = Millis{0};
+        add_spent(ended_at);
         if (m_draft.step == last_step())
             leave_steps_for(Phase::WrapUp);
         else
@@ -192,7 +206,7 @@ std::optional<Millis> Engine::next_deadline() const {
 
 // When the running step's current part ends by the clock (write or vote of a dot vote).
 std::optional<Millis> Engine::part_deadline() const {
-    if (!m_draft.in_step() || !m_draft.step_spec().has_vote()) return std::nullopt;
+    if (!m_draft.in_step() || !m_draft.step_spec().has_parts()) return std::nullopt;
     const auto& spec = m_draft.step_spec();
     switch (m_draft.part()) {
     case Part::Write: return m_draft.timer.deadline - spec.vote_time - spec.result_time;
@@ -212,6 +226,9 @@ void Engine::end_part(Millis /*at*/) {
     auto& part = m_draft.parts.at(static_cast<std::size_t>(m_draft.step));
     part = part == Part::Write ? Part::Vote : Part::Results;
     m_draft.activity.ready.clear();  // "ready" meant ready with the part that ended
+    // The validation's decision is fixed when the owner part begins: the vote, else the rule.
+    if (part == Part::Results && m_draft.step == m_draft.validation_step())
+        m_draft.validation.decided = voted_decision(m_draft.validation.votes, m_draft.proposed_decision());
 }
 
 void Engine::enter_step(int step, Millis start) {
@@ -225,6 +242,7 @@ void Engine::enter_step(int step, Millis start) {
     m_draft.step = step;
     m_draft.timer = TimerView{left ? std::max(spec.duration, length) : length, start + length,
                               Millis{0}, false};
+    m_entered = start;
     m_draft.activity = {};
     auto& proposal = m_draft.proposal;
     if (step == m_draft.proposal_step() && proposal.request == 0) {
@@ -236,6 +254,7 @@ void Engine::enter_step(int step, Millis start) {
 
 void Engine::leave_step(Millis now) {
     m_left[static_cast<std::size_t>(m_draft.step)] = m_draft.remaining(now);
+    add_spent(now);
 }
 
 void Engine::leave_steps_for(Phase phase) {
@@ -263,11 +282,20 @@ void Engine::open_session(const std::string& token) {
     m_draft.activity = {};
     m_draft.host_offer.reset();
     m_draft.proposal = {};
+    m_draft.situation.clear();
+    m_draft.framing.clear();
+    m_draft.framing_votes.clear();
+    m_draft.validation = {};
+    m_draft.reflections.clear();
+    m_draft.spent.assign(m_content->steps.size(), Millis{0});
 }
 
 void Engine::go_idle() {
     // What this session chose stays on the idle screen and in the next lobby.
     if (auto headline = m_draft.headline(); !headline.empty()) m_draft.last_outcome = std::move(headline);
+    // A decision to carry out comes back in the next lobbies until it is reviewed.
+    if (auto decided = m_draft.outcome(); decided && decided->kind != DecisionKind::Park)
+        m_draft.reviews.push_back(std::move(*decided));
     leave_steps_for(Phase::Idle);
     m_mark = SessionMark::Closed;
     m_draft.join_token.clear();
@@ -278,6 +306,12 @@ void Engine::go_idle() {
     m_draft.dots.clear();
     m_draft.host_offer.reset();
     m_draft.proposal = {};
+    m_draft.situation.clear();
+    m_draft.framing.clear();
+    m_draft.framing_votes.clear();
+    m_draft.validation = {};
+    m_draft.reflections.clear();
+    m_draft.spent.clear();
     std::fill(m_left.begin(), m_left.end(), std::nullopt);  // the next session starts afresh
 }
 
@@ -306,6 +340,17 @@ void Engine::extend() {
 void Engine::publish(View next) {
     next.version = m_view->version + 1;
     m_view = std::make_shared<const View>(std::move(next));
+}
+
+void Engine::remember_decisions(std::vector<Decision> decisions) {
+    m_draft.reviews = std::move(decisions);
+    publish(m_draft);
+}
+
+void Engine::add_spent(Millis now) {
+    if (!m_draft.in_step() || m_draft.spent.size() <= static_cast<std::size_t>(m_draft.step)) return;
+    // Paused time counts: the group was in the room, talking.
+    m_draft.spent[static_cast<std::size_t>(m_draft.step)] += std::max(Millis{0}, now - m_entered);
 }
 
 void Engine::remember_last_outcome(std::string outcome) {
@@ -340,6 +385,16 @@ std::string_view to_string(EventKind kind) {
     case EventKind::AiPrompt: return "ai-prompt";
     case EventKind::AiText: return "ai-text";
     case EventKind::AiEnd: return "ai-end";
+    case EventKind::SetSituation: return "situation";
+    case EventKind::FramingVote: return "framing-vote";
+    case EventKind::ReviewDecision: return "review";
+    case EventKind::Score: return "score";
+    case EventKind::Object: return "object";
+    case EventKind::DecisionVote: return "decision-vote";
+    case EventKind::Volunteer: return "volunteer";
+    case EventKind::Commit: return "commit";
+    case EventKind::AdjustProposal: return "adjust";
+    case EventKind::ShareReflection: return "share-reflection";
     case EventKind::TimedOut: return "timed-out";
     case EventKind::PartEnded: return "part-ended";
     case EventKind::WindowEnded: return "window-ended";

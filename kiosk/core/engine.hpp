@@ -34,6 +34,8 @@ public:
 
     // At start-up, before any event: the last finished session's headline, from the journal.
     void remember_last_outcome(std::string outcome);
+    // At start-up: earlier decisions with their review state (replaying the history gives them).
+    void remember_decisions(std::vector<Decision> decisions);
 
     // When tick() next has work to do: a step's end, a vote part's end, a host code expiring.
     std::optional<Millis> next_deadline() const;
@@ -84,6 +86,22 @@ private:
     Note* own_note(const Event& event, int author, Status& status);
     void move_on_when_all_ready(Millis now);
 
+    void add_spent(Millis now);  // the running step's time so far goes into View::spent
+
+    // engine_decide.cpp: the lobby's choices, the validation stage, the wrap-up
+    Status decide_action(const Event& event);
+    Status set_situation(const Event& event);
+    Status framing_vote(const Event& event);
+    Status review_decision(const Event& event);
+    Status score(const Event& event);
+    Status object(const Event& event);
+    Status decision_vote(const Event& event);
+    Status volunteer(const Event& event);
+    Status commit(const Event& event);
+    Status adjust_proposal(const Event& event);
+    Status share_reflection(const Event& event);
+    Status check_validation(const Event& event, Part part) const;
+
     // engine_proposal.cpp: the AI stage
     Status proposal_action(Event& event);
     bool constraints_open() const;  // constraints may be added (always true in other steps)
@@ -106,6 +124,7 @@ private:
     std::vector<Event> m_applied;
     std::vector<Effect> m_effects;
     SessionMark m_mark = SessionMark::None;  // what the event being applied did to the session
+    Millis m_entered{0};  // when the running step was entered (for View::spent)
 };
 
 }  // namespace kiosk

@@ -39,6 +39,17 @@ enum class EventKind {
     AiPrompt,     // text = the prompt as sent, stage = the model ("" manual), dots = {details removed}
     AiText,       // text = the next piece of the answer
     AiEnd,        // text = why it ended early ("" when complete)
+    // The lobby, the validation stage and the wrap-up
+    SetSituation,    // lobby: text = the work situation (any phone may write or change it)
+    FramingVote,     // lobby: dots = the framing questions this phone picks (at most 3)
+    ReviewDecision,  // lobby: stage = the earlier decision's id, text = "done" / "running" / "dropped"
+    Score,           // validation: dots = a score 1-5 per criterion (0 = not scored)
+    Object,          // validation: text = a serious objection in one sentence
+    DecisionVote,    // validation, deciding: text = "doen" / "aanpassen" / "parkeren"
+    Volunteer,       // validation, owner part: text = the name or role to show as owner
+    Commit,          // the owner: text = the first step, note = the review date as yyyymmdd
+    AdjustProposal,  // validation after "aanpassen": text = the group's change to the proposal
+    ShareReflection, // wrap-up: text = a reflection the phone chose to share (anonymous)
     // Made by the engine itself when time passes; replaying them is done by tick()
     TimedOut,     // a step's deadline passed
     PartEnded,    // a dot-vote step's write or vote part ended

@@ -80,3 +80,55 @@ std::string View::headline() const {
 }
 
 }  // namespace kiosk
+
+namespace kiosk {
+
+std::vector<int> View::framing_choice() const {
+    std::map<int, int> counts;
+    for (const auto& [who, picked] : framing_votes)
+        for (const int index : picked) ++counts[index];
+    std::vector<std::pair<int, int>> ranked(counts.begin(), counts.end());  // index, votes
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::vector<int> chosen;
+    for (const auto& [index, votes] : ranked)
+        if (chosen.size() < 3) chosen.push_back(index);
+    std::sort(chosen.begin(), chosen.end());
+    return chosen;
+}
+
+int View::validation_step() const {
+    for (std::size_t i = 0; i < content->steps.size(); ++i)
+        if (content->steps[i].contribution == Contribution::Scores) return static_cast<int>(i);
+    return -1;
+}
+
+std::vector<CriterionResult> View::criterion_results() const {
+    return kiosk::criterion_results(validation, content->criteria.size(), rules ? rules->decision : DecisionRule{});
+}
+
+DecisionKind View::proposed_decision() const {
+    return propose_decision(criterion_results(), !validation.objections.empty(), rules ? rules->decision : DecisionRule{});
+}
+
+std::optional<DecisionKind> View::decision() const {
+    if (validation.decided) return validation.decided;
+    const int step_index = validation_step();
+    if (step_index < 0 || validation.scores.empty()) return std::nullopt;
+    return proposed_decision();
+}
+
+std::optional<Decision> View::outcome() const {
+    const auto kind = decision();
+    if (!kind || join_token.empty()) return std::nullopt;
+    Decision d;
+    d.id = join_token;
+    d.kind = *kind;
+    d.situation = situation;
+    d.statement = headline();
+    d.owner = validation.owner_name;
+    d.first_step = validation.first_step;
+    d.review_date = validation.review_date;
+    return d;
+}
+
+}  // namespace kiosk

@@ -11,6 +11,7 @@
 
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/content.hpp"
+#include "kiosk/core/decision.hpp"
 #include "kiosk/core/proposal.hpp"
 
 namespace kiosk {
@@ -86,6 +87,14 @@ struct View {
     ProposalView proposal;  // the AI stage's prompt, answers and marks
     std::vector<int> framing;  // chosen framing questions (indexes into content->framing_questions)
 
+    // The lobby: what the group chose before starting (issue 6)
+    std::string situation;                       // the work situation, named on a phone
+    std::map<int, std::set<int>> framing_votes;  // participant -> framing questions picked
+    std::vector<Decision> reviews;               // earlier decisions due for review
+    ValidationView validation;                   // the validation stage
+    std::vector<Objection> reflections;          // wrap-up answers shared with the group (anonymous)
+    std::vector<Millis> spent;                   // per step: time spent in it this session
+
     // History: what the last finished session chose ("vorige keer: …"); empty if nothing.
     std::string last_outcome;
 
@@ -115,6 +124,17 @@ struct View {
     int voters(int step_index) const;
     // The session's headline: the winning problem statement, else the first vote's winner.
     std::string headline() const;
+    // The framing questions the lobby's votes pick now: up to three with the most votes.
+    std::vector<int> framing_choice() const;
+    // The validation step (scores); -1 when there is none.
+    int validation_step() const;
+    std::vector<CriterionResult> criterion_results() const;
+    DecisionKind proposed_decision() const;
+    // The session's decision as it stands: fixed once the owner part began, else the proposal;
+    // nullopt before the validation stage.
+    std::optional<DecisionKind> decision() const;
+    // This session's decision as it goes into the record and the next lobbies.
+    std::optional<Decision> outcome() const;
 };
 
 }  // namespace kiosk
