@@ -55,3 +55,40 @@ TEST_CASE("The ISO week's year is its Thursday's") {
     CHECK(iso_week_year(2021y / January / 1) == 2020);
     CHECK(iso_week_year(2026y / November / 22) == 2026);
 }
+
+TEST_CASE("Trajectory weeks count ISO weeks from the start, across year ends") {
+    using namespace std::chrono;
+    const Trajectory trajectory{20260907, 20};  // a Monday
+    CHECK(trajectory_week(trajectory, 2026y / September / 7) == 1);
+    CHECK(trajectory_week(trajectory, 2026y / September / 13) == 1);  // Sunday, same ISO week
+    CHECK(trajectory_week(trajectory, 2026y / September / 14) == 2);
+    CHECK(trajectory_week(trajectory, 2026y / November / 22) == 11);
+    CHECK(trajectory_week(trajectory, 2026y / December / 31) == 17);  // Thursday of 2026-W53
+    CHECK(trajectory_week(trajectory, 2027y / January / 4) == 18);    // Monday of 2027-W01
+    CHECK(trajectory_week(trajectory, 2026y / September / 6) == 0);   // before the start
+    CHECK(trajectory_week(Trajectory{}, 2026y / September / 7) == 0); // no start set
+    // A start on a Wednesday counts its whole ISO week as week 1.
+    CHECK(trajectory_week(Trajectory{20241231, 20}, 2024y / December / 30) == 1);  // 2025-W01
+    CHECK(trajectory_week(Trajectory{20241231, 20}, 2025y / January / 6) == 2);
+}
+
+TEST_CASE("A slot starts at its own minute on its own weekday only") {
+    using namespace std::chrono;
+    const std::vector<Slot> slots{{0, 9 * 60, 10 * 60}, {3, 9 * 60, 10 * 60}};
+    CHECK(slot_starting(slots, {2026y / November / 23, 9 * 60}));        // Monday 09:00
+    CHECK_FALSE(slot_starting(slots, {2026y / November / 23, 9 * 60 + 1}));
+    CHECK_FALSE(slot_starting(slots, {2026y / November / 24, 9 * 60}));  // Tuesday
+    CHECK(slot_starting(slots, {2026y / November / 26, 9 * 60}));        // Thursday
+}
+
+TEST_CASE("The lobby opens by itself once when a slot begins") {
+    const std::vector<Slot> slots{{0, 9 * 60, 10 * 60}};  // Monday 09:00-10:00
+    SlotOpener opener;
+    CHECK_FALSE(opener.due(slots, at(2026y / November / 23, 8, 59)));
+    CHECK(opener.due(slots, at(2026y / November / 23, 9, 0)));
+    CHECK_FALSE(opener.due(slots, at(2026y / November / 23, 9, 1)));  // once per slot
+    CHECK_FALSE(opener.due(slots, at(2026y / November / 23, 9, 30))); // the group closed early: stays idle
+    CHECK(opener.due(slots, at(2026y / November / 30, 9, 2)));        // next Monday, woke two minutes late
+    SlotOpener late;
+    CHECK_FALSE(late.due(slots, at(2026y / November / 23, 9, 5)));    // beyond the grace: not pulled in mid-slot
+}

@@ -25,6 +25,8 @@ loopback_config() {
     # The prompt templates live beside config/ (ai.prompts_dir is "../prompts").
     [ -d "$(dirname "$2")/prompts" ] || cp -r "$(dirname "$1")/prompts" "$(dirname "$2")/prompts"
     sed -i "s|\"public_url\": \"[^\"]*\"|\"public_url\": \"$3\"|" "$2/kiosk.json"
+    # A test that happens to run when a slot begins must not see the lobby open by itself.
+    sed -i 's|"open_at_slot": true|"open_at_slot": false|' "$2/kiosk.json"
     grep -q "\"public_url\": \"$3\"" "$2/kiosk.json"
 }
 

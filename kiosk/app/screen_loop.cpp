@@ -189,6 +189,9 @@ private:
             else m_full = true;
         }
         if (m_full || (tick_due && covered)) draw_full(frame);
+        // A slot begins: the idle screen opens the lobby by itself (the idle clock wakes us each minute).
+        if (m_config.settings.open_at_slot && m_view->phase == Phase::Idle && m_opener.due(m_config.settings.slots, frame.local))
+            m_loop->post(EventKind::Start);
         const auto wait = scenes::scene_for(*m_view).until_change(frame);
         m_tick_at = wait ? std::optional<Millis>{now + *wait} : std::nullopt;
     }
@@ -228,6 +231,7 @@ private:
     std::string m_last_failure;
     bool m_help = false, m_full = true, m_running = true, m_first_frame = true;
     std::optional<Millis> m_tick_at;
+    SlotOpener m_opener;
 };
 
 }  // namespace

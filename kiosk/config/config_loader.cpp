@@ -23,11 +23,20 @@ std::optional<int> parse_hhmm(const std::string& text) {
     return hours * 60 + minutes;
 }
 
-std::vector<Slot> read_slots(ObjectReader& top, const std::string& file, Problems& problems) {
+std::vector<Slot> read_slots(ObjectReader& top, const std::string& file, Problems& problems, Settings& settings) {
     std::vector<Slot> slots;
     const Json* schedule = top.object("schedule", false);
     if (!schedule) return slots;
     ObjectReader reader{*schedule, file, "schedule", problems};
+    settings.open_at_slot = reader.boolean("open_at_slot", true);
+    if (const Json* trajectory = reader.object("trajectory", false)) {
+        ObjectReader inner{*trajectory, file, "schedule.trajectory", problems};
+        const auto start = inner.text("start", "", 10);
+        settings.trajectory.start = parse_date(start);
+        if (!start.empty() && settings.trajectory.start == 0)
+            inner.problem("start", "must be a date as \"YYYY-MM-DD\", e.g. \"2026-09-07\" (the Monday the trajectory begins)");
+        settings.trajectory.weeks = inner.integer("weeks", 1, 260, 20);
+    }
     const Json* list = reader.array("slots", false, 0, 28);
     if (!list) return slots;
     static const std::vector<std::string> days{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
@@ -141,7 +150,14 @@ Settings read_settings(const Json& json, const std::string& file, Problems& prob
         settings.phone_requests_per_minute = reader.integer("requests_per_minute", 10, 6000, 60);
     }
     settings.chime = top.boolean("chime", true);
-    settings.slots = read_slots(top, file, problems);
+    settings.slots = read_slots(top, file, problems, settings);
+    if (const Json* decision = top.object("decision", false)) {
+        ObjectReader reader{*decision, file, "decision", problems};
+        auto& rule = settings.session.decision;
+        rule.weak_score = reader.integer("weak_score", 1, 4, 2);
+        rule.adjust_max_weak = reader.integer("adjust_max_weak", 0, 20, 2);
+        rule.objection_means_adjust = reader.boolean("objection_means_adjust", true);
+    }
     settings.ai = read_ai(top, file, problems, settings.prompts_dir);
     settings.session.constraints_window = std::chrono::seconds{settings.ai.constraints_seconds};
     return settings;
@@ -183,10 +199,10 @@ StepSpec read_step(const Json& json, const std::string& file, const std::string&
         step.winners = reader.integer("winners", 1, 10, 1);
         if (step.dots > 0 && (!step.takes_notes() || step.contribution == Contribution::Constraints))
             reader.problem("dots", "only works with \"contribute\": \"statements\", \"ideas\" or \"facts\"; remove it or set it to 0");
-        else if (step.has_vote() && minutes_sound && step.vote_time + step.result_time >= step.duration)
+        else if (step.has_parts() && minutes_sound && step.vote_time + step.result_time >= step.duration)
             reader.problem("minutes", "must be more than vote_minutes + result_minutes (" +
                                           std::to_string((step.vote_time + step.result_time) / std::chrono::minutes{1}) +
-                                          "), so there is time to write before the vote");
+                                          "), so there is time to write (or score) before the vote");
     }
     return step;
 }

@@ -37,6 +37,8 @@ struct Settings {
     int phone_requests_per_minute = 60;  // per phone, beyond a short burst
     bool chime = true;
     std::vector<Slot> slots;
+    bool open_at_slot = true;         // the idle screen opens the lobby when a slot starts
+    Trajectory trajectory;            // "week 7 van 20"
     ai::Settings ai;                  // kiosk.json "ai"
     std::string prompts_dir = "../prompts";  // relative to the config folder
 };

@@ -50,4 +50,37 @@ std::string format_hhmm(int minute_of_day) {
     return text;
 }
 
+int trajectory_week(const Trajectory& trajectory, std::chrono::year_month_day date) {
+    if (trajectory.start <= 0) return 0;
+    using namespace std::chrono;
+    const year_month_day start{year{trajectory.start / 10000}, month{static_cast<unsigned>(trajectory.start / 100 % 100)},
+                               day{static_cast<unsigned>(trajectory.start % 100)}};
+    // Mondays of both ISO weeks; whole weeks between them (works across year ends).
+    const auto monday = [](year_month_day d) { return sys_days{d} - days{iso_weekday(d)}; };
+    const auto weeks_between = (monday(date) - monday(start)).count() / 7;
+    return weeks_between < 0 ? 0 : static_cast<int>(weeks_between) + 1;
+}
+
+std::optional<Slot> slot_starting(const std::vector<Slot>& slots, const LocalMoment& now) {
+    const int weekday = iso_weekday(now.date);
+    for (const auto& slot : slots)
+        if (slot.weekday == weekday && slot.start_minute == now.minute_of_day) return slot;
+    return std::nullopt;
+}
+
+bool SlotOpener::due(const std::vector<Slot>& slots, const LocalMoment& now) {
+    const int weekday = iso_weekday(now.date);
+    const int day = static_cast<int>(std::chrono::sys_days{now.date}.time_since_epoch().count());
+    for (const auto& slot : slots) {
+        if (slot.weekday != weekday) continue;
+        const int into = now.minute_of_day - slot.start_minute;
+        if (into < 0 || into >= m_grace || now.minute_of_day >= slot.end_minute) continue;
+        const std::pair<int, int> occurrence{day, slot.start_minute};
+        if (m_opened == occurrence) return false;
+        m_opened = occurrence;
+        return true;
+    }
+    return false;
+}
+
 }  // namespace kiosk

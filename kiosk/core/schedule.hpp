@@ -39,4 +39,31 @@ int iso_weekday(std::chrono::year_month_day date);
 // "09:00"
 std::string format_hhmm(int minute_of_day);
 
+// The learning trajectory: a number of weeks from a start date (kiosk.json schedule.trajectory).
+struct Trajectory {
+    int start = 0;   // yyyymmdd; 0 = not set (screens then show only the ISO week)
+    int weeks = 20;
+};
+
+// Which week of the trajectory a date falls in (1-based, counted from the start date's ISO
+// week); 0 before the start or without a start; may exceed `weeks` after the end.
+int trajectory_week(const Trajectory& trajectory, std::chrono::year_month_day date);
+
+// Opens the lobby by itself when a slot begins: due() is true once per slot, in the first
+// `grace` minutes of it (a screen that woke a little late still opens), never twice for the
+// same slot on the same day (a group that closed early is not pulled back in).
+class SlotOpener {
+public:
+    explicit SlotOpener(int grace_minutes = 5) : m_grace{grace_minutes} {}
+    bool due(const std::vector<Slot>& slots, const LocalMoment& now);
+
+private:
+    int m_grace;
+    std::optional<std::pair<int, int>> m_opened;  // days since epoch, start minute
+};
+
+// When the slot that starts `now` began: the minute of a slot's start (for opening the lobby
+// by itself). nullopt when no slot starts at this minute.
+std::optional<Slot> slot_starting(const std::vector<Slot>& slots, const LocalMoment& now);
+
 }  // namespace kiosk
