@@ -3,10 +3,15 @@
 
 namespace kiosk::scenes {
 
-// The room gathers: join by QR, see the hour ahead, press Enter to start.
+// The room gathers: join by QR, see the hour ahead, press Enter to start. Once phones are in,
+// the middle shows what they choose: the work situation, the framing questions, and earlier
+// decisions to look back on.
 class LobbyScene final : public Scene {
 public:
     void draw(ui::Canvas& canvas, const Frame& frame) const override;
+
+private:
+    void draw_choices(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const;
 };
 
 }  // namespace kiosk::scenes

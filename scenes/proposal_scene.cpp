@@ -44,27 +44,20 @@ std::string failure_reason(const Strings& strings, const std::string& failure) {
 }
 
 void ProposalScene::draw(ui::Canvas& canvas, const Frame& frame) const {
+    StageScene::draw(canvas, frame);
     const auto& proposal = frame.view.proposal;
-    if (!shows_text(proposal)) {
-        StageScene::draw(canvas, frame);  // collecting constraints: like any stage
-    } else {
-        // The proposal needs the room: no title block, the text from the header to the band.
-        const auto grid = make_grid(canvas, 50);
-        canvas.clear(theme::background);
-        const int top = draw_stage_header(canvas, frame, grid.main) + canvas.u(2);
-        draw_proposal(canvas, frame, {grid.main.x, top, grid.main.w, phone_band_top(canvas) - canvas.u(2) - top});
-        const auto& s = frame.strings;
-        std::string band = proposal.latest() ? s.text("ai_marks_legend") : s.text("ai_manual");
-        if (!proposal.prompt.empty()) band += "   ·   " + s.text("ai_prompt_hint");
-        draw_band(canvas, grid, s.text("phone_task_label"), band);
-        draw_timer_panel(canvas, frame, grid);
-        const auto timer = timer_panel_area(canvas, grid);
-        const auto people = draw_people_line(canvas, frame, grid.side.x, timer.y + timer.h + canvas.u(1.5), grid.side.w);
-        const int qr_top = people.y + people.h + canvas.u(1.5);
-        draw_qr_panel(canvas, frame, {grid.side.x, qr_top, grid.side.w, grid.side.y + grid.side.h - qr_top}, type::label);
-        draw_help_hint(canvas, frame);
-    }
     if (proposal.show_prompt && !proposal.prompt.empty()) draw_prompt(canvas, frame);
+}
+
+bool ProposalScene::shows_title(const Frame& frame) const { return !shows_text(frame.view.proposal); }
+
+std::string ProposalScene::band_text(const Frame& frame) const {
+    const auto& proposal = frame.view.proposal;
+    if (!shows_text(proposal)) return StageScene::band_text(frame);
+    const auto& s = frame.strings;
+    std::string band = proposal.latest() ? s.text("ai_marks_legend") : s.text("ai_manual");
+    if (!proposal.prompt.empty()) band += "   ·   " + s.text("ai_prompt_hint");
+    return band;
 }
 
 SDL_Rect ProposalScene::draw_ticking(ui::Canvas& canvas, const Frame& frame) const {
@@ -75,6 +68,7 @@ SDL_Rect ProposalScene::draw_ticking(ui::Canvas& canvas, const Frame& frame) con
 
 void ProposalScene::draw_middle(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const {
     const auto& view = frame.view;
+    if (shows_text(view.proposal)) return draw_proposal(canvas, frame, area);
     const auto& s = frame.strings;
     // While paused the window waits too (the engine moves its end on resume): show it standing still.
     const Millis paused_at = view.timer.deadline - view.timer.remaining_paused;

@@ -14,6 +14,8 @@ public:
 
 protected:
     void draw_middle(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const override;
+    bool shows_title(const Frame& frame) const override;
+    std::string band_text(const Frame& frame) const override;
 
 private:
     void draw_proposal(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const;

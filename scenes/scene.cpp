@@ -5,6 +5,7 @@
 #include "scenes/idle_scene.hpp"
 #include "scenes/lobby_scene.hpp"
 #include "scenes/proposal_scene.hpp"
+#include "scenes/validation_scene.hpp"
 #include "scenes/stage_scene.hpp"
 #include "scenes/wrapup_scene.hpp"
 
@@ -20,13 +21,15 @@ const Scene& scene_for(const View& view) {
     static const CheckinScene checkin;
     static const StageScene stage;
     static const ProposalScene proposal;
+    static const ValidationScene validation;
     static const WrapUpScene wrapup;
     switch (view.phase) {
     case Phase::Idle: return idle;
     case Phase::Lobby: return lobby;
     case Phase::Step:
         if (view.step == 0) return checkin;
-        return view.in_proposal_step() ? static_cast<const Scene&>(proposal) : stage;
+        if (view.in_proposal_step()) return proposal;
+        return view.step == view.validation_step() ? static_cast<const Scene&>(validation) : stage;
     case Phase::WrapUp: return wrapup;
     }
     return idle;

@@ -11,6 +11,9 @@ std::vector<std::string> scene_names(const Content& content) {
         if (step.has_vote()) {  // a dot-vote step shows its vote and its result differently
             names.push_back(step.id + "-vote");
             names.push_back(step.id + "-results");
+        } else if (step.has_parts()) {  // the validation: scores, the decision, the owner
+            names.push_back(step.id + "-decide");
+            names.push_back(step.id + "-owner");
         }
     }
     names.push_back("wrapup");
@@ -30,8 +33,8 @@ std::string scene_name(const View& view) {
         }
         switch (view.part()) {
         case Part::Write: return view.step_spec().id;
-        case Part::Vote: return view.step_spec().id + "-vote";
-        case Part::Results: return view.step_spec().id + "-results";
+        case Part::Vote: return view.step_spec().id + (view.step_spec().has_vote() ? "-vote" : "-decide");
+        case Part::Results: return view.step_spec().id + (view.step_spec().has_vote() ? "-results" : "-owner");
         }
         return view.step_spec().id;
     case Phase::WrapUp: return "wrapup";

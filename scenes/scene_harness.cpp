@@ -16,17 +16,22 @@ bool SceneHarness::go_to(const std::string& scene) { return drive_to_scene(m_eng
 
 void SceneHarness::press(EventKind kind) { m_engine.apply({kind, m_clock.monotonic()}); }
 
+void SceneHarness::join_phones(int people) {
+    const auto held = m_engine.shared_view();  // see add_notes()
+    for (int n = static_cast<int>(held->participants.size()) + 1; n <= people; ++n) {
+        Event join{EventKind::Join, m_clock.monotonic()};
+        join.participant = "sample-phone-" + std::to_string(1000 + n);
+        m_engine.apply(join);
+    }
+}
+
 int SceneHarness::add_notes(int count, const std::vector<std::string>& texts, int people) {
     // Held, not referenced: every apply() publishes a new View and lets the old one go.
     const auto held = m_engine.shared_view();
     const auto& view = *held;
     if (!view.in_step() || texts.empty() || people < 1) return 0;
     const auto key = [](int n) { return "sample-phone-" + std::to_string(1000 + n); };
-    for (int n = static_cast<int>(view.participants.size()) + 1; n <= people; ++n) {
-        Event join{EventKind::Join, m_clock.monotonic()};
-        join.participant = key(n);
-        m_engine.apply(join);
-    }
+    join_phones(people);
     int added = 0;
     for (int i = 0; i < count * 4 && added < count; ++i) {
         Event note{EventKind::Contribute, m_clock.monotonic()};

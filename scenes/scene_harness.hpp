@@ -19,6 +19,8 @@ public:
     // Brings a fresh session to the named scene (see scene_names()); false for an unknown name.
     bool go_to(const std::string& scene);
     void press(EventKind kind);
+    // Sample phones "sample-phone-1001" ... join until there are `people`.
+    void join_phones(int people);
     // Sample phones: `people` join and add `count` notes to the current step, taking turns,
     // with the texts in rotation. Returns how many notes the engine took.
     int add_notes(int count, const std::vector<std::string>& texts, int people);

@@ -12,11 +12,13 @@ void StageScene::draw(ui::Canvas& canvas, const Frame& frame) const {
     const auto grid = make_grid(canvas, 50);
     canvas.clear(theme::background);
 
-    const int top = draw_stage_header(canvas, frame, grid.main) + canvas.u(3);
-    const int y = draw_title_block(canvas, grid.main, top, step.title, step.goal);
-    draw_middle(canvas, frame, {grid.main.x, y, grid.main.w, phone_band_top(canvas) - canvas.u(3) - y});
+    int top = draw_stage_header(canvas, frame, grid.main) + canvas.u(3);
+    // A screen that needs the room for what the group made (a proposal, scores) leaves out the title.
+    if (shows_title(frame)) top = draw_title_block(canvas, grid.main, top, step.title, step.goal);
+    else top -= canvas.u(1);
+    draw_middle(canvas, frame, {grid.main.x, top, grid.main.w, phone_band_top(canvas) - canvas.u(3) - top});
 
-    draw_band(canvas, grid, frame.strings.text("phone_task_label"), step.phone_task);
+    draw_band(canvas, grid, frame.strings.text("phone_task_label"), band_text(frame));
     draw_timer_panel(canvas, frame, grid);
     const auto timer = timer_panel_area(canvas, grid);
     const auto people = draw_people_line(canvas, frame, grid.side.x, timer.y + timer.h + canvas.u(1.5), grid.side.w);
@@ -24,6 +26,10 @@ void StageScene::draw(ui::Canvas& canvas, const Frame& frame) const {
     draw_qr_panel(canvas, frame, {grid.side.x, qr_top, grid.side.w, grid.side.y + grid.side.h - qr_top}, type::label);
     draw_help_hint(canvas, frame);
 }
+
+bool StageScene::shows_title(const Frame&) const { return true; }
+
+std::string StageScene::band_text(const Frame& frame) const { return frame.view.step_spec().phone_task; }
 
 void StageScene::draw_middle(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const {
     const auto& view = frame.view;

@@ -1,4 +1,6 @@
 #pragma once
+#include <string>
+
 #include "scenes/scene.hpp"
 
 namespace kiosk::scenes {
@@ -12,6 +14,10 @@ public:
 
 protected:
     virtual void draw_middle(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const;
+    // Whether the title and goal are shown above the middle (true), or the middle gets the room.
+    virtual bool shows_title(const Frame& frame) const;
+    // The "on your phone" band's text.
+    virtual std::string band_text(const Frame& frame) const;
     void draw_questions(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const;
 };
 

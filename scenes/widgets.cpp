@@ -48,7 +48,20 @@ int draw_stage_header(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& ar
                                                            : theme::panel_light;
         canvas.fill({area.x + i * (segment + gap), bar_y, segment, canvas.u(0.8)}, color);
     }
-    return bar_y + canvas.u(0.8);
+    // What the lobby chose stays in sight: the situation beside the label, the frame under the bar.
+    if (!view.situation.empty())
+        canvas.text_fit(view.situation, {type::small, Weight::Bold, theme::text_soft},
+                        {text.x + text.w + canvas.u(3), text.y, area.w - text.w - canvas.u(3), text.h}, 1.8, Align::Right);
+    int bottom = bar_y + canvas.u(0.8);
+    if (!view.framing.empty()) {
+        std::string questions;
+        for (const int index : view.framing)
+            questions += (questions.empty() ? "" : "  ·  ") + view.content->framing_questions.at(static_cast<std::size_t>(index));
+        const auto line = canvas.text_fit(frame.strings.format("framing_line", {{"questions", questions}}),
+                                          {2.0, Weight::Regular, theme::text_soft}, {area.x, bottom + canvas.u(0.8), area.w, canvas.u(2.6)}, 1.5);
+        bottom = line.y + line.h;
+    }
+    return bottom;
 }
 
 int draw_title_block(ui::Canvas& canvas, const SDL_Rect& column, int y, const std::string& title,

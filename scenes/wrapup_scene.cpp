@@ -14,14 +14,37 @@ void WrapUpScene::draw(ui::Canvas& canvas, const Frame& frame) const {
     canvas.text(frame.room.name, {type::label, Weight::Bold, theme::accent}, grid.main.x, grid.main.y);
     const int y = draw_title_block(canvas, grid.main, grid.main.y + canvas.u(6), strings.text("wrapup_title"),
                                    strings.text("wrapup_body"));
-    // Each stage, and where the group voted, what it chose.
-    std::vector<std::string> stages;
-    for (std::size_t i = 1; i < content.steps.size(); ++i) {
-        const auto ranking = frame.view.ranking(static_cast<int>(i));
-        stages.push_back(ranking.empty() ? content.steps[i].title
-                                         : content.steps[i].title + ": " + frame.view.note(ranking.front().note)->text);
+    // The summary to take away: situation, problem statement, decision, owner and review date.
+    const auto& view = frame.view;
+    std::vector<std::string> lines;
+    if (!view.situation.empty()) lines.push_back(strings.format("wrapup_situation", {{"situation", view.situation}}));
+    if (const auto statement = view.headline(); !statement.empty())
+        lines.push_back(strings.format("wrapup_statement", {{"statement", statement}}));
+    if (const auto outcome = view.outcome()) {
+        lines.push_back(strings.format("wrapup_decision", {{"decision", strings.text("decision_" + std::string{to_string(outcome->kind)})}}));
+        if (outcome->kind != DecisionKind::Park)
+            lines.push_back(strings.format("wrapup_owner", {{"owner", outcome->owner.empty() ? strings.text("owner_unknown") : outcome->owner},
+                                                            {"date", outcome->review_date ? format_date(outcome->review_date) : "–"}}));
     }
-    draw_bullets(canvas, stages, {grid.main.x, y, grid.main.w, phone_band_top(canvas) - canvas.u(3) - y}, type::label);
+    if (lines.empty()) {
+        // Nothing decided (a session cut short): each stage, and where the group voted, what it chose.
+        for (std::size_t i = 1; i < content.steps.size(); ++i) {
+            const auto ranking = view.ranking(static_cast<int>(i));
+            lines.push_back(ranking.empty() ? content.steps[i].title
+                                            : content.steps[i].title + ": " + view.note(ranking.front().note)->text);
+        }
+    }
+    const int bottom = phone_band_top(canvas) - canvas.u(3);
+    const int reflections_h = view.reflections.empty() ? 0 : (bottom - y) / 3;
+    const int below = draw_bullets(canvas, lines, {grid.main.x, y, grid.main.w, bottom - y - reflections_h}, type::label);
+    if (!view.reflections.empty()) {
+        const auto label = canvas.text(strings.text("wrapup_reflections"), {type::small, Weight::Bold, theme::accent}, grid.main.x,
+                                       std::max(below, bottom - reflections_h) + canvas.u(1));
+        std::string shared;
+        for (const auto& r : view.reflections) shared += (shared.empty() ? "“" : "   “") + r.text + "”";
+        const int top = label.y + label.h + canvas.u(0.5);
+        canvas.text_fit(shared, {type::small, Weight::Regular, theme::text_soft}, {grid.main.x, top, grid.main.w, bottom - top}, 1.6);
+    }
 
     draw_band(canvas, grid, "", strings.text("wrapup_next"));
 

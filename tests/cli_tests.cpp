@@ -76,7 +76,8 @@ TEST_CASE("The scene list names idle, lobby, the check-in, each stage with its v
     const auto result = run_kiosk("--list-scenes " + k_config);
     CHECK(result.exit_code == 0);
     CHECK(result.output == "idle\nlobby\ncheckin\nanalyse\nprobleemstelling\nprobleemstelling-vote\nprobleemstelling-results\n"
-                          "brainstorm\nbrainstorm-vote\nbrainstorm-results\nai-voorstel\nvalidatie\nwrapup\n");
+                          "brainstorm\nbrainstorm-vote\nbrainstorm-results\nai-voorstel\nvalidatie\nvalidatie-decide\nvalidatie-owner\n"
+                          "wrapup\n");
 }
 
 TEST_CASE("Checking the config exits 0 for the shipped config and 2 with every problem for a broken one") {
@@ -92,7 +93,7 @@ TEST_CASE("Checking the config exits 0 for the shipped config and 2 with every p
     CHECK(result.exit_code == 2);
     const auto file = (temp.path() / "config" / "kiosk.json").string();
     CHECK(result.output == file + ": network.port: must be between 1 and 65535 (found 0)\n" + file +
-                               ": colour: unknown key; check the spelling (known here: ai, chime, data_dir, display, "
+                               ": colour: unknown key; check the spelling (known here: ai, chime, data_dir, decision, display, "
                                "language, network, phones, retention_days, room_name, schedule, timers) or remove it\n");
 }
 

@@ -187,12 +187,21 @@ TEST_CASE("Aanpassen records the group's edits beside the proposal; parkeren has
 TEST_CASE("The validation parts follow the clock, and everyone ready moves them on") {
     DecisionRoom room{3};
     room.open_at(k_validation, 2);
+    room.score(1, {4, 4, 4});
     room.wait(8min);  // 12 min: scoring until 4 min are left
     CHECK(room.view().part() == Part::Vote);
     room.set_ready(1);
     room.set_ready(2);
     CHECK(room.view().part() == Part::Results);
-    CHECK(room.view().validation.decided);
+    CHECK(room.view().validation.decided == DecisionKind::Do);
+
+    // Nobody scored and nobody voted: nothing is decided, and nothing carries over.
+    DecisionRoom hurried{3};
+    hurried.open_at(k_validation, 1);
+    hurried.press(EventKind::Next);
+    hurried.press(EventKind::Next);
+    CHECK_FALSE(hurried.view().validation.decided);
+    CHECK_FALSE(hurried.view().outcome());
 }
 
 TEST_CASE("A decision carries into the next session's lobby, where phones mark how it went") {

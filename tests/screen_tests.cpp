@@ -44,7 +44,7 @@ SDL_Rect timer_area(const Screen& screen) {
 TEST_CASE("Every scene renders at 720p, 1080p, 4K and 16:10 with a readable QR code for the phones") {
     testing::TempDir temp;
     const auto names = scenes::scene_names(*testing::shipped_config().content);
-    REQUIRE(names.size() == 13);
+    REQUIRE(names.size() == 15);
     for (const auto& [width, height] : k_sizes) {
         for (const auto& name : names) {
             INFO(name << " at " << width << "x" << height);

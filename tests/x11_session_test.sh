@@ -58,6 +58,9 @@ kill -0 "$kiosk_pid" || fail "Escape quit the kiosk"
 import -window root "$work/after-help.png"
 [ "$(compare -metric AE "$work/help.png" "$work/after-help.png" null: 2>&1)" != "0" ] || fail "the help overlay did not close"
 
+# The validation takes a "next" for the decision and one for the owner.
+press Page_Down;  expect_scene validatie-decide
+press Page_Down;  expect_scene validatie-owner
 press Page_Down;  expect_scene wrapup
 # The outcome is written at the wrap-up, in every format, and the QR leads to its download page.
 for _ in $(seq 20); do [ -n "$(ls "$work/data/exports/"*.html 2>/dev/null)" ] && break; sleep 0.1; done

@@ -55,6 +55,36 @@ void sample_proposal(scenes::SceneHarness& harness, const Config& config, const 
     if (variant == "-prompt") harness.press(EventKind::TogglePrompt);
 }
 
+// The lobby's choices and the validation with sample phones: a situation, framing votes, an
+// earlier decision to review; scores with a spread, an objection, votes, an owner.
+void sample_decisions(scenes::SceneHarness& harness, int people) {
+    const auto send = [&](int who, EventKind kind, std::string text = {}, std::vector<int> dots = {}, int note = 0) {
+        const auto& view = harness.view();
+        if (who >= static_cast<int>(view.participants.size())) return;
+        Event event{kind};
+        event.participant = view.participants[static_cast<std::size_t>(who)].key;
+        event.stage = view.in_step() ? view.step_spec().id : "";
+        event.text = std::move(text);
+        event.dots = std::move(dots);
+        event.note = note;
+        harness.apply(event);
+    };
+    const auto& view = harness.view();
+    if (view.phase == Phase::Lobby) {
+        send(0, EventKind::SetSituation, view.content->language == "nl" ? "De overdracht van 8:30 bij de balie" : "The 8:30 handover at the desk");
+        for (int who = 0; who < people; ++who) send(who, EventKind::FramingVote, {}, {who % 3 == 0 ? 0 : 3, 4 + who % 2});
+        return;
+    }
+    const int criteria = static_cast<int>(view.content->criteria.size());
+    for (int who = 0; who < people; ++who) {
+        std::vector<int> scores;
+        for (int c = 0; c < criteria; ++c) scores.push_back(c == 3 ? 1 + (who * 2) % 5 : c == 1 ? 2 + who % 2 : 3 + (who + c) % 3);
+        send(who, EventKind::Score, {}, scores);
+    }
+    send(1, EventKind::Object, view.content->language == "nl" ? "De late dienst mist de overdracht dan helemaal."
+                                                              : "The late shift would miss the handover entirely.");
+}
+
 }  // namespace
 
 void write_screenshot(const Config& config, const scenes::Room& room, const ui::FontFiles& fonts,
@@ -75,7 +105,32 @@ void write_screenshot(const Config& config, const scenes::Room& room, const ui::
                          " screen needs sample content: add --demo N (and use the AI stage's id)"};
     if (std::find(names.begin(), names.end(), scene) == names.end() && variant.empty())
         throw UsageError{"--scene " + scene + ": no such scene; --list-scenes lists the names"};
-    if (!variant.empty()) {
+    const bool validation_scene = std::any_of(config.content->steps.begin(), config.content->steps.end(), [&](const StepSpec& step) {
+        return step.contribution == Contribution::Scores && scene.rfind(step.id, 0) == 0;
+    });
+    if (sample_notes > 0 && (scene == "lobby" || validation_scene)) {
+        // Lobby and validation: phones join, choose, score; then on to the part asked for.
+        const auto base_id = scene.substr(0, scene.find('-'));
+        harness.go_to(scene == "lobby" ? "lobby" : base_id);
+        harness.join_phones(sample_notes);
+        sample_decisions(harness, sample_notes);
+        while (scenes::scene_name(harness.view()) != scene) {
+            harness.press(EventKind::Next);
+            if (scenes::scene_name(harness.view()) == base_id + "-owner" && harness.view().validation.owner == 0) {
+                Event volunteer{EventKind::Volunteer};
+                volunteer.participant = harness.view().participants.front().key;
+                volunteer.stage = base_id;
+                volunteer.text = config.content->language == "nl" ? "Teamcoördinator" : "Team coordinator";
+                harness.apply(volunteer);
+                Event commit{EventKind::Commit};
+                commit.participant = volunteer.participant;
+                commit.stage = base_id;
+                commit.text = config.content->language == "nl" ? "Vijf vragen kiezen met de ochtenddienst" : "Pick five questions with the morning shift";
+                commit.note = 20261207;
+                harness.apply(commit);
+            }
+        }
+    } else if (!variant.empty()) {
         harness.go_to(base);
         const auto samples = load_demo_samples(config);
         harness.add_notes(sample_notes, samples.at("constraints"), std::max(4, sample_notes / 2));

@@ -227,8 +227,10 @@ void Engine::end_part(Millis /*at*/) {
     part = part == Part::Write ? Part::Vote : Part::Results;
     m_draft.activity.ready.clear();  // "ready" meant ready with the part that ended
     // The validation's decision is fixed when the owner part begins: the vote, else the rule.
-    if (part == Part::Results && m_draft.step == m_draft.validation_step())
-        m_draft.validation.decided = voted_decision(m_draft.validation.votes, m_draft.proposed_decision());
+    // Nobody scored and nobody voted: nothing was decided (a session walked through in a hurry).
+    const auto& v = m_draft.validation;
+    if (part == Part::Results && m_draft.step == m_draft.validation_step() && (!v.scores.empty() || !v.votes.empty()))
+        m_draft.validation.decided = voted_decision(v.votes, m_draft.proposed_decision());
 }
 
 void Engine::enter_step(int step, Millis start) {

@@ -34,7 +34,8 @@ const std::vector<std::string>& Strings::required_keys() {
         "ai_constraints_label", "ai_no_constraints", "ai_waiting", "ai_failed", "ai_incomplete", "ai_manual",
         "ai_removed", "ai_removed_none", "ai_prompt_title", "ai_prompt_hint", "ai_prompt_close", "ai_marks_legend",
         "ai_why_timeout", "ai_why_stalled", "ai_why_refused", "ai_why_dns", "ai_why_garbage", "ai_why_empty",
-        "ai_why_too_long", "ai_why_disconnected", "ai_why_error", "ai_why_skipped", "ai_why_interrupted", "ai_why_http"};
+        "ai_why_too_long", "ai_why_disconnected", "ai_why_error", "ai_why_skipped", "ai_why_interrupted", "ai_why_http",
+        "lobby_situation_label", "lobby_situation_empty", "lobby_framing_label", "lobby_votes", "lobby_reviews_label", "review_line", "review_status_done", "review_status_running", "review_status_dropped", "review_status_open", "owner_unknown", "decision_doen", "decision_aanpassen", "decision_parkeren", "framing_line", "situation_line", "validation_scores_label", "validation_scored", "validation_discuss", "validation_objections", "validation_proposed", "validation_voted", "validation_decided", "validation_owner", "validation_first_step", "validation_review", "validation_no_owner", "validation_parked", "validation_edits", "wrapup_situation", "wrapup_statement", "wrapup_decision", "wrapup_owner", "wrapup_reflections", "week_line", "week_line_iso", "validation_band_decide", "validation_band_owner"};
     return keys;
 }
 
@@ -58,7 +59,8 @@ const std::vector<std::string>& Strings::phone_keys() {
         "hint_constraints", "ai_waiting", "ai_label", "ai_mark_intro", "ai_mark_agree", "ai_mark_question",
         "ai_mark_risk", "ai_show_prompt", "ai_hide_prompt", "ai_copy", "ai_copied", "ai_copy_failed",
         "ai_paste_label", "ai_paste_button", "ai_manual", "ai_failed", "ai_again", "ai_incomplete", "ai_removed",
-        "err_paste_too_long"};
+        "err_paste_too_long",
+        "err_bad_date", "lobby_situation", "lobby_situation_hint", "lobby_situation_save", "lobby_framing", "lobby_framing_votes", "lobby_reviews", "review_done", "review_running", "review_dropped", "owner_label", "review_by", "validation_score_intro", "validation_objection", "validation_objection_send", "validation_proposed", "validation_vote_intro", "decision_doen", "decision_aanpassen", "decision_parkeren", "validation_decided", "validation_volunteer", "validation_owner_name", "validation_owner_is", "validation_first_step", "validation_review_date", "validation_commit", "validation_edit", "validation_edit_send", "validation_parked", "wrapup_summary", "wrapup_reflection", "wrapup_reflection_private", "wrapup_reflection_share", "wrapup_shared", "framing_label"};
     return keys;
 }
 

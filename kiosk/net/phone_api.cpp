@@ -78,6 +78,16 @@ const std::map<std::string, Route>& routes() {
         {"/api/proposal/mark", {EventKind::MarkParagraph, true}},
         {"/api/proposal/answer", {EventKind::PasteAnswer, true}},
         {"/api/proposal/again", {EventKind::AskAgain, true}},
+        {"/api/lobby/situation", {EventKind::SetSituation, false}},
+        {"/api/lobby/framing", {EventKind::FramingVote, false}},
+        {"/api/lobby/review", {EventKind::ReviewDecision, false}},
+        {"/api/validation/scores", {EventKind::Score, true}},
+        {"/api/validation/objection", {EventKind::Object, true}},
+        {"/api/validation/decision", {EventKind::DecisionVote, true}},
+        {"/api/validation/volunteer", {EventKind::Volunteer, true}},
+        {"/api/validation/commit", {EventKind::Commit, true}},
+        {"/api/validation/edit", {EventKind::AdjustProposal, true}},
+        {"/api/wrapup/share", {EventKind::ShareReflection, false}},
     };
     return table;
 }
@@ -273,6 +283,38 @@ void PhoneApi::post(const HttpRequest& request, const Responder& responder) {
         const auto& steps = view->content->steps;
         if (std::none_of(steps.begin(), steps.end(), [&](const StepSpec& s) { return s.id == event.stage; }))
             throw BadRequest{404, "unknown_stage"};
+    }
+    const auto int_list = [&](const char* name, std::size_t max) {
+        const auto found = body.find(name);
+        if (found == body.end() || !found->is_array() || found->size() > max) throw BadRequest{400, "bad_request"};
+        std::vector<int> values;
+        for (const auto& value : *found) {
+            if (!value.is_number_integer()) throw BadRequest{400, "bad_request"};
+            values.push_back(static_cast<int>(std::clamp<long long>(value.get<long long>(), -1, 1'000'000)));
+        }
+        return values;
+    };
+    if (kind == EventKind::FramingVote) event.dots = int_list("picks", 20);
+    if (kind == EventKind::Score) event.dots = int_list("scores", 50);
+    if (kind == EventKind::ReviewDecision) {
+        event.stage = *string_field(body, "decision", true);
+        event.text = *string_field(body, "status", true);
+    }
+    if (kind == EventKind::DecisionVote) event.text = *string_field(body, "decision", true);
+    if (kind == EventKind::Commit) {
+        event.note = parse_date(*string_field(body, "review_date", true));
+        if (event.note == 0) throw BadRequest{422, "bad_date"};
+    }
+    if (kind == EventKind::SetSituation || kind == EventKind::Object || kind == EventKind::AdjustProposal ||
+        kind == EventKind::ShareReflection || kind == EventKind::Commit ||
+        (kind == EventKind::Volunteer && body.contains("name") && !body["name"].is_null())) {
+        const char* field = kind == EventKind::Commit ? "first_step" : kind == EventKind::Volunteer ? "name" : "text";
+        const auto raw = *string_field(body, field, true);
+        if (!(kind == EventKind::Volunteer && raw.empty())) {
+            const auto clean = clean_text(raw, static_cast<std::size_t>(m_setup.max_text));
+            if (clean.problem != TextProblem::None) throw BadRequest{422, std::string{to_string(clean.problem)}};
+            event.text = clean.text;
+        }
     }
     if (kind == EventKind::Contribute || kind == EventKind::Edit) {
         const auto clean = clean_text(*string_field(body, "text", true), static_cast<std::size_t>(m_setup.max_text));

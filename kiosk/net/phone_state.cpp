@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
+
 namespace kiosk::net {
 
 using Json = nlohmann::json;
@@ -97,6 +99,62 @@ Json proposal_json(const View& view, const Participant& me, const PhoneContext& 
     return json;
 }
 
+Json decision_json(const Decision& d) {
+    return {{"id", d.id},
+            {"kind", std::string{to_string(d.kind)}},
+            {"situation", d.situation},
+            {"statement", d.statement},
+            {"owner", d.owner},
+            {"first_step", d.first_step},
+            {"review_date", format_date(d.review_date)},
+            {"review", d.review}};
+}
+
+// The lobby: the situation, the framing questions with this phone's picks and the counts, and
+// earlier decisions due for review.
+Json lobby_json(const View& view, const Participant& me) {
+    std::map<int, int> counts;
+    for (const auto& [who, picked] : view.framing_votes)
+        for (const int index : picked) ++counts[index];
+    Json questions = Json::array();
+    for (std::size_t i = 0; i < view.content->framing_questions.size(); ++i)
+        questions.push_back({{"text", view.content->framing_questions[i]}, {"votes", counts[static_cast<int>(i)]}});
+    Json mine = Json::array();
+    if (const auto found = view.framing_votes.find(me.number); found != view.framing_votes.end())
+        for (const int index : found->second) mine.push_back(index);
+    Json reviews = Json::array();
+    for (const auto& d : view.reviews)
+        if (d.review != "done" && d.review != "dropped") reviews.push_back(decision_json(d));
+    return {{"situation", view.situation}, {"framing", questions}, {"my_framing", mine}, {"reviews", reviews}};
+}
+
+// The validation stage: the criteria, this phone's scores, the proposal and the vote, the owner.
+Json validation_json(const View& view, const Participant& me) {
+    const auto& validation = view.validation;
+    Json criteria = Json::array();
+    for (const auto& criterion : view.content->criteria)
+        criteria.push_back({{"name", criterion.name}, {"description", criterion.description}});
+    Json json{{"criteria", criteria},
+              {"proposed", std::string{to_string(view.proposed_decision())}},
+              {"voters", validation.votes.size()},
+              {"objections", Json::array()},
+              {"owner", validation.owner == 0 ? Json{} : Json{validation.owner_name}},
+              {"i_own", validation.owner == me.number},
+              {"first_step", validation.first_step},
+              {"review_date", format_date(validation.review_date)},
+              {"edits", Json::array()}};
+    if (const auto found = validation.scores.find(me.number); found != validation.scores.end()) json["my_scores"] = found->second;
+    if (const auto found = validation.votes.find(me.number); found != validation.votes.end())
+        json["my_vote"] = std::string{to_string(found->second)};
+    if (validation.decided) json["decided"] = std::string{to_string(*validation.decided)};
+    for (const auto& objection : validation.objections) {
+        json["objections"].push_back(objection.text);
+        if (objection.author == me.number) json["my_objection"] = objection.text;
+    }
+    for (const auto& edit : validation.edits) json["edits"].push_back(edit.text);
+    return json;
+}
+
 }  // namespace
 
 std::string contribution_name(Contribution contribution) {
@@ -146,6 +204,7 @@ std::string phone_state_json(const View& view, const std::string& key, const Pho
         }
         if (view.part() == Part::Vote) state["voters"] = view.voters(step);
         if (view.in_proposal_step()) state["proposal"] = proposal_json(view, *me, context);
+        if (step == view.validation_step()) state["validation"] = validation_json(view, *me);
         if (view.part() == Part::Results) {
             auto& results = state["results"] = Json::array();
             for (const auto& ranked : view.ranking(step))
@@ -154,6 +213,20 @@ std::string phone_state_json(const View& view, const std::string& key, const Pho
                                    {"dots", ranked.dots},
                                    {"place", ranked.place}});
         }
+    }
+    if (view.phase == Phase::Lobby) state["lobby"] = lobby_json(view, *me);
+    if (view.phase == Phase::WrapUp) {
+        Json summary{{"situation", view.situation}, {"statement", view.headline()}, {"question", context.week_question}};
+        if (const auto outcome = view.outcome()) summary["decision"] = decision_json(*outcome);
+        for (const auto& shared : view.reflections)
+            if (shared.author == me->number) summary["my_shared"] = shared.text;
+        state["wrapup"] = std::move(summary);
+    }
+    if (!view.framing.empty() && view.in_step()) {
+        Json framing = Json::array();
+        for (const int index : view.framing) framing.push_back(view.content->framing_questions.at(static_cast<std::size_t>(index)));
+        state["framing"] = framing;
+        state["situation"] = view.situation;
     }
     state["me"] = std::move(mine);
     // Invalid UTF-8 cannot get here (the engine refuses it), but a reply must never throw.

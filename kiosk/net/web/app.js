@@ -194,8 +194,8 @@ function render() {
   section('mine', [writes, s.me.notes, editing], () => writes ? mine() : []);
   section('vote', [part === 'vote', s.notes, myDots || s.me.dots, stage && stage.dots], () => part === 'vote' ? voting() : []);
   section('results', [part === 'results', s.results], () => part === 'results' ? results() : []);
-  section('watch', [inStep && !writes && part === 'write' && !ai], () =>
-    inStep && !writes && part === 'write' && !ai ? [el('p', { class: 'card', text: t('watch_screen') })] : []);
+  const watch = inStep && !writes && part === 'write' && !ai && !s.validation;
+  section('watch', [watch], () => watch ? [el('p', { class: 'card', text: t('watch_screen') })] : []);
   // The AI stage: where the proposal is, its paragraphs to mark, the prompt, the manual route.
   section('ai-status', ai && [ai.state, ai.removed, ai.latest && ai.latest.failure], () => ai ? aiStatus(ai) : []);
   section('ai-text', ai && ai.latest, () => ai && ai.latest ? aiText(ai) : []);
@@ -203,6 +203,21 @@ function render() {
   section('ai-paste', ai && [ai.takes_paste, ai.request], () => ai && ai.takes_paste ? aiPaste() : []);
   section('ai-again', ai && ai.may_ask_again, () => ai && ai.may_ask_again ? [el('button', { class: 'small', id: 'ai-again',
     text: t('ai_again'), onclick: () => send('/api/proposal/again', { stage: state.stage.id }) })] : []);
+  // The lobby's choices, the validation stage, the wrap-up.
+  const lobby = s.lobby;
+  section('lobby-situation', lobby && [lobby.situation], () => lobby ? situationForm(lobby) : []);
+  section('lobby-framing', lobby && [lobby.framing, lobby.my_framing], () => lobby ? framingPicker(lobby) : []);
+  section('lobby-reviews', lobby && lobby.reviews, () => lobby && lobby.reviews.length ? reviewList(lobby.reviews) : []);
+  section('framing', inStep && s.framing && [s.framing, s.situation], () =>
+    inStep && s.framing ? [el('p', { class: 'muted framing', text: t('framing_label') + ': ' + s.framing.join(' · ') })] : []);
+  const v = inStep ? s.validation : null;
+  section('val-score', v && part === 'write' && [v.criteria.length, stage.id], () => v && part === 'write' ? scoreForm(v) : []);
+  section('val-objection', v && part !== 'results' && [part, v.my_objection || ''], () => v && part !== 'results' ? objectionForm(v) : []);
+  section('val-decide', v && part === 'vote' && [v.proposed, v.my_vote || ''], () => v && part === 'vote' ? decisionVote(v) : []);
+  section('val-owner', v && part === 'results' && [v.decided, v.owner, v.i_own, v.first_step, v.review_date, v.edits],
+    () => v && part === 'results' ? ownerPart(v) : []);
+  const w = s.phase === 'wrapup' ? s.wrapup : null;
+  section('wrapup', w && [w.decision, w.situation, w.my_shared || ''], () => w ? wrapupPart(w) : []);
   section('footer', [inStep, stage && stage.id, part], () => inStep ? footer() : []);
   updateFooter();
   section('host', [s.me.host && inStep, s.notes, s.timer && s.timer.paused], () => s.me.host && inStep ? hostPanel() : []);
@@ -365,6 +380,138 @@ function aiPaste() {
     if (reply) { box.value = ''; banner(t('saved')); }
   } });
   return [el('label', { for: 'ai-answer', text: t('ai_paste_label') }), box, go];
+}
+
+function decisionName(kind) { return t('decision_' + kind); }
+
+function situationForm(lobby) {
+  const box = el('textarea', { id: 'situation', rows: 2, maxlength: 160, placeholder: t('lobby_situation_hint') });
+  box.value = lobby.situation;
+  const save = el('button', { class: 'primary', id: 'situation-save', text: t('lobby_situation_save'), onclick: async () => {
+    if (!box.value.trim()) return banner(t('err_empty'), true);
+    if (await send('/api/lobby/situation', { text: box.value })) banner(t('saved'));
+  } });
+  return [el('label', { for: 'situation', text: t('lobby_situation') }), box, save];
+}
+
+function framingPicker(lobby) {
+  const mine = new Set(lobby.my_framing);
+  return [el('h2', { text: t('lobby_framing') }), ...lobby.framing.map((q, index) => el('button', {
+    class: 'candidate framing-pick' + (mine.has(index) ? ' chosen' : ''), 'data-index': index, 'aria-pressed': mine.has(index) ? 'true' : 'false',
+    onclick: () => {
+      const next = new Set(mine);
+      if (next.has(index)) next.delete(index);
+      else if (next.size < 3) next.add(index);
+      else return banner(t('err_too_many_dots'), true);
+      send('/api/lobby/framing', { picks: [...next] });
+    } }, el('span', { class: 'text', text: q.text }), el('span', { class: 'count', text: q.votes ? t('lobby_framing_votes', { n: q.votes }) : '' })))];
+}
+
+function reviewList(reviews) {
+  return [el('h2', { text: t('lobby_reviews') }), ...reviews.map((d) => el('div', { class: 'card review' },
+    el('p', { class: 'question', text: d.statement || d.situation }),
+    el('p', { class: 'muted', text: decisionName(d.kind) + (d.owner ? ' · ' + t('owner_label', { owner: d.owner }) : '') +
+      (d.first_step ? ' · ' + d.first_step : '') + (d.review_date ? ' · ' + t('review_by', { date: d.review_date }) : '') }),
+    el('div', { class: 'row' }, ...['done', 'running', 'dropped'].map((status) => el('button', {
+      class: 'small' + (d.review === status ? ' chosen' : ''), 'data-review': status, 'aria-pressed': d.review === status ? 'true' : 'false',
+      text: t('review_' + status), onclick: () => send('/api/lobby/review', { decision: d.id, status }) })))))];
+}
+
+function scoreForm(v) {
+  const scores = (v.my_scores || v.criteria.map(() => 0)).slice();
+  const sendScores = () => send('/api/validation/scores', { stage: state.stage.id, scores });
+  return [el('p', { class: 'card', text: t('validation_score_intro') }), ...v.criteria.map((c, i) => el('div', { class: 'criterion' },
+    el('p', { class: 'name', text: c.name }), el('p', { class: 'muted', text: c.description }),
+    el('div', { class: 'scale' }, ...[1, 2, 3, 4, 5].map((n) => {
+      const button = el('button', { class: 'small' + (scores[i] === n ? ' chosen' : ''), 'data-criterion': i, 'data-score': n,
+        'aria-pressed': scores[i] === n ? 'true' : 'false', text: String(n), onclick: () => {
+          scores[i] = n;
+          for (const other of button.parentNode.children) {
+            const on = Number(other.dataset.score) === n;
+            other.className = 'small' + (on ? ' chosen' : '');
+            other.setAttribute('aria-pressed', on ? 'true' : 'false');
+          }
+          sendScores();
+        } });
+      return button;
+    }))))];
+}
+
+function objectionForm(v) {
+  const box = el('textarea', { id: 'objection', rows: 2, maxlength: maxText, placeholder: t('validation_objection') });
+  box.value = v.my_objection || '';
+  return [el('label', { for: 'objection', text: t('validation_objection') }), box,
+    el('button', { class: 'small', id: 'objection-send', text: t('validation_objection_send'), onclick: async () => {
+      if (!box.value.trim()) return banner(t('err_empty'), true);
+      if (await send('/api/validation/objection', { stage: state.stage.id, text: box.value })) banner(t('saved'));
+    } })];
+}
+
+function decisionVote(v) {
+  return [el('p', { class: 'card question', id: 'proposed', text: t('validation_proposed', { decision: decisionName(v.proposed) }) }),
+    el('h2', { text: t('validation_vote_intro') }),
+    ...['doen', 'aanpassen', 'parkeren'].map((kind) => el('button', {
+      class: 'candidate decision' + (v.my_vote === kind ? ' chosen' : ''), 'data-decision': kind,
+      'aria-pressed': v.my_vote === kind ? 'true' : 'false',
+      onclick: () => send('/api/validation/decision', { stage: state.stage.id, decision: kind }) },
+    el('span', { class: 'text', text: decisionName(kind) + (kind === v.proposed ? ' ✓' : '') })))];
+}
+
+function ownerPart(v) {
+  const nodes = [el('p', { class: 'card question', id: 'decided', text: t('validation_decided', { decision: decisionName(v.decided) }) })];
+  if (v.decided === 'parkeren') return nodes.concat([el('p', { class: 'muted', text: t('validation_parked') })]);
+  if (v.owner === null && !v.i_own) {
+    const name = el('input', { id: 'owner-name', maxlength: 40, placeholder: t('validation_owner_name') });
+    nodes.push(el('label', { for: 'owner-name', text: t('validation_owner_name') }), name,
+      el('button', { class: 'primary', id: 'volunteer', text: t('validation_volunteer'), onclick: () =>
+        send('/api/validation/volunteer', { stage: state.stage.id, name: name.value }) }));
+  } else if (v.owner !== null) {
+    nodes.push(el('p', { class: 'muted', id: 'owner', text: t('validation_owner_is', { owner: v.owner }) }));
+  }
+  if (v.i_own) {
+    const step = el('textarea', { id: 'first-step', rows: 2, maxlength: maxText });
+    step.value = v.first_step;
+    const date = el('input', { id: 'review-date', type: 'date' });
+    date.value = v.review_date;
+    nodes.push(el('label', { for: 'first-step', text: t('validation_first_step') }), step,
+      el('label', { for: 'review-date', text: t('validation_review_date') }), date,
+      el('button', { class: 'primary', id: 'commit', text: t('validation_commit'), onclick: async () => {
+        if (!step.value.trim()) return banner(t('err_empty'), true);
+        if (await send('/api/validation/commit', { stage: state.stage.id, first_step: step.value, review_date: date.value })) banner(t('saved'));
+      } }));
+  } else if (v.first_step) {
+    nodes.push(el('p', { class: 'card', text: v.first_step + (v.review_date ? ' · ' + t('review_by', { date: v.review_date }) : '') }));
+  }
+  if (v.decided === 'aanpassen') {
+    const box = el('textarea', { id: 'edit', rows: 2, maxlength: maxText, placeholder: t('validation_edit') });
+    nodes.push(el('label', { for: 'edit', text: t('validation_edit') }), box,
+      el('button', { class: 'small', id: 'edit-send', text: t('validation_edit_send'), onclick: async () => {
+        if (!box.value.trim()) return banner(t('err_empty'), true);
+        if (await send('/api/validation/edit', { stage: state.stage.id, text: box.value })) { box.value = ''; banner(t('saved')); }
+      } }), ...v.edits.map((e) => el('p', { class: 'note', text: e })));
+  }
+  return nodes;
+}
+
+function wrapupPart(w) {
+  const d = w.decision;
+  const nodes = [el('h2', { text: t('wrapup_summary') }), el('div', { class: 'card', id: 'summary' },
+    w.situation ? el('p', { text: w.situation }) : null, w.statement ? el('p', { class: 'question', text: w.statement }) : null,
+    d ? el('p', { text: decisionName(d.kind) + (d.owner ? ' · ' + t('owner_label', { owner: d.owner }) : '') +
+      (d.review_date ? ' · ' + t('review_by', { date: d.review_date }) : '') }) : null)];
+  // The personal reflection stays on this phone unless it is shared.
+  const saved = localStorage.getItem(storageKey + ':reflection') || '';
+  const box = el('textarea', { id: 'reflection', rows: 3, maxlength: maxText });
+  box.value = saved;
+  box.addEventListener('input', () => localStorage.setItem(storageKey + ':reflection', box.value));
+  nodes.push(el('h2', { text: t('wrapup_reflection') }), el('p', { class: 'card question', text: w.question }),
+    el('p', { class: 'muted', text: t('wrapup_reflection_private') }), box,
+    el('button', { class: 'small', id: 'share', text: t('wrapup_reflection_share'), onclick: async () => {
+      if (!box.value.trim()) return banner(t('err_empty'), true);
+      if (await send('/api/wrapup/share', { text: box.value })) banner(t('wrapup_shared'));
+    } }));
+  if (w.my_shared) nodes.push(el('p', { class: 'muted', text: t('wrapup_shared') }));
+  return nodes;
 }
 
 // Built once per stage and then updated in place: a button must never be replaced under a
