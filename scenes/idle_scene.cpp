@@ -32,7 +32,7 @@ void IdleScene::draw(ui::Canvas& canvas, const Frame& frame) const {
     canvas.text(frame.room.name, {type::label, Weight::Bold, theme::accent}, margin, margin);
     const std::string week = strings.format("week_label", {{"week", std::to_string(iso_week(frame.local.date))}});
     const std::string day = strings.text("weekday_" + std::to_string(iso_weekday(frame.local.date)));
-    canvas.text(day + " · " + week, {type::label, Weight::Regular, theme::text_soft},
+    canvas.text(day + " · " + (frame.week_line.empty() ? week : frame.week_line), {type::label, Weight::Regular, theme::text_soft},
                 canvas.width() - margin, margin, 0, Align::Right);
 
     const auto clock = canvas.text(format_hhmm(frame.local.minute_of_day), {22.0, Weight::Bold, theme::text},

@@ -13,7 +13,8 @@ void LobbyScene::draw(ui::Canvas& canvas, const Frame& frame) const {
     const auto grid = make_grid(canvas, 62);
     canvas.clear(theme::background);
 
-    canvas.text(content.title, {type::label, Weight::Bold, theme::accent}, grid.main.x, grid.main.y);
+    canvas.text(frame.week_line.empty() ? content.title : content.title + "  ·  " + frame.week_line,
+                {type::label, Weight::Bold, theme::accent}, grid.main.x, grid.main.y);
     int y = draw_title_block(canvas, grid.main, grid.main.y + canvas.u(6),
                              strings.format("lobby_title", {{"room", frame.room.name}}), strings.text("lobby_body"));
 

@@ -38,6 +38,7 @@ struct Frame {
     LocalMoment local;    // wall time in the room's time zone
     bool help_visible = false;
     const std::vector<HelpRow>* help_rows = nullptr;
+    std::string week_line{};  // "week 7 van 20 · sessie 3 van 4"; empty when unknown
 };
 
 class Scene {

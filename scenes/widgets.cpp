@@ -48,17 +48,22 @@ int draw_stage_header(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& ar
                                                            : theme::panel_light;
         canvas.fill({area.x + i * (segment + gap), bar_y, segment, canvas.u(0.8)}, color);
     }
-    // What the lobby chose stays in sight: the situation beside the label, the frame under the bar.
-    if (!view.situation.empty())
-        canvas.text_fit(view.situation, {type::small, Weight::Bold, theme::text_soft},
+    // The week beside the label; what the lobby chose under the bar, in sight all session.
+    if (!frame.week_line.empty())
+        canvas.text_fit(frame.week_line, {type::small, Weight::Regular, theme::text_soft},
                         {text.x + text.w + canvas.u(3), text.y, area.w - text.w - canvas.u(3), text.h}, 1.8, Align::Right);
     int bottom = bar_y + canvas.u(0.8);
+    std::string chosen;
+    if (!view.situation.empty()) chosen = frame.strings.format("situation_line", {{"situation", view.situation}});
     if (!view.framing.empty()) {
         std::string questions;
         for (const int index : view.framing)
             questions += (questions.empty() ? "" : "  ·  ") + view.content->framing_questions.at(static_cast<std::size_t>(index));
-        const auto line = canvas.text_fit(frame.strings.format("framing_line", {{"questions", questions}}),
-                                          {2.0, Weight::Regular, theme::text_soft}, {area.x, bottom + canvas.u(0.8), area.w, canvas.u(2.6)}, 1.5);
+        chosen += (chosen.empty() ? "" : "   |   ") + frame.strings.format("framing_line", {{"questions", questions}});
+    }
+    if (!chosen.empty()) {
+        const auto line = canvas.text_fit(chosen, {2.0, Weight::Regular, theme::text_soft},
+                                          {area.x, bottom + canvas.u(0.8), area.w, canvas.u(2.6)}, 1.4);
         bottom = line.y + line.h;
     }
     return bottom;

@@ -11,7 +11,8 @@ void WrapUpScene::draw(ui::Canvas& canvas, const Frame& frame) const {
     const auto grid = make_grid(canvas, 50);
     canvas.clear(theme::background);
 
-    canvas.text(frame.room.name, {type::label, Weight::Bold, theme::accent}, grid.main.x, grid.main.y);
+    canvas.text(frame.week_line.empty() ? frame.room.name : frame.room.name + "  ·  " + frame.week_line,
+                {type::label, Weight::Bold, theme::accent}, grid.main.x, grid.main.y);
     const int y = draw_title_block(canvas, grid.main, grid.main.y + canvas.u(6), strings.text("wrapup_title"),
                                    strings.text("wrapup_body"));
     // The summary to take away: situation, problem statement, decision, owner and review date.

@@ -2,6 +2,8 @@
 
 #include "kiosk/app/command_line.hpp"
 #include "kiosk/app/key_map.hpp"
+#include "kiosk/app/week_line.hpp"
+#include "kiosk/config/config_loader.hpp"
 #include "kiosk/net/phone_address.hpp"
 
 using namespace kiosk;
@@ -103,4 +105,14 @@ TEST_CASE("The phone URL comes from public_url when set, else from the LAN addre
     CHECK(net::phone_url("", 9000, std::string{"10.0.0.5"}) == "http://10.0.0.5:9000");
     CHECK(net::phone_url("", 9000, std::nullopt) == "http://127.0.0.1:9000");
     CHECK(net::phone_url("http://127.0.0.1:{port}", 41234, std::nullopt) == "http://127.0.0.1:41234");
+}
+
+TEST_CASE("The week line shows the trajectory's week and this week's session") {
+    using namespace std::chrono;
+    auto config = load_config(KIOSK_SOURCE_DIR "/config");
+    const LocalMoment monday{2026y / November / 23, 9 * 60};  // week 12 of a trajectory from 2026-09-07
+    CHECK(app::week_line(config, monday, 2, true) == "week 12 van 20 · sessie 2 van 4");
+    CHECK(app::week_line(config, monday, 2, false) == "week 12 van 20 · sessie 3 van 4");  // between sessions: the next
+    config.settings.trajectory.start = 0;  // no trajectory: the ISO week
+    CHECK(app::week_line(config, monday, 0, false) == "week 48 · sessie 1 van 4");
 }

@@ -92,3 +92,11 @@ TEST_CASE("The lobby opens by itself once when a slot begins") {
     SlotOpener late;
     CHECK_FALSE(late.due(slots, at(2026y / November / 23, 9, 5)));    // beyond the grace: not pulled in mid-slot
 }
+
+TEST_CASE("Sessions this week count the dates in the same ISO week, across a year end") {
+    const std::vector<year_month_day> opened{2026y / December / 28, 2026y / December / 31, 2027y / January / 1,
+                                             2027y / January / 4, 2026y / December / 21};
+    CHECK(sessions_in_week(opened, 2027y / January / 1) == 3);  // Mon 28, Thu 31, Fri 1: 2026-W53
+    CHECK(sessions_in_week(opened, 2026y / December / 31) == 2); // not counting a later day
+    CHECK(sessions_in_week(opened, 2027y / January / 4) == 1);   // 2027-W01
+}

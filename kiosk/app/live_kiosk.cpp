@@ -154,6 +154,8 @@ void run_live_kiosk(const LiveSetup& setup) {
         const auto started = clock.monotonic();
         // History first: the headline of the last finished session, then the open one replayed.
         const auto sessions = journal->sessions();
+        for (const auto& session : sessions)  // "sessie 3 van 4" counts this week's sessions
+            signals.session_opened(to_local(WallTime{std::chrono::milliseconds{session.opened_wall_ms}}).date);
         for (auto last = sessions.rbegin(); last != sessions.rend(); ++last) {
             if (!last->closed_seq) continue;
             Engine past{config.content, config.settings.timers, config.settings.session};
@@ -200,6 +202,7 @@ void run_live_kiosk(const LiveSetup& setup) {
                      nullptr,
                      [&](const std::vector<Event>& batch) { return write_ahead(journal.get(), batch, clock, config, signals); },
                      [&](std::size_t index, bool opened) {
+                         if (opened) signals.session_opened(to_local(clock.wall()).date);
                          if (!journal) return;
                          try {
                              journal->mark_session(index, opened);

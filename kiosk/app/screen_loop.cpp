@@ -7,6 +7,7 @@
 
 #include "kiosk/app/key_map.hpp"
 #include "kiosk/app/local_time.hpp"
+#include "kiosk/app/week_line.hpp"
 #include "kiosk/core/engine_loop.hpp"
 #include "kiosk/ui/chime.hpp"
 #include "scenes/host_overlay.hpp"
@@ -71,6 +72,16 @@ void ScreenSignals::set_warning(const std::string& text) {
         m_warning = text;
     }
     view_changed();  // redraw with (or without) the warning
+}
+
+void ScreenSignals::session_opened(std::chrono::year_month_day date) {
+    std::lock_guard lock{m_mutex};
+    m_sessions.push_back(date);
+}
+
+std::vector<std::chrono::year_month_day> ScreenSignals::session_dates() const {
+    std::lock_guard lock{m_mutex};
+    return m_sessions;
 }
 
 std::string ScreenSignals::warning() const {
@@ -179,7 +190,8 @@ private:
             m_full = true;
         }
         const auto wall = m_clock.wall();
-        const scenes::Frame frame{*m_view, m_config.strings, m_setup.room, now, wall, to_local(wall), m_help, &m_rows};
+        scenes::Frame frame{*m_view, m_config.strings, m_setup.room, now, wall, to_local(wall), m_help, &m_rows};
+        frame.week_line = week_line(frame.local);
         const bool tick_due = m_tick_at && now >= *m_tick_at;
         // Over the help or a warning band a partial tick would cut through: draw it all.
         const bool covered = m_help || !m_setup.signals.warning().empty();
@@ -194,6 +206,10 @@ private:
             m_loop->post(EventKind::Start);
         const auto wait = scenes::scene_for(*m_view).until_change(frame);
         m_tick_at = wait ? std::optional<Millis>{now + *wait} : std::nullopt;
+    }
+
+    std::string week_line(const LocalMoment& local) const {
+        return app::week_line(m_config, local, sessions_in_week(m_setup.signals.session_dates(), local.date), m_view->session_open());
     }
 
     void draw_full(const scenes::Frame& frame) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "kiosk/core/engine_loop.hpp"
 
@@ -31,11 +32,15 @@ public:
     // A problem the room must see (storage failing); empty clears it. Any thread.
     void set_warning(const std::string& text);
     std::string warning() const;
+    // Local dates sessions were opened on (from the journal, then as they open): "sessie 3 van 4".
+    void session_opened(std::chrono::year_month_day date);
+    std::vector<std::chrono::year_month_day> session_dates() const;
 
 private:
     std::atomic<std::uint32_t> m_first{0};
     mutable std::mutex m_mutex;
     std::string m_warning;
+    std::vector<std::chrono::year_month_day> m_sessions;
 };
 
 struct ScreenSetup {

@@ -4,6 +4,7 @@
 #include "kiosk/app/key_map.hpp"
 #include "kiosk/app/demo_phones.hpp"
 #include "kiosk/app/local_time.hpp"
+#include "kiosk/app/week_line.hpp"
 #include "kiosk/net/phone_state.hpp"
 #include "kiosk/ui/png.hpp"
 #include "scenes/scene_catalog.hpp"
@@ -155,7 +156,9 @@ void write_screenshot(const Config& config, const scenes::Room& room, const ui::
     auto surface = ui::make_rgb_surface(size.width, size.height);
     ui::Canvas canvas{surface.get(), fonts};
     const auto rows = help_rows(config);
-    scenes::draw_frame(canvas, harness.frame(to_local(harness.clock().wall()), help_overlay, &rows));
+    auto frame = harness.frame(to_local(harness.clock().wall()), help_overlay, &rows);
+    frame.week_line = week_line(config, frame.local, harness.view().session_open() ? 1 : 0, harness.view().session_open());
+    scenes::draw_frame(canvas, frame);
     ui::save_png(surface.get(), file);
 }
 

@@ -83,4 +83,12 @@ bool SlotOpener::due(const std::vector<Slot>& slots, const LocalMoment& now) {
     return false;
 }
 
+int sessions_in_week(const std::vector<std::chrono::year_month_day>& opened, std::chrono::year_month_day today) {
+    const int week = iso_week(today), year = iso_week_year(today);
+    int count = 0;
+    for (const auto& date : opened)
+        if (iso_week(date) == week && iso_week_year(date) == year && std::chrono::sys_days{date} <= std::chrono::sys_days{today}) ++count;
+    return count;
+}
+
 }  // namespace kiosk

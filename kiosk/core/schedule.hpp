@@ -49,6 +49,9 @@ struct Trajectory {
 // week); 0 before the start or without a start; may exceed `weeks` after the end.
 int trajectory_week(const Trajectory& trajectory, std::chrono::year_month_day date);
 
+// How many of these session dates fall in the ISO week of `today` (on or before it).
+int sessions_in_week(const std::vector<std::chrono::year_month_day>& opened, std::chrono::year_month_day today);
+
 // Opens the lobby by itself when a slot begins: due() is true once per slot, in the first
 // `grace` minutes of it (a screen that woke a little late still opens), never twice for the
 // same slot on the same day (a group that closed early is not pulled back in).
