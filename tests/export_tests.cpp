@@ -36,6 +36,7 @@ struct FinishedSession {
     FinishedSession() {
         send(Event{EventKind::Start});
         for (int n = 1; n <= 3; ++n) phone(EventKind::Join, n);
+        phone(EventKind::SetSituation, 1, "De overdracht van 8:30");
         send(Event{EventKind::Start});
         phone(EventKind::Contribute, 1, "Een klant bedankte me");
         send(Event{EventKind::Next});
@@ -71,6 +72,22 @@ struct FinishedSession {
         mark.note = 1;
         mark.text = "risk";
         send(mark);
+        send(Event{EventKind::Next});  // the validation
+        phone(EventKind::Score, 1, "", std::vector<int>(engine.view().content->criteria.size(), 4));
+        phone(EventKind::Score, 2, "", std::vector<int>(engine.view().content->criteria.size(), 5));
+        phone(EventKind::Object, 3, "Te veel voor de late dienst");
+        send(Event{EventKind::Next});  // decide
+        phone(EventKind::DecisionVote, 1, "doen");
+        phone(EventKind::DecisionVote, 2, "doen");
+        send(Event{EventKind::Next});  // owner
+        phone(EventKind::Volunteer, 2, "Teamcoördinator");
+        Event commit{EventKind::Commit};
+        commit.participant = "phone-key-00000002";
+        commit.stage = "validatie";
+        commit.text = "Vijf vragen kiezen";
+        commit.note = 20261207;
+        send(commit);
+        clock.advance(std::chrono::minutes{3});
         while (engine.view().phase != Phase::WrapUp) send(Event{EventKind::Next});
     }
     std::string as(ExportFormat format) const {
@@ -204,4 +221,39 @@ TEST_CASE("Every export carries the AI proposal, labelled as AI text, with its m
     const auto rows = parse_csv(session.as(ExportFormat::Csv));
     const auto ai_rows = std::count_if(rows.begin(), rows.end(), [](const auto& row) { return row.size() > 3 && row[3] == "AI"; });
     CHECK(ai_rows == 3);  // a row a paragraph: the heading, the sentence, the list
+}
+
+TEST_CASE("The session export records the situation, the scores, objections and the decision with its owner") {
+    const FinishedSession session;
+    const auto json = nlohmann::json::parse(session.as(ExportFormat::Json));
+    CHECK(json.at("situation") == "De overdracht van 8:30");
+    const auto& validation = json.at("validation");
+    CHECK(validation.at("criteria").at(0).at("counts") == nlohmann::json::array({0, 0, 0, 1, 1}));
+    CHECK(validation.at("objections").at(0) == "Te veel voor de late dienst");
+    CHECK(validation.at("decision").at("kind") == "doen");  // the group overrode "aanpassen" (an objection)
+    CHECK(validation.at("decision").at("owner") == "Teamcoördinator");
+    CHECK(validation.at("decision").at("review_date") == "2026-12-07");
+    const auto md = session.as(ExportFormat::Markdown);
+    CHECK(md.find("Eigenaar: Teamcoördinator") != std::string::npos);
+    CHECK(md.find("Werksituatie: De overdracht van 8:30") != std::string::npos);
+}
+
+TEST_CASE("The week export accounts for time per stage, contributions and decisions") {
+    const FinishedSession session;
+    const auto held = store::week_session(session.engine.view(), 1, "2026-11-23 09:00", 60);
+    CHECK(held.contributions == 5);  // the answer, the fact, two ideas, a constraint
+    CHECK(held.decision->owner == "Teamcoördinator");
+    const auto validation = std::find_if(held.stage_minutes.begin(), held.stage_minutes.end(),
+                                         [](const auto& s) { return s.first == "Titel validatie"; });
+    REQUIRE(validation != held.stage_minutes.end());
+    CHECK(validation->second == 3);
+    const auto json = nlohmann::json::parse(store::export_week("2026-W48", {held, held}, "Leerruimte", ExportFormat::Json));
+    CHECK(json.at("sessions_held") == 2);
+    CHECK(json.at("minutes") == 120);
+    CHECK(json.at("contributions") == 10);
+    CHECK(json.at("decisions_with_owner_and_date") == 2);
+    CHECK(json.at("minutes_per_stage").at("Titel validatie") == 6);
+    CHECK(json.at("sessions").at(0).at("decision").at("review_date") == "2026-12-07");
+    const auto csv = store::export_week("2026-W48", {held}, "Leerruimte", ExportFormat::Csv);
+    CHECK(csv.find(",doen,Teamcoördinator,2026-12-07,") != std::string::npos);
 }

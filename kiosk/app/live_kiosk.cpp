@@ -156,12 +156,19 @@ void run_live_kiosk(const LiveSetup& setup) {
         const auto sessions = journal->sessions();
         for (const auto& session : sessions)  // "sessie 3 van 4" counts this week's sessions
             signals.session_opened(to_local(WallTime{std::chrono::milliseconds{session.opened_wall_ms}}).date);
-        for (auto last = sessions.rbegin(); last != sessions.rend(); ++last) {
-            if (!last->closed_seq) continue;
+        // The finished sessions replayed in order, each through its close: the last headline, and
+        // the decisions still to review with what later lobbies said about them.
+        std::optional<store::SessionRecord> finished;
+        for (const auto& session : sessions)
+            if (session.closed_seq) {
+                if (!finished) finished = session;
+                finished->closed_seq = *session.closed_seq + 1;  // up to and including its close
+            }
+        if (finished) {
             Engine past{config.content, config.settings.timers, config.settings.session};
-            store::replay(past, journal->session_events(*last), clock);
-            engine.remember_last_outcome(past.view().headline());
-            break;
+            store::replay(past, journal->session_events(*finished), clock);
+            engine.remember_last_outcome(past.view().last_outcome);
+            engine.remember_decisions(past.view().reviews);
         }
         const auto entries = journal->open_session();
         store::replay(engine, entries, clock);

@@ -54,8 +54,8 @@ std::string week_summary(const store::Journal& journal, const Config& config, co
         SystemClock clock;
         store::replay(engine, journal.session_events(session), clock);
         const auto end = session.closed_wall_ms.value_or(session.opened_wall_ms);
-        held.push_back({session.id, local_text(WallTime{Millis{session.opened_wall_ms}}), static_cast<int>((end - session.opened_wall_ms) / 60000),
-                        static_cast<int>(engine.view().participants.size()), engine.view().headline()});
+        held.push_back(store::week_session(engine.view(), session.id, local_text(WallTime{Millis{session.opened_wall_ms}}),
+                                           static_cast<int>((end - session.opened_wall_ms) / 60000)));
     }
     return store::export_week(week, held, config.settings.room_name, format);
 }

@@ -3,7 +3,9 @@
 #include <cmark.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <memory>
@@ -98,6 +100,47 @@ std::string markdown_to_html(const std::string& markdown) {
     return html ? std::string{html.get()} : std::string{};
 }
 
+// The lobby's choices: the work situation and the framing questions.
+std::vector<std::string> context_lines(const View& view) {
+    const bool dutch = view.content->language == "nl";
+    std::vector<std::string> lines;
+    if (!view.situation.empty()) lines.push_back((dutch ? "Werksituatie: " : "Work situation: ") + view.situation);
+    for (const int index : view.framing)
+        lines.push_back((dutch ? "Kader: " : "Frame: ") + view.content->framing_questions.at(static_cast<std::size_t>(index)));
+    return lines;
+}
+
+// The validation's outcome: scores per criterion, objections, the decision, owner, step, date, edits.
+std::vector<std::string> decision_lines(const View& view) {
+    const bool dutch = view.content->language == "nl";
+    std::vector<std::string> lines;
+    const auto results = view.criterion_results();
+    for (std::size_t c = 0; c < results.size(); ++c) {
+        const auto& r = results[c];
+        if (r.scored == 0) continue;
+        std::string counts;
+        for (int score = 0; score < 5; ++score)
+            counts += (score ? " " : "") + std::to_string(score + 1) + ":" + std::to_string(r.counts[static_cast<std::size_t>(score)]);
+        char mean[16];
+        std::snprintf(mean, sizeof mean, "%.1f", r.mean);
+        lines.push_back(view.content->criteria[c].name + " — " + counts + " (" + (dutch ? "gemiddeld " : "mean ") + mean + ")" +
+                        (r.spread ? (dutch ? ", grote spreiding" : ", wide spread") : ""));
+    }
+    for (const auto& objection : view.validation.objections)
+        lines.push_back((dutch ? "Bezwaar: " : "Objection: ") + objection.text);
+    if (const auto outcome = view.outcome()) {
+        lines.push_back((dutch ? "Besluit: " : "Decision: ") + std::string{to_string(outcome->kind)});
+        if (!outcome->owner.empty()) lines.push_back((dutch ? "Eigenaar: " : "Owner: ") + outcome->owner);
+        if (!outcome->first_step.empty()) lines.push_back((dutch ? "Eerste stap: " : "First step: ") + outcome->first_step);
+        if (outcome->review_date) lines.push_back((dutch ? "Terugkijken: " : "Look back: ") + format_date(outcome->review_date));
+    }
+    for (const auto& edit : view.validation.edits)
+        lines.push_back((dutch ? "Aanpassing van de groep: " : "The group's change: ") + edit.text);
+    for (const auto& shared : view.reflections)
+        lines.push_back((dutch ? "Gedeelde reflectie: " : "Shared reflection: ") + shared.text);
+    return lines;
+}
+
 std::string dots_text(const View& view, int dots) {
     const bool dutch = view.content->language == "nl";
     return std::to_string(dots) + (dutch ? (dots == 1 ? " stip" : " stippen") : (dots == 1 ? " dot" : " dots"));
@@ -108,6 +151,7 @@ std::string to_markdown(const View& view, const ExportHeader& header) {
     std::string out = "# " + markdown_text(view.content->title) + " — " + markdown_text(header.room) + "\n\n";
     out += (dutch ? "Sessie van " : "Session of ") + markdown_text(header.date) + ", " +
            std::to_string(view.participants.size()) + (dutch ? " deelnemers" : " participants") + ".\n";
+    for (const auto& line : context_lines(view)) out += "\n" + markdown_text(line) + "\n";
     for (const auto& step : outcomes(view)) {
         out += "\n## " + markdown_text(step.spec->title) + "\n\n";
         if (step.notes.empty()) {
@@ -126,6 +170,10 @@ std::string to_markdown(const View& view, const ExportHeader& header) {
             out += std::to_string(ranked.place) + "\\. " + (chosen ? "**" : "") + markdown_text(view.note(ranked.note)->text) +
                    (chosen ? "**" : "") + " — " + dots_text(view, ranked.dots) + "\n";
         }
+    }
+    if (const auto lines = decision_lines(view); !lines.empty()) {
+        out += dutch ? "\n## Besluit\n\n" : "\n## Decision\n\n";
+        for (const auto& line : lines) out += "- " + markdown_text(line) + "\n";
     }
     // The AI's text as a quotation under its label: it is the model's, not the group's. '<'
     // and '&' become entities so no viewer renders HTML from it.
@@ -181,14 +229,33 @@ std::string to_json(const View& view, const ExportHeader& header) {
     // Individual votes and marks stay private: only the counts are exported.
     Json proposal{{"prompt", view.proposal.prompt}, {"personal_details_removed", view.proposal.removed},
                   {"versions", std::move(versions)}};
+    Json criteria = Json::array();
+    const auto results = view.criterion_results();
+    for (std::size_t c = 0; c < results.size(); ++c)
+        criteria.push_back({{"name", view.content->criteria[c].name}, {"counts", results[c].counts}, {"scored", results[c].scored},
+                            {"mean", results[c].mean}, {"weak", results[c].weak}, {"spread", results[c].spread}});
+    Json validation{{"criteria", std::move(criteria)}, {"objections", Json::array()}, {"edits", Json::array()}};
+    for (const auto& o : view.validation.objections) validation["objections"].push_back(o.text);
+    for (const auto& e : view.validation.edits) validation["edits"].push_back(e.text);
+    if (const auto outcome = view.outcome())
+        validation["decision"] = {{"kind", std::string{to_string(outcome->kind)}}, {"owner", outcome->owner},
+                                  {"first_step", outcome->first_step}, {"review_date", format_date(outcome->review_date)}};
+    Json framing = Json::array();
+    for (const int index : view.framing) framing.push_back(view.content->framing_questions.at(static_cast<std::size_t>(index)));
+    Json reflections = Json::array();
+    for (const auto& r : view.reflections) reflections.push_back(r.text);
     const Json document{{"format", "vitale-kiosk/session/1"},
                         {"title", view.content->title},
                         {"language", view.content->language},
                         {"room", header.room},
                         {"date", header.date},
                         {"participants", view.participants.size()},
+                        {"situation", view.situation},
+                        {"framing_questions", std::move(framing)},
                         {"stages", std::move(stages)},
-                        {"ai_proposal", std::move(proposal)}};
+                        {"ai_proposal", std::move(proposal)},
+                        {"validation", std::move(validation)},
+                        {"shared_reflections", std::move(reflections)}};
     return document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
@@ -230,6 +297,7 @@ std::string to_html(const View& view, const ExportHeader& header) {
     out += "<h1>" + escape_html(view.content->title) + " — " + escape_html(header.room) + "</h1>\n<p>" +
            (dutch ? "Sessie van " : "Session of ") + escape_html(header.date) + ", " + std::to_string(view.participants.size()) +
            (dutch ? " deelnemers" : " participants") + ".</p>\n";
+    for (const auto& line : context_lines(view)) out += "<p>" + escape_html(line) + "</p>\n";
     for (const auto& step : outcomes(view)) {
         out += "<h2>" + escape_html(step.spec->title) + "</h2>\n";
         if (step.notes.empty()) {
@@ -251,6 +319,11 @@ std::string to_html(const View& view, const ExportHeader& header) {
                    "</span></li>\n";
         out += "</ol>\n";
     }
+    if (const auto lines = decision_lines(view); !lines.empty()) {
+        out += std::string{"<h2>"} + (dutch ? "Besluit" : "Decision") + "</h2>\n<ul>\n";
+        for (const auto& line : lines) out += "<li>" + escape_html(line) + "</li>\n";
+        out += "</ul>\n";
+    }
     const auto& versions = view.proposal.versions;
     for (std::size_t v = 0; v < versions.size(); ++v) {
         out += "<section class=\"ai\">\n<p class=\"ai-label\">" + escape_html(ai_label(view, versions[v], v + 1)) + "</p>\n";
@@ -270,43 +343,111 @@ std::string to_html(const View& view, const ExportHeader& header) {
 
 }  // namespace
 
+WeekSession week_session(const View& view, long long id, std::string date, int minutes) {
+    WeekSession session{id, std::move(date), minutes, static_cast<int>(view.participants.size()), view.headline(), {}, 0, view.outcome()};
+    for (std::size_t i = 0; i < view.content->steps.size() && i < view.spent.size(); ++i)
+        session.stage_minutes.emplace_back(view.content->steps[i].title,
+                                           static_cast<int>((view.spent[i].count() + 30'000) / 60'000));
+    for (const auto& note : view.notes) session.contributions += note.withdrawn ? 0 : 1;
+    return session;
+}
+
+namespace {
+
+// Minutes per stage over the week, in the videoframe's order.
+std::vector<std::pair<std::string, int>> week_stage_minutes(const std::vector<WeekSession>& sessions) {
+    std::vector<std::pair<std::string, int>> totals;
+    for (const auto& s : sessions)
+        for (const auto& [title, minutes] : s.stage_minutes) {
+            auto found = std::find_if(totals.begin(), totals.end(), [&](const auto& t) { return t.first == title; });
+            if (found == totals.end()) totals.emplace_back(title, minutes);
+            else found->second += minutes;
+        }
+    return totals;
+}
+
+std::string decision_summary(const std::optional<Decision>& d) {
+    if (!d) return "";
+    std::string text{to_string(d->kind)};
+    if (!d->owner.empty()) text += ", " + d->owner;
+    if (d->review_date) text += ", " + format_date(d->review_date);
+    return text;
+}
+
+}  // namespace
+
 std::string export_week(const std::string& week, const std::vector<WeekSession>& sessions, const std::string& room,
                         ExportFormat format) {
-    int minutes = 0;
-    for (const auto& s : sessions) minutes += s.minutes;
+    int minutes = 0, contributions = 0, decided = 0;
+    for (const auto& s : sessions) {
+        minutes += s.minutes;
+        contributions += s.contributions;
+        decided += s.decision && s.decision->kind != DecisionKind::Park && !s.decision->owner.empty() && s.decision->review_date ? 1 : 0;
+    }
+    const auto per_stage = week_stage_minutes(sessions);
     switch (format) {
     case ExportFormat::Json: {
         Json list = Json::array();
-        for (const auto& s : sessions)
-            list.push_back({{"session", s.id}, {"date", s.date}, {"minutes", s.minutes},
-                            {"participants", s.participants}, {"problem_statement", s.headline}});
-        return Json{{"format", "vitale-kiosk/week/1"}, {"week", week}, {"room", room}, {"sessions_held", sessions.size()},
-                    {"minutes", minutes}, {"sessions", std::move(list)}}
+        for (const auto& s : sessions) {
+            Json stages = Json::object();
+            for (const auto& [title, m] : s.stage_minutes) stages[title] = m;
+            Json item{{"session", s.id}, {"date", s.date}, {"minutes", s.minutes}, {"participants", s.participants},
+                      {"problem_statement", s.headline}, {"contributions", s.contributions}, {"minutes_per_stage", stages}};
+            if (s.decision)
+                item["decision"] = {{"kind", std::string{to_string(s.decision->kind)}}, {"situation", s.decision->situation},
+                                    {"owner", s.decision->owner}, {"first_step", s.decision->first_step},
+                                    {"review_date", format_date(s.decision->review_date)}};
+            list.push_back(std::move(item));
+        }
+        Json stages = Json::object();
+        for (const auto& [title, m] : per_stage) stages[title] = m;
+        return Json{{"format", "vitale-kiosk/week/2"}, {"week", week}, {"room", room}, {"sessions_held", sessions.size()},
+                    {"minutes", minutes}, {"minutes_per_stage", stages}, {"contributions", contributions},
+                    {"decisions_with_owner_and_date", decided}, {"sessions", std::move(list)}}
                    .dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
     }
     case ExportFormat::Csv: {
-        std::string out = "session,date,minutes,participants,problem_statement\r\n";
-        for (const auto& s : sessions)
+        std::string out = "session,date,minutes,participants,problem_statement,contributions,decision,owner,review_date,minutes_per_stage\r\n";
+        for (const auto& s : sessions) {
+            std::string stages;
+            for (const auto& [title, m] : s.stage_minutes) stages += (stages.empty() ? "" : "; ") + title + " " + std::to_string(m);
             out += std::to_string(s.id) + "," + csv_field(s.date) + "," + std::to_string(s.minutes) + "," +
-                   std::to_string(s.participants) + "," + csv_field(s.headline) + "\r\n";
+                   std::to_string(s.participants) + "," + csv_field(s.headline) + "," + std::to_string(s.contributions) + "," +
+                   (s.decision ? std::string{to_string(s.decision->kind)} : "") + "," + csv_field(s.decision ? s.decision->owner : "") + "," +
+                   (s.decision ? format_date(s.decision->review_date) : "") + "," + csv_field(stages) + "\r\n";
+        }
         return out;
     }
     case ExportFormat::Markdown: {
         std::string out = "# " + markdown_text(room) + " — " + markdown_text(week) + "\n\n" + std::to_string(sessions.size()) +
-                          " sessions, " + std::to_string(minutes) + " minutes.\n\n";
+                          " sessions, " + std::to_string(minutes) + " minutes, " + std::to_string(contributions) +
+                          " contributions, " + std::to_string(decided) + " decisions with an owner and a review date.\n\n";
+        if (!per_stage.empty()) {
+            out += "Minutes per stage: ";
+            for (std::size_t i = 0; i < per_stage.size(); ++i)
+                out += (i ? ", " : "") + markdown_text(per_stage[i].first) + " " + std::to_string(per_stage[i].second);
+            out += ".\n\n";
+        }
         for (const auto& s : sessions)
             out += "- " + markdown_text(s.date) + ", " + std::to_string(s.minutes) + " min, " + std::to_string(s.participants) +
-                   " people: " + (s.headline.empty() ? std::string{"—"} : markdown_text(s.headline)) + "\n";
+                   " people, " + std::to_string(s.contributions) + " contributions: " +
+                   (s.headline.empty() ? std::string{"—"} : markdown_text(s.headline)) +
+                   (s.decision ? " → " + markdown_text(decision_summary(s.decision)) : "") + "\n";
         return out;
     }
     case ExportFormat::Html: {
         std::string out = "<!doctype html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape_html(room) + " — " +
                           escape_html(week) + "</title>\n</head>\n<body>\n<h1>" + escape_html(room) + " — " + escape_html(week) +
-                          "</h1>\n<p>" + std::to_string(sessions.size()) + " sessions, " + std::to_string(minutes) +
-                          " minutes.</p>\n<table>\n<tr><th>date</th><th>minutes</th><th>people</th><th>problem statement</th></tr>\n";
+                          "</h1>\n<p>" + std::to_string(sessions.size()) + " sessions, " + std::to_string(minutes) + " minutes, " +
+                          std::to_string(contributions) + " contributions, " + std::to_string(decided) +
+                          " decisions with an owner and a review date.</p>\n<ul>\n";
+        for (const auto& [title, m] : per_stage) out += "<li>" + escape_html(title) + ": " + std::to_string(m) + " min</li>\n";
+        out += "</ul>\n<table>\n<tr><th>date</th><th>minutes</th><th>people</th><th>contributions</th><th>problem statement</th>"
+               "<th>decision</th></tr>\n";
         for (const auto& s : sessions)
             out += "<tr><td>" + escape_html(s.date) + "</td><td>" + std::to_string(s.minutes) + "</td><td>" +
-                   std::to_string(s.participants) + "</td><td>" + escape_html(s.headline) + "</td></tr>\n";
+                   std::to_string(s.participants) + "</td><td>" + std::to_string(s.contributions) + "</td><td>" +
+                   escape_html(s.headline) + "</td><td>" + escape_html(decision_summary(s.decision)) + "</td></tr>\n";
         return out + "</table>\n</body>\n</html>\n";
     }
     }

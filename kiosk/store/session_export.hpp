@@ -32,10 +32,17 @@ struct WeekSession {
     int minutes = 0;
     int participants = 0;
     std::string headline;  // the chosen problem statement (View::headline)
+    std::vector<std::pair<std::string, int>> stage_minutes;  // step title -> minutes spent (rounded)
+    int contributions = 0;                                   // notes from phones, all steps
+    std::optional<Decision> decision;                         // what the validation decided
 };
 
-// The week for the team and its manager: sessions held, minutes spent, what each chose.
-// `week` is "2026-W47". (Decisions and their owners join when the validation stage records them.)
+// A week session's figures from its replayed View (at its wrap-up).
+WeekSession week_session(const View& view, long long id, std::string date, int minutes);
+
+// The week for the team and its manager ("verantwoording"): sessions held, minutes in total and
+// per stage, contributions, and the decisions with their owners and review dates.
+// `week` is "2026-W47".
 std::string export_week(const std::string& week, const std::vector<WeekSession>& sessions, const std::string& room,
                         ExportFormat format);
 
