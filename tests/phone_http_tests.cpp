@@ -453,3 +453,54 @@ TEST_CASE("The outcome downloads only with the session's token, in every format"
     CHECK(kiosk.client().Get(("/x/" + std::string(32, '0') + "/vitale-sessie.md").c_str())->status == 410);
     CHECK(kiosk.client().Get(("/x/" + token + "/../../etc/passwd").c_str())->status == 404);
 }
+
+TEST_CASE("The AI stage's and the validation's phone requests over HTTP, and what they refuse") {
+    PhoneKiosk kiosk;
+    const auto keys = kiosk.phones_at("ai-voorstel", 2);
+    kiosk.press(EventKind::Start);  // send the prompt now
+    Event prompt{EventKind::AiPrompt};
+    prompt.note = kiosk.view()->proposal.request;
+    prompt.text = "## Instructies\nDe prompt";
+    kiosk.submit(prompt);  // no model: the manual route
+    REQUIRE(kiosk.view()->proposal.state == ProposalState::Manual);
+
+    auto got = kiosk.client().Get(("/api/prompt?key=" + keys[0]).c_str());
+    REQUIRE(got);
+    CHECK(got->status == 200);
+    CHECK(body_of(got)["prompt"] == "## Instructies\nDe prompt");
+    CHECK(kiosk.client().Get("/api/prompt?key=not-a-phone")->status == 401);
+
+    // A pasted answer may be longer than the 8 KB other requests get; far longer is refused.
+    std::string answer = "## Voorstel\n\n";
+    while (answer.size() < 12'000) answer += "Een zin van het voorstel. ";
+    const auto huge = kiosk.post("/api/proposal/answer", {{"key", keys[1]}, {"stage", "ai-voorstel"}, {"text", std::string(100'000, 'x')}});
+    REQUIRE(huge);
+    CHECK(huge->status == 413);
+    const auto pasted = kiosk.post("/api/proposal/answer", {{"key", keys[1]}, {"stage", "ai-voorstel"}, {"text", answer}});
+    REQUIRE(pasted);
+    CHECK(pasted->status == 200);
+    CHECK(kiosk.view()->proposal.latest()->pasted);
+    const auto marked = kiosk.post("/api/proposal/mark", {{"key", keys[0]}, {"stage", "ai-voorstel"}, {"paragraph", 1}, {"mark", "love"}});
+    CHECK(marked->status == 400);
+    CHECK(kiosk.post("/api/proposal/mark", {{"key", keys[0]}, {"stage", "ai-voorstel"}, {"paragraph", 1}, {"mark", "risk"}})->status == 200);
+
+    kiosk.press(EventKind::Next);  // the validation
+    const auto criteria = kiosk.view()->content->criteria.size();
+    CHECK(kiosk.post("/api/validation/scores", {{"key", keys[0]}, {"stage", "validatie"}, {"scores", "vijf"}})->status == 400);
+    CHECK(kiosk.post("/api/validation/scores", {{"key", keys[0]}, {"stage", "validatie"}, {"scores", Json::array({4, 4})}})->status == 422);
+    CHECK(kiosk.post("/api/validation/scores", {{"key", keys[0]}, {"stage", "validatie"}, {"scores", std::vector<int>(criteria, 4)}})->status == 200);
+    CHECK(kiosk.post("/api/lobby/situation", {{"key", keys[0]}, {"text", "te laat"}})->status == 409);
+    kiosk.press(EventKind::Next);
+    kiosk.press(EventKind::Next);  // the owner part
+    CHECK(kiosk.post("/api/validation/volunteer", {{"key", keys[0]}, {"stage", "validatie"}, {"name", "Sanne"}})->status == 200);
+    const auto bad_date = kiosk.post("/api/validation/commit",
+                                     {{"key", keys[0]}, {"stage", "validatie"}, {"first_step", "Begin"}, {"review_date", "2026-02-31"}});
+    REQUIRE(bad_date);
+    CHECK(bad_date->status == 422);
+    CHECK(body_of(bad_date)["message"] == "Kies een geldige datum.");
+    CHECK(kiosk.post("/api/validation/commit", {{"key", keys[1]}, {"stage", "validatie"}, {"first_step", "Ik ook"}, {"review_date", "2026-12-01"}})
+              ->status == 403);  // not the owner
+    CHECK(kiosk.post("/api/validation/commit", {{"key", keys[0]}, {"stage", "validatie"}, {"first_step", "Begin"}, {"review_date", "2026-12-01"}})
+              ->status == 200);
+    CHECK(kiosk.view()->validation.review_date == 20261201);
+}

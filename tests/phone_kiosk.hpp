@@ -69,6 +69,12 @@ public:
         wait_until([&](const View& v) { return v.version != before; });
     }
     void open_session() { press(EventKind::Start); }
+    // An event from the room's side (the AI worker, say); returns once it is applied.
+    void submit(Event event) {
+        const auto before = view()->version;
+        m_loop.submit(std::move(event), nullptr);
+        wait_until([&](const View& v) { return v.version != before; });
+    }
     void walk_to(const std::string& stage_id) {
         press(EventKind::Start);
         while (!(view()->in_step() && view()->step_spec().id == stage_id)) press(EventKind::Next);

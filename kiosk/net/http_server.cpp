@@ -6,6 +6,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <deque>
@@ -116,7 +117,9 @@ public:
 private:
     void read() {
         m_parser.emplace();
-        m_parser->body_limit(m_server.m_limits.max_body);
+        // Beast checks Content-Length against the limit as soon as the header is read, so the
+        // header is read with the larger limit and each path then gets its own (below).
+        m_parser->body_limit(std::max(m_server.m_limits.max_body, m_server.m_limits.max_large_body));
         m_parser->header_limit(static_cast<std::uint32_t>(m_server.m_limits.max_header));
         // A phone that opens a connection and sends nothing (or dribbles) is dropped.
         m_stream.expires_after(30s);
@@ -125,7 +128,11 @@ private:
             if (ec) return self->on_read(ec);
             const auto target = self->m_parser->get().target();
             const auto& limits = self->m_server.m_limits;
-            if (target.substr(0, target.find('?')) == limits.large_body_path) self->m_parser->body_limit(limits.max_large_body);
+            if (target.substr(0, target.find('?')) != limits.large_body_path) {
+                const auto length = self->m_parser->content_length();
+                if (length && *length > limits.max_body) return self->refuse(413, "body_too_large");
+                self->m_parser->body_limit(limits.max_body);  // also bounds a chunked body
+            }
             http::async_read(self->m_stream, self->m_buffer, *self->m_parser,
                              [self](beast::error_code read_ec, std::size_t) { self->on_read(read_ec); });
         });
