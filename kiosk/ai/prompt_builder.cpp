@@ -40,6 +40,7 @@ PromptInputs inputs_from(const View& view, const std::string& room, int max_word
     for (const int index : view.framing)
         if (index >= 0 && index < static_cast<int>(view.content->framing_questions.size()))
             inputs.framing.push_back(view.content->framing_questions[static_cast<std::size_t>(index)]);
+    inputs.situation = view.situation;
     const auto& steps = view.content->steps;
     for (std::size_t i = 1; i < steps.size(); ++i) {
         const int step = static_cast<int>(i);
@@ -91,6 +92,7 @@ Prompt build_prompt(const PromptTemplate& tmpl, const PromptInputs& inputs, cons
                                                     {"marker", marker},
                                                     {"framing_questions", framing}};
     auto user_values = shared;
+    user_values["situation"] = block("situation", inputs.situation.empty() ? std::vector<std::string>{} : std::vector<std::string>{inputs.situation});
     user_values["facts"] = block("facts", inputs.facts);
     user_values["problem_statement"] = block("problem_statement", with_dots(inputs.statements));
     user_values["ideas"] = block("ideas", with_dots(inputs.ideas));

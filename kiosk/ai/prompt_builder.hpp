@@ -17,6 +17,7 @@ struct PromptInputs {
     std::string language;  // "nl" or "en"
     int max_words = 350;
     std::vector<std::string> framing;      // chosen framing questions (the room's own text)
+    std::string situation;                 // the work situation named in the lobby (participants' text)
     std::vector<std::string> facts;        // participants' text from here on
     std::vector<std::pair<std::string, int>> statements;  // the winning statement(s), with dots
     std::vector<std::pair<std::string, int>> ideas;       // the top ideas, with dots

@@ -51,13 +51,13 @@ std::string list_of(const std::vector<std::string>& names) {
 }  // namespace
 
 const std::vector<std::string>& data_placeholders() {
-    static const std::vector<std::string> names{"facts", "problem_statement", "ideas", "constraints"};
+    static const std::vector<std::string> names{"situation", "facts", "problem_statement", "ideas", "constraints"};
     return names;
 }
 
 const std::vector<std::string>& known_placeholders() {
     static const std::vector<std::string> names{"room",     "language",          "length", "marker",
-                                                "framing_questions", "facts", "problem_statement",
+                                                "framing_questions", "situation", "facts", "problem_statement",
                                                 "ideas",    "constraints"};
     return names;
 }
