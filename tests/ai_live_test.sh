@@ -29,7 +29,6 @@ config_for() {
         "$work/src/config/kiosk.json"
     grep -q "\"model\": \"$1\"" "$work/src/config/kiosk.json" || fail "could not configure the fake provider"
 }
-ocr() { convert "$1" -crop 1300x1080+0+0 -colorspace Gray -negate "$work/ocr.png" && tesseract "$work/ocr.png" - -l nld 2>/dev/null; }
 
 [ -n "${SKIP_FIRST:-}" ] && goto_second=1
 # 1. A service that answers: the proposal streams in (the fake drips a piece every 100 ms).
@@ -41,7 +40,7 @@ for _ in $(seq 100); do grep -q "showing ai-voorstel-proposal" "$work/log" && br
 expect_scene ai-voorstel-proposal
 sleep 4  # the whole answer (a dozen pieces)
 import -window root "$work/streamed.png"
-text=$(ocr "$work/streamed.png")
+text=$(ocr_main_column "$work/streamed.png")
 grep -Eq "A[Il]-voorstel — controleer het" <<<"$text" || fail "no AI label: $text"
 grep -q "model: drip" <<<"$text" || fail "the model's name is not on the screen: $text"
 grep -q "vijf vaste vragen" <<<"$text" || fail "the streamed answer is not on the screen: $text"
@@ -58,7 +57,7 @@ grep -q "the AI answer ended early (http_529: overloaded_error: Overloaded" "$wo
     grep -q "the AI answer ended early (http_529" "$work/log" || fail "the log does not say why the AI failed"
 sleep 0.3
 import -window root "$work/failed.png"
-text=$(ocr "$work/failed.png")
+text=$(ocr_main_column "$work/failed.png")
 grep -q "De A[Il] reageert niet" <<<"$text" || grep -Eq "De A. reageert niet" <<<"$text" || fail "no calm failure line: $text"
 xdotool key Next
 expect_scene validatie

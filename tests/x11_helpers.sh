@@ -68,3 +68,29 @@ end_x11_test() {
     rm -rf "$work"
 }
 fail() { echo "FAIL: $*"; echo "--- kiosk log:"; cat "$work/log" 2>/dev/null; exit 1; }
+
+# ensure_playwright DIR: playwright-core from npm in DIR (no browser download: Debian's
+# chromium is used).
+ensure_playwright() {
+    [ -d "$1/node_modules/playwright-core" ] && return 0
+    (cd "$1" && npm install --no-audit --no-fund --loglevel=error >/dev/null) || fail "npm install playwright-core failed"
+}
+
+# join_url_on_screen: prints the join link the QR on the screen shows now; returns 1 (and says
+# what it read) unless it is a loopback join link of this kiosk. Use: url=$(join_url_on_screen) || fail ...
+join_url_on_screen() {
+    import -window root "$work/qr.png"
+    local url
+    url=$(zbarimg -q --raw "$work/qr.png" 2>/dev/null | tr -d '\r\n')
+    if [[ ! "$url" =~ ^http://127\.0\.0\.1:$kiosk_port/j/[0-9a-f]{32}$ ]]; then
+        echo "the QR says '$url', expected a loopback join link" >&2
+        return 1
+    fi
+    echo "$url"
+}
+
+# ocr_main_column PNG: tesseract's reading of the screen's main column, grey and inverted
+# (it reads light-on-dark text poorly; "AI" may still come out as "Al").
+ocr_main_column() {
+    convert "$1" -crop 1300x1080+0+0 -colorspace Gray -negate "$work/ocr.png" && tesseract "$work/ocr.png" - -l nld 2>/dev/null
+}

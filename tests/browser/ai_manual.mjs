@@ -1,31 +1,12 @@
 // Two phones in the AI stage with no AI service: both add a constraint and say they are ready
 // (the prompt goes out), Anna copies the prompt (the real clipboard), Bram pastes an answer,
 // and both mark its paragraphs. Usage: node ai_manual.mjs JOIN_URL OUT_DIR KIOSK_LOG
-import { chromium } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { harness, launchChromium } from './harness.mjs';
 
 const [joinUrl, outDir, kioskLog] = process.argv.slice(2);
-const failures = [];
-let passed = 0;
-function check(condition, what) {
-  if (condition) passed++;
-  else { failures.push(what); console.log('FAIL: ' + what); }
-}
-async function expectScene(name, seconds = 8) {
-  for (let i = 0; i < seconds * 10; i++) {
-    const shown = readFileSync(kioskLog, 'utf8').split('\n').filter((l) => l.includes('showing'));
-    if (shown.length && shown[shown.length - 1].endsWith('showing ' + name)) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  check(false, 'the kiosk shows ' + name);
-  return false;
-}
+const { check, expectScene, finish } = harness(kioskLog);
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-         '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-});
+const browser = await launchChromium();
 const answer = '## Voorstel\n\nEen **Koffieproef** van twee weken: elke ochtend vijf vragen bij de overdracht.\n\n' +
                '## Stappen\n\n1. Kies de vragen.\n2. Probeer het twee weken.';
 try {
@@ -90,5 +71,4 @@ try {
 } finally {
   await browser.close();
 }
-console.log(`ai manual route in chromium: ${passed} passed, ${failures.length} failed`);
-process.exit(failures.length ? 1 : 0);
+finish('ai manual route in chromium');

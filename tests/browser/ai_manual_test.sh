@@ -12,18 +12,14 @@ source "$here/../x11_helpers.sh"
 begin_x11_test
 out=${3:-$work/out}
 mkdir -p "$out"
-if [ ! -d "$here/node_modules/playwright-core" ]; then
-    (cd "$here" && npm install --no-audit --no-fund --loglevel=error >/dev/null) || fail "npm install playwright-core failed"
-fi
+ensure_playwright "$here"
 
 start_x11 1920x1080
 start_kiosk "$kiosk" "$source_dir/config" "$work" --scene ai-voorstel || fail "the kiosk did not start"
 expect_scene ai-voorstel
 grep -q "AI proposal: manual route" "$work/log" || fail "without an AI service the kiosk should offer the manual route"
 sleep 0.3
-import -window root "$work/stage.png"
-url=$(zbarimg -q --raw "$work/stage.png" 2>/dev/null | tr -d '\r\n')
-[[ "$url" =~ ^http://127\.0\.0\.1:$kiosk_port/j/[0-9a-f]{32}$ ]] || fail "the QR says '$url', expected a loopback join link"
+url=$(join_url_on_screen) || fail "no join link in the QR on the screen"
 
 node "$here/ai_manual.mjs" "$url" "$out" "$work/log" || fail "the manual route did not work from the phones"
 
@@ -31,9 +27,7 @@ node "$here/ai_manual.mjs" "$url" "$out" "$work/log" || fail "the manual route d
 expect_scene ai-voorstel-proposal
 sleep 0.5
 import -window root "$out/kiosk-ai-proposal.png"
-# The main column, grey and inverted: tesseract reads light-on-dark text poorly ("AI" may come out as "Al").
-ocr() { convert "$1" -crop 1300x1080+0+0 -colorspace Gray -negate "$work/ocr.png" && tesseract "$work/ocr.png" - -l nld 2>/dev/null; }
-text=$(ocr "$out/kiosk-ai-proposal.png")
+text=$(ocr_main_column "$out/kiosk-ai-proposal.png")
 grep -Eq "A[Il]-voorstel — controleer het" <<<"$text" || fail "no AI label on the screen: $text"
 grep -q "Koffieproef" <<<"$text" || fail "the pasted answer is not on the screen: $text"
 grep -q "geplakt" <<<"$text" || fail "the screen does not say the answer was pasted: $text"
@@ -42,7 +36,7 @@ xdotool key p
 expect_scene ai-voorstel-prompt
 sleep 0.3
 import -window root "$out/kiosk-ai-prompt.png"
-text=$(convert "$out/kiosk-ai-prompt.png" -colorspace Gray -negate "$work/ocr.png" && tesseract "$work/ocr.png" - -l nld 2>/dev/null)
+text=$(convert "$out/kiosk-ai-prompt.png" -colorspace Gray -negate "$work/ocr.png" && tesseract "$work/ocr.png" - -l nld 2>/dev/null)  # the whole screen: the prompt spans it
 grep -q "De prompt zoals verstuurd" <<<"$text" || fail "key P does not show the prompt: $text"
 grep -q "Geen extra budget" <<<"$text" || fail "the phones' constraint is not in the prompt on screen: $text"
 echo "ai manual route: ok"

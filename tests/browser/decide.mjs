@@ -3,26 +3,11 @@
 // where they score every criterion, one objects, they vote (overriding the rule's proposal),
 // one volunteers as owner with a first step and a review date; at the wrap-up they see the
 // summary and one shares a reflection. Usage: node decide.mjs JOIN_URL OUT_DIR KIOSK_LOG
-import { chromium } from 'playwright-core';
+import { harness, launchChromium } from './harness.mjs';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 
 const [joinUrl, outDir, kioskLog] = process.argv.slice(2);
-const failures = [];
-let passed = 0;
-function check(condition, what) {
-  if (condition) passed++;
-  else { failures.push(what); console.log('FAIL: ' + what); }
-}
-async function expectScene(name, seconds = 8) {
-  for (let i = 0; i < seconds * 10; i++) {
-    const shown = readFileSync(kioskLog, 'utf8').split('\n').filter((l) => l.includes('showing'));
-    if (shown.length && shown[shown.length - 1].endsWith('showing ' + name)) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  check(false, 'the kiosk shows ' + name);
-  return false;
-}
+const { check, expectScene, finish } = harness(kioskLog);
 const key = (name) => execFileSync('xdotool', ['key', name]);
 // Polls an input's value (the page's CSP forbids eval, so no waitForFunction).
 async function waitValue(page, selector, value, seconds = 8) {
@@ -33,11 +18,7 @@ async function waitValue(page, selector, value, seconds = 8) {
   throw new Error(selector + ' never became "' + value + '"');
 }
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-         '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-});
+const browser = await launchChromium();
 try {
   const phones = [];
   for (let i = 0; i < 3; i++) {
@@ -135,5 +116,4 @@ try {
 } finally {
   await browser.close();
 }
-console.log(`lobby -> validation -> wrap-up in chromium: ${passed} passed, ${failures.length} failed`);
-process.exit(failures.length ? 1 : 0);
+finish('lobby -> validation -> wrap-up in chromium');

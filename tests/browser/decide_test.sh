@@ -12,10 +12,7 @@ source "$here/../x11_helpers.sh"
 begin_x11_test
 out=${3:-$work/out}
 mkdir -p "$out"
-if [ ! -d "$here/node_modules/playwright-core" ]; then
-    (cd "$here" && npm install --no-audit --no-fund --loglevel=error >/dev/null) || fail "npm install playwright-core failed"
-fi
-ocr() { convert "$1" -crop 1300x1080+0+0 -colorspace Gray -negate "$work/ocr.png" && tesseract "$work/ocr.png" - -l nld 2>/dev/null; }
+ensure_playwright "$here"
 
 start_x11 1920x1080
 start_kiosk "$kiosk" "$source_dir/config" "$work" || fail "the kiosk did not start"
@@ -23,13 +20,11 @@ expect_scene idle
 xdotool key Return
 expect_scene lobby
 sleep 0.3
-import -window root "$work/lobby.png"
-url=$(zbarimg -q --raw "$work/lobby.png" 2>/dev/null | tr -d '\r\n')
-[[ "$url" =~ ^http://127\.0\.0\.1:$kiosk_port/j/[0-9a-f]{32}$ ]] || fail "the QR says '$url', expected a loopback join link"
+url=$(join_url_on_screen) || fail "no join link in the QR on the screen"
 node "$here/decide.mjs" "$url" "$out" "$work/log" || fail "the phones did not get through the cycle"
 sleep 0.5
 import -window root "$out/kiosk-wrapup.png"
-text=$(ocr "$out/kiosk-wrapup.png")
+text=$(ocr_main_column "$out/kiosk-wrapup.png")
 grep -q "Besluit: Doen" <<<"$text" || fail "the wrap-up does not show the decision: $text"
 grep -q "Bram (teamco" <<<"$text" || fail "the wrap-up does not show the owner: $text"
 grep -q "De overdracht van 8:30 bij de balie" <<<"$text" || fail "the wrap-up does not show the situation: $text"
@@ -45,7 +40,7 @@ xdotool key Return
 expect_scene lobby
 sleep 0.3
 import -window root "$out/kiosk-next-lobby.png"
-text=$(ocr "$out/kiosk-next-lobby.png")
+text=$(ocr_main_column "$out/kiosk-next-lobby.png")
 grep -q "Eerder besloten" <<<"$text" || fail "the next lobby does not show the earlier decision: $text"
 grep -q "Vijf vragen kiezen" <<<"$text" || fail "the next lobby does not show the first step: $text"
 echo "lobby -> validation -> wrap-up -> next lobby: ok"

@@ -3,36 +3,13 @@
 // edit and a withdrawal, problem statements, a dot vote, "ready" from everyone, and a phone
 // that loses its connection and catches up without a reload. The kiosk must advance by itself
 // when everyone is ready. Usage: node phones.mjs JOIN_URL OUT_DIR KIOSK_LOG
-import { chromium } from 'playwright-core';
+import { harness, launchChromium } from './harness.mjs';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 
 const [joinUrl, outDir, kioskLog] = process.argv.slice(2);
-const failures = [];
-let passed = 0;
+const { check, expectScene, finish } = harness(kioskLog);
 
-function check(condition, what) {
-  if (condition) passed++;
-  else { failures.push(what); console.log('FAIL: ' + what); }
-}
-
-// The scene the kiosk says it shows (its log), waited for up to `seconds`.
-async function expectScene(name, seconds = 8) {
-  for (let i = 0; i < seconds * 10; i++) {
-    const shown = readFileSync(kioskLog, 'utf8').split('\n').filter((l) => l.includes('showing'));
-    if (shown.length && shown[shown.length - 1].endsWith('showing ' + name)) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  check(false, 'the kiosk shows ' + name);
-  return false;
-}
-
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-         '--disable-background-networking', '--disable-component-update', '--disable-sync',
-         '--disable-dev-shm-usage'],
-});
+const browser = await launchChromium();
 
 try {
   const phones = [];
@@ -156,5 +133,4 @@ try {
   await browser.close();
 }
 
-console.log(`phones in chromium: ${passed} passed, ${failures.length} failed`);
-process.exit(failures.length ? 1 : 0);
+finish('phones in chromium');

@@ -12,10 +12,7 @@ begin_x11_test
 out=${3:-$work/out}
 mkdir -p "$out"
 
-# playwright-core from npm (no browser download: Debian's chromium is used).
-if [ ! -d "$here/node_modules/playwright-core" ]; then
-    (cd "$here" && npm install --no-audit --no-fund --loglevel=error >/dev/null) || fail "npm install playwright-core failed"
-fi
+ensure_playwright "$here"
 
 start_x11 1920x1080
 start_kiosk "$kiosk" "$source_dir/config" "$work" || fail "the kiosk did not start"
@@ -23,9 +20,7 @@ expect_scene idle
 xdotool key Return
 expect_scene lobby
 sleep 0.3
-import -window root "$work/lobby.png"
-url=$(zbarimg -q --raw "$work/lobby.png" 2>/dev/null | tr -d '\r\n')
-[[ "$url" =~ ^http://127\.0\.0\.1:$kiosk_port/j/[0-9a-f]{32}$ ]] || fail "the QR says '$url', expected a loopback join link"
+url=$(join_url_on_screen) || fail "no join link in the QR on the screen"
 
 node "$here/phones.mjs" "$url" "$out" "$work/log" || fail "the phones did not get through the session"
 import -window root "$out/kiosk-brainstorm.png"
