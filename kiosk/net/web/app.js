@@ -53,7 +53,16 @@ function banner(text, isError) {
   b.className = isError ? 'error' : '';
   b.hidden = !text;
   clearTimeout(banner.timer);
-  if (text && !isError) banner.timer = setTimeout(() => { b.hidden = true; }, 2500);
+  banner.reconnecting = false;  // set again by the caller that reports a lost connection
+  // A confirmation goes after 2.5 s, a refusal after 8 s (long enough to read).
+  if (text) banner.timer = setTimeout(() => { b.hidden = true; }, isError ? 8000 : 2500);
+}
+
+// "Verbinding weg": stays until the stream is back.
+function reconnecting() {
+  banner(t('reconnecting'), true);
+  clearTimeout(banner.timer);
+  banner.reconnecting = true;
 }
 
 async function send(path, body) {
@@ -80,12 +89,13 @@ function connect() {
   if (source) source.close();
   source = new EventSource('/api/events?key=' + encodeURIComponent(key));
   source.onmessage = (event) => {
-    banner('');
+    // Back in touch: only the "reconnecting" notice goes; a "saved" or an error stays readable.
+    if (banner.reconnecting) { banner(''); banner.reconnecting = false; }
     receive(JSON.parse(event.data));
   };
   source.onerror = () => {
     // The browser retries by itself; when it gave up (the kiosk refused us), ask why.
-    banner(t('reconnecting'), true);
+    reconnecting();
     if (source.readyState === EventSource.CLOSED) setTimeout(resync, 2000);
   };
 }
@@ -97,7 +107,7 @@ async function resync() {
     if (response.ok) receive(await response.json());
     if (!source || source.readyState === EventSource.CLOSED) connect();
   } catch (e) {
-    banner(t('reconnecting'), true);
+    reconnecting();
     setTimeout(resync, 3000);
   }
 }
