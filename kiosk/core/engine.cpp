@@ -277,10 +277,19 @@ void Engine::open_session(const std::string& token) {
     for (const char c : token) code = (code * 131 + static_cast<unsigned char>(c)) % 1'000'000'007UL;
     const auto digits = std::to_string(100'000 + code % 900'000);
     m_draft.join_code = digits;
-    m_draft.participants.clear();
-    m_draft.notes.clear();
+    clear_session();
     m_draft.parts.assign(m_content->steps.size(), Part::Write);
     m_draft.dots.assign(m_content->steps.size(), {});
+    m_draft.spent.assign(m_content->steps.size(), Millis{0});
+}
+
+// Everything a session holds, gone: for a new session and after one closes. What outlives a
+// session (last_outcome, reviews) stays.
+void Engine::clear_session() {
+    m_draft.participants.clear();
+    m_draft.notes.clear();
+    m_draft.parts.clear();
+    m_draft.dots.clear();
     m_draft.activity = {};
     m_draft.host_offer.reset();
     m_draft.proposal = {};
@@ -289,7 +298,7 @@ void Engine::open_session(const std::string& token) {
     m_draft.framing_votes.clear();
     m_draft.validation = {};
     m_draft.reflections.clear();
-    m_draft.spent.assign(m_content->steps.size(), Millis{0});
+    m_draft.spent.clear();
 }
 
 void Engine::go_idle() {
@@ -302,18 +311,7 @@ void Engine::go_idle() {
     m_mark = SessionMark::Closed;
     m_draft.join_token.clear();
     m_draft.join_code.clear();
-    m_draft.participants.clear();
-    m_draft.notes.clear();
-    m_draft.parts.clear();
-    m_draft.dots.clear();
-    m_draft.host_offer.reset();
-    m_draft.proposal = {};
-    m_draft.situation.clear();
-    m_draft.framing.clear();
-    m_draft.framing_votes.clear();
-    m_draft.validation = {};
-    m_draft.reflections.clear();
-    m_draft.spent.clear();
+    clear_session();
     std::fill(m_left.begin(), m_left.end(), std::nullopt);  // the next session starts afresh
 }
 

@@ -62,6 +62,7 @@ private:
     void leave_steps_for(Phase phase);  // lobby, wrap-up or idle: no step, no timer
     void open_session(const std::string& token);
     void go_idle();
+    void clear_session();
     void toggle_pause(Millis now);
     void extend();
     std::optional<Millis> part_deadline() const;
