@@ -111,24 +111,21 @@ void bench_proposal_streaming(const Config& config, const ui::FontFiles& fonts, 
                                      std::chrono::system_clock::now()};
         harness.go_to(step->id);
         harness.press(EventKind::Start);
-        Event sent{EventKind::AiPrompt};
-        sent.note = harness.view().proposal.request;
-        sent.text = "prompt";
-        sent.stage = "bench-model";
-        harness.apply(sent);
+        const int request = harness.view().proposal.request;
+        harness.apply({EventKind::AiPrompt, Sender::system(), AiPromptPayload{request, "prompt", "bench-model", 0}});
         const LocalMoment local{std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(harness.clock().wall())}, 540};
-        Event piece{EventKind::AiText};
-        piece.note = sent.note;
+        Event piece{EventKind::AiText, Sender::system(), AiTextPayload{request, {}}};
+        auto& piece_text = piece.as<AiTextPayload>().text;
         if (!stream) {
-            piece.text = answer;
+            piece_text = answer;
             harness.apply(piece);
         }
         scenes::draw_frame(canvas, harness.frame(local));  // warm the text cache, as the room would be
         Timings timings;
         for (std::size_t i = 0; i < pieces; ++i) {
             if (stream) {
-                piece.text = answer.substr(std::min(answer.size(), i * size), size);
-                if (!piece.text.empty()) harness.apply(piece);
+                piece_text = answer.substr(std::min(answer.size(), i * size), size);
+                if (!piece_text.empty()) harness.apply(piece);
             }
             harness.wait(std::chrono::milliseconds{50});
             const auto frame = harness.frame(local);

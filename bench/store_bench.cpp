@@ -37,9 +37,7 @@ SessionRules roomy() {
 void open_brainstorm(EngineLoop& loop, int people) {
     loop.post(EventKind::Start);
     for (int i = 0; i < people; ++i) {
-        Event join{EventKind::Join};
-        join.participant = "bench-phone-" + std::to_string(100000 + i);
-        loop.submit(join, nullptr);
+        loop.submit({EventKind::Join, Sender::participant("bench-phone-" + std::to_string(100000 + i)), JoinPayload{}}, nullptr);
     }
     for (int i = 0; i < 6; ++i) loop.post(EventKind::Next);  // check-in ... brainstorm
     while (!(loop.view()->in_step() && loop.view()->step_spec().id == "brainstorm"))
@@ -63,10 +61,8 @@ void burst(const Config& config) {
     std::atomic<int> acknowledged{0};
     const auto start = Steady::now();
     for (int i = 0; i < 200; ++i) {
-        Event note{EventKind::Contribute};
-        note.participant = "bench-phone-" + std::to_string(100000 + i);
-        note.stage = "brainstorm";
-        note.text = "Idee " + std::to_string(i) + ": een gedeeld bord met open terugbelverzoeken";
+        Event note{EventKind::Contribute, Sender::participant("bench-phone-" + std::to_string(100000 + i)),
+                   NewNotePayload{"brainstorm", "Idee " + std::to_string(i) + ": een gedeeld bord met open terugbelverzoeken"}};
         loop.submit(note, [&](const Outcome& outcome) { acknowledged += outcome.ok() ? 1 : 0; });
     }
     while (acknowledged.load() < 200) std::this_thread::sleep_for(std::chrono::microseconds{200});
@@ -104,17 +100,12 @@ void replay(const Config& config, int history, int events) {
         const auto session = [&](int count) {
             record(Event{EventKind::Start});
             for (int i = 0; i < 20; ++i) {
-                Event join{EventKind::Join};
-                join.participant = "bench-phone-" + std::to_string(100000 + i);
-                record(join);
+                record({EventKind::Join, Sender::participant("bench-phone-" + std::to_string(100000 + i)), JoinPayload{}});
             }
             for (int i = 0; i < 6; ++i) record(Event{EventKind::Next});
             for (int i = 0; i < count - 27; ++i) {
-                Event note{EventKind::Contribute};
-                note.participant = "bench-phone-" + std::to_string(100000 + i % 20);
-                note.stage = "brainstorm";
-                note.text = "Idee " + std::to_string(i);
-                record(note);
+                record({EventKind::Contribute, Sender::participant("bench-phone-" + std::to_string(100000 + i % 20)),
+                        NewNotePayload{"brainstorm", "Idee " + std::to_string(i)}});
             }
         };
         for (int done = 0; done < history; done += events) {

@@ -40,7 +40,7 @@ void LobbyScene::draw(ui::Canvas& canvas, const Frame& frame) const {
                             {type::label, Weight::Regular, theme::text_soft},
                             {grid.main.x, y + canvas.u(1), grid.main.w, phone_band_top(canvas) - y - canvas.u(3)}, type::small);
     }
-    const auto joined = frame.view.participants.size();
+    const auto joined = static_cast<std::size_t>(frame.view.active_participants());
     draw_band(canvas, grid, joined == 0 ? "" : strings.format("lobby_joined", {{"n", std::to_string(joined)}}),
               strings.text("lobby_start"));
 

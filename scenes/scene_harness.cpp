@@ -19,8 +19,8 @@ void SceneHarness::press(EventKind kind) { m_engine.apply({kind, m_clock.monoton
 void SceneHarness::join_phones(int people) {
     const auto held = m_engine.shared_view();  // see add_notes()
     for (int n = static_cast<int>(held->participants.size()) + 1; n <= people; ++n) {
-        Event join{EventKind::Join, m_clock.monotonic()};
-        join.participant = "sample-phone-" + std::to_string(1000 + n);
+        Event join{EventKind::Join, Sender::participant("sample-phone-" + std::to_string(1000 + n)), JoinPayload{}};
+        join.at = m_clock.monotonic();
         m_engine.apply(join);
     }
 }
@@ -34,10 +34,9 @@ int SceneHarness::add_notes(int count, const std::vector<std::string>& texts, in
     join_phones(people);
     int added = 0;
     for (int i = 0; i < count * 4 && added < count; ++i) {
-        Event note{EventKind::Contribute, m_clock.monotonic()};
-        note.participant = key(i % people + 1);
-        note.stage = view.step_spec().id;
-        note.text = texts[static_cast<std::size_t>(i) % texts.size()];
+        Event note{EventKind::Contribute, Sender::participant(key(i % people + 1)),
+                   NewNotePayload{view.step_spec().id, texts[static_cast<std::size_t>(i) % texts.size()]}};
+        note.at = m_clock.monotonic();
         added += m_engine.apply(note).ok() ? 1 : 0;
     }
     return added;
@@ -51,12 +50,11 @@ int SceneHarness::add_votes() {
     if (notes.empty()) return 0;
     int voted = 0;
     for (const auto& person : view.participants) {
-        Event vote{EventKind::Vote, m_clock.monotonic()};
-        vote.participant = person.key;
-        vote.stage = view.step_spec().id;
+        Event vote{EventKind::Vote, Sender::participant(person.key), VotePayload{view.step_spec().id, {}}};
+        vote.at = m_clock.monotonic();
         // A plausible spread: most dots on a few notes, some on the rest.
         for (int dot = 0; dot < view.step_spec().dots; ++dot)
-            vote.dots.push_back(notes[static_cast<std::size_t>((person.number * (dot + 1) * 7) % static_cast<int>(std::min<std::size_t>(notes.size(), 5 + static_cast<std::size_t>(dot) * 3)))]->id);
+            vote.as<VotePayload>().dots.push_back(notes[static_cast<std::size_t>((person.number * (dot + 1) * 7) % static_cast<int>(std::min<std::size_t>(notes.size(), 5 + static_cast<std::size_t>(dot) * 3)))]->id);
         voted += m_engine.apply(vote).ok() ? 1 : 0;
     }
     return voted;

@@ -45,7 +45,7 @@ void StageScene::draw_middle(ui::Canvas& canvas, const Frame& frame, const SDL_R
         if (view.part() == Part::Vote) {
             // Votes stay hidden until the reveal: the screen shows only how many have voted.
             const auto voters = frame.strings.format(
-                "voters", {{"n", std::to_string(view.voters(view.step))}, {"total", std::to_string(view.participants.size())}});
+                "voters", {{"n", std::to_string(view.voters(view.step))}, {"total", std::to_string(view.active_participants())}});
             const auto label = canvas.text(frame.strings.format("vote_open", {{"dots", std::to_string(spec.dots)}}) + "  ·  " + voters,
                                            {type::label, Weight::Bold, theme::warning}, area.x, area.y, area.w);
             wall = {area.x, label.y + label.h + canvas.u(1.5), area.w, area.y + area.h - label.y - label.h - canvas.u(1.5)};

@@ -32,7 +32,7 @@ std::string ValidationScene::band_text(const Frame& frame) const {
 void ValidationScene::draw_middle(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const {
     const auto& view = frame.view;
     const auto& s = frame.strings;
-    const auto total = std::to_string(view.participants.size());
+    const auto total = std::to_string(view.active_participants());
     switch (view.part()) {
     case Part::Write: {
         const auto line = canvas.text(view.step_spec().title + "  ·  " +

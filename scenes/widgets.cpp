@@ -175,7 +175,7 @@ std::string join_url(const Frame& frame) {
 
 SDL_Rect draw_people_line(ui::Canvas& canvas, const Frame& frame, int x, int y, int width) {
     const auto& view = frame.view;
-    const auto text = frame.strings.format("people_line", {{"joined", std::to_string(view.participants.size())},
+    const auto text = frame.strings.format("people_line", {{"joined", std::to_string(view.active_participants())},
                                                            {"ready", std::to_string(view.activity.ready.size())}});
     return canvas.text(text, {type::label, Weight::Bold, theme::text_soft}, x, y, width, Align::Center);
 }

@@ -28,19 +28,17 @@ struct DecisionRoom : Room {
     explicit DecisionRoom(int criteria = 3) : Room{SessionRules{}, with_criteria(criteria)} {}
     Outcome score(int n, std::vector<int> values) {
         auto event = from(n, EventKind::Score);
-        event.dots = std::move(values);
+        event.as<ScoresPayload>().scores = std::move(values);
         return send(event);
     }
     Outcome vote_for(int n, const std::string& kind) {
         auto event = from(n, EventKind::DecisionVote);
-        event.text = kind;
+        event.as<DecisionVotePayload>().decision = kind;
         return send(event);
     }
-    Outcome with_text(int n, EventKind kind, const std::string& text, int note = 0) {
-        auto event = from(n, kind);
-        event.text = text;
-        event.note = note;
-        return send(event);
+    // The action's one text field (text, name or first step), and a review date for Commit.
+    Outcome with_text(int n, EventKind kind, const std::string& text, int date = 0) {
+        return send(testing::phone_event(kind, key(n), view(), text, {}, date));
     }
 };
 
@@ -115,14 +113,14 @@ TEST_CASE("In the lobby phones name the situation and pick up to three framing q
     CHECK(room.view().situation == "De overdracht van 8:30 op maandag");
     auto pick = [&](int n, std::vector<int> dots) {
         auto event = room.from(n, EventKind::FramingVote);
-        event.dots = std::move(dots);
+        event.as<FramingPayload>().picks = std::move(dots);
         return room.send(event);
     };
     CHECK(pick(1, {0, 3}).ok());
     CHECK(pick(2, {3, 4}).ok());
     CHECK(pick(3, {3, 1}).ok());
-    CHECK(pick(3, {0, 1, 2, 3}).status == Status::TooManyDots);
-    CHECK(pick(3, {9}).status == Status::UnknownNote);
+    CHECK(pick(3, {0, 1, 2, 3}).status == Status::TooMany);
+    CHECK(pick(3, {9}).status == Status::OutOfRange);
     CHECK(room.view().framing_choice() == std::vector<int>{0, 1, 3});  // 3 has three votes; 0, 1, 4 one each: earliest
     room.press(EventKind::Start);  // the check-in: the choice is fixed
     CHECK(room.view().framing == std::vector<int>{0, 1, 3});
@@ -137,8 +135,8 @@ TEST_CASE("Validation: scores, objections, the decision vote, then an owner with
     CHECK(room.score(1, {4, 2, 5}).ok());
     CHECK(room.score(2, {5, 1, 4}).ok());
     CHECK(room.score(3, {4, 5, 5}).ok());
-    CHECK(room.score(3, {4, 5}).status == Status::TooManyDots);  // one score per criterion
-    CHECK(room.score(3, {4, 6, 5}).status == Status::TooManyDots);
+    CHECK(room.score(3, {4, 5}).status == Status::WrongCount);  // one score per criterion
+    CHECK(room.score(3, {4, 6, 5}).status == Status::OutOfRange);
     CHECK(room.view().criterion_results()[1].weak);
     CHECK(room.view().criterion_results()[1].spread);
     CHECK(room.view().proposed_decision() == DecisionKind::Adjust);
@@ -148,13 +146,13 @@ TEST_CASE("Validation: scores, objections, the decision vote, then an owner with
     CHECK(room.view().part() == Part::Vote);
     CHECK(room.vote_for(1, "doen").ok());
     CHECK(room.vote_for(2, "doen").ok());
-    CHECK(room.vote_for(3, "onzin").status == Status::BadText);
+    CHECK(room.vote_for(3, "onzin").status == Status::BadChoice);
     room.press(EventKind::Next);  // to the owner part: the group overrode "aanpassen"
     CHECK(room.view().validation.decided == DecisionKind::Do);
     CHECK(room.with_text(2, EventKind::Volunteer, "Sanne").ok());
     CHECK(room.with_text(3, EventKind::Volunteer, "Ik ook").status == Status::NotYours);
     CHECK(room.with_text(3, EventKind::Commit, "Iets", 20261203).status == Status::NotYours);
-    CHECK(room.with_text(2, EventKind::Commit, "Vragenlijst maken", 20260231).status == Status::BadText);  // no such date
+    CHECK(room.with_text(2, EventKind::Commit, "Vragenlijst maken", 20260231).status == Status::BadDate);  // no such date
     CHECK(room.with_text(2, EventKind::Commit, "Vragenlijst maken", 20261203).ok());
     CHECK(room.with_text(1, EventKind::AdjustProposal, "Korter").status == Status::NotOpen);  // only after "aanpassen"
     const auto outcome = room.view().outcome();
@@ -228,14 +226,12 @@ TEST_CASE("A decision carries into the next session's lobby, where phones mark h
     room.press(EventKind::Start);  // the next session's lobby
     room.join(2);
     auto review = room.from(2, EventKind::ReviewDecision);
-    review.stage = decided.id;
-    review.text = "running";
+    review.as<ReviewPayload>() = {decided.id, "running"};
     CHECK(room.send(review).ok());
-    review.text = "maybe";
-    CHECK(room.send(review).status == Status::BadText);
-    review.stage = "no-such-decision";
-    review.text = "done";
-    CHECK(room.send(review).status == Status::UnknownNote);
+    review.as<ReviewPayload>().status = "maybe";
+    CHECK(room.send(review).status == Status::BadChoice);
+    review.as<ReviewPayload>() = {"no-such-decision", "done"};
+    CHECK(room.send(review).status == Status::UnknownDecision);
     CHECK(room.view().reviews[0].review == "running");
 
     // Replaying both sessions' events (a restart) gives the same list, review included.

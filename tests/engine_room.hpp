@@ -2,12 +2,27 @@
 // An engine with phones on a fake clock, driven event by event: the harness of the engine tests.
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "kiosk/core/engine.hpp"
 #include "tests/test_content.hpp"
 
 namespace kiosk::testing {
+
+// A phone's event of `kind` with its payload filled in by field type: the running stage in a
+// "stage" field, `text` in the other text fields, `list` in a list, `number` in a number.
+inline Event phone_event(EventKind kind, const std::string& key, const View& view, const std::string& text = "",
+                         const std::vector<int>& list = {}, int number = 0) {
+    Event event{kind, Sender::participant(key), action_spec(kind).empty};
+    for_each_field(event.payload, [&](const FieldSpec& field, auto& value) {
+        using T = std::decay_t<decltype(value)>;
+        if constexpr (std::is_same_v<T, std::string>) value = field.name == "stage" ? (view.in_step() ? view.step_spec().id : "") : text;
+        else if constexpr (std::is_same_v<T, std::vector<int>>) value = list;
+        else if constexpr (std::is_same_v<T, int>) value = number;
+    });
+    return event;
+}
 
 // Predictable keys: "key-0001", "key-0002", ...
 inline KeySource counting_keys() {
@@ -37,30 +52,23 @@ struct Room {
     }
     static std::string key(int n) { return "phone-key-0000000" + std::to_string(n); }
     Outcome join(int n, const std::string& name = "") {
-        Event event{EventKind::Join};
-        event.participant = key(n);
-        event.text = name;
-        return send(event);
+        return send({EventKind::Join, Sender::participant(key(n)), JoinPayload{name}});
     }
-    Event from(int n, EventKind kind) const {
-        Event event{kind};
-        event.participant = key(n);
-        event.stage = view().in_step() ? view().step_spec().id : "";
-        return event;
-    }
+    // Phone n's event of `kind`, about the running stage; the test fills in the rest with as<>().
+    Event from(int n, EventKind kind) const { return phone_event(kind, key(n), view()); }
     Outcome add(int n, const std::string& text) {
         auto event = from(n, EventKind::Contribute);
-        event.text = text;
+        event.as<NewNotePayload>().text = text;
         return send(event);
     }
     Outcome set_ready(int n, bool ready = true) {
         auto event = from(n, EventKind::Ready);
-        event.flag = ready;
+        event.as<ReadyPayload>().ready = ready;
         return send(event);
     }
     Outcome vote(int n, std::vector<int> dots) {
         auto event = from(n, EventKind::Vote);
-        event.dots = std::move(dots);
+        event.as<VotePayload>().dots = std::move(dots);
         return send(event);
     }
     // Opens a session and walks to step `step` with `people` phones joined.

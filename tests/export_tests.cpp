@@ -6,6 +6,7 @@
 
 #include "kiosk/core/engine.hpp"
 #include "kiosk/store/session_export.hpp"
+#include "tests/engine_room.hpp"
 #include "tests/test_content.hpp"
 
 using namespace kiosk;
@@ -26,12 +27,7 @@ struct FinishedSession {
         engine.apply(event);
     }
     void phone(EventKind kind, int n, const std::string& text = "", std::vector<int> dots = {}) {
-        Event event{kind};
-        event.participant = "phone-key-0000000" + std::to_string(n);
-        event.stage = engine.view().in_step() ? engine.view().step_spec().id : "";
-        event.text = text;
-        event.dots = std::move(dots);
-        send(event);
+        send(testing::phone_event(kind, "phone-key-0000000" + std::to_string(n), engine.view(), text, dots));
     }
     FinishedSession() {
         send(Event{EventKind::Start});
@@ -54,24 +50,10 @@ struct FinishedSession {
         phone(EventKind::Contribute, 3, "Geen budget");
         send(Event{EventKind::Start});  // send the prompt now
         const int request = engine.view().proposal.request;
-        Event prompt{EventKind::AiPrompt};
-        prompt.note = request;
-        prompt.text = "## Instructies\n<<<DATA-x BEGIN facts>>>";
-        prompt.stage = "llama3";
-        send(prompt);
-        Event text{EventKind::AiText};
-        text.note = request;
-        text.text = k_ai_answer;
-        send(text);
-        Event end{EventKind::AiEnd};
-        end.note = request;
-        send(end);
-        Event mark{EventKind::MarkParagraph};
-        mark.participant = "phone-key-00000001";
-        mark.stage = "ai-voorstel";
-        mark.note = 1;
-        mark.text = "risk";
-        send(mark);
+        send({EventKind::AiPrompt, Sender::system(), AiPromptPayload{request, "## Instructies\n<<<DATA-x BEGIN facts>>>", "llama3", 0}});
+        send({EventKind::AiText, Sender::system(), AiTextPayload{request, k_ai_answer}});
+        send({EventKind::AiEnd, Sender::system(), AiEndPayload{request, ""}});
+        send({EventKind::MarkParagraph, Sender::participant("phone-key-00000001"), MarkPayload{"ai-voorstel", 1, "risk"}});
         send(Event{EventKind::Next});  // the validation
         phone(EventKind::Score, 1, "", std::vector<int>(engine.view().content->criteria.size(), 4));
         phone(EventKind::Score, 2, "", std::vector<int>(engine.view().content->criteria.size(), 5));
@@ -81,12 +63,7 @@ struct FinishedSession {
         phone(EventKind::DecisionVote, 2, "doen");
         send(Event{EventKind::Next});  // owner
         phone(EventKind::Volunteer, 2, "Teamcoördinator");
-        Event commit{EventKind::Commit};
-        commit.participant = "phone-key-00000002";
-        commit.stage = "validatie";
-        commit.text = "Vijf vragen kiezen";
-        commit.note = 20261207;
-        send(commit);
+        send({EventKind::Commit, Sender::participant("phone-key-00000002"), CommitPayload{"validatie", "Vijf vragen kiezen", 20261207}});
         clock.advance(std::chrono::minutes{3});
         while (engine.view().phase != Phase::WrapUp) send(Event{EventKind::Next});
     }

@@ -188,13 +188,13 @@ TEST_CASE("Bad input gets a plain answer with a fitting status and changes nothi
         expect(kiosk.client().Post("/api/notes", R"(["text"])", "application/json"), 400, "bad_json", "kon niet gelezen worden");
     }
     SECTION("a field of the wrong type") {
-        expect(kiosk.post("/api/notes", {{"key", key}, {"stage", "analyse"}, {"text", 42}}), 400, "bad_request", "klopt niet");
+        expect(kiosk.post("/api/notes", {{"key", key}, {"stage", "analyse"}, {"text", 42}}), 400, "bad_field", "klopt niet");
     }
     SECTION("wrong content type") {
         expect(kiosk.client().Post("/api/notes", "text=hallo", "application/x-www-form-urlencoded"), 415, "content_type", "verkeerde formaat");
     }
     SECTION("an unknown stage") {
-        expect(kiosk.post("/api/notes", {{"key", key}, {"stage", "nergens"}, {"text", "x"}}), 404, "unknown_stage", "bestaat niet");
+        expect(kiosk.post("/api/notes", {{"key", key}, {"stage", "nergens"}, {"text", "x"}}), 409, "wrong_stage", "al verder");
     }
     SECTION("a stage that is not running") {
         expect(kiosk.post("/api/notes", {{"key", key}, {"stage", "brainstorm"}, {"text", "te vroeg"}}), 409, "wrong_stage", "al verder");
@@ -458,10 +458,7 @@ TEST_CASE("The AI stage's and the validation's phone requests over HTTP, and wha
     PhoneKiosk kiosk;
     const auto keys = kiosk.phones_at("ai-voorstel", 2);
     kiosk.press(EventKind::Start);  // send the prompt now
-    Event prompt{EventKind::AiPrompt};
-    prompt.note = kiosk.view()->proposal.request;
-    prompt.text = "## Instructies\nDe prompt";
-    kiosk.submit(prompt);  // no model: the manual route
+    kiosk.submit({EventKind::AiPrompt, Sender::system(), AiPromptPayload{kiosk.view()->proposal.request, "## Instructies\nDe prompt", "", 0}});  // no model: the manual route
     REQUIRE(kiosk.view()->proposal.state == ProposalState::Manual);
 
     auto got = kiosk.client().Get(("/api/prompt?key=" + keys[0]).c_str());
@@ -481,7 +478,8 @@ TEST_CASE("The AI stage's and the validation's phone requests over HTTP, and wha
     CHECK(pasted->status == 200);
     CHECK(kiosk.view()->proposal.latest()->pasted);
     const auto marked = kiosk.post("/api/proposal/mark", {{"key", keys[0]}, {"stage", "ai-voorstel"}, {"paragraph", 1}, {"mark", "love"}});
-    CHECK(marked->status == 400);
+    CHECK(marked->status == 422);
+    CHECK(body_of(marked)["error"] == "bad_choice");
     CHECK(kiosk.post("/api/proposal/mark", {{"key", keys[0]}, {"stage", "ai-voorstel"}, {"paragraph", 1}, {"mark", "risk"}})->status == 200);
 
     kiosk.press(EventKind::Next);  // the validation

@@ -26,12 +26,13 @@ inline SessionRules default_rules() { return load_config(KIOSK_SOURCE_DIR "/conf
 
 class PhoneKiosk {
 public:
-    explicit PhoneKiosk(SessionRules rules = default_rules(), const std::string& language = "nl")
+    // Tests' phones all come from 127.0.0.1, so one address may join many unless a test says otherwise.
+    explicit PhoneKiosk(SessionRules rules = default_rules(), const std::string& language = "nl", int joins_per_address = 500)
         : m_config{load_config(KIOSK_SOURCE_DIR "/config", language)},
           m_engine{m_config.content, m_config.settings.timers, rules},
           m_loop{m_engine, m_clock, {[this](const auto&) { if (auto* s = m_server.get()) s->publish(); }, nullptr, nullptr, nullptr, nullptr}},
           m_api{{m_loop, m_clock, m_config.phone_strings, language, rules.max_text, rules.show_names,
-                 m_config.settings.phone_requests_per_minute, 2, [] { return std::string{"Wat verraste je?"}; },
+                 m_config.settings.phone_requests_per_minute, 2, joins_per_address, [] { return std::string{"Wat verraste je?"}; },
                  [](const View& view, const std::string& format) {
                      const auto chosen = store::export_format_from(format);
                      return chosen ? store::export_session(view, {"Leerruimte Test", "2026-11-23 09:00", false}, *chosen)

@@ -21,10 +21,11 @@ SessionRules window(Millis length) {
 
 // What the AI worker would send back.
 Event from_ai(EventKind kind, int request, std::string text = "") {
-    Event event{kind};
-    event.note = request;
-    event.text = std::move(text);
-    return event;
+    switch (kind) {
+    case EventKind::AiPrompt: return {kind, Sender::system(), AiPromptPayload{request, std::move(text), "", 0}};
+    case EventKind::AiText: return {kind, Sender::system(), AiTextPayload{request, std::move(text)}};
+    default: return {kind, Sender::system(), AiEndPayload{request, std::move(text)}};
+    }
 }
 
 int asks(Room& room) {
@@ -36,15 +37,15 @@ int asks(Room& room) {
 // The prompt came back built and a model is asked.
 void prompt_sent(Room& room, const std::string& model = "llama3") {
     auto sent = from_ai(EventKind::AiPrompt, room.view().proposal.request, "## Instructies\n...");
-    sent.stage = model;
-    sent.dots = {2};
+    sent.as<AiPromptPayload>().model = model;
+    sent.as<AiPromptPayload>().removed = 2;
     REQUIRE(room.send(sent).ok());
 }
 
 Outcome mark(Room& room, int n, int paragraph, const std::string& name) {
     auto event = room.from(n, EventKind::MarkParagraph);
-    event.note = paragraph;
-    event.text = name;
+    event.as<MarkPayload>().paragraph = paragraph;
+    event.as<MarkPayload>().mark = name;
     return room.send(event);
 }
 
@@ -133,7 +134,7 @@ TEST_CASE("A failure keeps what arrived, marked incomplete, and opens the manual
     CHECK(silent.view().proposal.state == ProposalState::Failed);
     CHECK(silent.view().proposal.versions.empty());
     auto paste = silent.from(1, EventKind::PasteAnswer);
-    paste.text = "## Voorstel\r\n\r\nZelf gevraagd.";
+    paste.as<PastePayload>().text = "## Voorstel\r\n\r\nZelf gevraagd.";
     CHECK(silent.send(paste).ok());
     CHECK(silent.view().proposal.latest()->text == "## Voorstel\n\nZelf gevraagd.");
     CHECK(silent.view().proposal.latest()->pasted);
@@ -145,20 +146,20 @@ TEST_CASE("Manual mode: the prompt is shown, one phone pastes the answer, it sho
     prompt_sent(room, "");  // no model: manual
     CHECK(room.view().proposal.state == ProposalState::Manual);
     auto paste = room.from(2, EventKind::PasteAnswer);
-    paste.text = "## Voorstel\n\nDoe het zo.\n\n- stap een\n- stap twee";
+    paste.as<PastePayload>().text = "## Voorstel\n\nDoe het zo.\n\n- stap een\n- stap twee";
     CHECK(room.send(paste).ok());
     const auto& proposal = room.view().proposal;
     CHECK(proposal.state == ProposalState::Done);
     CHECK(proposal.latest()->complete);
-    paste.text = "nog een";
+    paste.as<PastePayload>().text = "nog een";
     CHECK(room.send(paste).status == Status::NotOpen);  // only while an answer is awaited
     auto hostile = room.from(1, EventKind::PasteAnswer);
-    hostile.text = "\x1b[2J";
+    hostile.as<PastePayload>().text = "\x1b[2J";
     Room other{window(0s)};
     other.open_at(k_ai_step, 1);
     prompt_sent(other, "");
-    hostile.participant = Room::key(1);
-    hostile.stage = "ai-voorstel";
+    hostile.from = Sender::participant(Room::key(1));
+    hostile.as<PastePayload>().stage = "ai-voorstel";
     CHECK(other.send(hostile).status == Status::BadText);
     CHECK(other.view().proposal.versions.empty());
 }
@@ -178,7 +179,7 @@ TEST_CASE("Phones mark paragraphs; a tap again takes the mark back; headings are
     CHECK(mark(room, 1, 1, "agree").status == Status::Ignored);
     CHECK(mark(room, 1, 0, "agree").status == Status::UnknownNote);
     CHECK(mark(room, 1, 9, "agree").status == Status::UnknownNote);
-    CHECK(mark(room, 1, 1, "love").status == Status::BadText);
+    CHECK(mark(room, 1, 1, "love").status == Status::BadChoice);
     const auto& marks = room.view().proposal.latest()->marks;
     CHECK(marks.at(1).at(1) == Mark::Agree);
     CHECK(marks.at(1).at(2) == Mark::Risk);
@@ -242,7 +243,7 @@ TEST_CASE("The prompt is shown with the room's key only while there is one") {
     prompt_sent(room);
     room.press(EventKind::TogglePrompt);
     CHECK(room.view().proposal.show_prompt);
-    CHECK(room.send(room.from(1, EventKind::TogglePrompt)).status == Status::NotHost);
+    CHECK(room.send(room.from(1, EventKind::TogglePrompt)).status == Status::NotAllowed);
     room.press(EventKind::TogglePrompt);
     CHECK_FALSE(room.view().proposal.show_prompt);
 }

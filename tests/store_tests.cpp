@@ -15,6 +15,7 @@
 #include "kiosk/core/engine.hpp"
 #include "kiosk/core/engine_loop.hpp"
 #include "kiosk/store/journal.hpp"
+#include "tests/engine_room.hpp"
 #include "tests/temp_dir.hpp"
 #include "tests/test_content.hpp"
 
@@ -44,11 +45,7 @@ struct Recorder {
         return outcome;
     }
     Outcome phone(EventKind kind, const std::string& key, const std::string& text = "") {
-        Event event{kind};
-        event.participant = key;
-        event.stage = engine.view().in_step() ? engine.view().step_spec().id : "";
-        event.text = text;
-        return send(event);
+        return send(testing::phone_event(kind, key, engine.view(), text));
     }
 };
 
@@ -67,20 +64,23 @@ TEST_CASE("Journaled events come back exactly, with their wall-clock times") {
     Recorder room{clock, engine, journal};
     room.send(Event{EventKind::Start});
     room.phone(EventKind::Join, "phone-key-00000001");
-    Event vote{EventKind::Vote};
-    vote.participant = "phone-key-00000001";
-    vote.stage = "brainstorm";
-    vote.dots = {3, 3, 7};
-    vote.text = "Één | \"quote\", komma\nnieuwe regel <script>";
+    const Event vote{EventKind::Vote, Sender::participant("phone-key-00000001"), VotePayload{"brainstorm", {3, 3, 7}}};
     room.send(vote);
+    const Event note{EventKind::Edit, Sender::participant("phone-key-00000001"),
+                     EditNotePayload{"brainstorm", 4, std::string{"Één | \"quote\", komma\nnieuwe regel <script>\0na NUL", 50}}};
+    room.send(note);
     const auto entries = journal.open_session();
-    REQUIRE(entries.size() == 3);
+    REQUIRE(entries.size() == 4);
     CHECK(entries[0].event.kind == EventKind::Start);
-    CHECK(entries[0].event.text == "journal-token-1");  // the token chosen before applying
-    CHECK(entries[2].event.dots == std::vector<int>{3, 3, 7});
-    CHECK(entries[2].event.text == vote.text);
-    CHECK(entries[2].wall_ms == std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count());
-    CHECK(journal.commits() == 3);
+    CHECK(entries[0].event.from == Sender::room());
+    CHECK(entries[0].event.as<ChosenPayload>().token == "journal-token-1");  // the token chosen before applying
+    CHECK(entries[1].event.from == Sender::participant("phone-key-00000001"));
+    CHECK(entries[2].event.as<VotePayload>().dots == std::vector<int>{3, 3, 7});
+    CHECK(entries[3].event.as<EditNotePayload>().note == 4);
+    // Stored whole, with its length: the NUL is not where the text ends.
+    CHECK(entries[3].event.as<EditNotePayload>().text == note.as<EditNotePayload>().text);
+    CHECK(entries[3].wall_ms == std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count());
+    CHECK(journal.commits() == 4);
 }
 
 TEST_CASE("A replay rebuilds the open session and lets its timers run on in real time") {
@@ -140,7 +140,7 @@ TEST_CASE("A closed session is not replayed; the next one replays from its own s
     const auto entries = journal.open_session();
     REQUIRE(entries.size() == 2);
     CHECK(entries[0].event.kind == EventKind::Start);
-    CHECK(entries[0].event.text == "journal-token-2");
+    CHECK(entries[0].event.as<ChosenPayload>().token == "journal-token-2");
 }
 
 TEST_CASE("A journal written by a newer kiosk is refused and left untouched") {
@@ -156,7 +156,7 @@ TEST_CASE("A journal written by a newer kiosk is refused and left untouched") {
         store::Journal journal{temp.path()};
         FAIL("a newer schema was accepted");
     } catch (const store::NewerSchemaError& error) {
-        CHECK_THAT(error.what(), Catch::Contains("written by a newer Vitale Kiosk (schema 7, this one knows up to 2)"));
+        CHECK_THAT(error.what(), Catch::Contains("written by a newer Vitale Kiosk (schema 7, this one knows up to 3)"));
         CHECK_THAT(error.what(), Catch::Contains("--data OTHER_DIR"));
     }
     CHECK(read_file(file) == before);
@@ -208,9 +208,7 @@ TEST_CASE("When the journal cannot write, phones are told 'not saved' and the ro
     REQUIRE(wait_for([&] { return loop.view()->session_open(); }));
     disk_ok = false;
     std::promise<Outcome> reply;
-    Event join{EventKind::Join};
-    join.participant = "phone-key-00000001";
-    loop.submit(join, [&](const Outcome& outcome) { reply.set_value(outcome); });
+    loop.submit({EventKind::Join, Sender::participant("phone-key-00000001"), JoinPayload{}}, [&](const Outcome& outcome) { reply.set_value(outcome); });
     CHECK(reply.get_future().get().status == Status::NotSaved);
     CHECK(loop.view()->participants.empty());
     loop.post(EventKind::Start);  // the room goes on to the check-in regardless
@@ -287,4 +285,119 @@ TEST_CASE("Sessions are kept as history, and one can be forgotten completely") {
     // Retention: everything closed before now goes.
     CHECK(journal.forget_before(std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count()) == 1);
     CHECK(journal.sessions().empty());
+}
+
+TEST_CASE("What a hostile phone tried replays to exactly the live outcome") {
+    testing::TempDir temp;
+    FakeClock clock{WallTime{std::chrono::hours{24 * 20'000}}};
+    auto live = make_engine();
+    std::vector<Status> outcomes;
+    {
+        store::Journal journal{temp.path()};
+        Recorder room{clock, live, journal};
+        const auto nul = [](std::string before, std::string after) { return before + std::string(1, '\0') + after; };
+        room.send(Event{EventKind::Start});
+        outcomes.push_back(room.phone(EventKind::Join, "phone-key-00000001").status);
+        // A join whose key holds a NUL: cut at the NUL it would be a valid key of 16+ characters.
+        outcomes.push_back(room.send({EventKind::Join, Sender::participant(nul("phone-key-0000000", "2")), JoinPayload{}}).status);
+        outcomes.push_back(room.send({EventKind::Join, Sender::participant("phone-key-00000003"), JoinPayload{nul("Anna", "x")}}).status);
+        outcomes.push_back(room.send({EventKind::Join, Sender::participant("phone-key-00000004"), JoinPayload{std::string(31, 'n')}}).status);
+        room.send(Event{EventKind::Start});
+        // A "next" from a phone with a NUL key, as if it were the room.
+        outcomes.push_back(room.send({EventKind::Next, Sender::participant(std::string(1, '\0')), ChosenPayload{}}).status);
+        outcomes.push_back(room.phone(EventKind::Contribute, "phone-key-00000001", nul("Goed", " verstopt")).status);
+        outcomes.push_back(room.phone(EventKind::Contribute, "phone-key-00000001", "Gewoon een feit").status);
+        outcomes.push_back(room.send({EventKind::Contribute, Sender::participant("phone-key-00000001"),
+                                      NewNotePayload{nul("checkin", ""), "via een valse fase"}}).status);
+        outcomes.push_back(room.send({EventKind::Edit, Sender::participant("phone-key-00000001"),
+                                      EditNotePayload{"checkin", 1, "abc\u202Ecba"}}).status);
+    }
+    CHECK(outcomes == std::vector<Status>{Status::Ok, Status::UnknownPerson, Status::BadText, Status::BadText,
+                                          Status::UnknownPerson, Status::BadText, Status::Ok, Status::BadText,
+                                          Status::BadText});
+    store::Journal journal{temp.path()};
+    auto replayed = make_engine();
+    store::replay(replayed, journal.open_session(), clock);
+    const auto& a = live.view();
+    const auto& b = replayed.view();
+    CHECK(b.participants.size() == a.participants.size());
+    CHECK(b.participants.size() == 1);
+    REQUIRE(b.notes.size() == 1);
+    CHECK(b.notes[0].text == "Gewoon een feit");
+    CHECK(b.step == a.step);
+    CHECK(b.step_spec().id == "checkin");
+}
+
+TEST_CASE("A journal written by the previous schema (2) replays exactly") {
+    testing::TempDir temp;
+    const auto file = temp.path() / store::Journal::k_file_name;
+    {
+        // Schema 2 as the kiosk before the action table wrote it: who sent an event was only an
+        // empty or a filled participant column, and each kind used the columns its own way.
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+        const char* v2 =
+            "CREATE TABLE schema_version (version INTEGER NOT NULL, applied_wall_ms INTEGER NOT NULL);"
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+            "CREATE TABLE events (seq INTEGER PRIMARY KEY AUTOINCREMENT, wall_ms INTEGER NOT NULL, kind TEXT NOT NULL,"
+            " participant TEXT NOT NULL, stage TEXT NOT NULL, text TEXT NOT NULL, note INTEGER NOT NULL,"
+            " dots TEXT NOT NULL, flag INTEGER NOT NULL);"
+            "CREATE TABLE sessions (id INTEGER PRIMARY KEY AUTOINCREMENT, opened_seq INTEGER NOT NULL, closed_seq INTEGER,"
+            " opened_wall_ms INTEGER NOT NULL, closed_wall_ms INTEGER);"
+            "INSERT INTO schema_version VALUES (1, 0);"
+            "INSERT INTO schema_version VALUES (2, 0);"
+            "INSERT INTO events VALUES (1, 1000, 'start', '', '', 'v2-token', 0, '', 0);"
+            "INSERT INTO events VALUES (2, 1100, 'join', 'phone-key-00000001', '', 'Anna', 0, '', 0);"
+            "INSERT INTO events VALUES (3, 1200, 'join', 'phone-key-00000002', '', '', 0, '', 0);"
+            "INSERT INTO events VALUES (4, 1300, 'situation', 'phone-key-00000001', '', 'De overdracht', 0, '', 0);"
+            "INSERT INTO events VALUES (5, 1400, 'vote-extend', 'phone-key-00000002', 'nergens', '', 0, '', 0);"
+            "INSERT INTO events VALUES (6, 1500, 'start', '', '', '', 0, '', 0);"
+            "INSERT INTO events VALUES (7, 1600, 'contribute', 'phone-key-00000001', 'checkin', 'Mijn antwoord', 0, '', 0);"
+            "INSERT INTO events VALUES (8, 1700, 'ready', 'phone-key-00000002', 'checkin', '', 0, '', 1);"
+            "INSERT INTO events VALUES (9, 1800, 'offer-host', '', '', 'host-code-1', 0, '', 0);"
+            "INSERT INTO events VALUES (10, 1900, 'claim-host', 'phone-key-00000002', '', 'host-code-1', 0, '', 0);"
+            "INSERT INTO events VALUES (11, 2000, 'pause', '', '', '', 0, '', 0);"
+            "INSERT INTO sessions VALUES (1, 1, NULL, 1000, NULL);";
+        REQUIRE(sqlite3_exec(db, v2, nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    store::Journal journal{temp.path()};
+    const auto entries = journal.open_session();
+    REQUIRE(entries.size() == 11);
+    CHECK(entries[0].event.from == Sender::room());
+    CHECK(entries[1].event.from == Sender::participant("phone-key-00000001"));
+    CHECK(entries[1].event.as<JoinPayload>().name == "Anna");
+    CHECK(entries[4].event.as<StagePayload>().stage == "nergens");  // refused live (lobby), refused again
+    FakeClock clock{WallTime{std::chrono::milliseconds{2100}}};
+    auto engine = make_engine();
+    store::replay(engine, entries, clock);
+    const auto& view = engine.view();
+    CHECK(view.join_token == "v2-token");
+    CHECK(view.participants.size() == 2);
+    CHECK(view.situation == "De overdracht");
+    REQUIRE(view.in_step());
+    CHECK(view.step_spec().id == "checkin");
+    REQUIRE(view.notes.size() == 1);
+    CHECK(view.notes[0].text == "Mijn antwoord");
+    CHECK(view.activity.ready.count(2) == 1);
+    CHECK(view.participant("phone-key-00000002")->host);
+    CHECK(view.timer.paused);
+}
+
+TEST_CASE("An event of a kind this version does not know stops the replay with a clear word") {
+    testing::TempDir temp;
+    {
+        store::Journal journal{temp.path()};
+        FakeClock clock;
+        journal.append({Event{EventKind::Start}}, clock);
+        journal.mark_session(0, true);
+    }
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open((temp.path() / store::Journal::k_file_name).c_str(), &db) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(db, "UPDATE events SET kind = 'teleport'", nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    store::Journal journal{temp.path()};
+    CHECK_THROWS_WITH(journal.open_session(), Catch::Contains("event 1: an event of kind 'teleport'"));
 }

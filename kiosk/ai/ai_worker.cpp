@@ -49,10 +49,7 @@ void AiWorker::run() {
         } catch (const std::exception& error) {
             // Nothing the AI side does may take the kiosk down: the stage shows the failure.
             if (m_setup.log) m_setup.log(std::string{"the AI request failed: "} + error.what());
-            Event end{EventKind::AiEnd};
-            end.note = job->proposal.request;
-            end.text = "error";
-            m_setup.post(std::move(end), m_setup.now());
+            m_setup.post({EventKind::AiEnd, Sender::system(), AiEndPayload{job->proposal.request, "error"}}, m_setup.now());
         }
         lock.lock();
     }
@@ -61,31 +58,23 @@ void AiWorker::run() {
 void AiWorker::answer(const View& view) {
     const int request = view.proposal.request;
     const auto prompt = build_prompt(m_setup.prompt, inputs_from(view, m_setup.room, m_setup.settings.max_words), new_marker());
-    Event sent{EventKind::AiPrompt};
-    sent.note = request;
-    sent.text = prompt.shown;
-    sent.stage = m_setup.manual ? "" : m_setup.settings.model.empty() ? m_setup.settings.deployment : m_setup.settings.model;
-    sent.dots = {prompt.removed};
-    m_setup.post(std::move(sent), m_setup.now());
+    const auto model = m_setup.manual ? "" : m_setup.settings.model.empty() ? m_setup.settings.deployment : m_setup.settings.model;
+    m_setup.post({EventKind::AiPrompt, Sender::system(), AiPromptPayload{request, prompt.shown, model, prompt.removed}},
+                 m_setup.now());
     if (m_setup.manual) return;
 
     const auto outcome = m_client->ask(
         prompt,
         [&](const std::string& text) {
-            Event piece{EventKind::AiText};
-            piece.note = request;
-            piece.text = text;
-            m_setup.post(std::move(piece), m_setup.now());
+            m_setup.post({EventKind::AiText, Sender::system(), AiTextPayload{request, text}}, m_setup.now());
         },
         m_cancel);
     if (outcome.failure == "cancelled") return;  // the engine has moved on already
     if (!outcome.complete && m_setup.log)
         m_setup.log("the AI answer ended early (" + outcome.failure + (outcome.detail.empty() ? "" : ": " + outcome.detail) +
                     ", " + std::to_string(outcome.attempts) + " attempt(s))");
-    Event end{EventKind::AiEnd};
-    end.note = request;
-    end.text = outcome.complete ? "" : outcome.failure;
-    m_setup.post(std::move(end), m_setup.now());
+    m_setup.post({EventKind::AiEnd, Sender::system(), AiEndPayload{request, outcome.complete ? "" : outcome.failure}},
+                 m_setup.now());
 }
 
 }  // namespace kiosk::ai

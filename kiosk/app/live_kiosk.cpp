@@ -225,16 +225,13 @@ void run_live_kiosk(const LiveSetup& setup) {
         ai_worker->ask(now_view);
     } else if (proposal.state == ProposalState::Waiting || proposal.state == ProposalState::Streaming) {
         // A request that was running when the kiosk stopped: keep what arrived, say why it ended.
-        Event end{EventKind::AiEnd};
-        end.note = proposal.request;
-        end.text = "interrupted";
-        loop.submit(std::move(end), nullptr);
+        loop.submit({EventKind::AiEnd, Sender::system(), AiEndPayload{proposal.request, "interrupted"}}, nullptr);
     }
 
     const auto content = config.content;
     net::PhoneApi api{{loop, clock, config.phone_strings, config.settings.language, config.settings.session.max_text,
                        config.settings.session.show_names, config.settings.phone_requests_per_minute,
-                       minutes_of(config.settings.timers.extend_step),
+                       minutes_of(config.settings.timers.extend_step), config.settings.joins_per_address,
                        [content, &clock] { return scenes::question_of_the_week(*content, to_local(clock.wall())); },
                        [&config, &clock](const View& view, const std::string& format) {
                            return session_export(config, clock, view, format);

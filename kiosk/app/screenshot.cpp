@@ -24,33 +24,19 @@ void sample_proposal(scenes::SceneHarness& harness, const Config& config, const 
     const int request = harness.view().proposal.request;
     const auto prompt = ai::build_prompt(config.prompt, ai::inputs_from(harness.view(), config.settings.room_name, 350),
                                          ai::new_marker());
-    Event sent{EventKind::AiPrompt};
-    sent.note = request;
-    sent.text = prompt.shown;
-    sent.stage = "llama3.1:8b (demo)";
-    sent.dots = {prompt.removed};
-    harness.apply(sent);
+    harness.apply({EventKind::AiPrompt, Sender::system(), AiPromptPayload{request, prompt.shown, "llama3.1:8b (demo)", prompt.removed}});
     auto text = load_demo_proposal(config);
     if (variant == "-failed") text = text.substr(0, text.size() / 2);
-    Event piece{EventKind::AiText};
-    piece.note = request;
-    piece.text = text;
-    harness.apply(piece);
-    Event end{EventKind::AiEnd};
-    end.note = request;
-    end.text = variant == "-failed" ? "stalled" : "";
-    harness.apply(end);
+    harness.apply({EventKind::AiText, Sender::system(), AiTextPayload{request, text}});
+    harness.apply({EventKind::AiEnd, Sender::system(), AiEndPayload{request, variant == "-failed" ? "stalled" : ""}});
     const auto paragraphs = split_paragraphs(harness.view().proposal.latest()->text);
     const char* marks[] = {"agree", "agree", "question", "agree", "risk"};
     for (std::size_t p = 0; p < paragraphs.size(); ++p) {
         if (paragraphs[p].heading) continue;
         for (int who = 0; who < static_cast<int>(harness.view().participants.size()); ++who) {
-            Event mark{EventKind::MarkParagraph};
-            mark.participant = harness.view().participants[static_cast<std::size_t>(who)].key;
-            mark.stage = harness.view().step_spec().id;
-            mark.note = static_cast<int>(p);
-            mark.text = marks[(p + static_cast<std::size_t>(who)) % 5];
-            if ((p + static_cast<std::size_t>(who)) % 3 != 0) harness.apply(mark);
+            if ((p + static_cast<std::size_t>(who)) % 3 == 0) continue;
+            harness.apply({EventKind::MarkParagraph, Sender::participant(harness.view().participants[static_cast<std::size_t>(who)].key),
+                           MarkPayload{harness.view().step_spec().id, static_cast<int>(p), marks[(p + static_cast<std::size_t>(who)) % 5]}});
         }
     }
     if (variant == "-prompt") harness.press(EventKind::TogglePrompt);
@@ -59,31 +45,28 @@ void sample_proposal(scenes::SceneHarness& harness, const Config& config, const 
 // The lobby's choices and the validation with sample phones: a situation, framing votes, an
 // earlier decision to review; scores with a spread, an objection, votes, an owner.
 void sample_decisions(scenes::SceneHarness& harness, int people) {
-    const auto send = [&](int who, EventKind kind, std::string text = {}, std::vector<int> dots = {}, int note = 0) {
+    const auto send = [&](int who, EventKind kind, Payload payload) {
         const auto& view = harness.view();
         if (who >= static_cast<int>(view.participants.size())) return;
-        Event event{kind};
-        event.participant = view.participants[static_cast<std::size_t>(who)].key;
-        event.stage = view.in_step() ? view.step_spec().id : "";
-        event.text = std::move(text);
-        event.dots = std::move(dots);
-        event.note = note;
-        harness.apply(event);
+        harness.apply({kind, Sender::participant(view.participants[static_cast<std::size_t>(who)].key), std::move(payload)});
     };
     const auto& view = harness.view();
     if (view.phase == Phase::Lobby) {
-        send(0, EventKind::SetSituation, view.content->language == "nl" ? "De overdracht van 8:30 bij de balie" : "The 8:30 handover at the desk");
-        for (int who = 0; who < people; ++who) send(who, EventKind::FramingVote, {}, {who % 3 == 0 ? 0 : 3, 4 + who % 2});
+        send(0, EventKind::SetSituation,
+             SituationPayload{view.content->language == "nl" ? "De overdracht van 8:30 bij de balie" : "The 8:30 handover at the desk"});
+        for (int who = 0; who < people; ++who) send(who, EventKind::FramingVote, FramingPayload{{who % 3 == 0 ? 0 : 3, 4 + who % 2}});
         return;
     }
+    const auto stage = view.step_spec().id;
     const int criteria = static_cast<int>(view.content->criteria.size());
     for (int who = 0; who < people; ++who) {
         std::vector<int> scores;
         for (int c = 0; c < criteria; ++c) scores.push_back(c == 3 ? 1 + (who * 2) % 5 : c == 1 ? 2 + who % 2 : 3 + (who + c) % 3);
-        send(who, EventKind::Score, {}, scores);
+        send(who, EventKind::Score, ScoresPayload{stage, scores});
     }
-    send(1, EventKind::Object, view.content->language == "nl" ? "De late dienst mist de overdracht dan helemaal."
-                                                              : "The late shift would miss the handover entirely.");
+    send(1, EventKind::Object,
+         StageTextPayload{stage, view.content->language == "nl" ? "De late dienst mist de overdracht dan helemaal."
+                                                                : "The late shift would miss the handover entirely."});
 }
 
 }  // namespace
@@ -118,17 +101,12 @@ void write_screenshot(const Config& config, const scenes::Room& room, const ui::
         while (scenes::scene_name(harness.view()) != scene) {
             harness.press(EventKind::Next);
             if (scenes::scene_name(harness.view()) == base_id + "-owner" && harness.view().validation.owner == 0) {
-                Event volunteer{EventKind::Volunteer};
-                volunteer.participant = harness.view().participants.front().key;
-                volunteer.stage = base_id;
-                volunteer.text = config.content->language == "nl" ? "Teamcoördinator" : "Team coordinator";
-                harness.apply(volunteer);
-                Event commit{EventKind::Commit};
-                commit.participant = volunteer.participant;
-                commit.stage = base_id;
-                commit.text = config.content->language == "nl" ? "Vijf vragen kiezen met de ochtenddienst" : "Pick five questions with the morning shift";
-                commit.note = 20261207;
-                harness.apply(commit);
+                const auto owner = Sender::participant(harness.view().participants.front().key);
+                const bool dutch = config.content->language == "nl";
+                harness.apply({EventKind::Volunteer, owner, VolunteerPayload{base_id, dutch ? "Teamcoördinator" : "Team coordinator"}});
+                harness.apply({EventKind::Commit, owner,
+                               CommitPayload{base_id, dutch ? "Vijf vragen kiezen met de ochtenddienst" : "Pick five questions with the morning shift",
+                                             20261207}});
             }
         }
     } else if (!variant.empty()) {

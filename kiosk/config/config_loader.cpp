@@ -148,6 +148,8 @@ Settings read_settings(const Json& json, const std::string& file, Problems& prob
         session.show_names = reader.boolean("show_names", false);
         session.advance_when_all_ready = reader.boolean("advance_when_all_ready", true);
         settings.phone_requests_per_minute = reader.integer("requests_per_minute", 10, 6000, 60);
+        settings.joins_per_address = reader.integer("joins_per_address", 1, 500, 3);
+        session.phone_budget = static_cast<std::size_t>(reader.integer("journal_budget_kb", 256, 1024 * 1024, 4096)) * 1024;
     }
     settings.chime = top.boolean("chime", true);
     settings.slots = read_slots(top, file, problems, settings);

@@ -35,6 +35,7 @@ struct Settings {
     TimerRules timers;
     SessionRules session;             // kiosk.json "phones"
     int phone_requests_per_minute = 60;  // per phone, beyond a short burst
+    int joins_per_address = 3;           // participants one network address may add to a session
     bool chime = true;
     std::vector<Slot> slots;
     bool open_at_slot = true;         // the idle screen opens the lobby when a slot starts

@@ -77,6 +77,9 @@ struct SessionRules {
     // The AI stage: how long phones may add constraints before the prompt is sent (0: at once).
     Millis constraints_window{std::chrono::seconds{90}};
     DecisionRule decision{};  // how the validation stage proposes doen / aanpassen / parkeren
+    // What one session's phones may make the journal hold, in bytes (phones.journal_budget_kb).
+    // With the per-address limits it bounds what one device can cost the disk.
+    std::size_t phone_budget = 4 * 1024 * 1024;
 };
 
 }  // namespace kiosk

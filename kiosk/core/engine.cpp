@@ -22,74 +22,94 @@ Engine::Engine(std::shared_ptr<const Content> content, TimerRules timers, Sessio
 Outcome Engine::apply(const Event& event) {
     // Time first: a deadline that passed before this event happened ends its step first.
     tick(event.at);
+    // What phones make the journal hold counts whatever becomes of it: it was written.
+    if (event.from.is_participant()) m_phone_bytes += journal_bytes(event);
     Event applied = event;
     Outcome outcome;
-    switch (event.kind) {
-    case EventKind::Join: outcome.status = join(applied, outcome.id); break;
-    case EventKind::Contribute: outcome.status = contribute(applied, outcome.id); break;
-    default: outcome.status = handle(applied); break;
-    }
+    outcome.status = dispatch(applied, outcome);
     if (outcome.ok()) {
         applied.mark = std::exchange(m_mark, SessionMark::None);
         m_applied.push_back(std::move(applied));
         if (m_draft.in_step()) move_on_when_all_ready(event.at);
         publish(m_draft);
     }
+    m_mark = SessionMark::None;
     outcome.version = m_view->version;
     return outcome;
 }
 
-Status Engine::handle(Event& event) {
-    switch (event.kind) {
-    case EventKind::Start:
-    case EventKind::Next:
-    case EventKind::Previous:
-    case EventKind::TogglePause:
-    case EventKind::Extend: return room_action(event);
-    case EventKind::OfferHost: return offer_host(event);
-    case EventKind::Edit: return edit(event, false);
-    case EventKind::Withdraw: return edit(event, true);
-    case EventKind::Vote: return vote(event);
-    case EventKind::Ready: return ready(event);
-    case EventKind::VoteExtend: return vote_extend(event);
-    case EventKind::ClaimHost: return claim_host(event);
-    case EventKind::HideNote: return hide_note(event);
-    case EventKind::TogglePrompt:
-    case EventKind::AskAgain:
-    case EventKind::MarkParagraph:
-    case EventKind::PasteAnswer:
-    case EventKind::AiPrompt:
-    case EventKind::AiText:
-    case EventKind::AiEnd: return proposal_action(event);
-    case EventKind::SetSituation:
-    case EventKind::FramingVote:
-    case EventKind::ReviewDecision:
-    case EventKind::Score:
-    case EventKind::Object:
-    case EventKind::DecisionVote:
-    case EventKind::Volunteer:
-    case EventKind::Commit:
-    case EventKind::AdjustProposal:
-    case EventKind::ShareReflection: return decide_action(event);
-    case EventKind::Join:
-    case EventKind::Contribute:
-    case EventKind::TimedOut:
-    case EventKind::PartEnded:
-    case EventKind::WindowEnded: break;  // the first two are handled in apply(); the rest by tick()
-    }
-    return Status::Ignored;
+// Every event goes the same way: its action's sender, its fields, where it belongs, and then
+// its handler. The order is the same live and on replay, so a refusal replays as a refusal.
+Status Engine::dispatch(Event& event, Outcome& outcome) {
+    const auto& spec = action_spec(event.kind);
+    if (event.payload.index() != spec.empty.index()) return Status::MissingField;
+    if (const auto status = check_sender(spec, event); status != Status::Ok) return status;
+    if (const auto status = check_payload(event.payload, bounds(), outcome.problem); status != Status::Ok) return status;
+    if (const auto status = check_scope(spec, event); status != Status::Ok) return status;
+    return (this->*spec.handle)(event, outcome);
 }
 
-// The room's keys, or the same from the host's phone.
-Status Engine::room_action(Event& event) {
-    if (!event.participant.empty()) {
-        Status status = Status::Ok;
-        const auto* who = sender(event, status);
-        if (!who) return status;
-        if (!who->host) return Status::NotHost;
-        // Opening and closing the session stay with the room; the host works inside the steps.
-        if (event.kind == EventKind::Start || !m_draft.in_step()) return Status::NotOpen;
+Status Engine::check_sender(const ActionSpec& spec, const Event& event) const {
+    switch (event.from.kind) {
+    case SenderKind::Room: return (spec.senders & k_room) ? Status::Ok : Status::NotAllowed;
+    case SenderKind::System: return (spec.senders & k_system) ? Status::Ok : Status::NotAllowed;
+    case SenderKind::Participant: break;
     }
+    if (!(spec.senders & (k_joiner | k_participant | k_host))) return Status::NotAllowed;
+    if (!m_draft.session_open()) return Status::NoSession;
+    if (!is_key_shaped(event.from.key)) return Status::UnknownPerson;
+    if (spec.senders & k_joiner) return Status::Ok;  // join() decides
+    const auto* who = m_draft.participant(event.from.key);
+    if (!who) return Status::UnknownPerson;
+    if (!(spec.senders & k_participant) && !who->host) return Status::NotHost;
+    return Status::Ok;
+}
+
+Status Engine::check_scope(const ActionSpec& spec, const Event& event) const {
+    // The room's keys and the system's events are the handlers' to judge.
+    if (!event.from.is_participant()) return Status::Ok;
+    switch (spec.scope) {
+    case Scope::Anywhere:
+    case Scope::Session: return Status::Ok;  // check_sender saw the session open
+    case Scope::Lobby: return m_draft.phase == Phase::Lobby ? Status::Ok : Status::NotOpen;
+    case Scope::WrapUp: return m_draft.phase == Phase::WrapUp ? Status::Ok : Status::NotOpen;
+    case Scope::Step: break;
+    }
+    if (!m_draft.in_step()) return Status::NotOpen;
+    if (const auto* stage = stage_of(event.payload); stage && *stage != m_draft.step_spec().id) return Status::WrongStage;
+    return Status::Ok;
+}
+
+Participant* Engine::sender(const Event& event) {
+    if (!event.from.is_participant()) return nullptr;
+    auto& people = m_draft.participants;
+    const auto found = std::find_if(people.begin(), people.end(), [&](const Participant& p) {
+        return !p.removed && p.key == event.from.key;
+    });
+    return found == people.end() ? nullptr : &*found;
+}
+
+Status Engine::admit(const Event& event, std::size_t& reserved) const {
+    if (!event.from.is_participant()) return Status::Ok;
+    const auto& spec = action_spec(event.kind);
+    if (!(spec.senders & (k_joiner | k_participant | k_host))) return Status::NotAllowed;
+    if (!m_draft.session_open()) return Status::NoSession;
+    if (!is_key_shaped(event.from.key)) return Status::UnknownPerson;
+    if (event.kind != EventKind::Join && !m_draft.participant(event.from.key)) {
+        return Status::UnknownPerson;
+    }
+    const auto bytes = journal_bytes(event);
+    if (m_phone_bytes + reserved + bytes > m_rules->phone_budget) return Status::BudgetSpent;
+    reserved += bytes;
+    return Status::Ok;
+}
+
+FieldBounds Engine::bounds() const { return field_bounds(m_draft); }
+
+// The room's keys, or the same from the host's phone (check_sender let only those through).
+Status Engine::room_key(Event& event, Outcome&) {
+    // Opening and closing the session stay with the room; the host works inside the steps.
+    if (event.from.is_participant() && (event.kind == EventKind::Start || !m_draft.in_step())) return Status::NotOpen;
     bool changed = false;
     switch (event.kind) {
     case EventKind::Start: changed = start(event); break;
@@ -106,14 +126,19 @@ Status Engine::room_action(Event& event) {
     return changed ? Status::Ok : Status::Ignored;
 }
 
+// TimedOut, PartEnded and WindowEnded are journaled for the record; tick() makes them again.
+Status Engine::made_by_tick(Event&, Outcome&) { return Status::Ignored; }
+
 bool Engine::start(Event& event) {
     switch (m_draft.phase) {
-    case Phase::Idle:
+    case Phase::Idle: {
         // The token is chosen here and kept in the applied event, so a replay reopens the same
         // session and phones that joined before a crash stay in.
-        if (event.text.empty()) event.text = m_keys();
-        open_session(event.text);
+        auto& token = event.as<ChosenPayload>().token;
+        if (token.empty()) token = m_keys();
+        open_session(token);
         return true;
+    }
     case Phase::Lobby:
         m_draft.framing = m_draft.framing_choice();  // the lobby's choice steers the session
         enter_step(0, event.at);
@@ -281,6 +306,7 @@ void Engine::open_session(const std::string& token) {
     m_draft.parts.assign(m_content->steps.size(), Part::Write);
     m_draft.dots.assign(m_content->steps.size(), {});
     m_draft.spent.assign(m_content->steps.size(), Millis{0});
+    m_phone_bytes = 0;
 }
 
 // Everything a session holds, gone: for a new session and after one closes. What outlives a
@@ -361,57 +387,10 @@ void Engine::remember_last_outcome(std::string outcome) {
 std::vector<Event> Engine::take_applied() { return std::exchange(m_applied, {}); }
 std::vector<Effect> Engine::take_effects() { return std::exchange(m_effects, {}); }
 
-std::string_view to_string(EventKind kind) {
-    switch (kind) {
-    case EventKind::Start: return "start";
-    case EventKind::Next: return "next";
-    case EventKind::Previous: return "previous";
-    case EventKind::TogglePause: return "pause";
-    case EventKind::Extend: return "extend";
-    case EventKind::OfferHost: return "offer-host";
-    case EventKind::Join: return "join";
-    case EventKind::Contribute: return "contribute";
-    case EventKind::Edit: return "edit";
-    case EventKind::Withdraw: return "withdraw";
-    case EventKind::Vote: return "vote";
-    case EventKind::Ready: return "ready";
-    case EventKind::VoteExtend: return "vote-extend";
-    case EventKind::ClaimHost: return "claim-host";
-    case EventKind::HideNote: return "hide-note";
-    case EventKind::TogglePrompt: return "toggle-prompt";
-    case EventKind::AskAgain: return "ask-again";
-    case EventKind::MarkParagraph: return "mark";
-    case EventKind::PasteAnswer: return "paste-answer";
-    case EventKind::AiPrompt: return "ai-prompt";
-    case EventKind::AiText: return "ai-text";
-    case EventKind::AiEnd: return "ai-end";
-    case EventKind::SetSituation: return "situation";
-    case EventKind::FramingVote: return "framing-vote";
-    case EventKind::ReviewDecision: return "review";
-    case EventKind::Score: return "score";
-    case EventKind::Object: return "object";
-    case EventKind::DecisionVote: return "decision-vote";
-    case EventKind::Volunteer: return "volunteer";
-    case EventKind::Commit: return "commit";
-    case EventKind::AdjustProposal: return "adjust";
-    case EventKind::ShareReflection: return "share-reflection";
-    case EventKind::TimedOut: return "timed-out";
-    case EventKind::PartEnded: return "part-ended";
-    case EventKind::WindowEnded: return "window-ended";
-    }
-    return "unknown";
-}
-
-std::optional<EventKind> event_kind_from(std::string_view name) {
-    for (int i = 0; i <= static_cast<int>(EventKind::WindowEnded); ++i)
-        if (to_string(static_cast<EventKind>(i)) == name) return static_cast<EventKind>(i);
-    return std::nullopt;
-}
-
 void Engine::prepare(Event& event) const {
-    const bool may_choose = event.kind == EventKind::Start || event.kind == EventKind::Next ||
-                            event.kind == EventKind::OfferHost;
-    if (may_choose && event.text.empty()) event.text = m_keys();
+    // Only the room chooses: a token never comes from a phone (the host's "next" carries none).
+    if (event.from.kind != SenderKind::Room) return;
+    if (auto* chosen = std::get_if<ChosenPayload>(&event.payload); chosen && chosen->token.empty()) chosen->token = m_keys();
 }
 
 std::string_view to_string(Status status) {
@@ -426,6 +405,15 @@ std::string_view to_string(Status status) {
     case Status::Limit: return "limit";
     case Status::BadText: return "bad_text";
     case Status::TooManyDots: return "too_many_dots";
+    case Status::OutOfRange: return "out_of_range";
+    case Status::TooMany: return "too_many";
+    case Status::WrongCount: return "wrong_count";
+    case Status::BadChoice: return "bad_choice";
+    case Status::BadDate: return "bad_date";
+    case Status::MissingField: return "missing_field";
+    case Status::UnknownDecision: return "unknown_decision";
+    case Status::NotAllowed: return "not_allowed";
+    case Status::BudgetSpent: return "budget_spent";
     case Status::UnknownNote: return "unknown_note";
     case Status::NotYours: return "not_yours";
     case Status::NotHost: return "not_host";

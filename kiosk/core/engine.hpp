@@ -4,10 +4,12 @@
 // readiness, extension votes, the host), as pure logic. It knows no SDL, HTTP, storage or
 // threads; time arrives with each event and randomness through a KeySource. Owned by one
 // thread (EngineLoop's); tests drive it directly.
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <vector>
 
+#include "kiosk/core/actions.hpp"
 #include "kiosk/core/content.hpp"
 #include "kiosk/core/event.hpp"
 #include "kiosk/core/random_key.hpp"
@@ -49,10 +51,27 @@ public:
     std::vector<Event> take_applied();
     std::vector<Effect> take_effects();
 
+    // Before the write-ahead: would the journal have to hold this? Refuses (without anyone
+    // writing anything) what a stranger sends: an unknown or removed key, a finished session's
+    // key, anything from a phone outside a session, and what is over the session's byte budget
+    // for phones. `reserved` carries the bytes of the batch's earlier events. The room's and
+    // the system's events are always admitted.
+    Status admit(const Event& event, std::size_t& reserved) const;
+
+    // The room's configuration for the limits that depend on it (served to the phone page too).
+    FieldBounds bounds() const;
+
 private:
-    // engine.cpp: the lifecycle and the timers
-    Status handle(Event& event);
-    Status room_action(Event& event);
+    friend const std::vector<ActionSpec>& action_specs();  // the table names the handlers below
+
+    // engine.cpp: dispatch, the lifecycle and the timers
+    Status dispatch(Event& event, Outcome& outcome);
+    Status check_sender(const ActionSpec& spec, const Event& event) const;
+    Status check_scope(const ActionSpec& spec, const Event& event) const;
+    // The participant a phone's event comes from (never a removed one), or nullptr.
+    Participant* sender(const Event& event);
+    Status room_key(Event& event, Outcome& outcome);
+    Status made_by_tick(Event& event, Outcome& outcome);
     bool start(Event& event);
     bool next(Event& event);
     bool previous(Millis now);
@@ -71,49 +90,47 @@ private:
     void publish(View next);
 
     // engine_phones.cpp: what phones do
-    Status join(const Event& event, int& number);
-    Status contribute(const Event& event, int& id);
-    Status edit(const Event& event, bool withdraw);
-    Status vote(const Event& event);
-    Status ready(const Event& event);
-    Status vote_extend(const Event& event);
-    Status offer_host(Event& event);
-    Status claim_host(const Event& event);
-    Status hide_note(const Event& event);
-    // The caller's participant, or nullptr (then `status` says why).
-    Participant* sender(const Event& event, Status& status);
-    // Checks that the event is about the running step; NotOpen/WrongStage otherwise.
-    Status check_stage(const Event& event) const;
-    Note* own_note(const Event& event, int author, Status& status);
+    Status join(Event& event, Outcome& outcome);
+    Status contribute(Event& event, Outcome& outcome);
+    Status edit(Event& event, Outcome& outcome);
+    Status withdraw(Event& event, Outcome& outcome);
+    Status vote(Event& event, Outcome& outcome);
+    Status ready(Event& event, Outcome& outcome);
+    Status vote_extend(Event& event, Outcome& outcome);
+    Status offer_host(Event& event, Outcome& outcome);
+    Status claim_host(Event& event, Outcome& outcome);
+    Status hide_note(Event& event, Outcome& outcome);
+    Status remove_participant(Event& event, Outcome& outcome);
+    bool notes_open() const;  // the running step takes notes (and edits) now
+    Note* own_note(int id, int author, Status& status);
     void move_on_when_all_ready(Millis now);
 
     void add_spent(Millis now);  // the running step's time so far goes into View::spent
 
     // engine_decide.cpp: the lobby's choices, the validation stage, the wrap-up
-    Status decide_action(const Event& event);
-    Status set_situation(const Event& event);
-    Status framing_vote(const Event& event);
-    Status review_decision(const Event& event);
-    Status score(const Event& event);
-    Status object(const Event& event);
-    Status decision_vote(const Event& event);
-    Status volunteer(const Event& event);
-    Status commit(const Event& event);
-    Status adjust_proposal(const Event& event);
-    Status share_reflection(const Event& event);
-    Status check_validation(const Event& event, Part part) const;
+    Status set_situation(Event& event, Outcome& outcome);
+    Status framing_vote(Event& event, Outcome& outcome);
+    Status review_decision(Event& event, Outcome& outcome);
+    Status score(Event& event, Outcome& outcome);
+    Status object(Event& event, Outcome& outcome);
+    Status decision_vote(Event& event, Outcome& outcome);
+    Status volunteer(Event& event, Outcome& outcome);
+    Status commit(Event& event, Outcome& outcome);
+    Status adjust_proposal(Event& event, Outcome& outcome);
+    Status share_reflection(Event& event, Outcome& outcome);
+    Status check_validation(std::initializer_list<Part> parts) const;
 
     // engine_proposal.cpp: the AI stage
-    Status proposal_action(Event& event);
     bool constraints_open() const;  // constraints may be added (always true in other steps)
     void request_proposal();
     void cancel_proposal(const char* why);  // stops a request in flight, keeping what arrived
-    Status ai_prompt(const Event& event);
-    Status ai_text(const Event& event);
-    Status ai_end(const Event& event);
-    Status paste_answer(const Event& event);
-    Status mark_paragraph(const Event& event);
-    Status ask_again(const Event& event);
+    Status toggle_prompt(Event& event, Outcome& outcome);
+    Status ai_prompt(Event& event, Outcome& outcome);
+    Status ai_text(Event& event, Outcome& outcome);
+    Status ai_end(Event& event, Outcome& outcome);
+    Status paste_answer(Event& event, Outcome& outcome);
+    Status mark_paragraph(Event& event, Outcome& outcome);
+    Status ask_again(Event& event, Outcome& outcome);
 
     std::shared_ptr<const Content> m_content;
     TimerRules m_timers;
@@ -126,6 +143,9 @@ private:
     std::vector<Effect> m_effects;
     SessionMark m_mark = SessionMark::None;  // what the event being applied did to the session
     Millis m_entered{0};  // when the running step was entered (for View::spent)
+    // What phones made the journal hold in this session (journal_bytes of every event from a
+    // participant that was admitted): counted the same way live and on replay.
+    std::size_t m_phone_bytes = 0;
 };
 
 }  // namespace kiosk

@@ -67,24 +67,34 @@ void EngineLoop::run() {
 
         const auto before = m_engine.view().version;
         std::vector<std::pair<Reply, Outcome>> replies;
+        // What a stranger sends is refused here, before anything is written (Engine::admit).
+        std::vector<Status> admitted(batch.size(), Status::Ok);
+        std::size_t reserved = 0;
+        for (std::size_t i = 0; i < batch.size(); ++i) admitted[i] = m_engine.admit(batch[i].event, reserved);
         bool saved = true;
         if (m_hooks.write_ahead) {
             std::vector<Event> incoming;
-            for (auto& pending : batch) {
-                m_engine.prepare(pending.event);
-                incoming.push_back(pending.event);
+            for (std::size_t i = 0; i < batch.size(); ++i) {
+                if (admitted[i] != Status::Ok) continue;
+                m_engine.prepare(batch[i].event);
+                incoming.push_back(batch[i].event);
             }
-            saved = m_hooks.write_ahead(incoming);
+            saved = incoming.empty() || m_hooks.write_ahead(incoming);
         }
+        std::size_t written = 0;  // the index of an event within what was written
         for (std::size_t i = 0; i < batch.size(); ++i) {
             auto& pending = batch[i];
-            if (!saved && !pending.event.participant.empty()) {
-                if (pending.reply) replies.emplace_back(std::move(pending.reply), Outcome{Status::NotSaved, 0, before});
+            Outcome refused;
+            refused.version = before;
+            if (admitted[i] != Status::Ok || (!saved && pending.event.from.is_participant())) {
+                refused.status = admitted[i] != Status::Ok ? admitted[i] : Status::NotSaved;
+                if (pending.reply) replies.emplace_back(std::move(pending.reply), refused);
                 continue;
             }
             const bool was_open = m_engine.view().session_open();
             const auto outcome = m_engine.apply(pending.event);
-            if (m_hooks.on_session && was_open != m_engine.view().session_open()) m_hooks.on_session(i, !was_open);
+            if (m_hooks.on_session && was_open != m_engine.view().session_open()) m_hooks.on_session(written, !was_open);
+            ++written;
             if (pending.reply) replies.emplace_back(std::move(pending.reply), outcome);
         }
         m_engine.tick(m_clock.monotonic());

@@ -3,32 +3,18 @@
 // mark its paragraphs, and the group may ask for one more version or paste an answer by hand.
 // Nothing here waits for the AI: every state can be left by the timer or the room's keys.
 #include "kiosk/core/engine.hpp"
-#include "kiosk/core/text_rules.hpp"
 
 namespace kiosk {
 
 namespace {
 // The engine's own bound on one answer; the AI worker cuts much earlier (ai.max_words).
 constexpr std::size_t k_max_answer_bytes = 64 * 1024;
-// A pasted answer, in code points.
-constexpr std::size_t k_max_pasted = 20'000;
 }  // namespace
 
-Status Engine::proposal_action(Event& event) {
-    switch (event.kind) {
-    case EventKind::AiPrompt: return ai_prompt(event);
-    case EventKind::AiText: return ai_text(event);
-    case EventKind::AiEnd: return ai_end(event);
-    case EventKind::PasteAnswer: return paste_answer(event);
-    case EventKind::MarkParagraph: return mark_paragraph(event);
-    case EventKind::AskAgain: return ask_again(event);
-    case EventKind::TogglePrompt:
-        if (!event.participant.empty()) return Status::NotHost;  // the room's key only
-        if (!m_draft.in_proposal_step() || m_draft.proposal.prompt.empty()) return Status::Ignored;
-        m_draft.proposal.show_prompt = !m_draft.proposal.show_prompt;
-        return Status::Ok;
-    default: return Status::Ignored;
-    }
+Status Engine::toggle_prompt(Event&, Outcome&) {
+    if (!m_draft.in_proposal_step() || m_draft.proposal.prompt.empty()) return Status::Ignored;
+    m_draft.proposal.show_prompt = !m_draft.proposal.show_prompt;
+    return Status::Ok;
 }
 
 bool Engine::constraints_open() const {
@@ -52,20 +38,22 @@ void Engine::cancel_proposal(const char* why) {
     m_effects.push_back(Effect::CancelAi);
 }
 
-Status Engine::ai_prompt(const Event& event) {
+Status Engine::ai_prompt(Event& event, Outcome&) {
     auto& proposal = m_draft.proposal;
-    if (event.note != proposal.request || proposal.state != ProposalState::Waiting) return Status::Ignored;
-    proposal.prompt = event.text;
-    proposal.model = event.stage;
-    proposal.removed = event.dots.empty() ? 0 : event.dots.front();
+    auto& sent = event.as<AiPromptPayload>();
+    if (sent.request != proposal.request || proposal.state != ProposalState::Waiting) return Status::Ignored;
+    proposal.prompt = sent.prompt;
+    proposal.model = sent.model;
+    proposal.removed = sent.removed;
     // No model to ask: the group takes the prompt to its own assistant.
-    if (event.stage.empty()) proposal.state = ProposalState::Manual;
+    if (sent.model.empty()) proposal.state = ProposalState::Manual;
     return Status::Ok;
 }
 
-Status Engine::ai_text(const Event& event) {
+Status Engine::ai_text(Event& event, Outcome&) {
     auto& proposal = m_draft.proposal;
-    if (event.note != proposal.request || event.text.empty()) return Status::Ignored;
+    const auto& piece = event.as<AiTextPayload>();
+    if (piece.request != proposal.request || piece.text.empty()) return Status::Ignored;
     if (proposal.state == ProposalState::Waiting) {
         proposal.versions.push_back({});
         proposal.versions.back().model = proposal.model;
@@ -73,14 +61,15 @@ Status Engine::ai_text(const Event& event) {
     }
     if (proposal.state != ProposalState::Streaming) return Status::Ignored;
     auto& text = proposal.versions.back().text;
-    if (text.size() + event.text.size() > k_max_answer_bytes) return Status::Ignored;
-    text += event.text;
+    if (text.size() + piece.text.size() > k_max_answer_bytes) return Status::Ignored;
+    text += piece.text;
     return Status::Ok;
 }
 
-Status Engine::ai_end(const Event& event) {
+Status Engine::ai_end(Event& event, Outcome&) {
     auto& proposal = m_draft.proposal;
-    if (event.note != proposal.request) return Status::Ignored;
+    const auto& end = event.as<AiEndPayload>();
+    if (end.request != proposal.request) return Status::Ignored;
     if (proposal.state == ProposalState::Waiting) {
         // Nothing came back. An "ended normally" with no text is a failure too.
         proposal.state = ProposalState::Failed;
@@ -88,23 +77,18 @@ Status Engine::ai_end(const Event& event) {
     }
     if (proposal.state != ProposalState::Streaming) return Status::Ignored;
     auto& version = proposal.versions.back();
-    version.complete = event.text.empty();
-    version.failure = event.text;
+    version.complete = end.reason.empty();
+    version.failure = end.reason;
     proposal.state = version.complete ? ProposalState::Done : ProposalState::Failed;
     return Status::Ok;
 }
 
-Status Engine::paste_answer(const Event& event) {
-    Status status = Status::Ok;
-    if (!sender(event, status)) return status;
-    if ((status = check_stage(event)) != Status::Ok) return status;
+Status Engine::paste_answer(Event& event, Outcome&) {
     if (!m_draft.in_proposal_step()) return Status::NotOpen;
     auto& proposal = m_draft.proposal;
     if (!proposal.takes_paste()) return Status::NotOpen;
-    auto clean = clean_text(event.text, k_max_pasted, true);
-    if (clean.problem != TextProblem::None) return Status::BadText;
     ProposalVersion version;
-    version.text = std::move(clean.text);
+    version.text = event.as<PastePayload>().text;
     version.pasted = true;
     version.complete = true;
     proposal.versions.push_back(std::move(version));
@@ -112,20 +96,16 @@ Status Engine::paste_answer(const Event& event) {
     return Status::Ok;
 }
 
-Status Engine::mark_paragraph(const Event& event) {
-    Status status = Status::Ok;
-    const auto* who = sender(event, status);
-    if (!who) return status;
-    if ((status = check_stage(event)) != Status::Ok) return status;
+Status Engine::mark_paragraph(Event& event, Outcome&) {
+    const auto* who = sender(event);
     if (!m_draft.in_proposal_step() || m_draft.proposal.versions.empty()) return Status::NotOpen;
+    const auto& wanted = event.as<MarkPayload>();
     auto& version = m_draft.proposal.versions.back();
     const auto paragraphs = split_paragraphs(version.text);
-    if (event.note < 0 || event.note >= static_cast<int>(paragraphs.size()) ||
-        paragraphs[static_cast<std::size_t>(event.note)].heading)
+    if (wanted.paragraph >= static_cast<int>(paragraphs.size()) || paragraphs[static_cast<std::size_t>(wanted.paragraph)].heading)
         return Status::UnknownNote;
-    const Mark mark = mark_from(event.text);
-    if (mark == Mark::None && !event.text.empty()) return Status::BadText;
-    auto& marks = version.marks[event.note];
+    const Mark mark = mark_from(wanted.mark);  // a Choice field: one of the names, or "" (clears)
+    auto& marks = version.marks[wanted.paragraph];
     const auto found = marks.find(who->number);
     const Mark before = found == marks.end() ? Mark::None : found->second;
     if (before == mark) return Status::Ignored;
@@ -134,13 +114,8 @@ Status Engine::mark_paragraph(const Event& event) {
     return Status::Ok;
 }
 
-Status Engine::ask_again(const Event& event) {
-    if (!event.participant.empty()) {
-        Status status = Status::Ok;
-        if (!sender(event, status)) return status;
-        if ((status = check_stage(event)) != Status::Ok) return status;
-    }
-    if (!m_draft.in_proposal_step()) return event.participant.empty() ? Status::Ignored : Status::NotOpen;
+Status Engine::ask_again(Event& event, Outcome&) {
+    if (!m_draft.in_proposal_step()) return event.from.is_participant() ? Status::NotOpen : Status::Ignored;
     if (!m_draft.proposal.may_ask_again()) return Status::NotOpen;
     request_proposal();
     return Status::Ok;

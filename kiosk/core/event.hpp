@@ -9,11 +9,14 @@
 #include <vector>
 
 #include "kiosk/core/clock.hpp"
+#include "kiosk/core/payloads.hpp"
+#include "kiosk/core/text_rules.hpp"
 
 namespace kiosk {
 
 enum class EventKind {
-    // The room (keyboard, remote) or the host's phone
+    // The room (keyboard, remote) or the host's phone. The payload of each kind, who may send
+    // it and where it belongs are declared once in actions.cpp.
     Start,        // the room's main key: idle -> lobby -> check-in; closes a finished session
     Next,         // to the next part or step (or wrap-up, or back to idle after wrap-up)
     Previous,     // to the step before; a step returned to keeps the time it had left
@@ -21,58 +24,81 @@ enum class EventKind {
     Extend,       // add TimerRules::extend_step to the running step
     OfferHost,    // the room shows a one-time host code (key H)
     // Phones
-    Join,         // text = optional first name
-    Contribute,   // stage, text
-    Edit,         // stage, note, text
-    Withdraw,     // stage, note
-    Vote,         // stage, dots (note ids; one id twice = two dots on it)
-    Ready,        // stage, flag (ready or not)
-    VoteExtend,   // stage: this participant wants more time
-    ClaimHost,    // text = the host code from the host QR
-    HideNote,     // host only: note
+    Join,
+    Contribute,
+    Edit,
+    Withdraw,
+    Vote,
+    Ready,
+    VoteExtend,   // this participant wants more time
+    ClaimHost,
+    HideNote,     // host only
     // The AI proposal (stage with "contribute": "constraints")
     TogglePrompt,   // the room: show or hide the whole prompt on the screen
-    AskAgain,       // a phone (stage) or the room: one more version of the proposal
-    MarkParagraph,  // stage, note = paragraph index, text = mark name ("agree", ...; "" clears)
-    PasteAnswer,    // stage, text = the answer pasted from the group's own assistant
-    // From the AI worker; note = the request they answer (older requests are ignored)
-    AiPrompt,     // text = the prompt as sent, stage = the model ("" manual), dots = {details removed}
-    AiText,       // text = the next piece of the answer
-    AiEnd,        // text = why it ended early ("" when complete)
+    AskAgain,       // a phone or the room: one more version of the proposal
+    MarkParagraph,
+    PasteAnswer,    // the answer pasted from the group's own assistant
+    // From the AI worker (the system)
+    AiPrompt,
+    AiText,
+    AiEnd,
     // The lobby, the validation stage and the wrap-up
-    SetSituation,    // lobby: text = the work situation (any phone may write or change it)
-    FramingVote,     // lobby: dots = the framing questions this phone picks (at most 3)
-    ReviewDecision,  // lobby: stage = the earlier decision's id, text = "done" / "running" / "dropped"
-    Score,           // validation: dots = a score 1-5 per criterion (0 = not scored)
-    Object,          // validation: text = a serious objection in one sentence
-    DecisionVote,    // validation, deciding: text = "doen" / "aanpassen" / "parkeren"
-    Volunteer,       // validation, owner part: text = the name or role to show as owner
-    Commit,          // the owner: text = the first step, note = the review date as yyyymmdd
-    AdjustProposal,  // validation after "aanpassen": text = the group's change to the proposal
-    ShareReflection, // wrap-up: text = a reflection the phone chose to share (anonymous)
+    SetSituation,
+    FramingVote,
+    ReviewDecision,
+    Score,
+    Object,
+    DecisionVote,
+    Volunteer,
+    Commit,
+    AdjustProposal,
+    ShareReflection,
     // Made by the engine itself when time passes; replaying them is done by tick()
     TimedOut,     // a step's deadline passed
     PartEnded,    // a dot-vote step's write or vote part ended
     WindowEnded,  // the AI stage's constraints window closed: the prompt is asked for
+    // The host takes a participant out of the session (their notes stay)
+    RemoveParticipant,
 };
 
 // Set by the engine on an applied event that opened or closed a session: the journal's
 // session boundaries.
 enum class SessionMark { None, Opened, Closed };
 
+// Who sent an event. Set by where it came from (the keyboard loop, the AI worker, the HTTP
+// layer), never from a request's content: the HTTP layer can only make `participant(key)`.
+// Whether a participant is the host is the engine's knowledge, not the sender's claim.
+enum class SenderKind { Room, System, Participant };
+
+struct Sender {
+    SenderKind kind = SenderKind::Room;
+    std::string key;  // the participant's secret key; empty for the room and the system
+
+    static Sender room() { return {}; }
+    static Sender system() { return {SenderKind::System, {}}; }
+    static Sender participant(std::string phone_key) { return {SenderKind::Participant, std::move(phone_key)}; }
+    bool is_participant() const { return kind == SenderKind::Participant; }
+    bool operator==(const Sender&) const = default;
+};
+
+std::string_view to_string(SenderKind kind);  // "room", "system", "participant"
+std::optional<SenderKind> sender_kind_from(std::string_view name);
+
 struct Event {
     Event() = default;
-    Event(EventKind what, Millis when = Millis{0}) : kind{what}, at{when} {}  // NOLINT: reads as {kind, at}
+    // An event of `what` from the room, with the payload its action declares.
+    Event(EventKind what, Millis when = Millis{0});  // NOLINT: reads as {kind, at}
+    Event(EventKind what, Sender sender, Payload data) : kind{what}, from{std::move(sender)}, payload{std::move(data)} {}
 
     EventKind kind = EventKind::Start;
-    Millis at{0};             // monotonic time the event happened
-    std::string participant;  // the phone's secret key; empty for the room itself
-    std::string stage;        // the step id the phone was looking at
-    std::string text;         // contribution, name, or code
-    int note = 0;             // the note an edit, withdrawal or hide is about
-    std::vector<int> dots;    // a participant's whole dot vote
-    bool flag = false;        // ready or not
+    Millis at{0};  // monotonic time the event happened
+    Sender from;
+    Payload payload;
     SessionMark mark = SessionMark::None;  // filled in by the engine
+
+    // The payload as the struct its action declares (throws std::bad_variant_access otherwise).
+    template <typename P> P& as() { return std::get<P>(payload); }
+    template <typename P> const P& as() const { return std::get<P>(payload); }
 };
 
 std::string_view to_string(EventKind kind);
@@ -89,8 +115,17 @@ enum class Status {
     WrongStage,       // the phone looked at another stage than the one running
     NotOpen,          // this stage (or its current part) does not take this now
     Limit,            // the participant's contributions for this stage are used up
-    BadText,          // empty, too long, invalid UTF-8 or control characters
+    BadText,          // a text field: empty, too long, invalid UTF-8 or control characters
     TooManyDots,      // more dots than the stage allows
+    OutOfRange,       // a number field outside its range (a score not 1-5, a question that is not there)
+    TooMany,          // a list field with more entries than allowed (a fourth framing question)
+    WrongCount,       // a list that needs exactly one entry per item (a score per criterion)
+    BadChoice,        // not one of the names the field allows (doen/aanpassen/parkeren, ...)
+    BadDate,          // not a real date
+    MissingField,     // a required field is absent or empty
+    UnknownDecision,  // no earlier decision with that id
+    NotAllowed,       // this kind of sender may not send this action (a phone pressing the room's key)
+    BudgetSpent,      // the session's journal space for phones is used up
     UnknownNote,      // no such note in this stage
     NotYours,         // a note somebody else wrote
     NotHost,          // only the host may do this
@@ -100,10 +135,18 @@ enum class Status {
 
 std::string_view to_string(Status status);
 
+// Which field of the action a refusal is about, and why (for a message that names it).
+struct FieldProblem {
+    std::string_view field;  // a FieldSpec's name; empty when the refusal is not about a field
+    TextProblem text = TextProblem::None;
+    int limit = 0;  // the field's limit that was passed (code points, entries, largest value)
+};
+
 struct Outcome {
     Status status = Status::Ok;
     int id = 0;                 // the new note's id, or the participant's number after Join
     std::uint64_t version = 0;  // the View version that shows the change
+    FieldProblem problem;       // with BadText, OutOfRange, TooMany, WrongCount, BadChoice, BadDate, MissingField
     bool ok() const { return status == Status::Ok; }
 };
 

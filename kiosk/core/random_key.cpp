@@ -17,4 +17,18 @@ std::string random_key() {
     return key;
 }
 
+bool is_issued_key(std::string_view key) {
+    if (key.size() != 32) return false;
+    for (const char c : key)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    return true;
+}
+
+bool is_key_shaped(std::string_view key) {
+    if (key.size() < 16 || key.size() > 64) return false;
+    for (const char c : key)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_')) return false;
+    return true;
+}
+
 }  // namespace kiosk

@@ -60,6 +60,15 @@ const std::vector<std::string>& Strings::phone_keys() {
         "ai_mark_risk", "ai_show_prompt", "ai_hide_prompt", "ai_copy", "ai_copied", "ai_copy_failed",
         "ai_paste_label", "ai_paste_button", "ai_manual", "ai_failed", "ai_again", "ai_incomplete", "ai_removed",
         "err_paste_too_long",
+        // refusals named by the field they are about (actions.hpp)
+        "err_out_of_range", "err_out_of_range_scores", "err_out_of_range_picks", "err_out_of_range_note",
+        "err_out_of_range_paragraph", "err_out_of_range_participant", "err_too_many", "err_too_many_picks",
+        "err_wrong_count", "err_bad_choice", "err_bad_choice_decision", "err_bad_choice_picks", "err_bad_choice_status",
+        "err_missing_field", "err_bad_field", "err_unknown_decision", "err_not_allowed", "err_budget_spent",
+        "err_too_many_joins",
+        // the host's list of participants
+        "host_participants", "host_participant", "host_you", "host_remove", "host_remove_confirm", "host_remove_yes",
+        "host_removed", "validation_owner_someone", "lobby_framing_votes_one",
         "err_bad_date", "lobby_situation", "lobby_situation_hint", "lobby_situation_save", "lobby_framing", "lobby_framing_votes", "lobby_reviews", "review_done", "review_running", "review_dropped", "owner_label", "review_by", "validation_score_intro", "validation_objection", "validation_objection_send", "validation_proposed", "validation_vote_intro", "decision_doen", "decision_aanpassen", "decision_parkeren", "validation_decided", "validation_volunteer", "validation_owner_name", "validation_owner_is", "validation_first_step", "validation_review_date", "validation_commit", "validation_edit", "validation_edit_send", "validation_parked", "wrapup_summary", "wrapup_reflection", "wrapup_reflection_private", "wrapup_reflection_share", "wrapup_shared", "framing_label"};
     return keys;
 }

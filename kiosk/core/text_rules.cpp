@@ -76,6 +76,16 @@ CleanText clean_text(std::string_view raw, std::size_t max_chars, bool keep_line
     return result;
 }
 
+TextProblem check_raw_text(std::string_view text, std::size_t max_bytes) {
+    if (text.size() > max_bytes) return TextProblem::TooLong;
+    for (std::size_t at = 0; at < text.size();) {
+        const auto code = decode(text, at);
+        if (!code) return TextProblem::InvalidUtf8;
+        if (*code == 0) return TextProblem::ControlCharacter;
+    }
+    return TextProblem::None;
+}
+
 std::string escape_html(std::string_view text) {
     std::string out;
     out.reserve(text.size());

@@ -20,6 +20,10 @@ struct CleanText {
 // With keep_line_breaks (a pasted AI answer in Markdown) line breaks stay as '\n'.
 CleanText clean_text(std::string_view raw, std::size_t max_chars, bool keep_line_breaks = false);
 
+// The system's own text (an AI answer's pieces), which is kept exactly as it came: only
+// invalid UTF-8, NUL and more than `max_bytes` are problems.
+TextProblem check_raw_text(std::string_view text, std::size_t max_bytes);
+
 std::string_view to_string(TextProblem problem);
 
 // Text made safe to put inside HTML (elements and quoted attributes): & < > " ' escaped.

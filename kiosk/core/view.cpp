@@ -21,8 +21,12 @@ bool View::in_warning(Millis now) const { return in_step() && remaining(now) <= 
 const Participant* View::participant(const std::string& key) const {
     if (key.empty()) return nullptr;
     const auto found = std::find_if(participants.begin(), participants.end(),
-                                    [&](const Participant& p) { return p.key == key; });
+                                    [&](const Participant& p) { return p.key == key && !p.removed; });
     return found == participants.end() ? nullptr : &*found;
+}
+
+int View::active_participants() const {
+    return static_cast<int>(std::count_if(participants.begin(), participants.end(), [](const Participant& p) { return !p.removed; }));
 }
 
 const Participant* View::participant(int number) const {

@@ -34,6 +34,7 @@ struct Participant {
     int number = 0;    // 1, 2, 3 ... in order of joining
     std::string name;  // optional first name
     bool host = false;
+    bool removed = false;  // taken out by the host: the key no longer works, the number stays
 };
 
 struct Note {
@@ -113,8 +114,11 @@ struct View {
     // True in the last stretch of a running or paused step (TimerRules::warning).
     bool in_warning(Millis now) const;
 
+    // A participant still in the session, by key (never a removed one).
     const Participant* participant(const std::string& key) const;
+    // By number, also a removed one (their notes keep their author).
     const Participant* participant(int number) const;
+    int active_participants() const;  // joined and not removed
     // The visible notes of one step, oldest first.
     std::vector<const Note*> notes_of(int step_index) const;
     const Note* note(int id) const;

@@ -7,6 +7,7 @@
 
 #include "kiosk/core/random_key.hpp"
 #include "kiosk/core/text_rules.hpp"
+#include "kiosk/net/action_json.hpp"
 #include "kiosk/net/web_assets.hpp"
 
 namespace kiosk::net {
@@ -22,10 +23,12 @@ constexpr int k_phone_burst = 20;
 // A pasted AI answer (the engine's own limit); the server lets its path carry a larger body.
 constexpr std::size_t k_max_pasted_chars = 20'000;
 
-// A request refused before it reaches the engine: the HTTP status and the error's name.
+// A request refused before it reaches the engine: the HTTP status, the error's name, and the
+// field it is about (with its limit) when there is one.
 struct BadRequest {
     int status;
     std::string code;
+    FieldProblem problem{};
 };
 
 std::string fill(std::string text, const std::vector<std::pair<std::string, std::string>>& values) {
@@ -37,59 +40,19 @@ std::string fill(std::string text, const std::vector<std::pair<std::string, std:
     return text;
 }
 
-const std::string* string_field(const Json& body, const char* name, bool required) {
-    const auto found = body.find(name);
-    if (found == body.end() || found->is_null()) {
-        if (required) throw BadRequest{400, "bad_request"};
-        return nullptr;
-    }
-    if (!found->is_string()) throw BadRequest{400, "bad_request"};
-    return found->get_ptr<const std::string*>();
+// The error's name for a refusal: a text's problem ("too_long") or the status ("out_of_range").
+std::string error_code(Status status, const FieldProblem& problem) {
+    if (status == Status::BadText && problem.text != TextProblem::None) return std::string{to_string(problem.text)};
+    return std::string{to_string(status)};
 }
 
-int int_field(const Json& body, const char* name) {
-    const auto found = body.find(name);
-    if (found == body.end() || !found->is_number_integer()) throw BadRequest{400, "bad_request"};
-    const auto value = found->get<long long>();
-    if (value < 0 || value > 1'000'000) throw BadRequest{400, "bad_request"};
-    return static_cast<int>(value);
-}
-
-struct Route {
-    EventKind kind;
-    bool needs_stage;
-};
-
-// The API's actions: POST /api/<name>.
-const std::map<std::string, Route>& routes() {
-    static const std::map<std::string, Route> table{
-        {"/api/join", {EventKind::Join, false}},
-        {"/api/notes", {EventKind::Contribute, true}},
-        {"/api/notes/edit", {EventKind::Edit, true}},
-        {"/api/notes/withdraw", {EventKind::Withdraw, true}},
-        {"/api/vote", {EventKind::Vote, true}},
-        {"/api/ready", {EventKind::Ready, true}},
-        {"/api/more-time", {EventKind::VoteExtend, true}},
-        {"/api/host/claim", {EventKind::ClaimHost, false}},
-        {"/api/host/pause", {EventKind::TogglePause, false}},
-        {"/api/host/extend", {EventKind::Extend, false}},
-        {"/api/host/next", {EventKind::Next, false}},
-        {"/api/host/hide", {EventKind::HideNote, false}},
-        {"/api/proposal/mark", {EventKind::MarkParagraph, true}},
-        {"/api/proposal/answer", {EventKind::PasteAnswer, true}},
-        {"/api/proposal/again", {EventKind::AskAgain, true}},
-        {"/api/lobby/situation", {EventKind::SetSituation, false}},
-        {"/api/lobby/framing", {EventKind::FramingVote, false}},
-        {"/api/lobby/review", {EventKind::ReviewDecision, false}},
-        {"/api/validation/scores", {EventKind::Score, true}},
-        {"/api/validation/objection", {EventKind::Object, true}},
-        {"/api/validation/decision", {EventKind::DecisionVote, true}},
-        {"/api/validation/volunteer", {EventKind::Volunteer, true}},
-        {"/api/validation/commit", {EventKind::Commit, true}},
-        {"/api/validation/edit", {EventKind::AdjustProposal, true}},
-        {"/api/wrapup/share", {EventKind::ShareReflection, false}},
-    };
-    return table;
+// Which participant a request speaks for: its "key", exactly as the kiosk issues them. Nothing
+// else a request holds, and no absence of anything, makes it anyone else.
+std::string sender_key(const Json& body) {
+    const auto found = body.find("key");
+    if (found == body.end() || !found->is_string() || !is_issued_key(found->get_ref<const std::string&>()))
+        throw BadRequest{401, "unknown_person"};
+    return found->get<std::string>();
 }
 
 int status_code(Status status) {
@@ -106,9 +69,18 @@ int status_code(Status status) {
     case Status::NotOpen:
     case Status::Limit: return 409;
     case Status::BadText:
-    case Status::TooManyDots: return 422;
-    case Status::UnknownNote: return 404;
+    case Status::TooManyDots:
+    case Status::OutOfRange:
+    case Status::TooMany:
+    case Status::WrongCount:
+    case Status::BadChoice:
+    case Status::BadDate:
+    case Status::MissingField: return 422;
+    case Status::UnknownNote:
+    case Status::UnknownDecision: return 404;
+    case Status::NotAllowed: return 403;
     case Status::NotSaved: return 503;
+    case Status::BudgetSpent: return 507;
     }
     return 500;
 }
@@ -117,7 +89,7 @@ int status_code(Status status) {
 
 PhoneApi::PhoneApi(PhoneApiSetup setup)
     : m_setup{std::move(setup)}, m_per_phone{m_setup.requests_per_minute, k_phone_burst},
-      m_per_address{k_address_per_minute, k_address_burst} {}
+      m_per_address{k_address_per_minute, k_address_burst}, m_joins{m_setup.joins_per_address} {}
 
 PhoneContext PhoneApi::context() const {
     return {m_setup.clock.monotonic(), m_setup.week_question ? m_setup.week_question() : "", m_setup.extend_minutes};
@@ -130,9 +102,19 @@ std::optional<std::string> PhoneApi::render(const std::string& key) {
     return state;
 }
 
-HttpResponse PhoneApi::error(int status, const std::string& code) const {
-    auto message = m_setup.strings.format("err_" + code, {{"max", std::to_string(m_setup.max_text)}});
-    HttpResponse response{status, "application/json", Json{{"error", code}, {"message", message}}.dump(), {}};
+HttpResponse PhoneApi::error(int status, const std::string& code, const FieldProblem& problem) const {
+    // The most specific message there is: for this error on this field ("err_out_of_range_scores"),
+    // else for the error; {max} is the limit of the field that was passed.
+    const auto& texts = m_setup.strings.all();
+    const auto specific = "err_" + code + "_" + std::string{problem.field};
+    const auto& message_key = !problem.field.empty() && texts.count(specific) ? specific
+                              : texts.count("err_" + code)                    ? "err_" + code
+                                                                              : std::string{"err_bad_request"};
+    const auto max = problem.limit > 0 ? problem.limit : m_setup.max_text;
+    auto message = m_setup.strings.format(message_key, {{"max", std::to_string(max)}});
+    Json reply{{"error", code}, {"message", message}};
+    if (!problem.field.empty()) reply["field"] = problem.field;
+    HttpResponse response{status, "application/json", reply.dump(), {}};
     if (status == 429) response.headers.emplace_back("Retry-After", "5");
     return response;
 }
@@ -159,12 +141,13 @@ void PhoneApi::handle(HttpRequest request, Responder responder) {
         if (request.method != "GET" && request.method != "HEAD") return responder.reply(error(405, "bad_request"));
         if (request.path == "/api/events") {
             const auto& key = request.query["key"];
-            if (!m_setup.loop.view()->participant(key)) return responder.reply(error(401, "unknown_person"));
+            if (!is_issued_key(key) || !m_setup.loop.view()->participant(key))
+                return responder.reply(error(401, "unknown_person"));
             return responder.stream(key);
         }
         responder.reply(page(request));
     } catch (const BadRequest& bad) {
-        responder.reply(error(bad.status, bad.code));
+        responder.reply(error(bad.status, bad.code, bad.problem));
     }
 }
 
@@ -197,7 +180,14 @@ HttpResponse PhoneApi::page(const HttpRequest& request) {
     if (path.rfind("/x/", 0) == 0) return exports(*view, path.substr(3));
     if (path == "/api/strings") {
         Json texts = s.all();
-        return {200, "application/json", Json{{"strings", texts}, {"max_text", m_setup.max_text}, {"show_names", m_setup.show_names}}.dump(), {}};
+        const auto warning = std::chrono::duration_cast<std::chrono::seconds>(view->warning).count();
+        return {200, "application/json",
+                Json{{"strings", texts},
+                     {"max_text", m_setup.max_text},
+                     {"show_names", m_setup.show_names},
+                     {"limits", limits_json(field_bounds(*view), static_cast<int>(warning))}}
+                    .dump(),
+                {}};
     }
     if (path == "/api/prompt") {
         // The whole prompt as sent, for the phone's "see the prompt" and "copy" (not in every
@@ -256,100 +246,49 @@ HttpResponse PhoneApi::exports(const View& view, const std::string& rest) const 
 }
 
 void PhoneApi::post(const HttpRequest& request, const Responder& responder) {
-    const auto route = routes().find(request.path);
-    if (route == routes().end()) throw BadRequest{404, "not_found"};
+    const auto* spec = action_for_route(request.path);
+    if (!spec) throw BadRequest{404, "not_found"};
     if (request.content_type.rfind("application/json", 0) != 0) throw BadRequest{415, "content_type"};
     const Json body = Json::parse(request.body, nullptr, false);
     if (body.is_discarded() || !body.is_object()) throw BadRequest{400, "bad_json"};
     const auto view = m_setup.loop.view();
-    const auto kind = route->second.kind;
 
-    Event event{kind};
-    if (kind == EventKind::Join) {
+    std::string key;
+    if (spec->kind == EventKind::Join) {
         if (!m_per_address.allow(request.remote)) throw BadRequest{429, "slow_down"};
-        const auto* token = string_field(body, "token", true);
+        const auto token = body.find("token");
+        if (token == body.end() || !token->is_string()) throw BadRequest{400, "bad_request"};
         if (!view->session_open()) throw BadRequest{410, "no_session"};
         if (*token != view->join_token) throw BadRequest{410, "unknown_person"};
         // A reload keeps its key: the page sends the one it holds.
-        const auto* key = string_field(body, "key", false);
-        event.participant = key && view->participant(*key) ? *key : random_key();
-        if (const auto* name = string_field(body, "name", false)) event.text = *name;
+        const auto held = body.find("key");
+        const bool known = held != body.end() && held->is_string() && view->participant(held->get<std::string>());
+        key = known ? held->get<std::string>() : random_key();
     } else {
-        event.participant = *string_field(body, "key", true);
-        if (!m_per_phone.allow(event.participant)) throw BadRequest{429, "slow_down"};
+        // Before any limit and before the body is read further: a made-up key, or one of a
+        // finished session, costs nothing to refuse (and leaves no rate-limit bucket behind).
+        key = sender_key(body);
+        if (!view->session_open()) throw BadRequest{410, "no_session"};
+        if (!view->participant(key)) throw BadRequest{401, "unknown_person"};
+        if (!m_per_address.allow(request.remote)) throw BadRequest{429, "slow_down"};
+        if (!m_per_phone.allow(key)) throw BadRequest{429, "slow_down"};
     }
-    if (route->second.needs_stage) {
-        event.stage = *string_field(body, "stage", true);
-        const auto& steps = view->content->steps;
-        if (std::none_of(steps.begin(), steps.end(), [&](const StepSpec& s) { return s.id == event.stage; }))
-            throw BadRequest{404, "unknown_stage"};
+    Event event{spec->kind, Sender::participant(key), {}};
+    try {
+        event.payload = decode_payload(*spec, body);
+    } catch (const DecodeError& bad) {
+        throw BadRequest{bad.status, bad.code, {bad.field}};
     }
-    const auto int_list = [&](const char* name, std::size_t max) {
-        const auto found = body.find(name);
-        if (found == body.end() || !found->is_array() || found->size() > max) throw BadRequest{400, "bad_request"};
-        std::vector<int> values;
-        for (const auto& value : *found) {
-            if (!value.is_number_integer()) throw BadRequest{400, "bad_request"};
-            values.push_back(static_cast<int>(std::clamp<long long>(value.get<long long>(), -1, 1'000'000)));
-        }
-        return values;
-    };
-    if (kind == EventKind::FramingVote) event.dots = int_list("picks", 20);
-    if (kind == EventKind::Score) event.dots = int_list("scores", 50);
-    if (kind == EventKind::ReviewDecision) {
-        event.stage = *string_field(body, "decision", true);
-        event.text = *string_field(body, "status", true);
-    }
-    if (kind == EventKind::DecisionVote) event.text = *string_field(body, "decision", true);
-    if (kind == EventKind::Commit) {
-        event.note = parse_date(*string_field(body, "review_date", true));
-        if (event.note == 0) throw BadRequest{422, "bad_date"};
-    }
-    if (kind == EventKind::SetSituation || kind == EventKind::Object || kind == EventKind::AdjustProposal ||
-        kind == EventKind::ShareReflection || kind == EventKind::Commit ||
-        (kind == EventKind::Volunteer && body.contains("name") && !body["name"].is_null())) {
-        const char* field = kind == EventKind::Commit ? "first_step" : kind == EventKind::Volunteer ? "name" : "text";
-        const auto raw = *string_field(body, field, true);
-        if (!(kind == EventKind::Volunteer && raw.empty())) {
-            const auto clean = clean_text(raw, static_cast<std::size_t>(m_setup.max_text));
-            if (clean.problem != TextProblem::None) throw BadRequest{422, std::string{to_string(clean.problem)}};
-            event.text = clean.text;
-        }
-    }
-    if (kind == EventKind::Contribute || kind == EventKind::Edit) {
-        const auto clean = clean_text(*string_field(body, "text", true), static_cast<std::size_t>(m_setup.max_text));
-        if (clean.problem != TextProblem::None) throw BadRequest{422, std::string{to_string(clean.problem)}};
-        event.text = clean.text;
-    }
-    if (kind == EventKind::Edit || kind == EventKind::Withdraw || kind == EventKind::HideNote)
-        event.note = int_field(body, "note");
-    if (kind == EventKind::MarkParagraph) {
-        event.note = int_field(body, "paragraph");
-        event.text = *string_field(body, "mark", true);
-        if (!event.text.empty() && mark_from(event.text) == Mark::None) throw BadRequest{400, "bad_request"};
-    }
-    if (kind == EventKind::PasteAnswer) {
-        const auto clean = clean_text(*string_field(body, "text", true), k_max_pasted_chars, true);
-        if (clean.problem == TextProblem::TooLong) throw BadRequest{422, "paste_too_long"};
-        if (clean.problem != TextProblem::None) throw BadRequest{422, std::string{to_string(clean.problem)}};
-        event.text = clean.text;
-    }
-    if (kind == EventKind::ClaimHost) event.text = *string_field(body, "code", true);
-    if (kind == EventKind::Ready) {
-        const auto found = body.find("ready");
-        if (found == body.end() || !found->is_boolean()) throw BadRequest{400, "bad_request"};
-        event.flag = found->get<bool>();
-    }
-    if (kind == EventKind::Vote) {
-        const auto found = body.find("dots");
-        if (found == body.end() || !found->is_array() || found->size() > 50) throw BadRequest{400, "bad_request"};
-        for (const auto& dot : *found) {
-            if (!dot.is_number_integer()) throw BadRequest{400, "bad_request"};
-            event.dots.push_back(static_cast<int>(std::clamp<long long>(dot.get<long long>(), -1, 1'000'000)));
-        }
-    }
-    const std::string key = event.participant;
-    m_setup.loop.submit(std::move(event), [this, responder, kind, key](const Outcome& outcome) {
+    // The engine checks again (also on replay); here it answers at once, naming the field.
+    FieldProblem problem;
+    if (const auto status = check_payload(event.payload, field_bounds(*view), problem); status != Status::Ok)
+        throw BadRequest{status_code(status), error_code(status, problem), problem};
+    if (spec->kind == EventKind::Join && !m_joins.take(request.remote, view->join_token, key))
+        throw BadRequest{429, "too_many_joins"};
+    const auto kind = spec->kind;
+    const auto remote = request.remote;
+    m_setup.loop.submit(std::move(event), [this, responder, kind, key, remote](const Outcome& outcome) {
+        if (kind == EventKind::Join && !outcome.ok() && outcome.status != Status::Ignored) m_joins.give_back(remote, key);
         auto reply = reply_for(outcome, kind);
         if (kind == EventKind::Join && (outcome.ok() || outcome.status == Status::Ignored)) {
             reply.body = Json{{"key", key}, {"number", outcome.id}, {"v", outcome.version}}.dump();
@@ -360,11 +299,7 @@ void PhoneApi::post(const HttpRequest& request, const Responder& responder) {
 
 HttpResponse PhoneApi::reply_for(const Outcome& outcome, EventKind kind) const {
     const int status = status_code(outcome.status);
-    if (status != 200) {
-        auto code = std::string{to_string(outcome.status)};
-        if (outcome.status == Status::BadText) code = "too_long";  // what is left after the checks above
-        return error(status, code);
-    }
+    if (status != 200) return error(status, error_code(outcome.status, outcome.problem), outcome.problem);
     const bool created = kind == EventKind::Contribute && outcome.status == Status::Ok;
     return {created ? 201 : 200, "application/json",
             Json{{"ok", true}, {"id", outcome.id}, {"v", outcome.version}}.dump(), {}};

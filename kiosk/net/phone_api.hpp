@@ -12,6 +12,7 @@
 #include "kiosk/core/engine_loop.hpp"
 #include "kiosk/core/strings.hpp"
 #include "kiosk/net/http_server.hpp"
+#include "kiosk/net/join_counter.hpp"
 #include "kiosk/net/phone_state.hpp"
 #include "kiosk/net/rate_limiter.hpp"
 
@@ -26,6 +27,7 @@ struct PhoneApiSetup {
     bool show_names = false;
     int requests_per_minute = 60;
     int extend_minutes = 2;
+    int joins_per_address = 3;  // participants one address may add to a session
     // This week's reflection question; asked when a phone needs it (it changes on Mondays).
     std::function<std::string()> week_question;
     // The open session's outcome in a format ("md", "json", "csv", "html"); empty when the
@@ -45,7 +47,7 @@ public:
 private:
     HttpResponse page(const HttpRequest& request);
     void post(const HttpRequest& request, const Responder& responder);
-    HttpResponse error(int status, const std::string& code) const;
+    HttpResponse error(int status, const std::string& code, const FieldProblem& problem = {}) const;
     HttpResponse message_page(int status, const std::string& title, const std::string& body, bool code_form,
                               const std::string& problem = "") const;
     HttpResponse reply_for(const Outcome& outcome, EventKind kind) const;
@@ -54,7 +56,8 @@ private:
 
     PhoneApiSetup m_setup;
     RateLimiter m_per_phone;
-    RateLimiter m_per_address;
+    RateLimiter m_per_address;  // every POST and the join pages, before and after joining
+    JoinCounter m_joins;
 };
 
 }  // namespace kiosk::net

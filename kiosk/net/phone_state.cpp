@@ -182,7 +182,13 @@ std::string phone_state_json(const View& view, const std::string& key, const Pho
               {"more_time", activity.want_more.count(me->number) > 0},
               {"notes", Json::array()},
               {"dots", Json::array()}};
-    state["people"] = {{"joined", view.participants.size()}, {"ready", activity.ready.size()}};
+    state["people"] = {{"joined", view.active_participants()}, {"ready", activity.ready.size()}};
+    if (me->host) {
+        // The host may take someone out (a stranger, a second phone); names only as the room shows them.
+        auto& list = state["participants"] = Json::array();
+        for (const auto& person : view.participants)
+            if (!person.removed) list.push_back({{"number", person.number}, {"name", person.name}, {"me", person.number == me->number}});
+    }
     if (view.in_step()) {
         const int step = view.step;
         state["stage"] = stage_json(view, context);

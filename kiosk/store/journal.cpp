@@ -1,5 +1,7 @@
 #include "kiosk/store/journal.hpp"
 
+#include "kiosk/store/event_row.hpp"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -38,6 +40,13 @@ const std::vector<const char*> k_migrations{
     "  FROM meta WHERE key = 'open_session_from' AND value != ''"
     "  AND EXISTS (SELECT 1 FROM events WHERE seq = CAST(meta.value AS INTEGER));"
     "DELETE FROM meta WHERE key = 'open_session_from';",
+    // 3: who sent each event, as the transport set it (a request never says it is the room).
+    // Before, an empty participant meant the room or, for the clock's and the AI's kinds, the system.
+    "ALTER TABLE events ADD COLUMN sender TEXT NOT NULL DEFAULT 'room';"
+    "UPDATE events SET sender = CASE"
+    "  WHEN participant != '' THEN 'participant'"
+    "  WHEN kind IN ('ai-prompt', 'ai-text', 'ai-end', 'timed-out', 'part-ended', 'window-ended') THEN 'system'"
+    "  ELSE 'room' END;",
 };
 
 struct StatementDeleter {
@@ -49,26 +58,16 @@ std::int64_t now_wall_ms() {
     return std::chrono::duration_cast<Millis>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-std::string join_dots(const std::vector<int>& dots) {
-    std::string out;
-    for (const int dot : dots) out += (out.empty() ? "" : ",") + std::to_string(dot);
-    return out;
-}
-
-std::vector<int> split_dots(const std::string& text) {
-    std::vector<int> dots;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        const auto end = std::min(text.find(',', start), text.size());
-        dots.push_back(std::stoi(text.substr(start, end - start)));
-        start = end + 1;
-    }
-    return dots;
-}
-
+// A text column with its stored length: a NUL inside stays (and is then refused by the rules).
 std::string column_text(sqlite3_stmt* statement, int column) {
     const auto* text = sqlite3_column_text(statement, column);
-    return text ? reinterpret_cast<const char*>(text) : "";
+    if (!text) return {};
+    return {reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(statement, column))};
+}
+
+// Binds a string with its length: text with an embedded NUL is stored whole, never cut short.
+void bind_text(sqlite3_stmt* statement, int index, const std::string& text) {
+    sqlite3_bind_text64(statement, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
 }
 
 }  // namespace
@@ -185,23 +184,23 @@ void Journal::append(const std::vector<Event>& events, const Clock& clock) {
     try {
         sqlite3_stmt* raw = nullptr;
         if (sqlite3_prepare_v2(m_db,
-                               "INSERT INTO events (wall_ms, kind, participant, stage, text, note, dots, flag) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                               "INSERT INTO events (wall_ms, kind, sender, participant, stage, text, note, dots, flag) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                -1, &raw, nullptr) != SQLITE_OK)
             throw StoreError{m_file.string() + ": " + sqlite3_errmsg(m_db)};
         Statement insert{raw};
         for (std::size_t i = 0; i < events.size(); ++i) {
             const auto& event = events[i];
-            const auto kind = to_string(event.kind);
-            const auto dots = join_dots(event.dots);
+            const auto row = to_row(event);
             sqlite3_bind_int64(insert.get(), 1, wall_now - (mono_now - event.at.count()));
-            sqlite3_bind_text(insert.get(), 2, kind.data(), static_cast<int>(kind.size()), SQLITE_TRANSIENT);
-            sqlite3_bind_text(insert.get(), 3, event.participant.c_str(), -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(insert.get(), 4, event.stage.c_str(), -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(insert.get(), 5, event.text.c_str(), -1, SQLITE_TRANSIENT);
-            sqlite3_bind_int(insert.get(), 6, event.note);
-            sqlite3_bind_text(insert.get(), 7, dots.c_str(), -1, SQLITE_TRANSIENT);
-            sqlite3_bind_int(insert.get(), 8, event.flag ? 1 : 0);
+            bind_text(insert.get(), 2, row.kind);
+            bind_text(insert.get(), 3, row.sender);
+            bind_text(insert.get(), 4, row.participant);
+            bind_text(insert.get(), 5, row.stage);
+            bind_text(insert.get(), 6, row.text);
+            sqlite3_bind_int64(insert.get(), 7, row.note);
+            bind_text(insert.get(), 8, row.dots);
+            sqlite3_bind_int(insert.get(), 9, row.flag ? 1 : 0);
             if (sqlite3_step(insert.get()) != SQLITE_DONE)
                 throw StoreError{m_file.string() + ": cannot write (" + sqlite3_errmsg(m_db) + ")"};
             if (i == 0) m_last_batch_first = sqlite3_last_insert_rowid(m_db);
@@ -294,7 +293,7 @@ std::vector<JournalEntry> Journal::events_between(std::int64_t first, std::int64
     std::vector<JournalEntry> entries;
     sqlite3_stmt* raw = nullptr;
     if (sqlite3_prepare_v2(m_db,
-                           "SELECT seq, wall_ms, kind, participant, stage, text, note, dots, flag FROM events "
+                           "SELECT seq, wall_ms, kind, sender, participant, stage, text, note, dots, flag FROM events "
                            "WHERE seq >= ? AND seq < ? ORDER BY seq",
                            -1, &raw, nullptr) != SQLITE_OK)
         throw StoreError{m_file.string() + ": " + sqlite3_errmsg(m_db)};
@@ -303,18 +302,25 @@ std::vector<JournalEntry> Journal::events_between(std::int64_t first, std::int64
     sqlite3_bind_int64(query.get(), 2, before);
     int result = SQLITE_ROW;
     while ((result = sqlite3_step(query.get())) == SQLITE_ROW) {
-        const auto kind = event_kind_from(column_text(query.get(), 2));
-        if (!kind) continue;  // written by a newer kiosk: the schema check refuses those files
         JournalEntry entry;
         entry.seq = sqlite3_column_int64(query.get(), 0);
         entry.wall_ms = sqlite3_column_int64(query.get(), 1);
-        entry.event.kind = *kind;
-        entry.event.participant = column_text(query.get(), 3);
-        entry.event.stage = column_text(query.get(), 4);
-        entry.event.text = column_text(query.get(), 5);
-        entry.event.note = sqlite3_column_int(query.get(), 6);
-        entry.event.dots = split_dots(column_text(query.get(), 7));
-        entry.event.flag = sqlite3_column_int(query.get(), 8) != 0;
+        EventRow row;
+        row.kind = column_text(query.get(), 2);
+        row.sender = column_text(query.get(), 3);
+        row.participant = column_text(query.get(), 4);
+        row.stage = column_text(query.get(), 5);
+        row.text = column_text(query.get(), 6);
+        row.note = sqlite3_column_int64(query.get(), 7);
+        row.dots = column_text(query.get(), 8);
+        row.flag = sqlite3_column_int(query.get(), 9) != 0;
+        // An event this version cannot read is said, not skipped: replaying around it would
+        // give another session than the one the room had.
+        try {
+            entry.event = from_row(row);
+        } catch (const StoreError& error) {
+            throw StoreError{m_file.string() + ": event " + std::to_string(entry.seq) + ": " + error.what()};
+        }
         entries.push_back(std::move(entry));
     }
     if (result != SQLITE_DONE) throw StoreError{m_file.string() + ": cannot read (" + sqlite3_errmsg(m_db) + ")"};

@@ -41,7 +41,7 @@ struct SessionRecord {
 
 class Journal {
 public:
-    static constexpr int k_schema_version = 2;
+    static constexpr int k_schema_version = 3;
     static constexpr const char* k_file_name = "vitale.sqlite3";
 
     // Opens (or creates) <data_dir>/vitale.sqlite3 and brings its schema up to date. A file

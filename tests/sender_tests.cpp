@@ -1,0 +1,156 @@
+// Who may send what, per kind of sender, from the action table; what a stranger sends is
+// refused before it costs the journal anything; a session's phones have a byte budget.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "tests/engine_room.hpp"
+
+using namespace kiosk;
+using kiosk::testing::Room;
+
+namespace {
+
+std::set<EventKind> kinds_sent_by(unsigned senders) {
+    std::set<EventKind> kinds;
+    for (const auto& spec : action_specs())
+        if (spec.senders & senders) kinds.insert(spec.kind);
+    return kinds;
+}
+
+// Three phones in the analysis; phone 1 claims the host code.
+void make_host(Room& room) {
+    room.open_at(1, 3);
+    room.press(EventKind::OfferHost);
+    auto claim = room.from(1, EventKind::ClaimHost);
+    claim.as<ClaimHostPayload>().code = room.view().host_offer->code;
+    REQUIRE(room.send(claim).ok());
+}
+
+}  // namespace
+
+TEST_CASE("The action table says once who may send what") {
+    using E = EventKind;
+    CHECK(kinds_sent_by(k_room) ==
+          std::set<E>{E::Start, E::Next, E::Previous, E::TogglePause, E::Extend, E::OfferHost, E::TogglePrompt, E::AskAgain});
+    CHECK(kinds_sent_by(k_system) == std::set<E>{E::AiPrompt, E::AiText, E::AiEnd, E::TimedOut, E::PartEnded, E::WindowEnded});
+    CHECK(kinds_sent_by(k_host) == std::set<E>{E::Next, E::TogglePause, E::Extend, E::HideNote, E::RemoveParticipant});
+    CHECK(kinds_sent_by(k_joiner) == std::set<E>{E::Join});
+    // Every kind is in the table, in order, with a journal name of its own and a handler.
+    std::set<std::string_view> names;
+    for (std::size_t i = 0; i < action_specs().size(); ++i) {
+        const auto& spec = action_specs()[i];
+        CHECK(static_cast<std::size_t>(spec.kind) == i);
+        CHECK(names.insert(spec.name).second);
+        CHECK(spec.handle != nullptr);
+        CHECK(event_kind_from(spec.name) == spec.kind);
+        // Only what participants may send has a route, and all of that has one.
+        CHECK(spec.route.empty() == !(spec.senders & (k_joiner | k_participant | k_host)));
+    }
+    CHECK(static_cast<std::size_t>(E::RemoveParticipant) + 1 == action_specs().size());
+}
+
+TEST_CASE("The room may press its keys; a phone may not, whatever it sends") {
+    Room room;
+    room.open_at(1, 2);
+    for (const auto kind : {EventKind::Start, EventKind::Previous, EventKind::OfferHost, EventKind::TogglePrompt}) {
+        INFO(to_string(kind));
+        CHECK(room.send(room.from(1, kind)).status == Status::NotAllowed);
+    }
+    for (const auto kind : {EventKind::Next, EventKind::TogglePause, EventKind::Extend, EventKind::HideNote,
+                            EventKind::RemoveParticipant}) {
+        INFO(to_string(kind));
+        CHECK(room.send(room.from(1, kind)).status == Status::NotHost);
+    }
+    // A participant with an empty key is a stranger, not the room.
+    Event empty{EventKind::Next, Sender::participant(""), ChosenPayload{}};
+    CHECK(room.send(empty).status == Status::UnknownPerson);
+    CHECK(room.step_id() == "analyse");
+    room.press(EventKind::Next);  // the room itself
+    CHECK(room.step_id() == "probleemstelling");
+}
+
+TEST_CASE("Neither the room nor a phone can speak for the system, nor the system for a phone") {
+    Room room;
+    room.open_at(1, 1);
+    const auto request = room.view().proposal.request;
+    CHECK(room.send({EventKind::AiText, Sender::room(), AiTextPayload{request, "nep"}}).status == Status::NotAllowed);
+    CHECK(room.send({EventKind::AiText, Sender::participant(Room::key(1)), AiTextPayload{request, "nep"}}).status ==
+          Status::NotAllowed);
+    CHECK(room.send({EventKind::Contribute, Sender::system(), NewNotePayload{"analyse", "nep"}}).status == Status::NotAllowed);
+    CHECK(room.send({EventKind::Contribute, Sender::room(), NewNotePayload{"analyse", "nep"}}).status == Status::NotAllowed);
+    CHECK(room.view().notes.empty());
+}
+
+TEST_CASE("The host may pause, extend, skip, hide and remove; not open or close the session") {
+    Room room;
+    make_host(room);
+    CHECK(room.send(room.from(1, EventKind::TogglePause)).ok());
+    CHECK(room.send(room.from(1, EventKind::Extend)).ok());
+    CHECK(room.send(room.from(1, EventKind::Next)).ok());
+    CHECK(room.send(room.from(1, EventKind::Start)).status == Status::NotAllowed);
+    auto remove = room.from(1, EventKind::RemoveParticipant);
+    remove.as<RemovePayload>().participant = 3;
+    CHECK(room.send(remove).ok());
+    CHECK(room.view().active_participants() == 2);
+    CHECK(room.add(3, "na verwijderen").status == Status::UnknownPerson);
+    CHECK(room.send(remove).status == Status::UnknownPerson);  // already out
+}
+
+TEST_CASE("A removed participant no longer counts for everyone is ready") {
+    Room room;
+    make_host(room);
+    room.set_ready(1);
+    room.set_ready(2);
+    CHECK(room.step_id() == "analyse");
+    auto remove = room.from(1, EventKind::RemoveParticipant);
+    remove.as<RemovePayload>().participant = 3;
+    room.send(remove);  // the one who never said ready is gone: everyone left is ready
+    CHECK(room.step_id() == "probleemstelling");
+}
+
+TEST_CASE("What a stranger sends is refused before the journal would hold it") {
+    Room room;
+    std::size_t reserved = 0;
+    const Event before{EventKind::Contribute, Sender::participant(Room::key(1)), NewNotePayload{"analyse", "x"}};
+    CHECK(room.engine.admit(before, reserved) == Status::NoSession);  // no session open
+    room.open_at(1, 1);
+    CHECK(room.engine.admit(before, reserved) == Status::Ok);
+    const Event stranger{EventKind::Contribute, Sender::participant(Room::key(9)), NewNotePayload{"analyse", "x"}};
+    CHECK(room.engine.admit(stranger, reserved) == Status::UnknownPerson);
+    const Event nobody{EventKind::Next, Sender::participant(""), ChosenPayload{}};
+    CHECK(room.engine.admit(nobody, reserved) == Status::UnknownPerson);
+    const Event ai{EventKind::AiText, Sender::participant(Room::key(1)), AiTextPayload{1, "nep"}};
+    CHECK(room.engine.admit(ai, reserved) == Status::NotAllowed);
+    // The room's own keys and the system always go through.
+    CHECK(room.engine.admit(Event{EventKind::Next}, reserved) == Status::Ok);
+    CHECK(room.engine.admit(Event{EventKind::TimedOut}, reserved) == Status::Ok);
+}
+
+TEST_CASE("A session's phones have a byte budget in the journal; the room's keys always work") {
+    SessionRules rules;
+    rules.phone_budget = 3000;
+    Room room{rules};
+    room.open_at(1, 2);
+    std::size_t reserved = 0;
+    int admitted = 0;
+    for (int i = 0; i < 100; ++i) {
+        const Event note{EventKind::Contribute, Sender::participant(Room::key(1 + i % 2)),
+                         NewNotePayload{"analyse", std::string(250, 'x')}};
+        if (room.engine.admit(note, reserved) != Status::Ok) break;
+        ++admitted;
+    }
+    CHECK(admitted > 5);
+    CHECK(admitted < 12);  // about 3000 / (250 + a row's overhead)
+    const Event more{EventKind::Edit, Sender::participant(Room::key(1)), EditNotePayload{"analyse", 1, std::string(250, 'z')}};
+    CHECK(room.engine.admit(more, reserved) == Status::BudgetSpent);
+    CHECK(room.engine.admit(Event{EventKind::Next}, reserved) == Status::Ok);
+
+    // What was applied counts the same on replay: the budget survives a restart.
+    Room spent{rules};
+    spent.open_at(1, 1);
+    while (spent.add(1, std::string(250, 'y')).status != Status::Limit) {}
+    for (int i = 0; i < 20; ++i) spent.set_ready(1, i % 2 == 0);
+    std::size_t none = 0;
+    CHECK(spent.engine.admit(more, none) == Status::BudgetSpent);
+}
