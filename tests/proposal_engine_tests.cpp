@@ -177,8 +177,8 @@ TEST_CASE("Phones mark paragraphs; a tap again takes the mark back; headings are
     CHECK(mark(room, 2, 1, "risk").ok());
     CHECK(mark(room, 3, 2, "question").ok());
     CHECK(mark(room, 1, 1, "agree").status == Status::Ignored);
-    CHECK(mark(room, 1, 0, "agree").status == Status::UnknownNote);
-    CHECK(mark(room, 1, 9, "agree").status == Status::UnknownNote);
+    CHECK(mark(room, 1, 0, "agree").status == Status::OutOfRange);
+    CHECK(mark(room, 1, 9, "agree").status == Status::OutOfRange);
     CHECK(mark(room, 1, 1, "love").status == Status::BadChoice);
     const auto& marks = room.view().proposal.latest()->marks;
     CHECK(marks.at(1).at(1) == Mark::Agree);

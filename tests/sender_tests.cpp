@@ -94,7 +94,9 @@ TEST_CASE("The host may pause, extend, skip, hide and remove; not open or close 
     CHECK(room.send(remove).ok());
     CHECK(room.view().active_participants() == 2);
     CHECK(room.add(3, "na verwijderen").status == Status::UnknownPerson);
-    CHECK(room.send(remove).status == Status::UnknownPerson);  // already out
+    CHECK(room.send(remove).status == Status::OutOfRange);  // already out
+    remove.as<RemovePayload>().participant = 1;
+    CHECK(room.send(remove).status == Status::NotAllowed);  // not oneself
 }
 
 TEST_CASE("A removed participant no longer counts for everyone is ready") {

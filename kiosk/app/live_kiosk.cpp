@@ -1,5 +1,6 @@
 #include "kiosk/app/live_kiosk.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <iostream>
 
@@ -231,7 +232,9 @@ void run_live_kiosk(const LiveSetup& setup) {
     const auto content = config.content;
     net::PhoneApi api{{loop, clock, config.phone_strings, config.settings.language, config.settings.session.max_text,
                        config.settings.session.show_names, config.settings.phone_requests_per_minute,
-                       minutes_of(config.settings.timers.extend_step), config.settings.joins_per_address,
+                       minutes_of(config.settings.timers.extend_step),
+                       // --demo's simulated phones all join from this machine
+                       std::max(config.settings.joins_per_address, options.demo),
                        [content, &clock] { return scenes::question_of_the_week(*content, to_local(clock.wall())); },
                        [&config, &clock](const View& view, const std::string& format) {
                            return session_export(config, clock, view, format);

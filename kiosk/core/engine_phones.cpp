@@ -147,13 +147,15 @@ Status Engine::hide_note(Event& event, Outcome&) {
 // The host takes someone out of the session (a stranger, a second phone): their key stops
 // working and what they counted for goes (readiness, dots, picks, scores, votes); their notes
 // stay unless the host hides them.
-Status Engine::remove_participant(Event& event, Outcome&) {
+Status Engine::remove_participant(Event& event, Outcome& outcome) {
     const int number = event.as<RemovePayload>().participant;
     auto* target = number <= static_cast<int>(m_draft.participants.size())
                        ? &m_draft.participants[static_cast<std::size_t>(number - 1)]
                        : nullptr;
-    if (!target || target->removed) return Status::UnknownPerson;
+    outcome.problem.field = "participant";
+    if (!target || target->removed) return Status::OutOfRange;               // nobody (any more)
     if (target->number == sender(event)->number) return Status::NotAllowed;  // not oneself
+    outcome.problem.field = {};
     target->removed = true;
     target->host = false;
     m_draft.activity.ready.erase(number);

@@ -96,14 +96,16 @@ Status Engine::paste_answer(Event& event, Outcome&) {
     return Status::Ok;
 }
 
-Status Engine::mark_paragraph(Event& event, Outcome&) {
+Status Engine::mark_paragraph(Event& event, Outcome& outcome) {
     const auto* who = sender(event);
     if (!m_draft.in_proposal_step() || m_draft.proposal.versions.empty()) return Status::NotOpen;
     const auto& wanted = event.as<MarkPayload>();
     auto& version = m_draft.proposal.versions.back();
     const auto paragraphs = split_paragraphs(version.text);
-    if (wanted.paragraph >= static_cast<int>(paragraphs.size()) || paragraphs[static_cast<std::size_t>(wanted.paragraph)].heading)
-        return Status::UnknownNote;
+    if (wanted.paragraph >= static_cast<int>(paragraphs.size()) || paragraphs[static_cast<std::size_t>(wanted.paragraph)].heading) {
+        outcome.problem.field = "paragraph";  // a heading, or beyond the answer's last paragraph
+        return Status::OutOfRange;
+    }
     const Mark mark = mark_from(wanted.mark);  // a Choice field: one of the names, or "" (clears)
     auto& marks = version.marks[wanted.paragraph];
     const auto found = marks.find(who->number);
