@@ -49,6 +49,23 @@ struct Recorder {
     }
 };
 
+// Runs SQL on a journal file directly: an older kiosk's file, or damage done on purpose.
+void run_sql(const std::filesystem::path& file, const std::string& sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+    const int result = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    REQUIRE(result == SQLITE_OK);
+}
+
+// The events table as schemas 1 and 2 made it.
+constexpr const char* k_old_tables =
+    "CREATE TABLE schema_version (version INTEGER NOT NULL, applied_wall_ms INTEGER NOT NULL);"
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE events (seq INTEGER PRIMARY KEY AUTOINCREMENT, wall_ms INTEGER NOT NULL, kind TEXT NOT NULL,"
+    " participant TEXT NOT NULL, stage TEXT NOT NULL, text TEXT NOT NULL, note INTEGER NOT NULL,"
+    " dots TEXT NOT NULL, flag INTEGER NOT NULL);";
+
 std::string read_file(const std::filesystem::path& path) {
     std::ifstream in{path, std::ios::binary};
     return {std::istreambuf_iterator<char>{in}, {}};
@@ -147,10 +164,7 @@ TEST_CASE("A journal written by a newer kiosk is refused and left untouched") {
     testing::TempDir temp;
     { store::Journal journal{temp.path()}; }
     const auto file = temp.path() / store::Journal::k_file_name;
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(db, "INSERT INTO schema_version VALUES (7, 0)", nullptr, nullptr, nullptr) == SQLITE_OK);
-    sqlite3_close(db);
+    run_sql(file, "INSERT INTO schema_version VALUES (7, 0)");
     const auto before = read_file(file);
     try {
         store::Journal journal{temp.path()};
@@ -218,25 +232,14 @@ TEST_CASE("When the journal cannot write, phones are told 'not saved' and the ro
 TEST_CASE("A journal of schema 1 is migrated, and its open session still replays") {
     testing::TempDir temp;
     const auto file = temp.path() / store::Journal::k_file_name;
-    {
-        // Schema 1 exactly as the first release wrote it, with a session open at event 2.
-        sqlite3* db = nullptr;
-        REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
-        const char* v1 =
-            "CREATE TABLE schema_version (version INTEGER NOT NULL, applied_wall_ms INTEGER NOT NULL);"
-            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-            "CREATE TABLE events (seq INTEGER PRIMARY KEY AUTOINCREMENT, wall_ms INTEGER NOT NULL, kind TEXT NOT NULL,"
-            " participant TEXT NOT NULL, stage TEXT NOT NULL, text TEXT NOT NULL, note INTEGER NOT NULL,"
-            " dots TEXT NOT NULL, flag INTEGER NOT NULL);"
+    // Schema 1 exactly as the first release wrote it, with a session open at event 2.
+    run_sql(file, std::string{k_old_tables} +
             "INSERT INTO schema_version VALUES (1, 0);"
             "INSERT INTO events VALUES (1, 1000, 'start', '', '', 'old-token', 0, '', 0);"
             "INSERT INTO events VALUES (2, 2000, 'previous', '', '', '', 0, '', 0);"
             "INSERT INTO events VALUES (3, 3000, 'start', '', '', 'v1-token', 0, '', 0);"
             "INSERT INTO events VALUES (4, 4000, 'join', 'phone-key-00000001', '', '', 0, '', 0);"
-            "INSERT INTO meta VALUES ('open_session_from', '3');";
-        REQUIRE(sqlite3_exec(db, v1, nullptr, nullptr, nullptr) == SQLITE_OK);
-        sqlite3_close(db);
-    }
+            "INSERT INTO meta VALUES ('open_session_from', '3');");
     store::Journal journal{temp.path()};
     const auto sessions = journal.sessions();
     REQUIRE(sessions.size() == 1);
@@ -331,17 +334,9 @@ TEST_CASE("What a hostile phone tried replays to exactly the live outcome") {
 TEST_CASE("A journal written by the previous schema (2) replays exactly") {
     testing::TempDir temp;
     const auto file = temp.path() / store::Journal::k_file_name;
-    {
-        // Schema 2 as the kiosk before the action table wrote it: who sent an event was only an
-        // empty or a filled participant column, and each kind used the columns its own way.
-        sqlite3* db = nullptr;
-        REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
-        const char* v2 =
-            "CREATE TABLE schema_version (version INTEGER NOT NULL, applied_wall_ms INTEGER NOT NULL);"
-            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-            "CREATE TABLE events (seq INTEGER PRIMARY KEY AUTOINCREMENT, wall_ms INTEGER NOT NULL, kind TEXT NOT NULL,"
-            " participant TEXT NOT NULL, stage TEXT NOT NULL, text TEXT NOT NULL, note INTEGER NOT NULL,"
-            " dots TEXT NOT NULL, flag INTEGER NOT NULL);"
+    // Schema 2 as the kiosk before the action table wrote it: who sent an event was only an
+    // empty or a filled participant column, and each kind used the columns its own way.
+    run_sql(file, std::string{k_old_tables} +
             "CREATE TABLE sessions (id INTEGER PRIMARY KEY AUTOINCREMENT, opened_seq INTEGER NOT NULL, closed_seq INTEGER,"
             " opened_wall_ms INTEGER NOT NULL, closed_wall_ms INTEGER);"
             "INSERT INTO schema_version VALUES (1, 0);"
@@ -357,10 +352,7 @@ TEST_CASE("A journal written by the previous schema (2) replays exactly") {
             "INSERT INTO events VALUES (9, 1800, 'offer-host', '', '', 'host-code-1', 0, '', 0);"
             "INSERT INTO events VALUES (10, 1900, 'claim-host', 'phone-key-00000002', '', 'host-code-1', 0, '', 0);"
             "INSERT INTO events VALUES (11, 2000, 'pause', '', '', '', 0, '', 0);"
-            "INSERT INTO sessions VALUES (1, 1, NULL, 1000, NULL);";
-        REQUIRE(sqlite3_exec(db, v2, nullptr, nullptr, nullptr) == SQLITE_OK);
-        sqlite3_close(db);
-    }
+            "INSERT INTO sessions VALUES (1, 1, NULL, 1000, NULL);");
     store::Journal journal{temp.path()};
     const auto entries = journal.open_session();
     REQUIRE(entries.size() == 11);
@@ -392,12 +384,7 @@ TEST_CASE("An event of a kind this version does not know stops the replay with a
         journal.append({Event{EventKind::Start}}, clock);
         journal.mark_session(0, true);
     }
-    {
-        sqlite3* db = nullptr;
-        REQUIRE(sqlite3_open((temp.path() / store::Journal::k_file_name).c_str(), &db) == SQLITE_OK);
-        REQUIRE(sqlite3_exec(db, "UPDATE events SET kind = 'teleport'", nullptr, nullptr, nullptr) == SQLITE_OK);
-        sqlite3_close(db);
-    }
+    run_sql(temp.path() / store::Journal::k_file_name, "UPDATE events SET kind = 'teleport'");
     store::Journal journal{temp.path()};
     CHECK_THROWS_WITH(journal.open_session(), Catch::Contains("event 1: an event of kind 'teleport'"));
 }
