@@ -69,11 +69,11 @@ end_x11_test() {
 }
 fail() { echo "FAIL: $*"; echo "--- kiosk log:"; cat "$work/log" 2>/dev/null; exit 1; }
 
-# ensure_playwright DIR: playwright-core from npm in DIR (no browser download: Debian's
-# chromium is used).
+# ensure_playwright DIR: playwright-core and axe-core from npm in DIR (no browser download:
+# Debian's chromium is used).
 ensure_playwright() {
-    [ -d "$1/node_modules/playwright-core" ] && return 0
-    (cd "$1" && npm install --no-audit --no-fund --loglevel=error >/dev/null) || fail "npm install playwright-core failed"
+    [ -d "$1/node_modules/playwright-core" ] && [ -d "$1/node_modules/axe-core" ] && return 0
+    (cd "$1" && npm install --no-audit --no-fund --loglevel=error >/dev/null) || fail "npm install (tests/browser) failed"
 }
 
 # join_url_on_screen: prints the join link the QR on the screen shows now; returns 1 (and says

@@ -138,7 +138,7 @@ Json validation_json(const View& view, const Participant& me) {
               {"proposed", std::string{to_string(view.proposed_decision())}},
               {"voters", validation.votes.size()},
               {"objections", Json::array()},
-              {"owner", validation.owner == 0 ? Json{} : Json{validation.owner_name}},
+              {"owner", validation.owner == 0 ? Json{} : Json(validation.owner_name)},  // Json{x} would be a one-element array
               {"i_own", validation.owner == me.number},
               {"first_step", validation.first_step},
               {"review_date", format_date(validation.review_date)},

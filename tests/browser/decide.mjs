@@ -46,7 +46,7 @@ try {
       await page.locator(`.framing-pick[data-index="${index}"][aria-pressed="true"]`).waitFor();
     }
   await cas.locator('.framing-pick[data-index="1"]').tap();  // a fourth pick is refused
-  await cas.locator('#banner').getByText('Zoveel stippen heb je niet').waitFor();
+  await cas.locator('#banner').getByText('Kies hoogstens 3 vragen.').waitFor();
   await anna.locator('.framing-pick[data-index="3"] .count').getByText('3 stemmen').waitFor();
   await anna.screenshot({ path: outDir + '/phone-lobby-choices.png', fullPage: true });
 

@@ -9,7 +9,8 @@ const hostCode = new URLSearchParams(location.search).get('host');
 const storageKey = 'vitale:' + token;
 
 let T = {};            // texts in the kiosk's language
-let maxText = 280;
+let maxText = 0;       // the kiosk's note length (max_text); 0 = not known
+let limits = {};       // what the kiosk accepts per POST route and field (/api/strings)
 let key = null;        // this phone's secret in the session
 let state = null;      // the latest state from the kiosk
 let receivedAt = 0;    // performance.now() when it arrived, for the local countdown
@@ -18,30 +19,68 @@ let shown = {};        // signature of each section as last drawn
 let myDots = null;     // the dots while voting, before the kiosk confirms them
 let voteTimer = 0;
 let editing = 0;       // id of the note being edited
+let removing = 0;      // the participant the host is asked to confirm removing
 let prompt = { request: 0, text: '' };  // the AI prompt as sent, fetched when first wanted
 let promptOpen = false;
+
+// Only for a kiosk that does not send `limits` (the page is built into the kiosk, so this
+// covers an unfinished server, not a real mismatch). Text lengths fall back to max_text.
+const FALLBACK = { warning_seconds: 60, picks: 3, score_min: 0, score_max: 5 };
 
 const $ = (id) => document.getElementById(id);
 const app = $('app');
 
-// "1 stip" / "3 stippen": the _one text for a count of one.
-function plural(name, n) { return n === 1 ? t(name + '_one') : t(name, { n }); }
-
-function t(name, values) {
-  let text = T[name] || name;
-  for (const [k, v] of Object.entries(values || {})) text = text.split('{' + k + '}').join(String(v));
-  return text;
+// A number or text from the kiosk worth showing: never null, undefined or NaN.
+function present(value) {
+  return value !== null && value !== undefined && value !== false && !(typeof value === 'number' && !Number.isFinite(value));
 }
+function count(value) { return Number.isFinite(value) ? value : 0; }
+
+// "1 stip" / "3 stippen": the _one text for a count of one (when the language has one).
+function plural(name, n) { return n === 1 && T[name + '_one'] ? t(name + '_one') : t(name, { n: count(n) }); }
+
+// The text NAME with its {placeholders} filled. A placeholder without a value is left out
+// rather than shown as "{n}" or "undefined"; the console says which, for the tests.
+function t(name, values) {
+  const text = typeof T[name] === 'string' && T[name] ? T[name] : name;
+  return text.replace(/\{(\w+)\}/g, (mark, k) => {
+    const v = values ? values[k] : undefined;
+    if (present(v)) return String(v);
+    console.warn('vitale: no value for ' + mark + ' in ' + name);
+    return '';
+  });
+}
+
+// A field's rule from the kiosk: limit('/api/join', 'name', 'max'); undefined when not sent.
+function limit(route, field, property) {
+  const spec = ((limits.fields || {})[route] || {})[field];
+  const value = spec ? spec[property] : undefined;
+  return Number.isFinite(value) ? value : undefined;
+}
+// The most characters a text field takes; a form without a known limit leaves it to the kiosk.
+function textMax(route, field) {
+  return limit(route, field, 'max') || (maxText > 0 ? maxText : undefined);
+}
+// "12/280", or "12" when the limit is not known. Counts characters as the kiosk does.
+function counterText(text, max) { const n = [...text].length; return max ? n + '/' + max : String(n); }
+
+// Children worth drawing: null, undefined, false and true are skipped (replaceChildren would
+// show them as the text "null"); numbers become text.
+function drawable(children) {
+  return children.flat().filter((c) => c !== null && c !== undefined && c !== false && c !== true && c !== '')
+    .map((c) => (typeof c === 'number' ? String(c) : c));
+}
+function put(parent, ...children) { parent.replaceChildren(...drawable(children)); return parent; }
 
 function el(tag, props, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(props || {})) {
-    if (k === 'text') node.textContent = v;
+    if (k === 'text') node.textContent = present(v) ? String(v) : '';
     else if (k === 'class') node.className = v;
     else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else if (v !== false && v !== undefined && v !== null) node.setAttribute(k, v === true ? '' : v);
+    else if (present(v)) node.setAttribute(k, v === true ? '' : v);
   }
-  for (const child of children) if (child) node.append(child);
+  node.append(...drawable(children));
   return node;
 }
 
@@ -120,7 +159,8 @@ function receive(next) {
   if (state && state.v > next.v) return;  // an older state arriving late
   const stageChanged = !state || !state.stage || !next.stage || state.stage.id !== next.stage.id ||
                        state.stage.part !== next.stage.part;
-  if (stageChanged) { myDots = null; editing = 0; }
+  // A new stage: what was being typed belonged to the last one (section() keeps it otherwise).
+  if (stageChanged) { myDots = null; editing = 0; if (document.activeElement) document.activeElement.blur(); }
   state = next;
   receivedAt = performance.now();
   render();
@@ -132,9 +172,10 @@ function ended() {
   key = null;
   localStorage.removeItem(storageKey);
   shown = {};
+  if (!$('banner').classList.contains('error')) banner('');  // a "saved" from before is no news now
   $('stage-label').textContent = '';
   $('timer').textContent = '';
-  app.replaceChildren(el('h1', { text: t('ended_title') }), el('p', { text: t('ended_body') }));
+  put(app, el('h1', { text: t('ended_title') }), el('p', { text: t('ended_body') }));
 }
 
 // ---- joining --------------------------------------------------------------------------
@@ -152,9 +193,9 @@ async function join(name) {
 }
 
 function showJoin(showNames) {
-  const name = el('input', { id: 'name', maxlength: 30, autocomplete: 'given-name' });
+  const name = el('input', { id: 'name', maxlength: textMax('/api/join', 'name'), autocomplete: 'given-name' });
   const button = el('button', { class: 'primary', id: 'join', text: t('join_button'), onclick: () => join(name.value.trim()) });
-  app.replaceChildren(
+  put(app,
     el('h1', { text: t('title') }),
     el('p', { text: t('join_intro') }),
     showNames ? el('label', { for: 'name', text: t('name_label') }) : null,
@@ -173,12 +214,26 @@ function section(id, signature, build) {
   const sig = JSON.stringify(signature);
   if (shown[id] === sig) return node;
   shown[id] = sig;
-  node.replaceChildren(...(build() || []).filter(Boolean));
+  // Someone else's change redraws the section: the field this person is typing in keeps its
+  // text, the cursor and the focus (otherwise a half-written text is silently lost).
+  const active = document.activeElement;
+  const typing = active && active.id && node.contains(active) && ['INPUT', 'TEXTAREA'].includes(active.tagName)
+    ? { id: active.id, value: active.value, start: active.selectionStart, end: active.selectionEnd } : null;
+  put(node, build() || []);
+  const again = typing && document.getElementById(typing.id);
+  if (again && again.value !== typing.value) {
+    again.value = typing.value;
+    again.dispatchEvent(new Event('input'));  // counters follow
+  }
+  if (again) {
+    again.focus();
+    try { again.setSelectionRange(typing.start, typing.end); } catch (e) { /* a date field has no cursor */ }
+  }
   return node;
 }
 
 function render() {
-  if (!app.querySelector('#intro')) { app.replaceChildren(); shown = {}; }
+  if (!app.querySelector('#intro')) { put(app); shown = {}; }
   const s = state;
   const stage = s.stage;
   $('stage-label').textContent = !stage ? t('title')
@@ -210,8 +265,8 @@ function render() {
   section('ai-status', ai && [ai.state, ai.removed, ai.latest && ai.latest.failure], () => ai ? aiStatus(ai) : []);
   section('ai-text', ai && ai.latest, () => ai && ai.latest ? aiText(ai) : []);
   section('ai-prompt', ai && [ai.has_prompt, ai.request, promptOpen, prompt.request], () => ai && ai.has_prompt ? aiPrompt(ai) : []);
-  section('ai-paste', ai && [ai.takes_paste, ai.request], () => ai && ai.takes_paste ? aiPaste() : []);
-  section('ai-again', ai && ai.may_ask_again, () => ai && ai.may_ask_again ? [el('button', { class: 'small', id: 'ai-again',
+  section('ai-paste-section', ai && [ai.takes_paste, ai.request], () => ai && ai.takes_paste ? aiPaste() : []);
+  section('ai-again-section', ai && ai.may_ask_again, () => ai && ai.may_ask_again ? [el('button', { class: 'small', id: 'ai-again',
     text: t('ai_again'), onclick: () => send('/api/proposal/again', { stage: state.stage.id }) })] : []);
   // The lobby's choices, the validation stage, the wrap-up.
   const lobby = s.lobby;
@@ -230,22 +285,27 @@ function render() {
   section('wrapup', w && [w.decision, w.situation, w.my_shared || ''], () => w ? wrapupPart(w) : []);
   section('footer', [inStep, stage && stage.id, part], () => inStep ? footer() : []);
   updateFooter();
-  section('host', [s.me.host && inStep, s.notes, s.timer && s.timer.paused], () => s.me.host && inStep ? hostPanel() : []);
+  // The host's tools: the stage's controls and notes while in a stage, the people throughout.
+  const people = s.me.host && Array.isArray(s.participants) ? s.participants : null;
+  if (removing && !(people || []).some((p) => p.number === removing)) removing = 0;
+  section('host', [s.me.host && inStep, s.notes, s.timer && s.timer.paused, people, removing],
+    () => s.me.host && (inStep || people) ? hostPanel(inStep, people) : []);
 }
 
 function composer() {
   const stage = state.stage;
   const left = stage.max > 0 ? stage.max - state.me.notes.length : null;
   if (left !== null && left <= 0) return [el('p', { class: 'card', text: t('limit_reached') })];
-  const box = el('textarea', { id: 'text', maxlength: maxText, placeholder: t('hint_' + stage.contribute), rows: 3 });
-  const counter = el('div', { class: 'counter', text: '0/' + maxText });
-  box.addEventListener('input', () => { counter.textContent = box.value.length + '/' + maxText; });
+  const max = textMax('/api/notes', 'text');
+  const box = el('textarea', { id: 'text', maxlength: max, placeholder: t('hint_' + stage.contribute), rows: 3 });
+  const counter = el('div', { class: 'counter', text: counterText('', max) });
+  box.addEventListener('input', () => { counter.textContent = counterText(box.value, max); });
   const add = el('button', { class: 'primary', id: 'add', text: t('add'), onclick: async () => {
     if (!box.value.trim()) return banner(t('err_empty'), true);
     add.disabled = true;
     const reply = await send('/api/notes', { stage: stage.id, text: box.value });
     add.disabled = false;
-    if (reply) { box.value = ''; counter.textContent = '0/' + maxText; banner(t('saved')); }
+    if (reply) { box.value = ''; counter.textContent = counterText('', max); banner(t('saved')); }
   } });
   return [box, counter, add, left !== null ? el('p', { class: 'counter', text: t('left', { n: left }) }) : null];
 }
@@ -255,7 +315,7 @@ function mine() {
   const stage = state.stage;
   return [el('h2', { text: t('yours') }), ...state.me.notes.map((note) => {
     if (editing === note.id) {
-      const box = el('textarea', { maxlength: maxText }, note.text);
+      const box = el('textarea', { maxlength: textMax('/api/notes/edit', 'text'), 'aria-label': t('edit') });
       box.value = note.text;
       return el('div', { class: 'note' }, box, el('div', { class: 'actions' },
         el('button', { class: 'small', text: t('save'), onclick: async () => {
@@ -301,7 +361,7 @@ function results() {
   const winners = state.stage.winners;
   return [el('h2', { text: t('results') }), ...(state.results || []).map((r) =>
     el('div', { class: 'result' + (r.place <= winners ? ' winner' : '') },
-      el('span', { class: 'place', text: r.place + '.' }), el('span', { class: 'text', text: r.text }),
+      el('span', { class: 'place', text: count(r.place) + '.' }), el('span', { class: 'text', text: r.text }),
       el('span', { class: 'count', text: plural('dots', r.dots) })))];
 }
 
@@ -326,7 +386,7 @@ function aiText(ai) {
         el('div', { class: 'marks' }, ...marks.map(([name, sign, label]) => el('button', {
           class: 'small mark' + (p.mine === name ? ' on' : ''), 'data-paragraph': index, 'data-mark': name,
           'aria-pressed': p.mine === name ? 'true' : 'false', 'aria-label': t(label),
-          text: sign + ' ' + t(label) + ' ' + p.marks[name],
+          text: sign + ' ' + t(label) + ' ' + count((p.marks || {})[name]),
           onclick: () => send('/api/proposal/mark', { stage: state.stage.id, paragraph: index, mark: p.mine === name ? '' : name }),
         }))));
     })];
@@ -377,13 +437,17 @@ function aiPrompt() {
     }
   } });
   return [el('div', { class: 'row' }, toggle, copy),
-    promptOpen && prompt.text ? el('pre', { class: 'prompt', id: 'ai-prompt-text', text: prompt.text }) : null];
+    // It scrolls (a long prompt): focusable, so it can be scrolled without a touch screen.
+    promptOpen && prompt.text ? el('pre', { class: 'prompt', id: 'ai-prompt-text', tabindex: 0, text: prompt.text }) : null];
 }
 
 function aiPaste() {
   const box = el('textarea', { id: 'ai-answer', rows: 8, placeholder: t('ai_paste_label') });
+  // No maxlength here: the browser would cut a long paste off silently; say it is too long.
+  const max = limit('/api/proposal/answer', 'text', 'max');
   const go = el('button', { class: 'primary', id: 'ai-paste', text: t('ai_paste_button'), onclick: async () => {
     if (!box.value.trim()) return banner(t('err_empty'), true);
+    if (max && [...box.value].length > max) return banner(t('err_paste_too_long'), true);
     go.disabled = true;
     const reply = await send('/api/proposal/answer', { stage: state.stage.id, text: box.value });
     go.disabled = false;
@@ -392,11 +456,11 @@ function aiPaste() {
   return [el('label', { for: 'ai-answer', text: t('ai_paste_label') }), box, go];
 }
 
-function decisionName(kind) { return t('decision_' + kind); }
+function decisionName(kind) { return kind ? t('decision_' + kind) : ''; }
 
 function situationForm(lobby) {
-  const box = el('textarea', { id: 'situation', rows: 2, maxlength: 160, placeholder: t('lobby_situation_hint') });
-  box.value = lobby.situation;
+  const box = el('textarea', { id: 'situation', rows: 2, maxlength: textMax('/api/lobby/situation', 'text'), placeholder: t('lobby_situation_hint') });
+  box.value = lobby.situation || '';
   const save = el('button', { class: 'primary', id: 'situation-save', text: t('lobby_situation_save'), onclick: async () => {
     if (!box.value.trim()) return banner(t('err_empty'), true);
     if (await send('/api/lobby/situation', { text: box.value })) banner(t('saved'));
@@ -405,16 +469,17 @@ function situationForm(lobby) {
 }
 
 function framingPicker(lobby) {
-  const mine = new Set(lobby.my_framing);
-  return [el('h2', { text: t('lobby_framing') }), ...lobby.framing.map((q, index) => el('button', {
+  const mine = new Set(lobby.my_framing || []);
+  const most = limit('/api/lobby/framing', 'picks', 'max_items') ?? FALLBACK.picks;
+  return [el('h2', { text: t('lobby_framing', { n: most }) }), ...(lobby.framing || []).map((q, index) => el('button', {
     class: 'candidate framing-pick' + (mine.has(index) ? ' chosen' : ''), 'data-index': index, 'aria-pressed': mine.has(index) ? 'true' : 'false',
     onclick: () => {
       const next = new Set(mine);
       if (next.has(index)) next.delete(index);
-      else if (next.size < 3) next.add(index);
-      else return banner(t('err_too_many_dots'), true);
+      else if (next.size < most) next.add(index);
+      else return banner(t('err_too_many_picks', { max: most }), true);
       send('/api/lobby/framing', { picks: [...next] });
-    } }, el('span', { class: 'text', text: q.text }), el('span', { class: 'count', text: q.votes ? t('lobby_framing_votes', { n: q.votes }) : '' })))];
+    } }, el('span', { class: 'text', text: q.text }), el('span', { class: 'count', text: q.votes ? plural('lobby_framing_votes', q.votes) : '' })))];
 }
 
 function reviewList(reviews) {
@@ -428,11 +493,17 @@ function reviewList(reviews) {
 }
 
 function scoreForm(v) {
-  const scores = (v.my_scores || v.criteria.map(() => 0)).slice();
+  // The kiosk's range: `min` means "not scored" (0), the buttons run from 1 (or min) to max.
+  const low = limit('/api/validation/scores', 'scores', 'min') ?? FALLBACK.score_min;
+  const high = limit('/api/validation/scores', 'scores', 'max') ?? FALLBACK.score_max;
+  const scale = [];
+  for (let n = Math.max(low, 1); n <= high; n++) scale.push(n);
+  const scores = (v.my_scores || v.criteria.map(() => low)).slice();
   const sendScores = () => send('/api/validation/scores', { stage: state.stage.id, scores });
-  return [el('p', { class: 'card', text: t('validation_score_intro') }), ...v.criteria.map((c, i) => el('div', { class: 'criterion' },
+  const intro = t('validation_score_intro', { min: scale[0], max: high });
+  return [el('p', { class: 'card', text: intro }), ...v.criteria.map((c, i) => el('div', { class: 'criterion' },
     el('p', { class: 'name', text: c.name }), el('p', { class: 'muted', text: c.description }),
-    el('div', { class: 'scale' }, ...[1, 2, 3, 4, 5].map((n) => {
+    el('div', { class: 'scale' }, ...scale.map((n) => {
       const button = el('button', { class: 'small' + (scores[i] === n ? ' chosen' : ''), 'data-criterion': i, 'data-score': n,
         'aria-pressed': scores[i] === n ? 'true' : 'false', text: String(n), onclick: () => {
           scores[i] = n;
@@ -448,7 +519,7 @@ function scoreForm(v) {
 }
 
 function objectionForm(v) {
-  const box = el('textarea', { id: 'objection', rows: 2, maxlength: maxText, placeholder: t('validation_objection') });
+  const box = el('textarea', { id: 'objection', rows: 2, maxlength: textMax('/api/validation/objection', 'text'), placeholder: t('validation_objection') });
   box.value = v.my_objection || '';
   return [el('label', { for: 'objection', text: t('validation_objection') }), box,
     el('button', { class: 'small', id: 'objection-send', text: t('validation_objection_send'), onclick: async () => {
@@ -470,19 +541,20 @@ function decisionVote(v) {
 function ownerPart(v) {
   const nodes = [el('p', { class: 'card question', id: 'decided', text: t('validation_decided', { decision: decisionName(v.decided) }) })];
   if (v.decided === 'parkeren') return nodes.concat([el('p', { class: 'muted', text: t('validation_parked') })]);
-  if (v.owner === null && !v.i_own) {
-    const name = el('input', { id: 'owner-name', maxlength: 40, placeholder: t('validation_owner_name') });
+  if (!present(v.owner) && !v.i_own) {
+    const name = el('input', { id: 'owner-name', maxlength: textMax('/api/validation/volunteer', 'name'), placeholder: t('validation_owner_name') });
     nodes.push(el('label', { for: 'owner-name', text: t('validation_owner_name') }), name,
       el('button', { class: 'primary', id: 'volunteer', text: t('validation_volunteer'), onclick: () =>
         send('/api/validation/volunteer', { stage: state.stage.id, name: name.value }) }));
-  } else if (v.owner !== null) {
-    nodes.push(el('p', { class: 'muted', id: 'owner', text: t('validation_owner_is', { owner: v.owner }) }));
+  } else if (present(v.owner)) {
+    // An owner who gave no name (and joined without one) is still an owner.
+    nodes.push(el('p', { class: 'muted', id: 'owner', text: v.owner ? t('validation_owner_is', { owner: v.owner }) : t('validation_owner_someone') }));
   }
   if (v.i_own) {
-    const step = el('textarea', { id: 'first-step', rows: 2, maxlength: maxText });
-    step.value = v.first_step;
+    const step = el('textarea', { id: 'first-step', rows: 2, maxlength: textMax('/api/validation/commit', 'first_step') });
+    step.value = v.first_step || '';
     const date = el('input', { id: 'review-date', type: 'date' });
-    date.value = v.review_date;
+    date.value = v.review_date || '';
     nodes.push(el('label', { for: 'first-step', text: t('validation_first_step') }), step,
       el('label', { for: 'review-date', text: t('validation_review_date') }), date,
       el('button', { class: 'primary', id: 'commit', text: t('validation_commit'), onclick: async () => {
@@ -493,12 +565,12 @@ function ownerPart(v) {
     nodes.push(el('p', { class: 'card', text: v.first_step + (v.review_date ? ' · ' + t('review_by', { date: v.review_date }) : '') }));
   }
   if (v.decided === 'aanpassen') {
-    const box = el('textarea', { id: 'edit', rows: 2, maxlength: maxText, placeholder: t('validation_edit') });
+    const box = el('textarea', { id: 'edit', rows: 2, maxlength: textMax('/api/validation/edit', 'text'), placeholder: t('validation_edit') });
     nodes.push(el('label', { for: 'edit', text: t('validation_edit') }), box,
       el('button', { class: 'small', id: 'edit-send', text: t('validation_edit_send'), onclick: async () => {
         if (!box.value.trim()) return banner(t('err_empty'), true);
         if (await send('/api/validation/edit', { stage: state.stage.id, text: box.value })) { box.value = ''; banner(t('saved')); }
-      } }), ...v.edits.map((e) => el('p', { class: 'note', text: e })));
+      } }), ...(v.edits || []).map((e) => el('p', { class: 'note', text: e })));
   }
   return nodes;
 }
@@ -511,7 +583,7 @@ function wrapupPart(w) {
       (d.review_date ? ' · ' + t('review_by', { date: d.review_date }) : '') }) : null)];
   // The personal reflection stays on this phone unless it is shared.
   const saved = localStorage.getItem(storageKey + ':reflection') || '';
-  const box = el('textarea', { id: 'reflection', rows: 3, maxlength: maxText });
+  const box = el('textarea', { id: 'reflection', rows: 3, maxlength: textMax('/api/wrapup/share', 'text'), 'aria-label': t('wrapup_reflection') });
   box.value = saved;
   box.addEventListener('input', () => localStorage.setItem(storageKey + ':reflection', box.value));
   nodes.push(el('h2', { text: t('wrapup_reflection') }), el('p', { class: 'card question', text: w.question }),
@@ -549,15 +621,40 @@ function updateFooter() {
     : t('more_time_votes', { votes: more.votes, joined: s.people.joined, minutes: more.minutes });
 }
 
-function hostPanel() {
+function hostPanel(inStep, people) {
   const host = (path) => () => send('/api/host/' + path, {});
   return [el('div', { class: 'card host' }, el('h2', { text: t('host_title') }),
-    el('div', { class: 'row' },
+    inStep && el('div', { class: 'row' },
       el('button', { class: 'small', text: t('host_pause'), onclick: host('pause') }),
       el('button', { class: 'small', text: t('host_extend'), onclick: host('extend') }),
       el('button', { class: 'small', text: t('host_next'), onclick: host('next') })),
-    ...(state.notes || []).map((note) => el('div', { class: 'note' }, el('div', { class: 'text', text: note.text }),
-      el('button', { class: 'small', text: t('host_hide'), onclick: () => send('/api/host/hide', { note: note.id }) }))))];
+    ...(inStep ? state.notes || [] : []).map((note) => el('div', { class: 'note' }, el('div', { class: 'text', text: note.text }),
+      el('button', { class: 'small', text: t('host_hide'), onclick: () => send('/api/host/hide', { note: note.id }) }))),
+    people && participantList(people))];
+}
+
+// "Deelnemer 3" or the name, each with "Verwijder"; removing asks first, here on the page
+// (a confirm() dialog is easy to tap away and looks like the browser's, not the kiosk's).
+function participantList(people) {
+  const label = (p) => (p.name ? p.name : t('host_participant', { n: p.number }));
+  const rows = people.map((p) => {
+    if (p.me) return el('div', { class: 'person', 'data-participant': p.number },
+      el('span', { class: 'text', text: label(p) }), el('span', { class: 'muted', text: t('host_you') }));
+    if (removing === p.number) return el('div', { class: 'person confirm', 'data-participant': p.number },
+      el('p', { class: 'text', id: 'remove-question', tabindex: -1, text: t('host_remove_confirm', { name: label(p) }) }),
+      el('div', { class: 'row' },
+        el('button', { class: 'small danger', id: 'remove-yes', text: t('host_remove_yes'), onclick: async () => {
+          const reply = await send('/api/host/remove', { participant: p.number });
+          removing = 0;
+          render();
+          if (reply) banner(t('host_removed', { name: label(p) }));
+        } }),
+        el('button', { class: 'small', id: 'remove-no', text: t('cancel'), onclick: () => { removing = 0; render(); } })));
+    return el('div', { class: 'person', 'data-participant': p.number }, el('span', { class: 'text', text: label(p) }),
+      el('button', { class: 'small', 'data-remove': p.number, text: t('host_remove'), 'aria-label': t('host_remove') + ': ' + label(p),
+        onclick: () => { removing = p.number; render(); $('remove-question').focus(); } }));
+  });
+  return [el('h2', { id: 'participants', text: t('host_participants') }), ...rows];
 }
 
 // The countdown runs on the phone between updates; the kiosk's state corrects it each time.
@@ -565,10 +662,10 @@ function tick() {
   const timer = $('timer');
   if (!state || !state.timer || state.phase !== 'step') { timer.textContent = ''; return; }
   if (state.timer.paused) { timer.textContent = t('paused'); timer.className = 'paused'; return; }
-  const left = Math.max(0, state.timer.remaining_ms - (performance.now() - receivedAt));
+  const left = Math.max(0, count(state.timer.remaining_ms) - (performance.now() - receivedAt));
   const seconds = Math.ceil(left / 1000);
   timer.textContent = Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0');
-  timer.className = seconds <= 60 ? 'warning' : '';
+  timer.className = seconds <= (Number.isFinite(limits.warning_seconds) ? limits.warning_seconds : FALLBACK.warning_seconds) ? 'warning' : '';
 }
 setInterval(tick, 250);
 
@@ -577,13 +674,14 @@ setInterval(tick, 250);
 (async function start() {
   try {
     const reply = await (await fetch('/api/strings')).json();
-    T = reply.strings;
-    maxText = reply.max_text;
+    T = reply.strings || {};
+    maxText = count(reply.max_text);
+    limits = reply.limits || {};
     key = localStorage.getItem(storageKey);
     if (key) return join();  // a reload or a phone back from sleep: same person
     showJoin(reply.show_names);
   } catch (e) {
-    app.replaceChildren(el('p', { class: 'card', text: 'Geen verbinding met het scherm. / No connection to the screen.' }));
+    put(app, el('p', { class: 'card', text: 'Geen verbinding met het scherm. / No connection to the screen.' }));
     setTimeout(start, 3000);
   }
 })();
