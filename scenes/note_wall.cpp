@@ -1,5 +1,7 @@
 #include "scenes/note_wall.hpp"
 
+#include <set>
+
 #include <algorithm>
 #include <cmath>
 
@@ -139,7 +141,8 @@ void draw_note_wall(ui::Canvas& canvas, const Frame& frame, const std::vector<co
 void draw_ranking(ui::Canvas& canvas, const Frame& frame, int step, const SDL_Rect& area) {
     const auto& view = frame.view;
     const auto ranking = view.ranking(step);
-    const int winners = view.content->steps.at(static_cast<std::size_t>(step)).winners;
+    std::set<int> chosen;  // what the vote chose (a tie settled by run-off or the room included)
+    for (const auto* note : view.chosen(step)) chosen.insert(note->id);
     const int top = ranking.empty() ? 1 : ranking.front().dots;
     const int place_width = canvas.u(5);
     const int count_width = canvas.u(14);
@@ -147,7 +150,7 @@ void draw_ranking(ui::Canvas& canvas, const Frame& frame, int step, const SDL_Re
     int y = area.y;
     std::size_t shown = 0;
     for (const auto& ranked : ranking) {
-        const bool winner = ranked.place <= winners;
+        const bool winner = chosen.count(ranked.note) > 0;
         const double size = winner ? type::body : type::label;
         const auto& text = view.note(ranked.note)->text;
         const int text_x = area.x + place_width;
@@ -158,8 +161,9 @@ void draw_ranking(ui::Canvas& canvas, const Frame& frame, int step, const SDL_Re
         if (y + box.y + bar_h + canvas.u(1) > area.y + area.h) break;
         canvas.text(std::to_string(ranked.place) + ".", {size, Weight::Bold, theme::accent}, area.x, y);
         canvas.text(text, style, text_x, y, text_w);
-        const auto count = ranked.dots == 1 ? frame.strings.text("dots_one")
-                                            : frame.strings.format("dots_count", {{"n", std::to_string(ranked.dots)}});
+        auto count = ranked.dots == 1 ? frame.strings.text("dots_one")
+                                      : frame.strings.format("dots_count", {{"n", std::to_string(ranked.dots)}});
+        if (winner) count = frame.strings.text("chosen_mark") + " · " + count;
         canvas.text(count,
                     {size, Weight::Bold, winner ? theme::accent : theme::text_soft}, area.x + area.w, y, 0, Align::Right);
         const int bar_y = y + box.y + canvas.u(0.5);
@@ -172,6 +176,21 @@ void draw_ranking(ui::Canvas& canvas, const Frame& frame, int step, const SDL_Re
         canvas.text(frame.strings.format("more_notes", {{"n", std::to_string(ranking.size() - shown)}}),
                     {type::small, Weight::Bold, theme::text_soft}, area.x + area.w, area.y + area.h - canvas.u(3), 0,
                     Align::Right);
+}
+
+void draw_numbered(ui::Canvas& canvas, const Frame& frame, const std::vector<int>& notes, const SDL_Rect& area) {
+    const int number_width = canvas.u(5);
+    int y = area.y;
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+        const auto* note = frame.view.note(notes[i]);
+        if (!note) continue;
+        const ui::TextStyle style{type::body, Weight::Bold, theme::text};
+        const auto box = canvas.measure(note->text, style, area.w - number_width);
+        if (y + box.y > area.y + area.h) break;
+        canvas.text(std::to_string(i + 1), {type::body, Weight::Bold, theme::accent}, area.x, y);
+        canvas.text(note->text, style, area.x + number_width, y, area.w - number_width);
+        y += box.y + canvas.u(1.6);
+    }
 }
 
 bool wall_is_fading(const Frame& frame, int step) {

@@ -16,6 +16,8 @@ void draw_note_wall(ui::Canvas& canvas, const Frame& frame, const std::vector<co
 
 // The dot-vote result: ranked rows with a bar and the count, the winners marked.
 void draw_ranking(ui::Canvas& canvas, const Frame& frame, int step, const SDL_Rect& area);
+// Notes numbered 1, 2, 3 ... (a tie the room settles with the number keys).
+void draw_numbered(ui::Canvas& canvas, const Frame& frame, const std::vector<int>& notes, const SDL_Rect& area);
 
 // True while a note of this step is still fading in (the screen then draws ~30 frames a second).
 bool wall_is_fading(const Frame& frame, int step);

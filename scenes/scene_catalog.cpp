@@ -31,6 +31,8 @@ std::string scene_name(const View& view) {
             if (proposal.state == ProposalState::Failed) return view.step_spec().id + "-failed";
             if (proposal.state != ProposalState::Collecting) return view.step_spec().id + "-proposal";
         }
+        // A tie at a deciding place (not in the list: it happens only with tied votes).
+        if (const auto* tie = view.open_choice()) return view.step_spec().id + (tie->in_runoff() ? "-runoff" : "-pick");
         switch (view.part()) {
         case Part::Write: return view.step_spec().id;
         case Part::Vote: return view.step_spec().id + (view.step_spec().has_vote() ? "-vote" : "-decide");

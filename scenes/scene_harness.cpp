@@ -60,6 +60,22 @@ int SceneHarness::add_votes() {
     return voted;
 }
 
+int SceneHarness::settle_tie() {
+    const auto held = m_engine.shared_view();  // see add_notes()
+    const auto* tie = held->open_choice();
+    if (!tie || !tie->in_runoff()) return 0;
+    int given = 0;
+    for (const auto& person : held->participants) {
+        if (person.removed) continue;
+        Event dot{EventKind::RunOffVote, Sender::participant(person.key), RunOffPayload{held->step_spec().id, tie->tied.front()}};
+        dot.at = m_clock.monotonic();
+        given += m_engine.apply(dot).ok() ? 1 : 0;
+    }
+    // More than one place to fill may still tie: the room picks the first shown until settled.
+    for (int picks = 0; picks < 10 && m_engine.view().open_choice(); ++picks) apply({EventKind::RoomPick, Sender::room(), RoomPickPayload{1}});
+    return given;
+}
+
 Outcome SceneHarness::apply(Event event) {
     event.at = m_clock.monotonic();
     return m_engine.apply(event);

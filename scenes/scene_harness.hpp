@@ -26,6 +26,9 @@ public:
     int add_notes(int count, const std::vector<std::string>& texts, int people);
     // Every sample phone places its dots (during a vote). Returns how many voted.
     int add_votes();
+    // A tie at a deciding place: every phone gives its run-off dot to the first tied note, and the
+    // room picks the first shown while places still tie. Returns the run-off dots given (0 when there was no run-off).
+    int settle_tie();
     Outcome apply(Event event);  // stamped with the harness's time
     // Lets time pass; deadlines that pass end their steps as they would in the room.
     void wait(Millis time);

@@ -36,6 +36,7 @@ void StageScene::draw_middle(ui::Canvas& canvas, const Frame& frame, const SDL_R
     const auto& spec = view.step_spec();
     if (spec.takes_notes()) {
         SDL_Rect wall = area;
+        if (const auto* tie = view.open_choice()) return draw_tie(canvas, frame, *tie, area);
         if (view.part() == Part::Results) {
             const auto label = canvas.text(frame.strings.text("results_label"), {type::label, Weight::Bold, theme::accent},
                                            area.x, area.y);
@@ -55,6 +56,32 @@ void StageScene::draw_middle(ui::Canvas& canvas, const Frame& frame, const SDL_R
         return draw_questions(canvas, frame, wall);
     }
     draw_questions(canvas, frame, area);
+}
+
+// A tie at a deciding place: the run-off (only the tied notes, how many have chosen), or the
+// room's pick with the number keys when it tied again.
+void StageScene::draw_tie(ui::Canvas& canvas, const Frame& frame, const StageChoice& tie, const SDL_Rect& area) const {
+    const auto& view = frame.view;
+    std::string title;
+    if (tie.in_runoff()) {
+        const auto voters = frame.strings.format("voters", {{"n", std::to_string(tie.runoff.size())},
+                                                            {"total", std::to_string(view.active_participants())}});
+        title = frame.strings.text("runoff_title") + "  ·  " + voters;
+    } else {
+        title = frame.strings.format("room_pick_title", {{"n", std::to_string(std::min<std::size_t>(tie.tied.size(), 9))}});
+    }
+    const auto label = canvas.text(title, {type::label, Weight::Bold, theme::warning}, area.x, area.y, area.w);
+    int y = label.y + label.h + canvas.u(1.5);
+    if (!tie.in_runoff()) {
+        const auto hint = canvas.text(frame.strings.text("room_pick_hint"), {type::small, Weight::Regular, theme::text_soft},
+                                      area.x, y, area.w);
+        y = hint.y + hint.h + canvas.u(1.5);
+        return draw_numbered(canvas, frame, tie.tied, {area.x, y, area.w, area.y + area.h - y});
+    }
+    std::vector<const Note*> tied;
+    for (const int id : tie.tied)
+        if (const auto* note = view.note(id)) tied.push_back(note);
+    draw_note_wall(canvas, frame, tied, {area.x, y, area.w, area.y + area.h - y});
 }
 
 void StageScene::draw_questions(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const {

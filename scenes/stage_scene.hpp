@@ -19,6 +19,7 @@ protected:
     // The "on your phone" band's text.
     virtual std::string band_text(const Frame& frame) const;
     void draw_questions(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const;
+    void draw_tie(ui::Canvas& canvas, const Frame& frame, const StageChoice& tie, const SDL_Rect& area) const;
 };
 
 // The check-in: laid out like a stage, with the week's reflection question in the middle.

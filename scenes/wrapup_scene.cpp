@@ -19,8 +19,14 @@ void WrapUpScene::draw(ui::Canvas& canvas, const Frame& frame) const {
     const auto& view = frame.view;
     std::vector<std::string> lines;
     if (!view.situation.empty()) lines.push_back(strings.format("wrapup_situation", {{"situation", view.situation}}));
-    if (const auto statement = view.headline(); !statement.empty())
+    if (const auto statement = view.chosen_statement(); !statement.empty()) {
         lines.push_back(strings.format("wrapup_statement", {{"statement", statement}}));
+        // A tie nobody settled took the earlier note: the room sees that it was not chosen.
+        for (std::size_t i = 0; i < content.steps.size(); ++i)
+            if (const auto* choice = view.choice(static_cast<int>(i));
+                choice && choice->by == ChosenBy::FirstOnTie && content.steps[i].contribution == Contribution::Statements)
+                lines.back() += " (" + strings.text("first_on_tie") + ")";
+    }
     if (const auto outcome = view.outcome()) {
         lines.push_back(strings.format("wrapup_decision", {{"decision", strings.text("decision_" + std::string{to_string(outcome->kind)})}}));
         if (outcome->kind != DecisionKind::Park)
@@ -30,9 +36,8 @@ void WrapUpScene::draw(ui::Canvas& canvas, const Frame& frame) const {
     if (lines.empty()) {
         // Nothing decided (a session cut short): each stage, and where the group voted, what it chose.
         for (std::size_t i = 1; i < content.steps.size(); ++i) {
-            const auto ranking = view.ranking(static_cast<int>(i));
-            lines.push_back(ranking.empty() ? content.steps[i].title
-                                            : content.steps[i].title + ": " + view.note(ranking.front().note)->text);
+            const auto chosen = view.chosen(static_cast<int>(i));
+            lines.push_back(chosen.empty() ? content.steps[i].title : content.steps[i].title + ": " + chosen.front()->text);
         }
     }
     const int bottom = phone_band_top(canvas) - canvas.u(3);

@@ -83,13 +83,19 @@ TEST_CASE("Escape never quits, only Ctrl+Alt+Q does") {
     CHECK(action_for(SDLK_q, static_cast<Uint16>(KMOD_LCTRL | KMOD_LALT)) == Action::Quit);
     CHECK(action_for(SDLK_F4, KMOD_LALT) == Action::None);
     CHECK(action_for(SDLK_h, 0) == Action::OfferHost);
+    // The number keys pick among tied notes: the main row and the keypad alike.
+    CHECK(action_for(SDLK_3, 0) == Action::PickTied);
+    CHECK(action_for(SDLK_KP_9, 0) == Action::PickTied);
+    CHECK(digit_of(SDLK_3) == 3);
+    CHECK(digit_of(SDLK_KP_9) == 9);
+    CHECK(digit_of(SDLK_0) == 0);
 }
 
 TEST_CASE("The help overlay rows come from the same table as the keys, in the room's language") {
     const Strings dutch{{{"key_next", "Volgende fase"}, {"key_extend", "{minutes} minuten erbij"},
                          {"key_space_name", "Spatie"}, {"key_quit", "Afsluiten"}}};
     const auto rows = help_rows(dutch, 3);
-    REQUIRE(rows.size() == 10);
+    REQUIRE(rows.size() == 11);
     CHECK(rows[1].keys == "PageDown · →");
     CHECK(rows[1].action == "Volgende fase");
     CHECK(rows[3].keys == "Spatie · B");
@@ -97,7 +103,8 @@ TEST_CASE("The help overlay rows come from the same table as the keys, in the ro
     CHECK(rows[5].keys == "H");
     CHECK(rows[6].keys == "P");
     CHECK(rows[7].keys == "V");
-    CHECK(rows[9].keys == "Ctrl+Alt+Q");
+    CHECK(rows[8].keys == "1 … 9");
+    CHECK(rows[10].keys == "Ctrl+Alt+Q");
 }
 
 TEST_CASE("The phone URL comes from public_url when set, else from the LAN address") {

@@ -118,7 +118,7 @@ TEST_CASE("Each field rule gives its own exact message") {
         {"videoframe.nl.json", [](Json& j) { j["stages"][1]["questions"][1] = ""; }, "stages[1].questions[1]: must be a non-empty text"},
         {"videoframe.nl.json", [](Json& j) { j["stages"][3]["contribute"] = "wishes"; }, "stages[3].contribute: must be one of \"none\", \"facts\", \"statements\", \"ideas\", \"constraints\", \"scores\" (found \"wishes\")"},
         {"videoframe.nl.json", [](Json& j) { j["stages"][1]["dots"] = 11; }, "stages[1].dots: must be between 0 and 10 (found 11)"},
-        {"videoframe.nl.json", [](Json& j) { j["stages"][0]["titel"] = "x"; }, "stages[0].titel: unknown key; check the spelling (known here: contribute, dots, goal, id, max_per_person, minutes, phone_task, questions, result_minutes, title, vote_minutes, winners) or remove it"},
+        {"videoframe.nl.json", [](Json& j) { j["stages"][0]["titel"] = "x"; }, "stages[0].titel: unknown key; check the spelling (known here: contribute, dots, goal, id, max_per_person, minutes, phone_task, questions, result_minutes, runoff_seconds, title, vote_minutes, winners) or remove it"},
         {"videoframe.nl.json", [](Json& j) { j["stages"][1]["vote_minutes"] = 20; }, "stages[1].minutes: must be more than vote_minutes + result_minutes (22), so there is time to write (or score) before the vote"},
         {"videoframe.nl.json", [](Json& j) { j["stages"][3]["dots"] = 2; }, "stages[3].dots: only works with \"contribute\": \"statements\", \"ideas\" or \"facts\"; remove it or set it to 0"},
         {"kiosk.json", [](Json& j) { j["retention_days"] = 0; }, "retention_days: must be between 1 and 3650 (found 0)"},

@@ -285,7 +285,7 @@ TEST_CASE("A finished session leaves its chosen problem statement for the idle s
     room.vote(1, {winner, winner});
     room.vote(2, {winner, 1});
     while (room.view().phase != Phase::WrapUp) room.press(EventKind::Next);
-    CHECK(room.view().headline() == "Hoe kunnen we C, zodat D?");
+    CHECK(room.view().chosen_statement() == "Hoe kunnen we C, zodat D?");
     room.press(EventKind::Start);  // closed
     CHECK(room.view().phase == Phase::Idle);
     CHECK(room.view().last_outcome == "Hoe kunnen we C, zodat D?");

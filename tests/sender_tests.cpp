@@ -32,8 +32,10 @@ void make_host(Room& room) {
 TEST_CASE("The action table says once who may send what") {
     using E = EventKind;
     CHECK(kinds_sent_by(k_room) ==
-          std::set<E>{E::Start, E::Next, E::Previous, E::TogglePause, E::Extend, E::OfferHost, E::TogglePrompt, E::AskAgain});
-    CHECK(kinds_sent_by(k_system) == std::set<E>{E::AiPrompt, E::AiText, E::AiEnd, E::TimedOut, E::PartEnded, E::WindowEnded});
+          std::set<E>{E::Start, E::Next, E::Previous, E::TogglePause, E::Extend, E::OfferHost, E::TogglePrompt, E::AskAgain,
+                      E::RoomPick});
+    CHECK(kinds_sent_by(k_system) == std::set<E>{E::AiPrompt, E::AiText, E::AiEnd, E::TimedOut, E::PartEnded, E::WindowEnded,
+                                                E::RunOffEnded});
     CHECK(kinds_sent_by(k_host) == std::set<E>{E::Next, E::TogglePause, E::Extend, E::HideNote, E::RemoveParticipant});
     CHECK(kinds_sent_by(k_joiner) == std::set<E>{E::Join});
     // Every kind is in the table, in order, with a journal name of its own and a handler.
@@ -47,7 +49,7 @@ TEST_CASE("The action table says once who may send what") {
         // Only what participants may send has a route, and all of that has one.
         CHECK(spec.route.empty() == !(spec.senders & (k_joiner | k_participant | k_host)));
     }
-    CHECK(static_cast<std::size_t>(E::RemoveParticipant) + 1 == action_specs().size());
+    CHECK(static_cast<std::size_t>(E::RunOffEnded) + 1 == action_specs().size());
 }
 
 TEST_CASE("The room may press its keys; a phone may not, whatever it sends") {

@@ -1,5 +1,7 @@
 #include "kiosk/ai/prompt_builder.hpp"
 
+#include <map>
+
 #include "kiosk/ai/redact.hpp"
 #include "kiosk/core/random_key.hpp"
 
@@ -20,11 +22,14 @@ const LanguageWords& words_for(const std::string& language) {
     return language == "en" ? en : nl;
 }
 
-std::vector<std::pair<std::string, int>> ranked_or_all(const View& view, int step, int keep) {
+// The notes the step's vote chose (View::choices), with their dots; nobody voted: everything
+// written goes in, oldest first.
+std::vector<std::pair<std::string, int>> chosen_or_all(const View& view, int step) {
+    std::map<int, int> dots;
+    for (const auto& ranked : view.ranking(step)) dots[ranked.note] = ranked.dots;
     std::vector<std::pair<std::string, int>> out;
-    for (const auto& ranked : view.ranking(step))
-        if (ranked.place <= keep) out.emplace_back(view.note(ranked.note)->text, ranked.dots);
-    if (out.empty())  // nobody voted: everything written goes in, oldest first
+    for (const auto* note : view.chosen(step)) out.emplace_back(note->text, dots[note->id]);
+    if (out.empty())
         for (const auto* note : view.notes_of(step)) out.emplace_back(note->text, 0);
     if (out.size() > 12) out.resize(12);
     return out;
@@ -48,8 +53,8 @@ PromptInputs inputs_from(const View& view, const std::string& room, int max_word
         case Contribution::Facts:
             for (const auto* note : view.notes_of(step)) inputs.facts.push_back(note->text);
             break;
-        case Contribution::Statements: inputs.statements = ranked_or_all(view, step, 1); break;
-        case Contribution::Ideas: inputs.ideas = ranked_or_all(view, step, steps[i].winners); break;
+        case Contribution::Statements: inputs.statements = chosen_or_all(view, step); break;
+        case Contribution::Ideas: inputs.ideas = chosen_or_all(view, step); break;
         case Contribution::Constraints:
             for (const auto* note : view.notes_of(step)) inputs.constraints.push_back(note->text);
             break;

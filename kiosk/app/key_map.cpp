@@ -23,6 +23,9 @@ const std::vector<Binding>& bindings() {
         {Action::OfferHost, {SDLK_h}, "H", "key_host"},
         {Action::TogglePrompt, {SDLK_p}, "P", "key_prompt"},
         {Action::AskAgain, {SDLK_v}, "V", "key_again"},
+        {Action::PickTied, {SDLK_1, SDLK_2, SDLK_3, SDLK_4, SDLK_5, SDLK_6, SDLK_7, SDLK_8, SDLK_9, SDLK_KP_1, SDLK_KP_2,
+                            SDLK_KP_3, SDLK_KP_4, SDLK_KP_5, SDLK_KP_6, SDLK_KP_7, SDLK_KP_8, SDLK_KP_9},
+         "1 … 9", "key_pick"},
         {Action::ToggleHelp, {SDLK_F1, SDLK_QUESTION}, "F1 · ?", "key_help"},
     };
     return table;
@@ -43,6 +46,12 @@ Action action_for(SDL_Keycode key, Uint16 modifiers) {
         for (const auto bound : binding.keys)
             if (bound == key) return binding.action;
     return Action::None;
+}
+
+int digit_of(SDL_Keycode key) {
+    if (key >= SDLK_1 && key <= SDLK_9) return static_cast<int>(key - SDLK_1) + 1;
+    if (key >= SDLK_KP_1 && key <= SDLK_KP_9) return static_cast<int>(key - SDLK_KP_1) + 1;
+    return 0;
 }
 
 std::vector<scenes::HelpRow> help_rows(const Strings& strings, int extend_minutes) {

@@ -12,10 +12,12 @@
 namespace kiosk::app {
 
 enum class Action {
-    None, Start, Next, Previous, TogglePause, Extend, OfferHost, TogglePrompt, AskAgain, ToggleHelp, CloseHelp, Quit
+    None, Start, Next, Previous, TogglePause, Extend, OfferHost, TogglePrompt, AskAgain, PickTied, ToggleHelp, CloseHelp, Quit
 };
 
 Action action_for(SDL_Keycode key, Uint16 modifiers);
+// The digit 1-9 of a number key (main row or keypad); 0 for any other key.
+int digit_of(SDL_Keycode key);
 
 std::vector<scenes::HelpRow> help_rows(const Strings& strings, int extend_minutes);
 // The rows for this room: its language and its extend_minutes.

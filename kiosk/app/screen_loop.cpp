@@ -163,6 +163,9 @@ private:
         case Action::Quit: m_running = false; break;
         case Action::ToggleHelp: m_help = !m_help; m_full = true; break;
         case Action::CloseHelp: m_full = m_full || m_help; m_help = false; break;
+        case Action::PickTied:  // a tie the room settles: the number shown beside the note
+            m_loop->submit({EventKind::RoomPick, Sender::room(), RoomPickPayload{digit_of(key.sym)}}, nullptr);
+            break;
         default: m_loop->post(to_event(action)); break;
         }
     }

@@ -199,6 +199,7 @@ StepSpec read_step(const Json& json, const std::string& file, const std::string&
         step.vote_time = std::chrono::minutes{reader.integer("vote_minutes", 1, 30, 2)};
         step.result_time = std::chrono::minutes{reader.integer("result_minutes", 1, 30, 2)};
         step.winners = reader.integer("winners", 1, 10, 1);
+        step.runoff_time = std::chrono::seconds{reader.integer("runoff_seconds", 10, 600, 60)};
         if (step.dots > 0 && (!step.takes_notes() || step.contribution == Contribution::Constraints))
             reader.problem("dots", "only works with \"contribute\": \"statements\", \"ideas\" or \"facts\"; remove it or set it to 0");
         else if (step.has_parts() && minutes_sound && step.vote_time + step.result_time >= step.duration)

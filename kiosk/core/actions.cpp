@@ -53,6 +53,9 @@ const std::vector<ActionSpec>& action_specs() {
         {E::PartEnded,      "part-ended",       "",                          k_system,       S::Anywhere, NoPayload{},          &G::made_by_tick},
         {E::WindowEnded,    "window-ended",     "",                          k_system,       S::Anywhere, NoPayload{},          &G::made_by_tick},
         {E::RemoveParticipant, "remove",        "/api/host/remove",          k_host,         S::Session,  RemovePayload{},      &G::remove_participant},
+        {E::RunOffVote,     "runoff-vote",      "/api/runoff",               k_participant,  S::Step,     RunOffPayload{},      &G::runoff_vote},
+        {E::RoomPick,       "room-pick",        "",                          k_room,         S::Anywhere, RoomPickPayload{},    &G::room_pick},
+        {E::RunOffEnded,    "runoff-ended",     "",                          k_system,       S::Anywhere, NoPayload{},          &G::made_by_tick},
     };
     // clang-format on
     return table;

@@ -28,8 +28,10 @@ struct StepSpec {
     // when result_time is left (or when everyone has voted).
     Millis vote_time{std::chrono::minutes{2}};
     Millis result_time{std::chrono::minutes{2}};
-    // Highlighted places in the result: 1 for a problem statement, 3 for ideas.
+    // The places the vote decides: 1 for a problem statement, 3 for ideas.
     int winners = 1;
+    // A tie at a deciding place: how long phones have for the run-off (one dot each).
+    Millis runoff_time{std::chrono::seconds{60}};
 
     bool takes_notes() const {
         return contribution == Contribution::Answer || contribution == Contribution::Facts ||

@@ -160,6 +160,11 @@ bool Engine::next(Event& event) {
         end_part(now);  // "next" first walks a dot vote (or the validation) through its parts
         return true;
     }
+    if (const auto* choice = current_choice(); choice && choice->in_runoff()) {
+        close_runoff();  // and through a run-off
+        return true;
+    }
+    settle_leaving();
     const int step = m_draft.step;
     leave_step(now);
     if (step == last_step()) leave_steps_for(Phase::WrapUp);
@@ -197,6 +202,13 @@ void Engine::tick(Millis now) {
             publish(m_draft);
             continue;
         }
+        if (const auto* choice = current_choice(); choice && choice->in_runoff() && *choice->runoff_ends <= now) {
+            const Millis ended = *choice->runoff_ends;
+            close_runoff();
+            m_applied.push_back({EventKind::RunOffEnded, ended});
+            publish(m_draft);
+            continue;
+        }
         if (const auto part_end = part_deadline(); part_end && *part_end <= now) {
             end_part(*part_end);
             m_applied.push_back({EventKind::PartEnded, *part_end});
@@ -205,6 +217,7 @@ void Engine::tick(Millis now) {
         }
         if (m_draft.timer.deadline > now) return;
         const Millis ended_at = m_draft.timer.deadline;
+        settle_leaving();
         m_left[static_cast<std::size_t>(m_draft.step)] = Millis{0};
         add_spent(ended_at);
         if (m_draft.step == last_step())
@@ -225,6 +238,7 @@ std::optional<Millis> Engine::next_deadline() const {
         consider(m_draft.timer.deadline);
         if (const auto part_end = part_deadline()) consider(*part_end);
         if (const auto window_end = proposal_window()) consider(*window_end);
+        if (const auto* choice = m_draft.open_choice(); choice && choice->in_runoff()) consider(*choice->runoff_ends);
     }
     return first;
 }
@@ -247,10 +261,11 @@ std::optional<Millis> Engine::proposal_window() const {
     return m_draft.proposal.window_end;
 }
 
-void Engine::end_part(Millis /*at*/) {
+void Engine::end_part(Millis at) {
     auto& part = m_draft.parts.at(static_cast<std::size_t>(m_draft.step));
     part = part == Part::Write ? Part::Vote : Part::Results;
     m_draft.activity.ready.clear();  // "ready" meant ready with the part that ended
+    if (part == Part::Results) begin_results(at);
     // The validation's decision is fixed when the owner part begins: the vote, else the rule.
     // Nobody scored and nobody voted: nothing was decided (a session walked through in a hurry).
     const auto& v = m_draft.validation;
@@ -305,6 +320,7 @@ void Engine::open_session(const std::string& token) {
     clear_session();
     m_draft.parts.assign(m_content->steps.size(), Part::Write);
     m_draft.dots.assign(m_content->steps.size(), {});
+    m_draft.choices.assign(m_content->steps.size(), {});
     m_draft.spent.assign(m_content->steps.size(), Millis{0});
     m_phone_bytes = 0;
 }
@@ -316,6 +332,7 @@ void Engine::clear_session() {
     m_draft.notes.clear();
     m_draft.parts.clear();
     m_draft.dots.clear();
+    m_draft.choices.clear();
     m_draft.activity = {};
     m_draft.host_offer.reset();
     m_draft.proposal = {};
@@ -329,7 +346,7 @@ void Engine::clear_session() {
 
 void Engine::go_idle() {
     // What this session chose stays on the idle screen and in the next lobby.
-    if (auto headline = m_draft.headline(); !headline.empty()) m_draft.last_outcome = std::move(headline);
+    if (auto chosen = m_draft.chosen_statement(); !chosen.empty()) m_draft.last_outcome = std::move(chosen);
     // A decision to carry out comes back in the next lobbies until it is reviewed.
     if (auto decided = m_draft.outcome(); decided && decided->kind != DecisionKind::Park)
         m_draft.reviews.push_back(std::move(*decided));
@@ -344,8 +361,10 @@ void Engine::go_idle() {
 void Engine::toggle_pause(Millis now) {
     auto& timer = m_draft.timer;
     if (timer.paused) {
-        // The constraints window waits with the timer.
-        m_draft.proposal.window_end += now - (timer.deadline - timer.remaining_paused);
+        // The constraints window and a run-off wait with the timer.
+        const Millis paused_for = now - (timer.deadline - timer.remaining_paused);
+        m_draft.proposal.window_end += paused_for;
+        if (auto* choice = current_choice(); choice && choice->in_runoff()) *choice->runoff_ends += paused_for;
         timer.deadline = now + timer.remaining_paused;
         timer.paused = false;
     } else {

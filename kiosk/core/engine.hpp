@@ -120,6 +120,14 @@ private:
     Status share_reflection(Event& event, Outcome& outcome);
     Status check_validation(std::initializer_list<Part> parts) const;
 
+    // engine_choice.cpp: what a dot vote chose, with a run-off and the room's pick on a tie
+    void begin_results(Millis at);      // the vote's result part begins: settled, or a run-off
+    void close_runoff();                // the run-off's dots are counted
+    void settle_leaving();              // the step is left: a tie nobody settled takes the earlier note
+    Status runoff_vote(Event& event, Outcome& outcome);
+    Status room_pick(Event& event, Outcome& outcome);
+    StageChoice* current_choice();      // the running step's, while it is not settled
+
     // engine_proposal.cpp: the AI stage
     bool constraints_open() const;  // constraints may be added (always true in other steps)
     void request_proposal();

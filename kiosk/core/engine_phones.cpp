@@ -161,6 +161,7 @@ Status Engine::remove_participant(Event& event, Outcome& outcome) {
     m_draft.activity.ready.erase(number);
     m_draft.activity.want_more.erase(number);
     for (auto& step_dots : m_draft.dots) step_dots.erase(number);
+    for (auto& choice : m_draft.choices) choice.runoff.erase(number);
     m_draft.framing_votes.erase(number);
     auto& validation = m_draft.validation;
     validation.scores.erase(number);
@@ -179,6 +180,10 @@ void Engine::move_on_when_all_ready(Millis now) {
     const auto people = static_cast<std::size_t>(m_draft.active_participants());
     if (!m_rules->advance_when_all_ready || people == 0) return;
     if (m_draft.activity.ready.size() < people) return;
+    if (const auto* choice = current_choice(); choice && choice->in_runoff()) {
+        close_runoff();  // everyone is done with the run-off; the result shows next
+        return;
+    }
     if (m_draft.in_proposal_step() && m_draft.proposal.state == ProposalState::Collecting) {
         // Everyone is done adding constraints: send the prompt now; the stage itself goes on.
         m_draft.activity.ready.clear();

@@ -59,6 +59,10 @@ enum class EventKind {
     WindowEnded,  // the AI stage's constraints window closed: the prompt is asked for
     // The host takes a participant out of the session (their notes stay)
     RemoveParticipant,
+    // A tie at a deciding place of a dot vote (choice.hpp)
+    RunOffVote,   // a phone's one dot in the run-off
+    RoomPick,     // still tied after the run-off: the room picks with the keys 1-9
+    RunOffEnded,  // the run-off's time ran out (made by tick())
 };
 
 // Set by the engine on an applied event that opened or closed a session: the journal's

@@ -240,6 +240,19 @@ struct CommitPayload {
     auto refs() { return std::tie(stage, first_step, review_date); }
 };
 
+struct RunOffPayload {
+    std::string stage;
+    int note = 0;  // one of the tied notes
+    static constexpr std::array fields{field::stage, field::note_id};
+    auto refs() { return std::tie(stage, note); }
+};
+
+struct RoomPickPayload {
+    int number = 0;  // the tied note's number on the screen
+    static constexpr std::array fields{FieldSpec{.name = "number", .kind = FieldKind::Int, .column = Column::Note, .max = 9, .min = 1}};
+    auto refs() { return std::tie(number); }
+};
+
 struct ReflectionPayload {
     std::string text;  // shared with the group, anonymously
     static constexpr std::array fields{field::note_text};
@@ -250,7 +263,7 @@ using Payload = std::variant<NoPayload, ChosenPayload, JoinPayload, NewNotePaylo
                              HideNotePayload, VotePayload, ReadyPayload, StagePayload, ClaimHostPayload, RemovePayload,
                              MarkPayload, PastePayload, AiPromptPayload, AiTextPayload, AiEndPayload, SituationPayload,
                              FramingPayload, ReviewPayload, ScoresPayload, StageTextPayload, DecisionVotePayload,
-                             VolunteerPayload, CommitPayload, ReflectionPayload>;
+                             VolunteerPayload, CommitPayload, ReflectionPayload, RunOffPayload, RoomPickPayload>;
 
 // Calls f(spec, member) for every field of a payload, in declaration order.
 template <typename P, typename F>

@@ -29,8 +29,8 @@ const std::vector<std::string>& Strings::required_keys() {
         "weekday_0", "weekday_1", "weekday_2", "weekday_3", "weekday_4", "weekday_5",
         "weekday_6", "today", "tomorrow", "week_label", "questions_label", "key_host", "host_title",
         "host_body", "join_code", "join_url", "people_line", "lobby_joined", "dots_count", "dots_one", "more_notes", "vote_open",
-        "voters", "results_label", "notes_empty", "store_failing", "store_repaired", "take_home", "take_home_hint", "last_time",
-        "key_prompt", "key_again", "ai_label", "ai_model", "ai_pasted", "ai_version", "ai_collecting",
+        "voters", "results_label", "chosen_mark", "runoff_title", "room_pick_title", "room_pick_hint", "first_on_tie", "notes_empty", "store_failing", "store_repaired", "take_home", "take_home_hint", "last_time",
+        "key_prompt", "key_again", "key_pick", "ai_label", "ai_model", "ai_pasted", "ai_version", "ai_collecting",
         "ai_constraints_label", "ai_no_constraints", "ai_waiting", "ai_failed", "ai_incomplete", "ai_manual",
         "ai_removed", "ai_removed_none", "ai_prompt_title", "ai_prompt_hint", "ai_prompt_close", "ai_marks_legend",
         "ai_why_timeout", "ai_why_stalled", "ai_why_refused", "ai_why_dns", "ai_why_garbage", "ai_why_empty",
@@ -69,6 +69,8 @@ const std::vector<std::string>& Strings::phone_keys() {
         // the host's list of participants
         "host_participants", "host_participant", "host_you", "host_remove", "host_remove_confirm", "host_remove_yes",
         "host_removed", "validation_owner_someone", "lobby_framing_votes_one",
+        // a tie at a deciding place
+        "runoff_title", "runoff_intro", "runoff_room_title", "runoff_room", "chosen",
         "err_bad_date", "lobby_situation", "lobby_situation_hint", "lobby_situation_save", "lobby_framing", "lobby_framing_votes", "lobby_reviews", "review_done", "review_running", "review_dropped", "owner_label", "review_by", "validation_score_intro", "validation_objection", "validation_objection_send", "validation_proposed", "validation_vote_intro", "decision_doen", "decision_aanpassen", "decision_parkeren", "validation_decided", "validation_volunteer", "validation_owner_name", "validation_owner_is", "validation_first_step", "validation_review_date", "validation_commit", "validation_edit", "validation_edit_send", "validation_parked", "wrapup_summary", "wrapup_reflection", "wrapup_reflection_private", "wrapup_reflection_share", "wrapup_shared", "framing_label"};
     return keys;
 }

@@ -71,14 +71,32 @@ int View::voters(int step_index) const {
     return count;
 }
 
-std::string View::headline() const {
+const StageChoice* View::choice(int step_index) const {
+    if (step_index < 0 || step_index >= static_cast<int>(choices.size())) return nullptr;
+    return &choices[static_cast<std::size_t>(step_index)];
+}
+
+const StageChoice* View::open_choice() const {
+    if (!in_step() || part() != Part::Results || !step_spec().has_vote()) return nullptr;
+    const auto* current = choice(step);
+    return current && !current->settled ? current : nullptr;
+}
+
+std::vector<const Note*> View::chosen(int step_index) const {
+    std::vector<const Note*> result;
+    if (const auto* c = choice(step_index))
+        for (const int id : c->chosen)
+            if (const auto* n = note(id)) result.push_back(n);
+    return result;
+}
+
+std::string View::chosen_statement() const {
     std::string first;
     for (std::size_t i = 0; i < content->steps.size(); ++i) {
-        const auto ranked = ranking(static_cast<int>(i));
-        if (ranked.empty()) continue;
-        const auto& text = note(ranked.front().note)->text;
-        if (content->steps[i].contribution == Contribution::Statements) return text;
-        if (first.empty()) first = text;
+        const auto picked = chosen(static_cast<int>(i));
+        if (picked.empty()) continue;
+        if (content->steps[i].contribution == Contribution::Statements) return picked.front()->text;
+        if (first.empty()) first = picked.front()->text;
     }
     return first;
 }
@@ -128,7 +146,7 @@ std::optional<Decision> View::outcome() const {
     d.id = join_token;
     d.kind = *kind;
     d.situation = situation;
-    d.statement = headline();
+    d.statement = chosen_statement();
     d.owner = validation.owner_name;
     d.first_step = validation.first_step;
     d.review_date = validation.review_date;

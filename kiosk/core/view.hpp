@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/choice.hpp"
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/content.hpp"
 #include "kiosk/core/decision.hpp"
@@ -83,6 +84,7 @@ struct View {
     std::vector<Note> notes;                         // every step's, in order of adding
     std::vector<Part> parts;                         // per step
     std::vector<std::map<int, std::vector<int>>> dots;  // per step: participant -> note ids
+    std::vector<StageChoice> choices;                   // per step: what its dot vote chose
     StepActivity activity;
     std::optional<HostOffer> host_offer;
     ProposalView proposal;  // the AI stage's prompt, answers and marks
@@ -126,8 +128,13 @@ struct View {
     std::vector<Ranked> ranking(int step_index) const;
     // Participants who placed at least one dot in this step.
     int voters(int step_index) const;
-    // The session's headline: the winning problem statement, else the first vote's winner.
-    std::string headline() const;
+    // The step's chosen notes (settled or not yet), best first.
+    std::vector<const Note*> chosen(int step_index) const;
+    const StageChoice* choice(int step_index) const;
+    // The running step's choice while it still waits for a run-off or the room's pick.
+    const StageChoice* open_choice() const;
+    // The session's chosen problem statement, else the first vote's first chosen note; "" if none.
+    std::string chosen_statement() const;
     // The framing questions the lobby's votes pick now: up to three with the most votes.
     std::vector<int> framing_choice() const;
     // The validation step (scores); -1 when there is none.

@@ -1,5 +1,7 @@
 #include "kiosk/net/phone_state.hpp"
 
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include <map>
@@ -211,18 +213,31 @@ std::string phone_state_json(const View& view, const std::string& key, const Pho
         if (view.part() == Part::Vote) state["voters"] = view.voters(step);
         if (view.in_proposal_step()) state["proposal"] = proposal_json(view, *me, context);
         if (step == view.validation_step()) state["validation"] = validation_json(view, *me);
-        if (view.part() == Part::Results) {
+        if (const auto* tie = view.open_choice()) {
+            // A tie at a deciding place: the run-off (one dot among the tied), or the room picks.
+            Json candidates = Json::array();
+            for (const int id : tie->tied)
+                if (const auto* note = view.note(id)) candidates.push_back({{"id", id}, {"text", note->text}});
+            const auto mine_found = tie->runoff.find(me->number);
+            state["runoff"] = {{"open", tie->in_runoff()},
+                               {"candidates", std::move(candidates)},
+                               {"mine", mine_found == tie->runoff.end() ? Json() : Json(mine_found->second)},
+                               {"voters", tie->runoff.size()}};
+        } else if (view.part() == Part::Results) {
+            std::set<int> chosen;
+            for (const auto* note : view.chosen(step)) chosen.insert(note->id);
             auto& results = state["results"] = Json::array();
             for (const auto& ranked : view.ranking(step))
                 results.push_back({{"id", ranked.note},
                                    {"text", view.note(ranked.note)->text},
                                    {"dots", ranked.dots},
-                                   {"place", ranked.place}});
+                                   {"place", ranked.place},
+                                   {"chosen", chosen.count(ranked.note) > 0}});
         }
     }
     if (view.phase == Phase::Lobby) state["lobby"] = lobby_json(view, *me);
     if (view.phase == Phase::WrapUp) {
-        Json summary{{"situation", view.situation}, {"statement", view.headline()}, {"question", context.week_question}};
+        Json summary{{"situation", view.situation}, {"statement", view.chosen_statement()}, {"question", context.week_question}};
         if (const auto outcome = view.outcome()) summary["decision"] = decision_json(*outcome);
         for (const auto& shared : view.reflections)
             if (shared.author == me->number) summary["my_shared"] = shared.text;

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <set>
 #include <memory>
 
 #include "kiosk/core/text_rules.hpp"
@@ -24,14 +25,29 @@ struct StepOutcome {
     int index;
     std::vector<const Note*> notes;
     std::map<int, Ranked> ranked;  // note id -> dots and place, when the step had a vote
+    std::set<int> chosen;          // the notes the vote chose (View::choices), not "the first places"
+    const StageChoice* choice;
 };
+
+// How a tie at a deciding place was settled, in words; "" when the dots decided.
+std::string tie_text(const StepOutcome& step, bool dutch) {
+    if (!step.choice || step.chosen.empty()) return {};
+    switch (step.choice->by) {
+    case ChosenBy::Votes: return {};
+    case ChosenBy::RunOff: return dutch ? "Gelijke stand: beslist in een tweede ronde." : "A tie: decided in a run-off.";
+    case ChosenBy::Room: return dutch ? "Gelijke stand, ook na een tweede ronde: de groep koos." : "Still tied after a run-off: the group picked.";
+    case ChosenBy::FirstOnTie: return dutch ? "Bij gelijke stand: de eerste." : "On a tie: the earlier one.";
+    }
+    return {};
+}
 
 std::vector<StepOutcome> outcomes(const View& view) {
     std::vector<StepOutcome> result;
     for (std::size_t i = 0; i < view.content->steps.size(); ++i) {
         const int index = static_cast<int>(i);
-        StepOutcome step{&view.content->steps[i], index, view.notes_of(index), {}};
+        StepOutcome step{&view.content->steps[i], index, view.notes_of(index), {}, {}, view.choice(index)};
         for (const auto& ranked : view.ranking(index)) step.ranked[ranked.note] = ranked;
+        for (const auto* note : view.chosen(index)) step.chosen.insert(note->id);
         result.push_back(std::move(step));
     }
     return result;
@@ -166,10 +182,11 @@ std::string to_markdown(const View& view, const ExportHeader& header) {
         if (step.ranked.empty()) continue;
         out += dutch ? "\n**Uitslag van de stemming**\n\n" : "\n**Result of the vote**\n\n";
         for (const auto& ranked : view.ranking(step.index)) {
-            const bool chosen = ranked.place <= step.spec->winners;
+            const bool chosen = step.chosen.count(ranked.note) > 0;
             out += std::to_string(ranked.place) + "\\. " + (chosen ? "**" : "") + markdown_text(view.note(ranked.note)->text) +
                    (chosen ? "**" : "") + " — " + dots_text(view, ranked.dots) + "\n";
         }
+        if (const auto tie = tie_text(step, dutch); !tie.empty()) out += "\n_" + markdown_text(tie) + "_\n";
     }
     if (const auto lines = decision_lines(view); !lines.empty()) {
         out += dutch ? "\n## Besluit\n\n" : "\n## Decision\n\n";
@@ -204,7 +221,7 @@ std::string to_json(const View& view, const ExportHeader& header) {
             if (const auto found = step.ranked.find(note->id); found != step.ranked.end()) {
                 item["dots"] = found->second.dots;
                 item["place"] = found->second.place;
-                item["chosen"] = found->second.place <= step.spec->winners;
+                item["chosen"] = step.chosen.count(note->id) > 0;
             }
             notes.push_back(std::move(item));
         }
@@ -212,6 +229,7 @@ std::string to_json(const View& view, const ExportHeader& header) {
                           {"title", step.spec->title},
                           {"minutes", step.spec->duration.count() / 60000},
                           {"vote", step.spec->has_vote()},
+                          {"chosen_by", step.choice && !step.chosen.empty() ? Json(to_string(step.choice->by)) : Json()},
                           {"notes", std::move(notes)}});
     }
     Json versions = Json::array();
@@ -314,10 +332,11 @@ std::string to_html(const View& view, const ExportHeader& header) {
         if (step.ranked.empty()) continue;
         out += std::string{"<p><strong>"} + (dutch ? "Uitslag van de stemming" : "Result of the vote") + "</strong></p>\n<ol>\n";
         for (const auto& ranked : view.ranking(step.index))
-            out += std::string{"<li"} + (ranked.place <= step.spec->winners ? " class=\"chosen\"" : "") + ">" +
+            out += std::string{"<li"} + (step.chosen.count(ranked.note) ? " class=\"chosen\"" : "") + ">" +
                    escape_html(view.note(ranked.note)->text) + " <span class=\"dots\">— " + dots_text(view, ranked.dots) +
                    "</span></li>\n";
         out += "</ol>\n";
+        if (const auto tie = tie_text(step, dutch); !tie.empty()) out += "<p><em>" + escape_html(tie) + "</em></p>\n";
     }
     if (const auto lines = decision_lines(view); !lines.empty()) {
         out += std::string{"<h2>"} + (dutch ? "Besluit" : "Decision") + "</h2>\n<ul>\n";
@@ -344,7 +363,7 @@ std::string to_html(const View& view, const ExportHeader& header) {
 }  // namespace
 
 WeekSession week_session(const View& view, long long id, std::string date, int minutes) {
-    WeekSession session{id, std::move(date), minutes, static_cast<int>(view.participants.size()), view.headline(), {}, 0, view.outcome()};
+    WeekSession session{id, std::move(date), minutes, static_cast<int>(view.participants.size()), view.chosen_statement(), {}, 0, view.outcome()};
     for (std::size_t i = 0; i < view.content->steps.size() && i < view.spent.size(); ++i)
         session.stage_minutes.emplace_back(view.content->steps[i].title,
                                            static_cast<int>((view.spent[i].count() + 30'000) / 60'000));

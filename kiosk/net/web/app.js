@@ -258,7 +258,8 @@ function render() {
   section('compose', [writes, stage && stage.id, s.me.notes.length, stage && stage.max], () => writes ? composer() : []);
   section('mine', [writes, s.me.notes, editing], () => writes ? mine() : []);
   section('vote', [part === 'vote', s.notes, myDots || s.me.dots, stage && stage.dots], () => part === 'vote' ? voting() : []);
-  section('results', [part === 'results', s.results], () => part === 'results' ? results() : []);
+  section('runoff', [s.runoff], () => s.runoff ? runoff(s.runoff) : []);
+  section('results', [part === 'results', s.results], () => part === 'results' && s.results ? results() : []);
   const watch = inStep && !writes && part === 'write' && !ai && !s.validation;
   section('watch', [watch], () => watch ? [el('p', { class: 'card', text: t('watch_screen') })] : []);
   // The AI stage: where the proposal is, its paragraphs to mark, the prompt, the manual route.
@@ -357,12 +358,22 @@ function voting() {
     })];
 }
 
+// A tie at a deciding place: one dot among the tied notes (the run-off), or, tied again,
+// the room picks at the screen.
+function runoff(r) {
+  if (!r.open) return [el('h2', { text: t('runoff_room_title') }), el('p', { class: 'card', id: 'runoff-room', text: t('runoff_room') })];
+  return [el('h2', { text: t('runoff_title') }), el('p', { class: 'card', text: t('runoff_intro') }),
+    ...r.candidates.map((c) => el('button', { class: 'candidate runoff-pick' + (r.mine === c.id ? ' chosen' : ''), 'data-note': c.id,
+      'aria-pressed': r.mine === c.id ? 'true' : 'false',
+      onclick: () => send('/api/runoff', { stage: state.stage.id, note: c.id }) },
+    el('span', { class: 'text', text: c.text }), el('span', { class: 'dots', text: r.mine === c.id ? '●' : '' })))];
+}
+
 function results() {
-  const winners = state.stage.winners;
   return [el('h2', { text: t('results') }), ...(state.results || []).map((r) =>
-    el('div', { class: 'result' + (r.place <= winners ? ' winner' : '') },
+    el('div', { class: 'result' + (r.chosen ? ' winner' : '') },
       el('span', { class: 'place', text: count(r.place) + '.' }), el('span', { class: 'text', text: r.text }),
-      el('span', { class: 'count', text: plural('dots', r.dots) })))];
+      el('span', { class: 'count', text: (r.chosen ? t('chosen') + ' · ' : '') + plural('dots', r.dots) })))];
 }
 
 function aiStatus(ai) {

@@ -1,0 +1,65 @@
+// What a dot vote chose. When its result part begins the ranking settles the deciding places,
+// or the tied notes go to a run-off (one dot per phone, runoff_time; everyone voted: at once);
+// a tie after that waits for the room's keys 1-9, and a stage left without a pick takes the
+// earlier note. All of it is driven by journaled events and the clock, so replay is the same.
+#include "kiosk/core/engine.hpp"
+
+namespace kiosk {
+
+StageChoice* Engine::current_choice() {
+    if (!m_draft.in_step() || m_draft.choices.size() <= static_cast<std::size_t>(m_draft.step)) return nullptr;
+    auto& choice = m_draft.choices[static_cast<std::size_t>(m_draft.step)];
+    return choice.settled ? nullptr : &choice;
+}
+
+void Engine::begin_results(Millis at) {
+    const auto& spec = m_draft.step_spec();
+    if (!spec.has_vote()) return;
+    auto& choice = m_draft.choices.at(static_cast<std::size_t>(m_draft.step));
+    choice = choose_by_votes(m_draft.ranking(m_draft.step), spec.winners);
+    if (choice.settled) return;
+    // A run-off of its own length: the result part keeps its time for the result.
+    choice.runoff_ends = at + spec.runoff_time;
+    auto& timer = m_draft.timer;
+    timer.duration += spec.runoff_time;
+    if (timer.paused) timer.remaining_paused += spec.runoff_time;
+    else timer.deadline += spec.runoff_time;
+}
+
+void Engine::close_runoff() {
+    auto* choice = current_choice();
+    if (!choice || !choice->in_runoff()) return;
+    count_runoff(*choice);
+    m_draft.activity.ready.clear();  // "ready" meant done with the run-off
+}
+
+void Engine::settle_leaving() {
+    auto* choice = current_choice();
+    if (!choice) return;
+    if (choice->in_runoff()) count_runoff(*choice);
+    take_earliest(*choice);
+}
+
+Status Engine::runoff_vote(Event& event, Outcome& outcome) {
+    auto* choice = current_choice();
+    if (!choice || !choice->in_runoff()) return Status::NotOpen;
+    const int note = event.as<RunOffPayload>().note;
+    if (std::find(choice->tied.begin(), choice->tied.end(), note) == choice->tied.end()) {
+        outcome.problem.field = "note";  // not one of the tied notes
+        return Status::OutOfRange;
+    }
+    const int who = sender(event)->number;
+    if (const auto mine = choice->runoff.find(who); mine != choice->runoff.end() && mine->second == note) return Status::Ignored;
+    choice->runoff[who] = note;
+    // Everyone has given their dot: the run-off ends at once.
+    if (static_cast<int>(choice->runoff.size()) >= m_draft.active_participants()) close_runoff();
+    return Status::Ok;
+}
+
+Status Engine::room_pick(Event& event, Outcome&) {
+    auto* choice = current_choice();
+    if (!choice || !choice->room_picks()) return Status::Ignored;
+    return pick_tied(*choice, event.as<RoomPickPayload>().number) ? Status::Ok : Status::Ignored;
+}
+
+}  // namespace kiosk
