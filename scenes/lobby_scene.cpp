@@ -1,4 +1,5 @@
 // Before the session starts: welcome, a large QR to join, what the hour holds, how to start.
+#include "kiosk/core/spoken_date.hpp"
 #include "scenes/lobby_scene.hpp"
 
 #include "scenes/widgets.hpp"
@@ -91,7 +92,7 @@ void LobbyScene::draw_choices(ui::Canvas& canvas, const Frame& frame, const SDL_
         const auto line = strings.format("review_line", {{"decision", strings.text("decision_" + std::string{to_string(d.kind)})},
                                                          {"what", d.first_step.empty() ? d.statement : d.first_step},
                                                          {"owner", d.owner.empty() ? strings.text("owner_unknown") : d.owner},
-                                                         {"date", format_date(d.review_date)}}) + " — " + status;
+                                                         {"date", spoken_date(d.review_date, date_words(strings))}}) + " — " + status;
         const auto drawn = canvas.text_fit(line, {type::small, Weight::Regular, theme::text}, {area.x, y, area.w, canvas.u(6)}, 1.8);
         y = drawn.y + drawn.h + canvas.u(0.8);
     }

@@ -1,3 +1,4 @@
+#include "kiosk/core/spoken_date.hpp"
 #include "scenes/validation_scene.hpp"
 
 #include <algorithm>
@@ -122,7 +123,7 @@ void ValidationScene::draw_decided(ui::Canvas& canvas, const Frame& frame, const
     } else {
         lines.push_back(s.format("validation_owner", {{"owner", v.owner_name.empty() ? s.text("owner_unknown") : v.owner_name}}));
         if (!v.first_step.empty()) lines.push_back(s.format("validation_first_step", {{"step", v.first_step}}));
-        if (v.review_date) lines.push_back(s.format("validation_review", {{"date", format_date(v.review_date)}}));
+        if (v.review_date) lines.push_back(s.format("validation_review", {{"date", spoken_date(v.review_date, date_words(s))}}));
     }
     for (const auto& line : lines) {
         const auto drawn = canvas.text_fit(line, {type::body, Weight::Regular, theme::text}, {area.x, y, area.w, canvas.u(9)}, type::label);

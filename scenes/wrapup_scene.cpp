@@ -1,4 +1,5 @@
 // After the last stage: the session is complete; what the group went through; how to close.
+#include "kiosk/core/spoken_date.hpp"
 #include "scenes/wrapup_scene.hpp"
 
 #include "scenes/widgets.hpp"
@@ -31,7 +32,7 @@ void WrapUpScene::draw(ui::Canvas& canvas, const Frame& frame) const {
         lines.push_back(strings.format("wrapup_decision", {{"decision", strings.text("decision_" + std::string{to_string(outcome->kind)})}}));
         if (outcome->kind != DecisionKind::Park)
             lines.push_back(strings.format("wrapup_owner", {{"owner", outcome->owner.empty() ? strings.text("owner_unknown") : outcome->owner},
-                                                            {"date", outcome->review_date ? format_date(outcome->review_date) : "–"}}));
+                                                            {"date", outcome->review_date ? spoken_date(outcome->review_date, date_words(strings)) : "–"}}));
     }
     if (lines.empty()) {
         // Nothing decided (a session cut short): each stage, and where the group voted, what it chose.

@@ -4,7 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/config/config_loader.hpp"
 #include "kiosk/core/engine.hpp"
+#include "kiosk/core/spoken_date.hpp"
 #include "kiosk/store/session_export.hpp"
 #include "tests/engine_room.hpp"
 #include "tests/test_content.hpp"
@@ -68,7 +70,12 @@ struct FinishedSession {
         while (engine.view().phase != Phase::WrapUp) send(Event{EventKind::Next});
     }
     std::string as(ExportFormat format) const {
-        return store::export_session(engine.view(), {"Leerruimte <Vitaal>", "2026-11-23 09:00", false}, format);
+        return store::export_session(engine.view(), {"Leerruimte <Vitaal>", "2026-11-23 09:00", false, dutch_dates()}, format);
+    }
+    // The review date's words as the room's strings.nl.json has them.
+    static DateWords dutch_dates() {
+        static const auto config = load_config(KIOSK_SOURCE_DIR "/config", "nl");
+        return date_words(config.strings);
     }
 };
 
@@ -212,6 +219,10 @@ TEST_CASE("The session export records the situation, the scores, objections and 
     CHECK(validation.at("decision").at("review_date") == "2026-12-07");
     const auto md = session.as(ExportFormat::Markdown);
     CHECK(md.find("Eigenaar: Teamcoördinator") != std::string::npos);
+    // People read dates in the room's language; JSON and CSV keep ISO for tools.
+    CHECK(md.find("Terugkijken: ma 7 december") != std::string::npos);
+    CHECK(session.as(ExportFormat::Html).find("ma 7 december") != std::string::npos);
+    CHECK(md.find("2026-12-07") == std::string::npos);
     CHECK(md.find("Werksituatie: De overdracht van 8:30") != std::string::npos);
 }
 
@@ -231,6 +242,8 @@ TEST_CASE("The week export accounts for time per stage, contributions and decisi
     CHECK(json.at("decisions_with_owner_and_date") == 2);
     CHECK(json.at("minutes_per_stage").at("Titel validatie") == 6);
     CHECK(json.at("sessions").at(0).at("decision").at("review_date") == "2026-12-07");
-    const auto csv = store::export_week("2026-W48", {held}, "Leerruimte", ExportFormat::Csv);
+    const auto week_md = store::export_week("2026-W48", {held}, "Leerruimte", ExportFormat::Markdown, FinishedSession::dutch_dates());
+    CHECK(week_md.find("ma 7 december") != std::string::npos);
+    const auto csv = store::export_week("2026-W48", {held}, "Leerruimte", ExportFormat::Csv, FinishedSession::dutch_dates());
     CHECK(csv.find(",doen,Teamcoördinator,2026-12-07,") != std::string::npos);
 }

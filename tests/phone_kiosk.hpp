@@ -37,7 +37,8 @@ public:
                      const auto chosen = store::export_format_from(format);
                      return chosen ? store::export_session(view, {"Leerruimte Test", "2026-11-23 09:00", false}, *chosen)
                                    : std::string{};
-                 }}} {
+                 },
+                 date_words(m_config.strings)}} {
         net::PortReservation reservation{0};
         port = reservation.port();
         m_server = std::make_unique<net::HttpServer>(

@@ -2,6 +2,7 @@
 // note only when nobody picked; the chosen notes are explicit in the View and replay the same.
 #include <catch2/catch.hpp>
 
+#include "kiosk/core/spoken_date.hpp"
 #include "tests/engine_room.hpp"
 
 using namespace kiosk;
@@ -208,4 +209,16 @@ TEST_CASE("Replaying the applied events gives the same chosen notes and how they
     CHECK(b.choice(k_statements)->by == ChosenBy::RunOff);
     CHECK(b.chosen_statement() == a.chosen_statement());
     CHECK(b.chosen_statement() == "Notitie 3");
+}
+
+TEST_CASE("Dates people read are in the room's language, with the weekday") {
+    const Strings dutch{{{"day_0", "ma"}, {"day_1", "di"}, {"day_2", "wo"}, {"day_3", "do"}, {"day_4", "vr"}, {"day_5", "za"},
+                         {"day_6", "zo"}, {"month_12", "december"}, {"month_1", "januari"}, {"month_2", "februari"},
+                         {"date_spoken", "{weekday} {day} {month}"}}};
+    const auto words = date_words(dutch);
+    CHECK(spoken_date(20261214, words) == "ma 14 december");
+    CHECK(spoken_date(20270101, words) == "vr 1 januari");
+    CHECK(spoken_date(20280229, words) == "di 29 februari");  // a leap day
+    CHECK(spoken_date(0, words).empty());
+    CHECK(spoken_date(20261214, DateWords{}) == "2026-12-14");  // no words: ISO
 }

@@ -238,7 +238,8 @@ void run_live_kiosk(const LiveSetup& setup) {
                        [content, &clock] { return scenes::question_of_the_week(*content, to_local(clock.wall())); },
                        [&config, &clock](const View& view, const std::string& format) {
                            return session_export(config, clock, view, format);
-                       }}};
+                       },
+                       date_words(config.strings)}};
     {
         net::HttpServer phones{reservation.release(),
                                [&api](net::HttpRequest request, net::Responder responder) {

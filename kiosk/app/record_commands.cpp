@@ -57,7 +57,7 @@ std::string week_summary(const store::Journal& journal, const Config& config, co
         held.push_back(store::week_session(engine.view(), session.id, local_text(WallTime{Millis{session.opened_wall_ms}}),
                                            static_cast<int>((end - session.opened_wall_ms) / 60000)));
     }
-    return store::export_week(week, held, config.settings.room_name, format);
+    return store::export_week(week, held, config.settings.room_name, format, date_words(config.strings));
 }
 
 void export_session(const store::Journal& journal, const Config& config, const Options& options) {
@@ -72,7 +72,8 @@ void export_session(const store::Journal& journal, const Config& config, const O
         SystemClock clock;
         store::replay(engine, journal.session_events(session), clock);
         text = store::export_session(
-            engine.view(), {config.settings.room_name, local_text(WallTime{Millis{session.opened_wall_ms}}), config.settings.session.show_names},
+            engine.view(), {config.settings.room_name, local_text(WallTime{Millis{session.opened_wall_ms}}), config.settings.session.show_names,
+                             date_words(config.strings)},
             *format);
     }
     if (options.export_out.empty() || options.export_out == "-") {

@@ -11,7 +11,7 @@ namespace kiosk::app {
 namespace {
 
 store::ExportHeader header_for(const Config& config, const Clock& clock) {
-    return {config.settings.room_name, local_text(clock.wall()), config.settings.session.show_names};
+    return {config.settings.room_name, local_text(clock.wall()), config.settings.session.show_names, date_words(config.strings)};
 }
 
 }  // namespace

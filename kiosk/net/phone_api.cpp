@@ -92,7 +92,8 @@ PhoneApi::PhoneApi(PhoneApiSetup setup)
       m_per_address{k_address_per_minute, k_address_burst}, m_joins{m_setup.joins_per_address} {}
 
 PhoneContext PhoneApi::context() const {
-    return {m_setup.clock.monotonic(), m_setup.week_question ? m_setup.week_question() : "", m_setup.extend_minutes};
+    return {m_setup.clock.monotonic(), m_setup.week_question ? m_setup.week_question() : "", m_setup.extend_minutes,
+            m_setup.dates};
 }
 
 std::optional<std::string> PhoneApi::render(const std::string& key) {

@@ -33,6 +33,7 @@ struct PhoneApiSetup {
     // The open session's outcome in a format ("md", "json", "csv", "html"); empty when the
     // format is unknown. Served under /x/<token>/ to whoever holds the session's token.
     std::function<std::string(const View&, const std::string& format)> export_session;
+    DateWords dates{};  // review dates as the room reads them (without: ISO)
 };
 
 class PhoneApi {

@@ -101,7 +101,8 @@ Json proposal_json(const View& view, const Participant& me, const PhoneContext& 
     return json;
 }
 
-Json decision_json(const Decision& d) {
+// Dates go both ways: ISO for the date picker, and as the room reads them for the text.
+Json decision_json(const Decision& d, const DateWords& dates) {
     return {{"id", d.id},
             {"kind", std::string{to_string(d.kind)}},
             {"situation", d.situation},
@@ -109,12 +110,13 @@ Json decision_json(const Decision& d) {
             {"owner", d.owner},
             {"first_step", d.first_step},
             {"review_date", format_date(d.review_date)},
+            {"review_date_text", spoken_date(d.review_date, dates)},
             {"review", d.review}};
 }
 
 // The lobby: the situation, the framing questions with this phone's picks and the counts, and
 // earlier decisions due for review.
-Json lobby_json(const View& view, const Participant& me) {
+Json lobby_json(const View& view, const Participant& me, const DateWords& dates) {
     std::map<int, int> counts;
     for (const auto& [who, picked] : view.framing_votes)
         for (const int index : picked) ++counts[index];
@@ -126,12 +128,12 @@ Json lobby_json(const View& view, const Participant& me) {
         for (const int index : found->second) mine.push_back(index);
     Json reviews = Json::array();
     for (const auto& d : view.reviews)
-        if (d.review != "done" && d.review != "dropped") reviews.push_back(decision_json(d));
+        if (d.review != "done" && d.review != "dropped") reviews.push_back(decision_json(d, dates));
     return {{"situation", view.situation}, {"framing", questions}, {"my_framing", mine}, {"reviews", reviews}};
 }
 
 // The validation stage: the criteria, this phone's scores, the proposal and the vote, the owner.
-Json validation_json(const View& view, const Participant& me) {
+Json validation_json(const View& view, const Participant& me, const DateWords& dates) {
     const auto& validation = view.validation;
     Json criteria = Json::array();
     for (const auto& criterion : view.content->criteria)
@@ -144,6 +146,7 @@ Json validation_json(const View& view, const Participant& me) {
               {"i_own", validation.owner == me.number},
               {"first_step", validation.first_step},
               {"review_date", format_date(validation.review_date)},
+              {"review_date_text", spoken_date(validation.review_date, dates)},
               {"edits", Json::array()}};
     if (const auto found = validation.scores.find(me.number); found != validation.scores.end()) json["my_scores"] = found->second;
     if (const auto found = validation.votes.find(me.number); found != validation.votes.end())
@@ -212,7 +215,7 @@ std::string phone_state_json(const View& view, const std::string& key, const Pho
         }
         if (view.part() == Part::Vote) state["voters"] = view.voters(step);
         if (view.in_proposal_step()) state["proposal"] = proposal_json(view, *me, context);
-        if (step == view.validation_step()) state["validation"] = validation_json(view, *me);
+        if (step == view.validation_step()) state["validation"] = validation_json(view, *me, context.dates);
         if (const auto* tie = view.open_choice()) {
             // A tie at a deciding place: the run-off (one dot among the tied), or the room picks.
             Json candidates = Json::array();
@@ -235,10 +238,10 @@ std::string phone_state_json(const View& view, const std::string& key, const Pho
                                    {"chosen", chosen.count(ranked.note) > 0}});
         }
     }
-    if (view.phase == Phase::Lobby) state["lobby"] = lobby_json(view, *me);
+    if (view.phase == Phase::Lobby) state["lobby"] = lobby_json(view, *me, context.dates);
     if (view.phase == Phase::WrapUp) {
         Json summary{{"situation", view.situation}, {"statement", view.chosen_statement()}, {"question", context.week_question}};
-        if (const auto outcome = view.outcome()) summary["decision"] = decision_json(*outcome);
+        if (const auto outcome = view.outcome()) summary["decision"] = decision_json(*outcome, context.dates);
         for (const auto& shared : view.reflections)
             if (shared.author == me->number) summary["my_shared"] = shared.text;
         state["wrapup"] = std::move(summary);

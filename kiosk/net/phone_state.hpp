@@ -5,6 +5,7 @@
 // never leave the kiosk. Pure function of the View; called from the server's threads.
 #include <string>
 
+#include "kiosk/core/spoken_date.hpp"
 #include "kiosk/core/view.hpp"
 
 namespace kiosk::net {
@@ -13,6 +14,7 @@ struct PhoneContext {
     Millis now{0};                  // monotonic, for the time left
     std::string week_question;      // this week's reflection question (the check-in's)
     int extend_minutes = 2;
+    DateWords dates;                // review dates as the room reads them ("ma 14 december")
 };
 
 // nullopt-like: an empty string when `key` is not part of the open session.

@@ -127,7 +127,7 @@ std::vector<std::string> context_lines(const View& view) {
 }
 
 // The validation's outcome: scores per criterion, objections, the decision, owner, step, date, edits.
-std::vector<std::string> decision_lines(const View& view) {
+std::vector<std::string> decision_lines(const View& view, const DateWords& dates) {
     const bool dutch = view.content->language == "nl";
     std::vector<std::string> lines;
     const auto results = view.criterion_results();
@@ -148,7 +148,7 @@ std::vector<std::string> decision_lines(const View& view) {
         lines.push_back((dutch ? "Besluit: " : "Decision: ") + std::string{to_string(outcome->kind)});
         if (!outcome->owner.empty()) lines.push_back((dutch ? "Eigenaar: " : "Owner: ") + outcome->owner);
         if (!outcome->first_step.empty()) lines.push_back((dutch ? "Eerste stap: " : "First step: ") + outcome->first_step);
-        if (outcome->review_date) lines.push_back((dutch ? "Terugkijken: " : "Look back: ") + format_date(outcome->review_date));
+        if (outcome->review_date) lines.push_back((dutch ? "Terugkijken: " : "Look back: ") + spoken_date(outcome->review_date, dates));
     }
     for (const auto& edit : view.validation.edits)
         lines.push_back((dutch ? "Aanpassing van de groep: " : "The group's change: ") + edit.text);
@@ -188,7 +188,7 @@ std::string to_markdown(const View& view, const ExportHeader& header) {
         }
         if (const auto tie = tie_text(step, dutch); !tie.empty()) out += "\n_" + markdown_text(tie) + "_\n";
     }
-    if (const auto lines = decision_lines(view); !lines.empty()) {
+    if (const auto lines = decision_lines(view, header.dates); !lines.empty()) {
         out += dutch ? "\n## Besluit\n\n" : "\n## Decision\n\n";
         for (const auto& line : lines) out += "- " + markdown_text(line) + "\n";
     }
@@ -338,7 +338,7 @@ std::string to_html(const View& view, const ExportHeader& header) {
         out += "</ol>\n";
         if (const auto tie = tie_text(step, dutch); !tie.empty()) out += "<p><em>" + escape_html(tie) + "</em></p>\n";
     }
-    if (const auto lines = decision_lines(view); !lines.empty()) {
+    if (const auto lines = decision_lines(view, header.dates); !lines.empty()) {
         out += std::string{"<h2>"} + (dutch ? "Besluit" : "Decision") + "</h2>\n<ul>\n";
         for (const auto& line : lines) out += "<li>" + escape_html(line) + "</li>\n";
         out += "</ul>\n";
@@ -385,18 +385,18 @@ std::vector<std::pair<std::string, int>> week_stage_minutes(const std::vector<We
     return totals;
 }
 
-std::string decision_summary(const std::optional<Decision>& d) {
+std::string decision_summary(const std::optional<Decision>& d, const DateWords& dates) {
     if (!d) return "";
     std::string text{to_string(d->kind)};
     if (!d->owner.empty()) text += ", " + d->owner;
-    if (d->review_date) text += ", " + format_date(d->review_date);
+    if (d->review_date) text += ", " + spoken_date(d->review_date, dates);
     return text;
 }
 
 }  // namespace
 
 std::string export_week(const std::string& week, const std::vector<WeekSession>& sessions, const std::string& room,
-                        ExportFormat format) {
+                        ExportFormat format, const DateWords& dates) {
     int minutes = 0, contributions = 0, decided = 0;
     for (const auto& s : sessions) {
         minutes += s.minutes;
@@ -451,7 +451,7 @@ std::string export_week(const std::string& week, const std::vector<WeekSession>&
             out += "- " + markdown_text(s.date) + ", " + std::to_string(s.minutes) + " min, " + std::to_string(s.participants) +
                    " people, " + std::to_string(s.contributions) + " contributions: " +
                    (s.headline.empty() ? std::string{"—"} : markdown_text(s.headline)) +
-                   (s.decision ? " → " + markdown_text(decision_summary(s.decision)) : "") + "\n";
+                   (s.decision ? " → " + markdown_text(decision_summary(s.decision, dates)) : "") + "\n";
         return out;
     }
     case ExportFormat::Html: {
@@ -466,7 +466,7 @@ std::string export_week(const std::string& week, const std::vector<WeekSession>&
         for (const auto& s : sessions)
             out += "<tr><td>" + escape_html(s.date) + "</td><td>" + std::to_string(s.minutes) + "</td><td>" +
                    std::to_string(s.participants) + "</td><td>" + std::to_string(s.contributions) + "</td><td>" +
-                   escape_html(s.headline) + "</td><td>" + escape_html(decision_summary(s.decision)) + "</td></tr>\n";
+                   escape_html(s.headline) + "</td><td>" + escape_html(decision_summary(s.decision, dates)) + "</td></tr>\n";
         return out + "</table>\n</body>\n</html>\n";
     }
     }

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/core/spoken_date.hpp"
 #include "kiosk/core/view.hpp"
 
 namespace kiosk::store {
@@ -21,6 +22,7 @@ struct ExportHeader {
     std::string room;
     std::string date;        // "2026-11-22 09:00", local time the session opened
     bool show_names = false; // first names next to contributions, when the room shows them
+    DateWords dates{};       // dates as the room reads them in Markdown and HTML (JSON and CSV: ISO)
 };
 
 std::string export_session(const View& view, const ExportHeader& header, ExportFormat format);
@@ -44,6 +46,6 @@ WeekSession week_session(const View& view, long long id, std::string date, int m
 // per stage, contributions, and the decisions with their owners and review dates.
 // `week` is "2026-W47".
 std::string export_week(const std::string& week, const std::vector<WeekSession>& sessions, const std::string& room,
-                        ExportFormat format);
+                        ExportFormat format, const DateWords& dates = {});
 
 }  // namespace kiosk::store

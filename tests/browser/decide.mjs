@@ -102,7 +102,7 @@ try {
 
   // The wrap-up: the summary, a private reflection, one shared.
   await anna.locator('#summary').getByText('Bram (teamcoördinator)').waitFor();
-  check((await anna.locator('#summary').innerText()).includes('2026-12-07'), 'the summary has the review date');
+  check((await anna.locator('#summary').innerText()).includes('ma 7 december'), 'the summary has the review date as people read it');
   await anna.locator('#reflection').fill('Alleen voor mij.');
   await cas.locator('#reflection').fill('Ik neem de vijf vragen mee naar mijn eigen dienst.');
   await cas.locator('#share').tap();

@@ -497,7 +497,7 @@ function reviewList(reviews) {
   return [el('h2', { text: t('lobby_reviews') }), ...reviews.map((d) => el('div', { class: 'card review' },
     el('p', { class: 'question', text: d.statement || d.situation }),
     el('p', { class: 'muted', text: decisionName(d.kind) + (d.owner ? ' · ' + t('owner_label', { owner: d.owner }) : '') +
-      (d.first_step ? ' · ' + d.first_step : '') + (d.review_date ? ' · ' + t('review_by', { date: d.review_date }) : '') }),
+      (d.first_step ? ' · ' + d.first_step : '') + (d.review_date ? ' · ' + t('review_by', { date: d.review_date_text }) : '') }),
     el('div', { class: 'row' }, ...['done', 'running', 'dropped'].map((status) => el('button', {
       class: 'small' + (d.review === status ? ' chosen' : ''), 'data-review': status, 'aria-pressed': d.review === status ? 'true' : 'false',
       text: t('review_' + status), onclick: () => send('/api/lobby/review', { decision: d.id, status }) })))))];
@@ -573,7 +573,7 @@ function ownerPart(v) {
         if (await send('/api/validation/commit', { stage: state.stage.id, first_step: step.value, review_date: date.value })) banner(t('saved'));
       } }));
   } else if (v.first_step) {
-    nodes.push(el('p', { class: 'card', text: v.first_step + (v.review_date ? ' · ' + t('review_by', { date: v.review_date }) : '') }));
+    nodes.push(el('p', { class: 'card', text: v.first_step + (v.review_date ? ' · ' + t('review_by', { date: v.review_date_text }) : '') }));
   }
   if (v.decided === 'aanpassen') {
     const box = el('textarea', { id: 'edit', rows: 2, maxlength: textMax('/api/validation/edit', 'text'), placeholder: t('validation_edit') });
@@ -591,7 +591,7 @@ function wrapupPart(w) {
   const nodes = [el('h2', { text: t('wrapup_summary') }), el('div', { class: 'card', id: 'summary' },
     w.situation ? el('p', { text: w.situation }) : null, w.statement ? el('p', { class: 'question', text: w.statement }) : null,
     d ? el('p', { text: decisionName(d.kind) + (d.owner ? ' · ' + t('owner_label', { owner: d.owner }) : '') +
-      (d.review_date ? ' · ' + t('review_by', { date: d.review_date }) : '') }) : null)];
+      (d.review_date ? ' · ' + t('review_by', { date: d.review_date_text }) : '') }) : null)];
   // The personal reflection stays on this phone unless it is shared.
   const saved = localStorage.getItem(storageKey + ':reflection') || '';
   const box = el('textarea', { id: 'reflection', rows: 3, maxlength: textMax('/api/wrapup/share', 'text'), 'aria-label': t('wrapup_reflection') });
