@@ -140,9 +140,11 @@ void draw_note_wall(ui::Canvas& canvas, const Frame& frame, const std::vector<co
 
 void draw_ranking(ui::Canvas& canvas, const Frame& frame, int step, const SDL_Rect& area) {
     const auto& view = frame.view;
-    const auto ranking = view.ranking(step);
+    auto ranking = view.ranking(step);
     std::set<int> chosen;  // what the vote chose (a tie settled by run-off or the room included)
     for (const auto* note : view.chosen(step)) chosen.insert(note->id);
+    // The chosen first: after a tie they share their place with notes that were not chosen.
+    std::stable_partition(ranking.begin(), ranking.end(), [&](const Ranked& r) { return chosen.count(r.note) > 0; });
     const int top = ranking.empty() ? 1 : ranking.front().dots;
     const int place_width = canvas.u(5);
     const int count_width = canvas.u(14);
@@ -161,15 +163,19 @@ void draw_ranking(ui::Canvas& canvas, const Frame& frame, int step, const SDL_Re
         if (y + box.y + bar_h + canvas.u(1) > area.y + area.h) break;
         canvas.text(std::to_string(ranked.place) + ".", {size, Weight::Bold, theme::accent}, area.x, y);
         canvas.text(text, style, text_x, y, text_w);
-        auto count = ranked.dots == 1 ? frame.strings.text("dots_one")
-                                      : frame.strings.format("dots_count", {{"n", std::to_string(ranked.dots)}});
-        if (winner) count = frame.strings.text("chosen_mark") + " · " + count;
+        const auto count = ranked.dots == 1 ? frame.strings.text("dots_one")
+                                            : frame.strings.format("dots_count", {{"n", std::to_string(ranked.dots)}});
         canvas.text(count,
                     {size, Weight::Bold, winner ? theme::accent : theme::text_soft}, area.x + area.w, y, 0, Align::Right);
         const int bar_y = y + box.y + canvas.u(0.5);
         canvas.fill({text_x, bar_y, text_w, bar_h}, theme::panel_light);
         canvas.fill({text_x, bar_y, text_w * ranked.dots / std::max(1, top), bar_h}, winner ? theme::accent : theme::text_dim);
         y = bar_y + bar_h + row_gap;
+        if (winner) {  // "Gekozen" under the bar: the choice, not only the count, is what the room reads
+            const auto tag = canvas.text(frame.strings.text("chosen_mark"), {type::small, Weight::Bold, theme::accent}, text_x,
+                                         bar_y + bar_h + canvas.u(0.4));
+            y = tag.y + tag.h + row_gap;
+        }
         ++shown;
     }
     if (shown < ranking.size())

@@ -29,7 +29,11 @@ void StageScene::draw(ui::Canvas& canvas, const Frame& frame) const {
 
 bool StageScene::shows_title(const Frame&) const { return true; }
 
-std::string StageScene::band_text(const Frame& frame) const { return frame.view.step_spec().phone_task; }
+std::string StageScene::band_text(const Frame& frame) const {
+    // A tie: what to do now is no longer the stage's own task.
+    if (const auto* tie = frame.view.open_choice()) return frame.strings.text(tie->in_runoff() ? "runoff_band" : "room_pick_band");
+    return frame.view.step_spec().phone_task;
+}
 
 void StageScene::draw_middle(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const {
     const auto& view = frame.view;
@@ -38,8 +42,11 @@ void StageScene::draw_middle(ui::Canvas& canvas, const Frame& frame, const SDL_R
         SDL_Rect wall = area;
         if (const auto* tie = view.open_choice()) return draw_tie(canvas, frame, *tie, area);
         if (view.part() == Part::Results) {
-            const auto label = canvas.text(frame.strings.text("results_label"), {type::label, Weight::Bold, theme::accent},
-                                           area.x, area.y);
+            // How a tie was settled, said beside the result ("bij gelijke stand: de eerste").
+            auto title = frame.strings.text("results_label");
+            if (const auto* choice = view.choice(view.step); choice && !choice->chosen.empty() && choice->by != ChosenBy::Votes)
+                title += "  ·  " + frame.strings.text("chosen_by_" + std::string{to_string(choice->by)});
+            const auto label = canvas.text(title, {type::label, Weight::Bold, theme::accent}, area.x, area.y, area.w);
             const int y = label.y + label.h + canvas.u(1.5);
             return draw_ranking(canvas, frame, view.step, {area.x, y, area.w, area.y + area.h - y});
         }

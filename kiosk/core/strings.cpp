@@ -31,7 +31,7 @@ const std::vector<std::string>& Strings::required_keys() {
         "month_4", "month_5", "month_6", "month_7", "month_8", "month_9", "month_10", "month_11", "month_12", "date_spoken",
         "today", "tomorrow", "week_label", "questions_label", "key_host", "host_title",
         "host_body", "join_code", "join_url", "people_line", "lobby_joined", "dots_count", "dots_one", "more_notes", "vote_open",
-        "voters", "results_label", "chosen_mark", "runoff_title", "room_pick_title", "room_pick_hint", "first_on_tie", "notes_empty", "store_failing", "store_repaired", "take_home", "take_home_hint", "last_time",
+        "voters", "results_label", "chosen_mark", "runoff_title", "room_pick_title", "room_pick_hint", "first_on_tie", "runoff_band", "room_pick_band", "chosen_by_runoff", "chosen_by_room", "chosen_by_first_on_tie", "notes_empty", "store_failing", "store_repaired", "take_home", "take_home_hint", "last_time",
         "key_prompt", "key_again", "key_pick", "ai_label", "ai_model", "ai_pasted", "ai_version", "ai_collecting",
         "ai_constraints_label", "ai_no_constraints", "ai_waiting", "ai_failed", "ai_incomplete", "ai_manual",
         "ai_removed", "ai_removed_none", "ai_prompt_title", "ai_prompt_hint", "ai_prompt_close", "ai_marks_legend",

@@ -1,5 +1,6 @@
 #include "kiosk/net/phone_state.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -229,8 +230,11 @@ std::string phone_state_json(const View& view, const std::string& key, const Pho
         } else if (view.part() == Part::Results) {
             std::set<int> chosen;
             for (const auto* note : view.chosen(step)) chosen.insert(note->id);
+            auto ranking = view.ranking(step);
+            // The chosen first: after a tie they share their place with notes that were not chosen.
+            std::stable_partition(ranking.begin(), ranking.end(), [&](const Ranked& r) { return chosen.count(r.note) > 0; });
             auto& results = state["results"] = Json::array();
-            for (const auto& ranked : view.ranking(step))
+            for (const auto& ranked : ranking)
                 results.push_back({{"id", ranked.note},
                                    {"text", view.note(ranked.note)->text},
                                    {"dots", ranked.dots},
