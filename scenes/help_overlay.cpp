@@ -25,7 +25,9 @@ void draw_help_overlay(ui::Canvas& canvas, const Frame& frame) {
     const int action_x = x + canvas.u(42);
     for (const auto& row : *frame.help_rows) {
         canvas.text(row.keys, {type::body, Weight::Bold, theme::accent}, x, y);
-        canvas.text(row.action, {type::body, Weight::Regular, theme::text}, action_x, y);
+        // A long action in a narrow room (720p, English) shrinks rather than run past the panel.
+        canvas.text_fit(row.action, {type::body, Weight::Regular, theme::text},
+                        {action_x, y, panel.x + panel.w - canvas.u(4) - action_x, row_height}, type::small);
         y += row_height;
     }
     canvas.text(frame.strings.text("help_close"), {type::small, Weight::Regular, theme::text_soft}, x,
