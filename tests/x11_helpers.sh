@@ -69,6 +69,16 @@ end_x11_test() {
 }
 fail() { echo "FAIL: $*"; echo "--- kiosk log:"; cat "$work/log" 2>/dev/null; exit 1; }
 
+# open_lobby_for_phones: the idle screen's Enter opens the lobby; sets `url` to the join link
+# its QR shows (loopback only), or fails the test.
+open_lobby_for_phones() {
+    expect_scene idle
+    xdotool key Return
+    expect_scene lobby
+    sleep 0.3
+    url=$(join_url_on_screen) || fail "no join link in the QR on the screen"
+}
+
 # ensure_playwright DIR: playwright-core and axe-core from npm in DIR (no browser download:
 # Debian's chromium is used).
 ensure_playwright() {

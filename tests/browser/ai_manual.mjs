@@ -1,7 +1,7 @@
 // Two phones in the AI stage with no AI service: both add a constraint and say they are ready
 // (the prompt goes out), Anna copies the prompt (the real clipboard), Bram pastes an answer,
 // and both mark its paragraphs. Usage: node ai_manual.mjs JOIN_URL OUT_DIR KIOSK_LOG
-import { harness, launchChromium } from './harness.mjs';
+import { harness, launchChromium, phoneContext } from './harness.mjs';
 
 const [joinUrl, outDir, kioskLog] = process.argv.slice(2);
 const { check, expectScene, finish } = harness(kioskLog);
@@ -12,7 +12,7 @@ const answer = '## Voorstel\n\nEen **Koffieproef** van twee weken: elke ochtend 
 try {
   const pages = [];
   for (let i = 0; i < 2; i++) {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'nl-NL' });
+    const context = await phoneContext(browser);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(joinUrl).origin });
     const page = await context.newPage();
     page.on('pageerror', (error) => check(false, 'phone ' + i + ' has no script errors: ' + error.message));

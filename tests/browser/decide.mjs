@@ -3,7 +3,7 @@
 // where they score every criterion, one objects, they vote (overriding the rule's proposal),
 // one volunteers as owner with a first step and a review date; at the wrap-up they see the
 // summary and one shares a reflection. Usage: node decide.mjs JOIN_URL OUT_DIR KIOSK_LOG
-import { harness, launchChromium } from './harness.mjs';
+import { harness, joinedPhones, launchChromium } from './harness.mjs';
 import { execFileSync } from 'node:child_process';
 
 const [joinUrl, outDir, kioskLog] = process.argv.slice(2);
@@ -20,16 +20,7 @@ async function waitValue(page, selector, value, seconds = 8) {
 
 const browser = await launchChromium();
 try {
-  const phones = [];
-  for (let i = 0; i < 3; i++) {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'nl-NL' });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => check(false, 'phone ' + i + ' has no script errors: ' + error.message));
-    await page.goto(joinUrl);
-    await page.getByRole('button', { name: 'Doe mee' }).tap();
-    await page.getByText('Je doet mee').waitFor();
-    phones.push(page);
-  }
+  const phones = await joinedPhones(browser, joinUrl, 3, check);
   const [anna, bram, cas] = phones;
 
   // The lobby: Anna names the situation, Bram sharpens it; everyone picks framing questions.

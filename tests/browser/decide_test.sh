@@ -16,11 +16,7 @@ ensure_playwright "$here"
 
 start_x11 1920x1080
 start_kiosk "$kiosk" "$source_dir/config" "$work" || fail "the kiosk did not start"
-expect_scene idle
-xdotool key Return
-expect_scene lobby
-sleep 0.3
-url=$(join_url_on_screen) || fail "no join link in the QR on the screen"
+open_lobby_for_phones
 node "$here/decide.mjs" "$url" "$out" "$work/log" || fail "the phones did not get through the cycle"
 sleep 0.5
 import -window root "$out/kiosk-wrapup.png"

@@ -36,3 +36,22 @@ export function launchChromium() {
            '--disable-dev-shm-usage'],
   });
 }
+
+// A phone-sized browser context: what every phone in these tests is.
+export function phoneContext(browser, options = {}) {
+  return browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'nl-NL', ...options });
+}
+
+// `count` phones open the QR's link and join; a script error on any of them fails the test.
+export async function joinedPhones(browser, joinUrl, count, check) {
+  const pages = [];
+  for (let i = 0; i < count; i++) {
+    const page = await (await phoneContext(browser)).newPage();
+    page.on('pageerror', (error) => check(false, 'phone ' + i + ' has no script errors: ' + error.message));
+    await page.goto(joinUrl);
+    await page.getByRole('button', { name: 'Doe mee' }).tap();
+    await page.getByText('Je doet mee').waitFor();
+    pages.push(page);
+  }
+  return pages;
+}

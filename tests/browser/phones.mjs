@@ -3,7 +3,7 @@
 // edit and a withdrawal, problem statements, a dot vote, "ready" from everyone, and a phone
 // that loses its connection and catches up without a reload. The kiosk must advance by itself
 // when everyone is ready. Usage: node phones.mjs JOIN_URL OUT_DIR KIOSK_LOG
-import { harness, launchChromium } from './harness.mjs';
+import { harness, launchChromium, phoneContext } from './harness.mjs';
 import { execFileSync } from 'node:child_process';
 
 const [joinUrl, outDir, kioskLog] = process.argv.slice(2);
@@ -14,8 +14,7 @@ const browser = await launchChromium();
 try {
   const phones = [];
   for (let i = 0; i < 3; i++) {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true,
-                                               locale: 'nl-NL' });
+    const context = await phoneContext(browser);
     const page = await context.newPage();
     page.on('dialog', (dialog) => { check(false, 'no script from a note ever runs (a dialog opened)'); dialog.dismiss(); });
     page.on('pageerror', (error) => check(false, 'phone ' + i + ' has no script errors: ' + error.message));

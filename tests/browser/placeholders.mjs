@@ -7,7 +7,7 @@
 // missing value and throws no error. Phone-sized screenshots of each go to OUT_DIR; axe-core
 // checks the host phone's screens (its context bypasses the page's CSP so axe can be injected).
 // Usage: node placeholders.mjs BASE_URL LANGUAGE SHOW_NAMES(true|false) OUT_DIR KIOSK_LOG WORK_DIR
-import { harness, launchChromium } from './harness.mjs';
+import { harness, launchChromium, phoneContext } from './harness.mjs';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -106,8 +106,7 @@ try {
           `${tag}/${current}: ${selector} takes at most the kiosk's ${route} ${name} (${field(route, name).max}), not ${max}`);
   };
   const phone = async (name, bypassCSP) => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true,
-                                               locale: language === 'nl' ? 'nl-NL' : 'en-GB', bypassCSP });
+    const context = await phoneContext(browser, { locale: language === 'nl' ? 'nl-NL' : 'en-GB', bypassCSP });
     const page = await context.newPage();
     page.on('pageerror', (error) => check(false, `${tag}/${current}: ${name}'s page has no script error: ${error.message}`));
     page.on('console', (message) => {

@@ -3,7 +3,7 @@
 // statement is then the one in the AI prompt (the manual route's prompt, as a phone copies it),
 // and the one on the wrap-up (read by the shell script with OCR).
 // Usage: node runoff.mjs JOIN_URL OUT_DIR KIOSK_LOG
-import { harness, launchChromium } from './harness.mjs';
+import { harness, joinedPhones, launchChromium } from './harness.mjs';
 import { execFileSync } from 'node:child_process';
 
 const [joinUrl, outDir, kioskLog] = process.argv.slice(2);
@@ -16,16 +16,7 @@ const statements = ['Hoe kunnen we terugbellen zichtbaar maken, zodat niemand ie
 
 const browser = await launchChromium();
 try {
-  const phones = [];
-  for (let i = 0; i < 4; i++) {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'nl-NL' });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => check(false, 'phone ' + i + ' has no script errors: ' + error.message));
-    await page.goto(joinUrl);
-    await page.getByRole('button', { name: 'Doe mee' }).tap();
-    await page.getByText('Je doet mee').waitFor();
-    phones.push(page);
-  }
+  const phones = await joinedPhones(browser, joinUrl, 4, check);
   key('F5');
   await expectScene('checkin');
   key('Next');

@@ -18,11 +18,7 @@ cp -r "$source_dir/config" "$source_dir/prompts" "$work/src/"
 sed -i 's/"joins_per_address": [0-9]*/"joins_per_address": 10/' "$work/src/config/kiosk.json"
 start_x11 1920x1080
 start_kiosk "$kiosk" "$work/src/config" "$work" || fail "the kiosk did not start"
-expect_scene idle
-xdotool key Return
-expect_scene lobby
-sleep 0.3
-url=$(join_url_on_screen) || fail "no join link in the QR on the screen"
+open_lobby_for_phones
 
 node "$here/runoff.mjs" "$url" "$out" "$work/log" || fail "the tie was not settled by the group"
 

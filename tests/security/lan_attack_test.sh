@@ -19,11 +19,7 @@ grep -q '"provider": "manual"' "$source_dir/config/kiosk.json" || fail "the ship
 
 start_x11 1920x1080
 start_kiosk "$kiosk" "$source_dir/config" "$work" || fail "the kiosk did not start"
-expect_scene idle
-xdotool key Return
-expect_scene lobby
-sleep 0.3
-url=$(join_url_on_screen) || fail "no join link in the QR on the screen"
+open_lobby_for_phones
 
 node "$here/lan_attack.mjs" "$kiosk_port" "$url" "$work/log" "$work/data" "$out" || {
     echo "--- the kiosk's log (last 40 lines):"; tail -n 40 "$work/log"
