@@ -222,3 +222,44 @@ TEST_CASE("Dates people read are in the room's language, with the weekday") {
     CHECK(spoken_date(0, words).empty());
     CHECK(spoken_date(20261214, DateWords{}) == "2026-12-14");  // no words: ISO
 }
+
+TEST_CASE("A note the host hides is never chosen, and leaves a run-off") {
+    Room room;
+    const auto ids = write_then_vote(room, k_statements, 3);
+    for (int n = 1; n <= 3; ++n) room.vote(n, {ids[static_cast<std::size_t>(n - 1)]});
+    room.press(EventKind::Next);
+    REQUIRE(room.view().open_choice());
+    room.press(EventKind::OfferHost);
+    auto claim = room.from(1, EventKind::ClaimHost);
+    claim.as<ClaimHostPayload>().code = room.view().host_offer->code;
+    REQUIRE(room.send(claim).ok());
+    runoff(room, 2, ids[2]);
+    auto hide = room.from(1, EventKind::HideNote);
+    hide.as<HideNotePayload>().note = ids[2];
+    CHECK(room.send(hide).ok());
+    REQUIRE(room.view().open_choice());
+    CHECK(room.view().open_choice()->tied == std::vector<int>{ids[0], ids[1]});
+    CHECK(room.view().open_choice()->runoff.empty());  // the dot on the hidden note is gone
+    CHECK(runoff(room, 3, ids[2]).status == Status::OutOfRange);
+    hide.as<HideNotePayload>().note = ids[1];
+    room.send(hide);  // one left for one place: it is chosen
+    CHECK(room.view().open_choice() == nullptr);
+    CHECK(room.view().chosen_statement() == "Notitie 1");
+    hide.as<HideNotePayload>().note = ids[0];
+    room.send(hide);  // hidden after it was chosen: no longer the statement anywhere
+    CHECK(room.view().chosen_statement().empty());
+}
+
+TEST_CASE("Everyone ready does not settle a tie that waits for the room's pick") {
+    Room room;
+    const auto ids = write_then_vote(room, k_statements, 2);
+    room.vote(1, {ids[0]});
+    room.vote(2, {ids[1]});
+    room.press(EventKind::Next);
+    room.wait(61s);
+    REQUIRE(room.view().open_choice()->room_picks());
+    room.set_ready(1);
+    room.set_ready(2);
+    CHECK(room.step_id() == "probleemstelling");
+    CHECK(room.view().open_choice());
+}

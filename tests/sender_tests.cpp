@@ -133,19 +133,19 @@ TEST_CASE("What a stranger sends is refused before the journal would hold it") {
 
 TEST_CASE("A session's phones have a byte budget in the journal; the room's keys always work") {
     SessionRules rules;
-    rules.phone_budget = 3000;
+    rules.phone_budget = 24'000;
     Room room{rules};
-    room.open_at(1, 2);
+    room.open_at(1, 8);
     std::size_t reserved = 0;
     int admitted = 0;
-    for (int i = 0; i < 100; ++i) {
-        const Event note{EventKind::Contribute, Sender::participant(Room::key(1 + i % 2)),
+    for (int i = 0; i < 200; ++i) {
+        const Event note{EventKind::Contribute, Sender::participant(Room::key(1 + i % 8)),
                          NewNotePayload{"analyse", std::string(250, 'x')}};
         if (room.engine.admit(note, reserved) != Status::Ok) break;
         ++admitted;
     }
-    CHECK(admitted > 5);
-    CHECK(admitted < 12);  // about 3000 / (250 + a row's overhead)
+    CHECK(admitted > 60);
+    CHECK(admitted < 72);  // about 24 000 / (250 + a row's overhead), less the joins
     const Event more{EventKind::Edit, Sender::participant(Room::key(1)), EditNotePayload{"analyse", 1, std::string(250, 'z')}};
     CHECK(room.engine.admit(more, reserved) == Status::BudgetSpent);
     CHECK(room.engine.admit(Event{EventKind::Next}, reserved) == Status::Ok);
@@ -153,8 +153,76 @@ TEST_CASE("A session's phones have a byte budget in the journal; the room's keys
     // What was applied counts the same on replay: the budget survives a restart.
     Room spent{rules};
     spent.open_at(1, 1);
-    while (spent.add(1, std::string(250, 'y')).status != Status::Limit) {}
-    for (int i = 0; i < 20; ++i) spent.set_ready(1, i % 2 == 0);
+    const int id = spent.add(1, std::string(250, 'y')).id;
+    for (int i = 0; i < 20; ++i) {
+        auto edit = spent.from(1, EventKind::Edit);
+        edit.as<EditNotePayload>() = {"analyse", id, std::string(250, i % 2 ? 'y' : 'z')};
+        spent.send(edit);
+    }
     std::size_t none = 0;
-    CHECK(spent.engine.admit(more, none) == Status::BudgetSpent);
+    CHECK(spent.engine.admit(more, none) == Status::BudgetSpent);  // its share: 3 000 bytes
+}
+
+TEST_CASE("One participant cannot spend the session's budget: each has a share of it") {
+    SessionRules rules;
+    rules.phone_budget = 80'000;  // a share is 10 000 bytes
+    Room room{rules};
+    room.open_at(1, 2);
+    std::size_t reserved = 0;
+    // What would be refused at once is refused before it is written, and costs nothing.
+    const Event pasted{EventKind::PasteAnswer, Sender::participant(Room::key(1)), PastePayload{"ai-voorstel", std::string(5000, 'x')}};
+    CHECK(room.engine.admit(pasted, reserved) == Status::WrongStage);
+    const Event host_only{EventKind::HideNote, Sender::participant(Room::key(1)), HideNotePayload{1}};
+    CHECK(room.engine.admit(host_only, reserved) == Status::NotHost);
+    CHECK(reserved == 0);
+    // Phone 1 writes up to its share; phone 2 still may.
+    for (int i = 0; i < 60; ++i) {
+        auto note = room.from(1, EventKind::Edit);
+        note.as<EditNotePayload>() = {"analyse", 1, std::string(250, 'a')};
+        std::size_t none = 0;
+        if (room.engine.admit(note, none) != Status::Ok) break;
+        room.send(note);
+    }
+    const Event more{EventKind::Edit, Sender::participant(Room::key(1)), EditNotePayload{"analyse", 1, std::string(250, 'b')}};
+    std::size_t none = 0;
+    CHECK(room.engine.admit(more, none) == Status::BudgetSpent);
+    const Event other{EventKind::Edit, Sender::participant(Room::key(2)), EditNotePayload{"analyse", 1, std::string(250, 'c')}};
+    CHECK(room.engine.admit(other, none) == Status::Ok);
+}
+
+TEST_CASE("A join that changes nothing is not written: a known key, a removed one, a full room") {
+    SessionRules rules;
+    rules.max_participants = 2;
+    Room room{rules};
+    room.open_at(1, 2);
+    std::size_t reserved = 0;
+    CHECK(room.engine.admit({EventKind::Join, Sender::participant(Room::key(1)), JoinPayload{}}, reserved) == Status::Ignored);
+    CHECK(room.engine.admit({EventKind::Join, Sender::participant(Room::key(3)), JoinPayload{}}, reserved) == Status::RoomFull);
+    CHECK(reserved == 0);
+}
+
+TEST_CASE("The room's V key asks for a second version of the proposal") {
+    SessionRules rules;
+    rules.constraints_window = Millis{0};
+    Room room{rules};
+    room.open_at(4, 1);  // the AI stage: the prompt is asked for at once
+    room.send({EventKind::AiPrompt, Sender::system(), AiPromptPayload{room.view().proposal.request, "p", "model", 0}});
+    room.send({EventKind::AiText, Sender::system(), AiTextPayload{room.view().proposal.request, "Voorstel."}});
+    room.send({EventKind::AiEnd, Sender::system(), AiEndPayload{room.view().proposal.request, ""}});
+    const int before = room.view().proposal.request;
+    CHECK(room.send(Event{EventKind::AskAgain}).ok());  // what the screen loop posts for V: no stage of its own
+    CHECK(room.view().proposal.request == before + 1);
+}
+
+TEST_CASE("A pause measures itself, also when time is added while paused") {
+    SessionRules rules;
+    rules.constraints_window = std::chrono::seconds{90};
+    Room room{rules};
+    room.open_at(4, 1);
+    const auto window_end = room.view().proposal.window_end;
+    room.press(EventKind::TogglePause);
+    room.wait(std::chrono::minutes{1});
+    room.press(EventKind::Extend);  // 2 minutes more while paused
+    room.press(EventKind::TogglePause);
+    CHECK(room.view().proposal.window_end == window_end + std::chrono::minutes{1});  // the pause, not the extension
 }

@@ -7,6 +7,9 @@ using namespace kiosk;
 TEST_CASE("Clean text is trimmed and line breaks become single spaces") {
     CHECK(clean_text("  Twee regels\r\nin één  ", 280).text == "Twee regels in één");
     CHECK(clean_text("tab\there", 280).text == "tab here");
+    // The Unicode line and paragraph separators are line breaks too: one line stays one line.
+    CHECK(clean_text("een\u2028twee\u2029drie", 280).text == "een twee drie");
+    CHECK(clean_text("een\u2028twee", 280, true).text == "een\ntwee");
 }
 
 TEST_CASE("The text limit counts characters, not bytes") {

@@ -117,6 +117,16 @@ const std::string* stage_of(const Payload& payload) {
     return stage;
 }
 
+std::string* stage_field(Payload& payload) {
+    std::string* stage = nullptr;
+    std::visit(
+        [&](auto& p) {
+            if constexpr (requires { p.stage; }) stage = &p.stage;
+        },
+        payload);
+    return stage;
+}
+
 FieldBounds field_bounds(const View& view) {
     return {view.rules ? view.rules->max_text : 280, static_cast<int>(view.content->framing_questions.size()),
             static_cast<int>(view.content->criteria.size())};

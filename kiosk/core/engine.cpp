@@ -23,7 +23,11 @@ Outcome Engine::apply(const Event& event) {
     // Time first: a deadline that passed before this event happened ends its step first.
     tick(event.at);
     // What phones make the journal hold counts whatever becomes of it: it was written.
-    if (event.from.is_participant()) m_phone_bytes += journal_bytes(event);
+    if (event.from.is_participant()) {
+        const auto bytes = journal_bytes(event);
+        m_phone_bytes += bytes;
+        m_phone_bytes_by[event.from.key] += bytes;
+    }
     Event applied = event;
     Outcome outcome;
     outcome.status = dispatch(applied, outcome);
@@ -44,6 +48,9 @@ Status Engine::dispatch(Event& event, Outcome& outcome) {
     const auto& spec = action_spec(event.kind);
     if (event.payload.index() != spec.empty.index()) return Status::MissingField;
     if (const auto status = check_sender(spec, event); status != Status::Ok) return status;
+    // The room's keys (V: ask again) are about the stage on the screen: the running one.
+    if (!event.from.is_participant() && m_draft.in_step())
+        if (auto* stage = stage_field(event.payload); stage && stage->empty()) *stage = m_draft.step_spec().id;
     if (const auto status = check_payload(event.payload, bounds(), outcome.problem); status != Status::Ok) return status;
     if (const auto status = check_scope(spec, event); status != Status::Ok) return status;
     return (this->*spec.handle)(event, outcome);
@@ -91,15 +98,27 @@ Participant* Engine::sender(const Event& event) {
 
 Status Engine::admit(const Event& event, std::size_t& reserved) const {
     if (!event.from.is_participant()) return Status::Ok;
+    // What dispatch() would refuse at once, refused before it is written: the sender (host
+    // included), the fields, the phase and stage. The handlers' finer rules still come after.
     const auto& spec = action_spec(event.kind);
-    if (!(spec.senders & (k_joiner | k_participant | k_host))) return Status::NotAllowed;
-    if (!m_draft.session_open()) return Status::NoSession;
-    if (!is_key_shaped(event.from.key)) return Status::UnknownPerson;
-    if (event.kind != EventKind::Join && !m_draft.participant(event.from.key)) {
-        return Status::UnknownPerson;
+    if (const auto status = check_sender(spec, event); status != Status::Ok) return status;
+    Payload fields = event.payload;
+    FieldProblem problem;
+    if (const auto status = check_payload(fields, bounds(), problem); status != Status::Ok) return status;
+    if (const auto status = check_scope(spec, event); status != Status::Ok) return status;
+    if (event.kind == EventKind::Join) {
+        // A join that would change nothing (a key already in, or out) or cannot (the room is full).
+        const auto& people = m_draft.participants;
+        if (std::any_of(people.begin(), people.end(), [&](const Participant& p) { return p.key == event.from.key; }))
+            return m_draft.participant(event.from.key) ? Status::Ignored : Status::UnknownPerson;
+        if (m_draft.active_participants() >= m_rules->max_participants) return Status::RoomFull;
     }
+    // The session's budget, and each participant's share of it: one phone cannot spend it all.
     const auto bytes = journal_bytes(event);
     if (m_phone_bytes + reserved + bytes > m_rules->phone_budget) return Status::BudgetSpent;
+    const auto mine = m_phone_bytes_by.find(event.from.key);
+    if ((mine == m_phone_bytes_by.end() ? 0 : mine->second) + bytes > m_rules->phone_budget / k_budget_shares)
+        return Status::BudgetSpent;
     reserved += bytes;
     return Status::Ok;
 }
@@ -282,8 +301,7 @@ void Engine::enter_step(int step, Millis start) {
     const Millis length = left ? std::max(*left, m_timers.min_resume) : spec.duration;
     m_draft.phase = Phase::Step;
     m_draft.step = step;
-    m_draft.timer = TimerView{left ? std::max(spec.duration, length) : length, start + length,
-                              Millis{0}, false};
+    m_draft.timer = TimerView{left ? std::max(spec.duration, length) : length, start + length, Millis{0}, Millis{0}, false};
     m_entered = start;
     m_draft.activity = {};
     auto& proposal = m_draft.proposal;
@@ -323,6 +341,7 @@ void Engine::open_session(const std::string& token) {
     m_draft.choices.assign(m_content->steps.size(), {});
     m_draft.spent.assign(m_content->steps.size(), Millis{0});
     m_phone_bytes = 0;
+    m_phone_bytes_by.clear();
 }
 
 // Everything a session holds, gone: for a new session and after one closes. What outlives a
@@ -361,14 +380,16 @@ void Engine::go_idle() {
 void Engine::toggle_pause(Millis now) {
     auto& timer = m_draft.timer;
     if (timer.paused) {
-        // The constraints window and a run-off wait with the timer.
-        const Millis paused_for = now - (timer.deadline - timer.remaining_paused);
+        // The constraints window and a run-off wait with the timer (an extension made while
+        // paused changes remaining_paused, not how long the pause was).
+        const Millis paused_for = now - timer.paused_at;
         m_draft.proposal.window_end += paused_for;
         if (auto* choice = current_choice(); choice && choice->in_runoff()) *choice->runoff_ends += paused_for;
         timer.deadline = now + timer.remaining_paused;
         timer.paused = false;
     } else {
         timer.remaining_paused = std::max(Millis{0}, timer.deadline - now);
+        timer.paused_at = now;
         timer.paused = true;
     }
 }

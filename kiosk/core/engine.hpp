@@ -5,6 +5,7 @@
 // threads; time arrives with each event and randomness through a KeySource. Owned by one
 // thread (EngineLoop's); tests drive it directly.
 #include <initializer_list>
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -154,6 +155,8 @@ private:
     // What phones made the journal hold in this session (journal_bytes of every event from a
     // participant that was admitted): counted the same way live and on replay.
     std::size_t m_phone_bytes = 0;
+    std::map<std::string, std::size_t> m_phone_bytes_by;  // the same per participant's key
+    static constexpr std::size_t k_budget_shares = 8;     // one participant may use 1/8 of the budget
 };
 
 }  // namespace kiosk

@@ -141,6 +141,11 @@ Status Engine::hide_note(Event& event, Outcome&) {
     auto& note = m_draft.notes[static_cast<std::size_t>(id - 1)];
     if (note.hidden) return Status::Ignored;
     note.hidden = true;
+    // Out of a run-off too; when no more are tied than places are left, they are chosen.
+    if (auto* choice = current_choice(); choice && std::erase(choice->tied, id) > 0) {
+        std::erase_if(choice->runoff, [&](const auto& vote) { return vote.second == id; });
+        if (static_cast<int>(choice->tied.size()) <= choice->slots) take_earliest(*choice);
+    }
     return Status::Ok;
 }
 
@@ -184,6 +189,8 @@ void Engine::move_on_when_all_ready(Millis now) {
         close_runoff();  // everyone is done with the run-off; the result shows next
         return;
     }
+    // A tie the room settles with its keys is not settled by everyone being ready.
+    if (const auto* choice = current_choice(); choice && choice->room_picks()) return;
     if (m_draft.in_proposal_step() && m_draft.proposal.state == ProposalState::Collecting) {
         // Everyone is done adding constraints: send the prompt now; the stage itself goes on.
         m_draft.activity.ready.clear();

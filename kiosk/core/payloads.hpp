@@ -157,7 +157,7 @@ struct AiPromptPayload {
     std::string model;   // "" when there is no model to ask (the manual route)
     int removed = 0;     // personal details taken out of the prompt
     static constexpr std::array fields{FieldSpec{.name = "request", .kind = FieldKind::Int, .column = Column::Note, .max = 1'000'000},
-                                       FieldSpec{.name = "prompt", .kind = FieldKind::Raw, .column = Column::Text, .max = 200'000},
+                                       FieldSpec{.name = "prompt", .kind = FieldKind::Raw, .column = Column::Text, .max = 4'000'000},
                                        FieldSpec{.name = "model", .kind = FieldKind::Line, .column = Column::Stage, .max = 200, .optional = true},
                                        FieldSpec{.name = "removed", .kind = FieldKind::Int, .column = Column::Dots, .max = 1'000'000}};
     auto refs() { return std::tie(request, prompt, model, removed); }
@@ -282,5 +282,6 @@ void for_each_field(Payload& payload, F&& f) {
 
 // The payload's stage field, or nullptr when the action is not about a stage.
 const std::string* stage_of(const Payload& payload);
+std::string* stage_field(Payload& payload);
 
 }  // namespace kiosk

@@ -66,7 +66,7 @@ const std::vector<std::string>& Strings::phone_keys() {
         "err_out_of_range", "err_out_of_range_scores", "err_out_of_range_picks", "err_out_of_range_note",
         "err_out_of_range_paragraph", "err_out_of_range_participant", "err_too_many", "err_too_many_picks",
         "err_wrong_count", "err_bad_choice", "err_bad_choice_decision", "err_bad_choice_picks", "err_bad_choice_status",
-        "err_missing_field", "err_bad_field", "err_unknown_decision", "err_not_allowed", "err_not_allowed_participant", "err_budget_spent",
+        "err_missing_field", "err_bad_field", "err_unknown_decision", "err_not_allowed", "err_not_allowed_participant", "err_budget_spent", "err_removed",
         "err_too_many_joins",
         // the host's list of participants
         "host_participants", "host_participant", "host_you", "host_remove", "host_remove_confirm", "host_remove_yes",

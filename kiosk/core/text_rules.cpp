@@ -49,14 +49,16 @@ CleanText clean_text(std::string_view raw, std::size_t max_chars, bool keep_line
         const std::size_t begin = at;
         const auto code = decode(raw, at);
         if (!code) return {TextProblem::InvalidUtf8, {}};
-        if (keep_line_breaks && (*code == '\n' || *code == '\r')) {
+        // The Unicode line and paragraph separators are line breaks like any other.
+        const bool line_break = *code == '\n' || *code == '\r' || *code == 0x2028 || *code == 0x2029;
+        if (keep_line_breaks && line_break) {
             // "\r\n" and "\r" become "\n"; Markdown needs its blank lines.
             if (*code == '\r' && at < raw.size() && raw[at] == '\n') ++at;
             out += '\n';
             ++chars;
             continue;
         }
-        if (*code == '\n' || *code == '\r' || *code == '\t') {
+        if (line_break || *code == '\t') {
             // A line break from a phone's text box becomes one space.
             if (!out.empty() && out.back() != ' ') { out += ' '; ++chars; }
             continue;

@@ -86,7 +86,7 @@ std::vector<const Note*> View::chosen(int step_index) const {
     std::vector<const Note*> result;
     if (const auto* c = choice(step_index))
         for (const int id : c->chosen)
-            if (const auto* n = note(id)) result.push_back(n);
+            if (const auto* n = note(id); n && n->visible()) result.push_back(n);  // the host may hide one later
     return result;
 }
 

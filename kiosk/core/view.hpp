@@ -27,6 +27,7 @@ struct TimerView {
     Millis duration{0};   // the step's planned length plus extensions
     Millis deadline{0};   // monotonic time the step ends, while running
     Millis remaining_paused{0};  // what is left, while paused
+    Millis paused_at{0};         // when the pause began (what else waits with the timer moves by the pause)
     bool paused = false;
 };
 

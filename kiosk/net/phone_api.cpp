@@ -261,10 +261,18 @@ void PhoneApi::post(const HttpRequest& request, const Responder& responder) {
         if (token == body.end() || !token->is_string()) throw BadRequest{400, "bad_request"};
         if (!view->session_open()) throw BadRequest{410, "no_session"};
         if (*token != view->join_token) throw BadRequest{410, "unknown_person"};
-        // A reload keeps its key: the page sends the one it holds.
+        // A reload keeps its key: the page sends the one it holds. That changes nothing in the
+        // session, so it is answered from the View; a key the host removed stays out.
         const auto held = body.find("key");
-        const bool known = held != body.end() && held->is_string() && view->participant(held->get<std::string>());
-        key = known ? held->get<std::string>() : random_key();
+        const auto held_key = held != body.end() && held->is_string() ? held->get<std::string>() : std::string{};
+        if (const auto* known = view->participant(held_key)) {
+            responder.reply({200, "application/json", Json{{"key", held_key}, {"number", known->number}, {"v", view->version}}.dump(), {}});
+            return;
+        }
+        if (is_issued_key(held_key) && std::any_of(view->participants.begin(), view->participants.end(),
+                                                   [&](const Participant& p) { return p.key == held_key; }))
+            throw BadRequest{403, "removed"};
+        key = random_key();
     } else {
         // Before any limit and before the body is read further: a made-up key, or one of a
         // finished session, costs nothing to refuse (and leaves no rate-limit bucket behind).

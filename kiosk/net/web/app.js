@@ -23,9 +23,6 @@ let removing = 0;      // the participant the host is asked to confirm removing
 let prompt = { request: 0, text: '' };  // the AI prompt as sent, fetched when first wanted
 let promptOpen = false;
 
-// Only for a kiosk that does not send `limits` (the page is built into the kiosk, so this
-// covers an unfinished server, not a real mismatch). Text lengths fall back to max_text.
-const FALLBACK = { warning_seconds: 60, picks: 3, score_min: 0, score_max: 5 };
 
 const $ = (id) => document.getElementById(id);
 const app = $('app');
@@ -481,7 +478,8 @@ function situationForm(lobby) {
 
 function framingPicker(lobby) {
   const mine = new Set(lobby.my_framing || []);
-  const most = limit('/api/lobby/framing', 'picks', 'max_items') ?? FALLBACK.picks;
+  // The kiosk's own limit (its action table); the page is served with the kiosk, so it is always there.
+  const most = limit('/api/lobby/framing', 'picks', 'max_items');
   return [el('h2', { text: t('lobby_framing', { n: most }) }), ...(lobby.framing || []).map((q, index) => el('button', {
     class: 'candidate framing-pick' + (mine.has(index) ? ' chosen' : ''), 'data-index': index, 'aria-pressed': mine.has(index) ? 'true' : 'false',
     onclick: () => {
@@ -505,8 +503,8 @@ function reviewList(reviews) {
 
 function scoreForm(v) {
   // The kiosk's range: `min` means "not scored" (0), the buttons run from 1 (or min) to max.
-  const low = limit('/api/validation/scores', 'scores', 'min') ?? FALLBACK.score_min;
-  const high = limit('/api/validation/scores', 'scores', 'max') ?? FALLBACK.score_max;
+  const low = limit('/api/validation/scores', 'scores', 'min');
+  const high = limit('/api/validation/scores', 'scores', 'max');
   const scale = [];
   for (let n = Math.max(low, 1); n <= high; n++) scale.push(n);
   const scores = (v.my_scores || v.criteria.map(() => low)).slice();
@@ -676,7 +674,7 @@ function tick() {
   const left = Math.max(0, count(state.timer.remaining_ms) - (performance.now() - receivedAt));
   const seconds = Math.ceil(left / 1000);
   timer.textContent = Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0');
-  timer.className = seconds <= (Number.isFinite(limits.warning_seconds) ? limits.warning_seconds : FALLBACK.warning_seconds) ? 'warning' : '';
+  timer.className = seconds <= limits.warning_seconds ? 'warning' : '';
 }
 setInterval(tick, 250);
 
