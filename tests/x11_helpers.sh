@@ -67,6 +67,16 @@ end_x11_test() {
     stop_x11
     rm -rf "$work"
 }
+# begin_kiosk_test KIOSK SOURCE_DIR [OUT_DIR]: the arguments every kiosk test script takes
+# (the binary, the source folder, where screenshots go: the temp dir by default), and its
+# Xvfb-test bookkeeping (begin_x11_test).
+begin_kiosk_test() {
+    kiosk=$1
+    source_dir=$2
+    begin_x11_test
+    out=${3:-$work/out}
+    mkdir -p "$out"
+}
 fail() { echo "FAIL: $*"; echo "--- kiosk log:"; cat "$work/log" 2>/dev/null; exit 1; }
 
 # open_lobby_for_phones: the idle screen's Enter opens the lobby; sets `url` to the join link

@@ -5,13 +5,9 @@
 # key P shows the prompt on the screen.
 # Usage: ai_manual_test.sh PATH/TO/vitale-kiosk SOURCE_DIR [OUT_DIR for screenshots]
 set -euo pipefail
-kiosk=$1
-source_dir=$2
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../x11_helpers.sh"
-begin_x11_test
-out=${3:-$work/out}
-mkdir -p "$out"
+begin_kiosk_test "$@"
 ensure_playwright "$here"
 
 start_x11 1920x1080

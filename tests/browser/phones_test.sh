@@ -4,13 +4,9 @@
 # three phone-sized Chromium contexts through the session.
 # Usage: phones_test.sh PATH/TO/vitale-kiosk SOURCE_DIR [OUT_DIR for the phone screenshots]
 set -euo pipefail
-kiosk=$1
-source_dir=$2
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../x11_helpers.sh"
-begin_x11_test
-out=${3:-$work/out}
-mkdir -p "$out"
+begin_kiosk_test "$@"
 
 ensure_playwright "$here"
 

@@ -218,9 +218,10 @@ try {
     await screen(host, 'host-confirm', { axe: true, scrollTo: '.person.confirm' });
     await host.locator('#remove-yes').tap();
     await host.locator('#banner').waitFor();
-    await screen(host, 'host-removed', { scrollTo: '#participants' });
+    // The list is redrawn when the kiosk's new state arrives: wait for it before scrolling to it.
     for (let i = 0; i < 30 && await host.locator('.person').count() !== 2; i++) await pause(100);
     removed = await host.locator('.person').count() === 2;
+    await screen(host, 'host-removed', { scrollTo: '#participants' });
     check(removed, `${tag}/host-removed: the removed participant leaves the host's list`);
     const state = await fetch(`${base}/api/state?key=${cas}`);
     const reply = await state.json().catch(() => ({}));

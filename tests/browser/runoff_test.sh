@@ -3,13 +3,9 @@
 # one (runoff.mjs); the chosen statement is in the AI prompt and on the wrap-up screen (OCR).
 # Usage: runoff_test.sh PATH/TO/vitale-kiosk SOURCE_DIR [OUT_DIR for screenshots]
 set -euo pipefail
-kiosk=$1
-source_dir=$2
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../x11_helpers.sh"
-begin_x11_test
-out=${3:-$work/out}
-mkdir -p "$out"
+begin_kiosk_test "$@"
 ensure_playwright "$here"
 
 # Four browsers on one machine all come from 127.0.0.1: one address may add them all.

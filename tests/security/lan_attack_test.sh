@@ -5,13 +5,9 @@
 # (the QR's public_url is on loopback; the AI provider must be "manual").
 # Usage: lan_attack_test.sh PATH/TO/vitale-kiosk SOURCE_DIR [OUT_DIR for screenshots]
 set -euo pipefail
-kiosk=$1
-source_dir=$2
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../x11_helpers.sh"
-begin_x11_test
-out=${3:-$work/out}
-mkdir -p "$out"
+begin_kiosk_test "$@"
 export SDL_AUDIODRIVER=${SDL_AUDIODRIVER:-dummy}
 
 # The shipped config asks no AI service; the test relies on that (nothing leaves the machine).
