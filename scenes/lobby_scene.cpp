@@ -86,13 +86,14 @@ void LobbyScene::draw_choices(ui::Canvas& canvas, const Frame& frame, const SDL_
     if (due.empty() || y > area.y + area.h - canvas.u(6)) return;
     label = canvas.text(strings.text("lobby_reviews_label"), {type::small, Weight::Bold, theme::warning}, area.x, y);
     y = label.y + label.h + canvas.u(0.5);
+    const auto dates = date_words(strings);  // once, not per line
     for (auto it = due.rbegin(); it != due.rend() && y < area.y + area.h - canvas.u(3); ++it) {
         const auto& d = **it;
         const auto status = strings.text(d.review.empty() ? "review_status_open" : "review_status_" + d.review);
         const auto line = strings.format("review_line", {{"decision", strings.text("decision_" + std::string{to_string(d.kind)})},
                                                          {"what", d.first_step.empty() ? d.statement : d.first_step},
                                                          {"owner", d.owner.empty() ? strings.text("owner_unknown") : d.owner},
-                                                         {"date", spoken_date(d.review_date, date_words(strings))}}) + " — " + status;
+                                                         {"date", spoken_date(d.review_date, dates)}}) + " — " + status;
         const auto drawn = canvas.text_fit(line, {type::small, Weight::Regular, theme::text}, {area.x, y, area.w, canvas.u(6)}, 1.8);
         y = drawn.y + drawn.h + canvas.u(0.8);
     }

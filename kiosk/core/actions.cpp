@@ -107,18 +107,11 @@ Event::Event(EventKind what, Millis when)
     : kind{what}, at{when}, from{(action_spec(what).senders & k_room) ? Sender::room() : Sender::system()},
       payload{action_spec(what).empty} {}
 
-const std::string* stage_of(const Payload& payload) {
-    const std::string* stage = nullptr;
-    std::visit(
-        [&](const auto& p) {
-            if constexpr (requires { p.stage; }) stage = &p.stage;
-        },
-        payload);
-    return stage;
-}
-
-std::string* stage_field(Payload& payload) {
-    std::string* stage = nullptr;
+namespace {
+// The payload's stage member, for a const and a changeable payload alike.
+template <typename P>
+auto* stage_member(P& payload) {
+    decltype(&std::get<NewNotePayload>(payload).stage) stage = nullptr;
     std::visit(
         [&](auto& p) {
             if constexpr (requires { p.stage; }) stage = &p.stage;
@@ -126,6 +119,11 @@ std::string* stage_field(Payload& payload) {
         payload);
     return stage;
 }
+}  // namespace
+
+const std::string* stage_of(const Payload& payload) { return stage_member(payload); }
+
+std::string* stage_field(Payload& payload) { return stage_member(payload); }
 
 FieldBounds field_bounds(const View& view) {
     return {view.rules ? view.rules->max_text : 280, static_cast<int>(view.content->framing_questions.size()),
