@@ -18,7 +18,7 @@ ClientReply post_json(int port, const std::string& path, const std::string& body
         stream.expires_after(std::chrono::seconds{10});
         stream.connect(tcp::endpoint{boost::asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)});
         http::request<http::string_body> request{http::verb::post, path, 11};
-        request.set(http::field::host, "127.0.0.1");
+        request.set(http::field::host, "127.0.0.1:" + std::to_string(port));
         request.set(http::field::content_type, "application/json");
         request.body() = body;
         request.prepare_payload();

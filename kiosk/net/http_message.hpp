@@ -13,6 +13,7 @@ struct HttpRequest {
     std::string path;    // without the query, percent-decoding left to the routes
     std::map<std::string, std::string> query;
     std::string content_type;
+    std::string host;    // the Host header as sent ("192.168.1.20:8080"); empty when absent
     std::string body;
     std::string remote;  // the peer's IP address
 };

@@ -2,9 +2,12 @@
 // publish timer are the only shared state.
 #include "kiosk/net/http_server.hpp"
 
+#include "kiosk/net/beast_request.hpp"
+
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <atomic>
@@ -13,6 +16,7 @@
 #include <iostream>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 namespace kiosk::net {
@@ -35,11 +39,14 @@ const std::vector<std::pair<std::string, std::string>>& security_headers() {
     return headers;
 }
 
+class Connection;
+
 class HttpServer::Impl {
 public:
     Impl(int fd, Handler handler, Render render, ServerLimits limits)
         : m_handler{std::move(handler)}, m_render{std::move(render)}, m_limits{limits},
-          m_acceptor{m_io}, m_publish_timer{m_io}, m_heartbeat{m_io} {
+          m_connection_cap{connection_cap(limits)}, m_acceptor{m_io}, m_accept_retry{m_io}, m_publish_timer{m_io},
+          m_heartbeat{m_io} {
         m_acceptor.assign(tcp::v4(), fd);
         accept();
         beat();
@@ -53,7 +60,7 @@ public:
 
     void publish();
     void add_stream(const std::shared_ptr<Connection>& connection);
-    void connection_closed() { --m_connections; }
+    void connection_closed(const std::string& address);
     ServerStats stats();
 
     const Handler m_handler;
@@ -61,18 +68,30 @@ public:
     const ServerLimits m_limits;
 
 private:
+    // The global cap, kept below the open-file limit with room for the journal, fonts, the AI
+    // client and the X connection.
+    static int connection_cap(const ServerLimits& limits) {
+        const long files = raise_open_file_limit();
+        return static_cast<int>(std::clamp<long>(files - 64, 16, limits.max_connections));
+    }
     void accept();
+    bool admit(tcp::socket& socket, std::string& address);
     void beat();
     void broadcast(bool heartbeat);
 
+    const int m_connection_cap;
     // Declared before the io_context: connections still queued in it are destroyed with it
     // and report their closing here.
     std::atomic<int> m_connections{0};
+    std::mutex m_addresses_mutex;
+    std::unordered_map<std::string, int> m_per_address;
     std::mutex m_streams_mutex;
-    std::vector<std::weak_ptr<Connection>> m_streams;
+    std::vector<std::weak_ptr<Connection>> m_streams;  // oldest first
     std::atomic<bool> m_publish_armed{false};
     asio::io_context m_io;
     tcp::acceptor m_acceptor;
+    asio::steady_timer m_accept_retry;
+    std::chrono::milliseconds m_accept_backoff{0};
     asio::steady_timer m_publish_timer;
     asio::steady_timer m_heartbeat;
     std::chrono::steady_clock::time_point m_last_publish{};
@@ -80,25 +99,23 @@ private:
 };
 
 // One phone's TCP connection: requests one after another (keep-alive), or a live stream.
-class Connection : public std::enable_shared_from_this<Connection> {
+class Connection : public ReplySink, public std::enable_shared_from_this<Connection> {
 public:
-    Connection(tcp::socket socket, HttpServer::Impl& server) : m_stream{std::move(socket)}, m_server{server} {
-        beast::error_code ignored;
-        m_remote = m_stream.socket().remote_endpoint(ignored).address().to_string(ignored);
-    }
-    ~Connection() { m_server.connection_closed(); }
+    Connection(tcp::socket socket, std::string address, HttpServer::Impl& server)
+        : m_stream{std::move(socket)}, m_server{server}, m_remote{std::move(address)} {}
+    ~Connection() override { m_server.connection_closed(m_remote); }
 
     void start() { read(); }
     const std::string& stream_key() const { return m_key; }
 
-    void reply(HttpResponse response) {
+    void reply(HttpResponse response) override {
         asio::post(m_stream.get_executor(),
                    [self = shared_from_this(), response = std::move(response)]() mutable {
                        self->write_response(std::move(response));
                    });
     }
 
-    void stream(const std::string& key) {
+    void stream(const std::string& key) override {
         asio::post(m_stream.get_executor(), [self = shared_from_this(), key] { self->open_stream(key); });
     }
 
@@ -114,60 +131,51 @@ public:
         });
     }
 
+    // The same phone opened more streams than it may: this, its oldest, goes.
+    void end_stream() {
+        asio::post(m_stream.get_executor(), [self = shared_from_this()] { self->close(); });
+    }
+
 private:
     void read() {
         m_parser.emplace();
-        // Beast checks Content-Length against the limit as soon as the header is read, so the
-        // header is read with the larger limit and each path then gets its own (below).
-        m_parser->body_limit(std::max(m_server.m_limits.max_body, m_server.m_limits.max_large_body));
-        m_parser->header_limit(static_cast<std::uint32_t>(m_server.m_limits.max_header));
-        // A phone that opens a connection and sends nothing (or dribbles) is dropped.
-        m_stream.expires_after(30s);
+        detail::prepare(*m_parser, m_server.m_limits);
+        // A connection that sends nothing, half a request or dribbles is dropped: the first
+        // request has a short time, later ones (the idle wait between them included) a longer.
+        const auto& limits = m_server.m_limits;
+        m_stream.expires_after(std::chrono::seconds{m_requests == 0 ? limits.first_request_seconds : limits.keep_alive_seconds});
         // The header first: its path decides how large a body may follow.
         http::async_read_header(m_stream, m_buffer, *m_parser, [self = shared_from_this()](beast::error_code ec, std::size_t) {
             if (ec) return self->on_read(ec);
-            const auto target = self->m_parser->get().target();
-            const auto& limits = self->m_server.m_limits;
-            if (target.substr(0, target.find('?')) != limits.large_body_path) {
-                const auto length = self->m_parser->content_length();
-                if (length && *length > limits.max_body) return self->refuse(413, "body_too_large");
-                self->m_parser->body_limit(limits.max_body);  // also bounds a chunked body
-            }
+            if (auto refused = detail::after_header(*self->m_parser, self->m_server.m_limits))
+                return self->refuse(std::move(*refused));
             http::async_read(self->m_stream, self->m_buffer, *self->m_parser,
                              [self](beast::error_code read_ec, std::size_t) { self->on_read(read_ec); });
         });
     }
 
     void on_read(beast::error_code ec) {
-        if (ec == http::error::body_limit) return refuse(413, "body_too_large");
-        if (ec == http::error::header_limit) return refuse(431, "bad_request");
-        if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::eof ||
-            ec == asio::error::connection_reset || ec == asio::error::operation_aborted)
-            return close();
-        if (ec) return refuse(400, "bad_request");
+        if (ec) {
+            auto refused = detail::refusal_for(ec);
+            if (!refused) return close();
+            return refuse(std::move(*refused));
+        }
+        ++m_requests;
         auto& message = m_parser->get();
         m_keep_alive = message.keep_alive();
-        HttpRequest request;
-        request.method = std::string{message.method_string()};
-        const std::string target{message.target()};
-        const auto question = target.find('?');
-        request.path = target.substr(0, question);
-        if (question != std::string::npos) request.query = parse_query(target.substr(question + 1));
-        request.content_type = std::string{message[http::field::content_type]};
-        request.body = std::move(message.body());
-        request.remote = m_remote;
+        auto request = detail::to_request(message, m_remote);
         m_stream.expires_never();  // the handler may wait for the engine
         try {
             m_server.m_handler(std::move(request), Responder{shared_from_this()});
         } catch (const std::exception& error) {
             std::cerr << "vitale-kiosk: a phone request failed: " << error.what() << '\n';
-            write_response({500, "application/json", R"({"error":"server"})", {}});
+            write_response(detail::refusal(500, "server"));
         }
     }
 
-    void refuse(int status, const std::string& code) {
+    void refuse(HttpResponse response) {
         m_keep_alive = false;
-        write_response({status, "application/json", R"({"error":")" + code + R"("})", {}});
+        write_response(std::move(response));
     }
 
     void write_response(HttpResponse response) {
@@ -190,6 +198,8 @@ private:
 
     void open_stream(const std::string& key) {
         m_key = key;
+        beast::error_code ignored;
+        m_stream.socket().set_option(asio::socket_base::send_buffer_size{m_server.m_limits.stream_send_buffer}, ignored);
         auto head = std::make_shared<std::string>(
             "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\n"
             "X-Content-Type-Options: nosniff\r\nX-Accel-Buffering: no\r\nConnection: keep-alive\r\n\r\n"
@@ -200,15 +210,16 @@ private:
         asio::async_write(m_stream, asio::buffer(*head), [self = shared_from_this(), head](beast::error_code ec, std::size_t) {
             if (ec) return self->close();
             self->m_writing = false;
+            self->m_stream.expires_never();
             self->m_server.add_stream(self);
             self->watch_for_close();
             if (auto pending = std::exchange(self->m_pending, nullptr)) self->write_stream(pending);
         });
     }
 
-    // A stream's phone sends nothing more; a finished read means it went away.
+    // A stream's phone sends nothing more; a finished read means it went away. Read on the
+    // bare socket: the stream's timer is for its writes (below).
     void watch_for_close() {
-        m_stream.expires_never();
         m_stream.socket().async_read_some(asio::buffer(m_discard), [self = shared_from_this()](beast::error_code ec, std::size_t) {
             if (ec) return self->close();
             self->watch_for_close();
@@ -217,13 +228,15 @@ private:
 
     void write_stream(std::shared_ptr<const std::string> message) {
         m_writing = true;
-        m_stream.expires_after(15s);  // a phone that stops reading is dropped; it reconnects
-        asio::async_write(m_stream.socket(), asio::buffer(*message),
-                          [self = shared_from_this(), message](beast::error_code ec, std::size_t) {
-                              self->m_writing = false;
-                              if (ec) return self->close();
-                              if (auto pending = std::exchange(self->m_pending, nullptr)) self->write_stream(pending);
-                          });
+        // Through the timed stream: a phone that stops reading fills its small send buffer,
+        // the write stalls, and the timer closes the connection; the phone reconnects.
+        m_stream.expires_after(std::chrono::seconds{m_server.m_limits.stream_write_seconds});
+        asio::async_write(m_stream, asio::buffer(*message), [self = shared_from_this(), message](beast::error_code ec, std::size_t) {
+            self->m_writing = false;
+            if (ec) return self->close();
+            self->m_stream.expires_never();
+            if (auto pending = std::exchange(self->m_pending, nullptr)) self->write_stream(pending);
+        });
     }
 
     void close() {
@@ -237,9 +250,10 @@ private:
     beast::tcp_stream m_stream;
     HttpServer::Impl& m_server;
     beast::flat_buffer m_buffer;
-    std::optional<http::request_parser<http::string_body>> m_parser;
-    std::string m_remote;
+    std::optional<detail::RequestParser> m_parser;
+    const std::string m_remote;
     std::string m_key;
+    int m_requests = 0;  // answered on this connection so far
     bool m_keep_alive = true;
     bool m_writing = false;
     bool m_closed = false;
@@ -247,17 +261,50 @@ private:
     std::array<char, 256> m_discard{};
 };
 
+// A new connection counts against the global cap and its address's cap; false closes it.
+bool HttpServer::Impl::admit(tcp::socket& socket, std::string& address) {
+    beast::error_code error;
+    address = socket.remote_endpoint(error).address().to_string(error);
+    if (error || m_connections.load() >= m_connection_cap) return false;
+    std::lock_guard lock{m_addresses_mutex};
+    auto& count = m_per_address[address];
+    if (count >= m_limits.connections_per_address) {
+        if (count == 0) m_per_address.erase(address);
+        return false;
+    }
+    ++count;
+    ++m_connections;
+    return true;
+}
+
+void HttpServer::Impl::connection_closed(const std::string& address) {
+    --m_connections;
+    std::lock_guard lock{m_addresses_mutex};
+    if (const auto found = m_per_address.find(address); found != m_per_address.end() && --found->second <= 0)
+        m_per_address.erase(found);
+}
+
 void HttpServer::Impl::accept() {
     m_acceptor.async_accept(asio::make_strand(m_io), [this](beast::error_code ec, tcp::socket socket) {
         if (ec == asio::error::operation_aborted) return;
-        if (!ec) {
-            if (m_connections.load() >= m_limits.max_connections) {
-                beast::error_code ignored;
-                socket.close(ignored);
-            } else {
-                ++m_connections;
-                std::make_shared<Connection>(std::move(socket), *this)->start();
-            }
+        if (ec) {
+            // Out of files (EMFILE/ENFILE) or memory, or a network error: retrying at once would
+            // spin an I/O thread. Wait, longer each time up to a second, then accept again.
+            m_accept_backoff = std::min<std::chrono::milliseconds>(std::max(m_accept_backoff * 2, 10ms), 1000ms);
+            if (m_accept_backoff == 1000ms) std::cerr << "vitale-kiosk: phones cannot connect: " << ec.message() << '\n';
+            m_accept_retry.expires_after(m_accept_backoff);
+            m_accept_retry.async_wait([this](beast::error_code wait_ec) {
+                if (!wait_ec) accept();
+            });
+            return;
+        }
+        m_accept_backoff = 0ms;
+        std::string address;
+        if (admit(socket, address)) {
+            std::make_shared<Connection>(std::move(socket), std::move(address), *this)->start();
+        } else {
+            beast::error_code ignored;
+            socket.close(ignored);
         }
         accept();
     });
@@ -311,10 +358,23 @@ void HttpServer::Impl::broadcast(bool heartbeat) {
 }
 
 void HttpServer::Impl::add_stream(const std::shared_ptr<Connection>& connection) {
+    std::vector<std::shared_ptr<Connection>> too_many;
     {
         std::lock_guard lock{m_streams_mutex};
+        std::erase_if(m_streams, [](const auto& weak) { return weak.expired(); });
+        // One phone, a few tabs at most: its streams beyond the limit close, oldest first.
+        std::vector<std::shared_ptr<Connection>> same;
+        for (const auto& weak : m_streams)
+            if (auto other = weak.lock(); other && other->stream_key() == connection->stream_key()) same.push_back(other);
+        const auto keep = static_cast<std::size_t>(std::max(0, m_limits.streams_per_key - 1));
+        if (same.size() > keep) too_many.assign(same.begin(), same.end() - static_cast<std::ptrdiff_t>(keep));
+        std::erase_if(m_streams, [&](const auto& weak) {
+            const auto other = weak.lock();
+            return std::find(too_many.begin(), too_many.end(), other) != too_many.end();
+        });
         m_streams.push_back(connection);
     }
+    for (const auto& old : too_many) old->end_stream();
     // The new stream's first state goes out at once, not at the next change.
     if (auto data = m_render(connection->stream_key()))
         connection->send(std::make_shared<const std::string>("data: " + *data + "\n\n"), false);
@@ -323,11 +383,46 @@ void HttpServer::Impl::add_stream(const std::shared_ptr<Connection>& connection)
 ServerStats HttpServer::Impl::stats() {
     std::lock_guard lock{m_streams_mutex};
     const auto streams = std::count_if(m_streams.begin(), m_streams.end(), [](const auto& w) { return !w.expired(); });
-    return {m_connections.load(), static_cast<int>(streams)};
+    return {m_connections.load(), static_cast<int>(streams), m_connection_cap};
 }
 
-void Responder::reply(HttpResponse response) const { m_connection->reply(std::move(response)); }
-void Responder::stream(const std::string& key) const { m_connection->stream(key); }
+namespace {
+
+class FunctionSink : public ReplySink {
+public:
+    FunctionSink(std::function<void(HttpResponse)> on_reply, std::function<void(const std::string&)> on_stream)
+        : m_reply{std::move(on_reply)}, m_stream{std::move(on_stream)} {}
+    void reply(HttpResponse response) override {
+        if (m_reply) m_reply(std::move(response));
+    }
+    void stream(const std::string& key) override {
+        if (m_stream) m_stream(key);
+    }
+
+private:
+    std::function<void(HttpResponse)> m_reply;
+    std::function<void(const std::string&)> m_stream;
+};
+
+}  // namespace
+
+Responder::Responder(std::function<void(HttpResponse)> on_reply, std::function<void(const std::string& key)> on_stream)
+    : m_sink{std::make_shared<FunctionSink>(std::move(on_reply), std::move(on_stream))} {}
+
+long raise_open_file_limit() {
+    static const long files = [] {
+        rlimit limit{};
+        if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return 1024L;
+        if (limit.rlim_cur < limit.rlim_max) {
+            rlimit raised = limit;
+            raised.rlim_cur = limit.rlim_max;
+            if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+        }
+        return limit.rlim_cur == RLIM_INFINITY ? 1L << 20 : static_cast<long>(limit.rlim_cur);
+    }();
+    return files;
+}
+
 
 HttpServer::HttpServer(int fd, Handler handler, Render render, ServerLimits limits)
     : m_impl{std::make_unique<Impl>(fd, std::move(handler), std::move(render), limits)} {}
