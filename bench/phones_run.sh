@@ -13,6 +13,8 @@ cp -r prompts "$work/src/prompts"
 sed -i 's/"max_participants": [0-9]*/"max_participants": 250/' "$work/src/config/kiosk.json"
 # The simulated phones all come from 127.0.0.1: one address may add them all.
 sed -i 's/"joins_per_address": [0-9]*/"joins_per_address": 500/' "$work/src/config/kiosk.json"
+# Every simulated phone (and its live stream) comes from 127.0.0.1.
+sed -i 's/"connections_per_address": [0-9]*/"connections_per_address": 1000/' "$work/src/config/kiosk.json"
 start_x11 1920x1080
 export SDL_AUDIODRIVER=dummy
 start_kiosk "$build/vitale-kiosk" "$work/src/config" "$work" --trace-frames || fail "the kiosk did not start"

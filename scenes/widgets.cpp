@@ -125,6 +125,8 @@ void draw_qr_panel(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area,
     // For people who type: the address, and the session's code as large as the caption.
     const auto& code = frame.view.join_code;
     const auto address = display_url(frame.room.phone_url);
+    // Too many wrong codes were tried: no code on the screen, only the QR lets people in.
+    const bool closed = frame.view.codes_closed;
     const bool has_code = !code.empty();
     const int text_height = canvas.u(caption_size * 1.3 + type::small * 1.3 + 1.5 + (has_code ? caption_size * 1.3 : 0));
     const int pad = canvas.u(3);
@@ -145,7 +147,10 @@ void draw_qr_panel(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area,
     const auto line = canvas.text_fit(typed, url_style, {area.x + pad / 2, label.y + label.h + canvas.u(0.3), area.w - pad,
                                                          canvas.u(type::small * 1.4)},
                                       type::small * 0.8, Align::Center);
-    if (has_code)
+    if (has_code && closed)
+        canvas.text(frame.strings.text("join_code_closed"), {caption_size, Weight::Bold, theme::accent}, centre,
+                    line.y + line.h + canvas.u(0.3), 0, Align::Center);
+    else if (has_code)
         canvas.text(frame.strings.format("join_code", {{"code", code.substr(0, 3) + " " + code.substr(3)}}),
                     {caption_size, Weight::Bold, theme::accent}, centre, line.y + line.h + canvas.u(0.3), 0, Align::Center);
 }

@@ -95,7 +95,7 @@ TEST_CASE("The help overlay rows come from the same table as the keys, in the ro
     const Strings dutch{{{"key_next", "Volgende fase"}, {"key_extend", "{minutes} minuten erbij"},
                          {"key_space_name", "Spatie"}, {"key_quit", "Afsluiten"}}};
     const auto rows = help_rows(dutch, 3);
-    REQUIRE(rows.size() == 11);
+    REQUIRE(rows.size() == 12);
     CHECK(rows[1].keys == "PageDown · →");
     CHECK(rows[1].action == "Volgende fase");
     CHECK(rows[3].keys == "Spatie · B");
@@ -103,8 +103,9 @@ TEST_CASE("The help overlay rows come from the same table as the keys, in the ro
     CHECK(rows[5].keys == "H");
     CHECK(rows[6].keys == "P");
     CHECK(rows[7].keys == "V");
-    CHECK(rows[8].keys == "1 … 9");
-    CHECK(rows[10].keys == "Ctrl+Alt+Q");
+    CHECK(rows[8].keys == "C");
+    CHECK(rows[9].keys == "1 … 9");
+    CHECK(rows[11].keys == "Ctrl+Alt+Q");
 }
 
 TEST_CASE("The phone URL comes from public_url when set, else from the LAN address") {

@@ -27,31 +27,35 @@ inline SessionRules default_rules() { return load_config(KIOSK_SOURCE_DIR "/conf
 class PhoneKiosk {
 public:
     // Tests' phones all come from 127.0.0.1, so one address may join many unless a test says otherwise.
-    explicit PhoneKiosk(SessionRules rules = default_rules(), const std::string& language = "nl", int joins_per_address = 500)
-        : m_config{load_config(KIOSK_SOURCE_DIR "/config", language)},
+    explicit PhoneKiosk(SessionRules rules = default_rules(), const std::string& language = "nl", int joins_per_address = 500,
+                        net::ServerLimits limits = {}, int wrong_code_budget = 200)
+        : m_config{load_config(KIOSK_SOURCE_DIR "/config", language)}, m_reservation{std::make_unique<net::PortReservation>(0)},
+          port{m_reservation->port()},
           m_engine{m_config.content, m_config.settings.timers, rules},
           m_loop{m_engine, m_clock, {[this](const auto&) { if (auto* s = m_server.get()) s->publish(); }, nullptr, nullptr, nullptr, nullptr}},
           m_api{{m_loop, m_clock, m_config.phone_strings, language, rules.max_text, rules.show_names,
                  m_config.settings.phone_requests_per_minute, 2, joins_per_address, [] { return std::string{"Wat verraste je?"}; },
-                 [](const View& view, const std::string& format) {
+                 [this, language](const View& view, const std::string& format) {
                      const auto chosen = store::export_format_from(format);
-                     return chosen ? store::export_session(view, {"Leerruimte Test", "2026-11-23 09:00", false}, *chosen)
+                     return chosen ? store::export_session(view,
+                                                           {"Leerruimte Test", "2026-11-23 09:00", false, date_words(m_config.strings),
+                                                            {language, &m_config.strings}},
+                                                           *chosen)
                                    : std::string{};
                  },
-                 date_words(m_config.strings)}} {
-        net::PortReservation reservation{0};
-        port = reservation.port();
+                 date_words(m_config.strings), wrong_code_budget,
+                 // As the live kiosk: only its own names (tests reach it as 127.0.0.1:port).
+                 net::accepted_hosts("http://127.0.0.1:" + std::to_string(port), port)}} {
         m_server = std::make_unique<net::HttpServer>(
-            reservation.release(),
+            m_reservation->release(),
             [this](net::HttpRequest request, net::Responder responder) { m_api.handle(std::move(request), responder); },
-            [this](const std::string& key) { return m_api.render(key); });
+            [this](const std::string& key) { return m_api.render(key); }, limits);
+        m_reservation.reset();
     }
     ~PhoneKiosk() {
         m_loop.stop();
         m_server.reset();
     }
-
-    int port = 0;
 
     std::shared_ptr<const View> view() const { return m_loop.view(); }
     net::ServerStats stats() const { return m_server->stats(); }
@@ -110,6 +114,12 @@ public:
 
 private:
     Config m_config;
+    std::unique_ptr<net::PortReservation> m_reservation;  // until the server takes the socket
+
+public:
+    int port = 0;
+
+private:
     SystemClock m_clock;
     Engine m_engine;
     EngineLoop m_loop;

@@ -33,9 +33,9 @@ TEST_CASE("The action table says once who may send what") {
     using E = EventKind;
     CHECK(kinds_sent_by(k_room) ==
           std::set<E>{E::Start, E::Next, E::Previous, E::TogglePause, E::Extend, E::OfferHost, E::TogglePrompt, E::AskAgain,
-                      E::RoomPick});
+                      E::RoomPick, E::NewCode});
     CHECK(kinds_sent_by(k_system) == std::set<E>{E::AiPrompt, E::AiText, E::AiEnd, E::TimedOut, E::PartEnded, E::WindowEnded,
-                                                E::RunOffEnded});
+                                                E::RunOffEnded, E::CloseCodes});
     CHECK(kinds_sent_by(k_host) == std::set<E>{E::Next, E::TogglePause, E::Extend, E::HideNote, E::RemoveParticipant});
     CHECK(kinds_sent_by(k_joiner) == std::set<E>{E::Join});
     // Every kind is in the table, in order, with a journal name of its own and a handler.
@@ -49,7 +49,7 @@ TEST_CASE("The action table says once who may send what") {
         // Only what participants may send has a route, and all of that has one.
         CHECK(spec.route.empty() == !(spec.senders & (k_joiner | k_participant | k_host)));
     }
-    CHECK(static_cast<std::size_t>(E::RunOffEnded) + 1 == action_specs().size());
+    CHECK(static_cast<std::size_t>(E::NewCode) + 1 == action_specs().size());
 }
 
 TEST_CASE("The room may press its keys; a phone may not, whatever it sends") {
@@ -225,4 +225,22 @@ TEST_CASE("A pause measures itself, also when time is added while paused") {
     room.press(EventKind::Extend);  // 2 minutes more while paused
     room.press(EventKind::TogglePause);
     CHECK(room.view().proposal.window_end == window_end + std::chrono::minutes{1});  // the pause, not the extension
+}
+
+TEST_CASE("Typing the code closes when the kiosk says so; the room opens it with a fresh code") {
+    Room room;
+    room.open_at(1, 2);
+    const auto first = room.view().join_code;
+    // Only the kiosk itself closes code entry (its phone API counts wrong codes), not a phone.
+    CHECK(room.send(room.from(1, EventKind::CloseCodes)).status == Status::NotAllowed);
+    CHECK_FALSE(room.view().codes_closed);
+    REQUIRE(room.send(Event{EventKind::CloseCodes, Sender::system(), NoPayload{}}).ok());
+    CHECK(room.view().codes_closed);
+    CHECK(room.view().join_code == first);  // the screen hides it; it still exists
+    // A phone cannot ask for a fresh code; the room can (key C).
+    CHECK(room.send(room.from(1, EventKind::NewCode)).status == Status::NotAllowed);
+    room.press(EventKind::NewCode);
+    CHECK_FALSE(room.view().codes_closed);
+    CHECK(room.view().join_code != first);
+    CHECK(room.view().join_code.size() == 6);
 }

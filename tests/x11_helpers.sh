@@ -27,6 +27,9 @@ loopback_config() {
     sed -i "s|\"public_url\": \"[^\"]*\"|\"public_url\": \"$3\"|" "$2/kiosk.json"
     # A test that happens to run when a slot begins must not see the lobby open by itself.
     sed -i 's|"open_at_slot": true|"open_at_slot": false|' "$2/kiosk.json"
+    # Every test phone (each browser context keeps its own pool of up to 6 connections) comes
+    # from 127.0.0.1: the room's default of 16 per address is for a real office network.
+    sed -i 's|"connections_per_address": 16,|"connections_per_address": 64,|' "$2/kiosk.json"
     grep -q "\"public_url\": \"$3\"" "$2/kiosk.json"
 }
 

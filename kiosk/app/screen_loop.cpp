@@ -100,6 +100,7 @@ EventKind to_event(Action action) {
     case Action::OfferHost: return EventKind::OfferHost;
     case Action::TogglePrompt: return EventKind::TogglePrompt;
     case Action::AskAgain: return EventKind::AskAgain;
+    case Action::NewCode: return EventKind::NewCode;
     default: return EventKind::Start;
     }
 }

@@ -149,6 +149,8 @@ Settings read_settings(const Json& json, const std::string& file, Problems& prob
         session.advance_when_all_ready = reader.boolean("advance_when_all_ready", true);
         settings.phone_requests_per_minute = reader.integer("requests_per_minute", 10, 6000, 60);
         settings.joins_per_address = reader.integer("joins_per_address", 1, 500, 3);
+        settings.connections_per_address = reader.integer("connections_per_address", 4, 1000, 16);
+        settings.wrong_code_budget = reader.integer("wrong_code_budget", 10, 100000, 200);
         session.phone_budget = static_cast<std::size_t>(reader.integer("journal_budget_kb", 256, 1024 * 1024, 4096)) * 1024;
     }
     settings.chime = top.boolean("chime", true);

@@ -31,11 +31,13 @@ struct Settings {
     int port = 8080;
     std::string public_url;  // overrides the detected LAN address in the QR when set
     std::string data_dir = "data";
-    int retention_days = 365;  // finished sessions older than this are forgotten at start-up
+    int retention_days = 365;  // finished sessions older than this are forgotten (at start, then daily)
     TimerRules timers;
     SessionRules session;             // kiosk.json "phones"
     int phone_requests_per_minute = 60;  // per phone, beyond a short burst
     int joins_per_address = 3;           // participants one network address may add to a session
+    int connections_per_address = 16;    // open connections one network address may hold
+    int wrong_code_budget = 200;         // wrong join codes per session before typing closes
     bool chime = true;
     std::vector<Slot> slots;
     bool open_at_slot = true;         // the idle screen opens the lobby when a slot starts

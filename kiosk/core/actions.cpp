@@ -56,6 +56,8 @@ const std::vector<ActionSpec>& action_specs() {
         {E::RunOffVote,     "runoff-vote",      "/api/runoff",               k_participant,  S::Step,     RunOffPayload{},      &G::runoff_vote},
         {E::RoomPick,       "room-pick",        "",                          k_room,         S::Anywhere, RoomPickPayload{},    &G::room_pick},
         {E::RunOffEnded,    "runoff-ended",     "",                          k_system,       S::Anywhere, NoPayload{},          &G::made_by_tick},
+        {E::CloseCodes,     "codes-closed",     "",                          k_system,       S::Session,  NoPayload{},          &G::close_codes},
+        {E::NewCode,        "new-code",         "",                          k_room,         S::Session,  ChosenPayload{},      &G::new_code},
     };
     // clang-format on
     return table;

@@ -330,11 +330,8 @@ void Engine::open_session(const std::string& token) {
     ++m_draft.session_number;
     m_mark = SessionMark::Opened;
     m_draft.join_token = token;
-    // Six digits for people who type, derived from the token so a replay gives the same.
-    unsigned long code = 0;
-    for (const char c : token) code = (code * 131 + static_cast<unsigned char>(c)) % 1'000'000'007UL;
-    const auto digits = std::to_string(100'000 + code % 900'000);
-    m_draft.join_code = digits;
+    m_draft.join_code = code_from(token);
+    m_draft.codes_closed = false;
     clear_session();
     m_draft.parts.assign(m_content->steps.size(), Part::Write);
     m_draft.dots.assign(m_content->steps.size(), {});
@@ -373,6 +370,7 @@ void Engine::go_idle() {
     m_mark = SessionMark::Closed;
     m_draft.join_token.clear();
     m_draft.join_code.clear();
+    m_draft.codes_closed = false;
     clear_session();
     std::fill(m_left.begin(), m_left.end(), std::nullopt);  // the next session starts afresh
 }

@@ -102,6 +102,9 @@ private:
     Status claim_host(Event& event, Outcome& outcome);
     Status hide_note(Event& event, Outcome& outcome);
     Status remove_participant(Event& event, Outcome& outcome);
+    Status close_codes(Event& event, Outcome& outcome);
+    static std::string code_from(const std::string& secret);
+    Status new_code(Event& event, Outcome& outcome);
     bool notes_open() const;  // the running step takes notes (and edits) now
     Note* own_note(int id, int author, Status& status);
     void move_on_when_all_ready(Millis now);

@@ -126,6 +126,28 @@ Status Engine::offer_host(Event& event, Outcome&) {
     return Status::Ok;
 }
 
+// Six digits for people who type, derived from a random secret kept in the event (the session's
+// token, or a fresh code's), so a replay gives the same code.
+std::string Engine::code_from(const std::string& secret) {
+    unsigned long code = 0;
+    for (const char c : secret) code = (code * 131 + static_cast<unsigned char>(c)) % 1'000'000'007UL;
+    return std::to_string(100'000 + code % 900'000);
+}
+
+Status Engine::close_codes(Event&, Outcome&) {
+    if (m_draft.codes_closed) return Status::Ignored;
+    m_draft.codes_closed = true;
+    return Status::Ok;
+}
+
+Status Engine::new_code(Event& event, Outcome&) {
+    auto& secret = event.as<ChosenPayload>().token;
+    if (secret.empty()) secret = m_keys();  // kept in the event for replay
+    m_draft.join_code = code_from(secret);
+    m_draft.codes_closed = false;
+    return Status::Ok;
+}
+
 Status Engine::claim_host(Event& event, Outcome&) {
     auto* who = sender(event);
     const auto& offer = m_draft.host_offer;

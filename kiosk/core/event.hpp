@@ -63,6 +63,10 @@ enum class EventKind {
     RunOffVote,   // a phone's one dot in the run-off
     RoomPick,     // still tied after the run-off: the room picks with the keys 1-9
     RunOffEnded,  // the run-off's time ran out (made by tick())
+    // Typing the join code: closed by the kiosk when too many wrong codes were tried in a
+    // session (the phone API counts them), opened again with a fresh code by the room (key C)
+    CloseCodes,
+    NewCode,
 };
 
 // Set by the engine on an applied event that opened or closed a session: the journal's

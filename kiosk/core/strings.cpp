@@ -32,7 +32,22 @@ const std::vector<std::string>& Strings::required_keys() {
         "today", "tomorrow", "week_label", "questions_label", "key_host", "host_title",
         "host_body", "join_code", "join_url", "people_line", "lobby_joined", "dots_count", "dots_one", "more_notes", "vote_open",
         "voters", "results_label", "chosen_mark", "runoff_title", "room_pick_title", "room_pick_hint", "first_on_tie", "runoff_band", "room_pick_band", "chosen_by_runoff", "chosen_by_room", "chosen_by_first_on_tie", "notes_empty", "store_failing", "store_repaired", "take_home", "take_home_hint", "last_time",
-        "key_prompt", "key_again", "key_pick", "ai_label", "ai_model", "ai_pasted", "ai_version", "ai_collecting",
+        // the exports (kiosk/store/report*.cpp)
+        "report_heading", "report_intro", "report_participants_one", "report_participants", "report_situation",
+        "report_framing", "report_no_notes", "report_vote_result", "report_vote_unseen", "report_dots_one",
+        "report_dots", "report_chosen", "report_tie_runoff", "report_tie_room", "report_tie_first",
+        "report_decision_heading", "report_criterion", "report_criterion_spread", "report_objection",
+        "report_decision", "report_owner", "report_first_step", "report_review", "report_edit", "report_reflection",
+        "report_ai", "report_ai_version", "report_ai_model", "report_ai_pasted", "report_ai_incomplete",
+        "report_marks", "report_prompt", "report_source_group", "report_col_stage_id", "report_col_stage",
+        "report_col_note", "report_col_name", "report_col_source", "report_col_text", "report_col_dots",
+        "report_col_place", "report_col_chosen", "report_week_heading", "report_week_summary", "report_sessions_one",
+        "report_sessions", "report_minutes_one", "report_minutes", "report_contributions_one", "report_contributions",
+        "report_decisions_one", "report_decisions", "report_week_stages", "report_week_stage", "report_week_sessions",
+        "report_week_session", "report_no_statement", "report_col_session", "report_col_date", "report_col_minutes",
+        "report_col_participants", "report_col_statement", "report_col_contributions", "report_col_decision",
+        "report_col_owner", "report_col_review", "report_col_stages",
+        "key_prompt", "key_again", "key_new_code", "key_pick", "join_code_closed", "ai_label", "ai_model", "ai_pasted", "ai_version", "ai_collecting",
         "ai_constraints_label", "ai_no_constraints", "ai_waiting", "ai_failed", "ai_incomplete", "ai_manual",
         "ai_removed", "ai_removed_none", "ai_prompt_title", "ai_prompt_hint", "ai_prompt_close", "ai_marks_legend",
         "ai_why_timeout", "ai_why_stalled", "ai_why_refused", "ai_why_dns", "ai_why_garbage", "ai_why_empty",
@@ -46,7 +61,7 @@ const std::vector<std::string>& Strings::required_keys() {
 const std::vector<std::string>& Strings::phone_keys() {
     static const std::vector<std::string> keys{
         "title", "joined_count", "join_intro", "name_label", "join_button", "lobby", "checkin", "stage_of",
-        "ended_title", "ended_body", "code_title", "code_label", "code_button", "code_wrong",
+        "ended_title", "ended_body", "code_title", "code_label", "code_button", "code_wrong", "code_closed", "code_slow", "export_not_yet", "err_wrong_host",
         "no_session", "add", "hint_answer", "hint_facts", "hint_statements", "hint_ideas",
         "yours", "edit", "save", "cancel", "withdraw", "left", "limit_reached", "vote_intro",
         "dots_left", "dots_left_one", "results", "dots", "dots_one", "ready", "not_ready", "ready_count", "more_time",
@@ -73,7 +88,10 @@ const std::vector<std::string>& Strings::phone_keys() {
         "host_removed", "validation_owner_someone", "lobby_framing_votes_one",
         // a tie at a deciding place
         "runoff_title", "runoff_intro", "runoff_room_title", "runoff_room", "chosen",
-        "err_bad_date", "lobby_situation", "lobby_situation_hint", "lobby_situation_save", "lobby_framing", "lobby_framing_votes", "lobby_reviews", "review_done", "review_running", "review_dropped", "owner_label", "review_by", "validation_score_intro", "validation_objection", "validation_objection_send", "validation_proposed", "validation_vote_intro", "decision_doen", "decision_aanpassen", "decision_parkeren", "validation_decided", "validation_volunteer", "validation_owner_name", "validation_owner_is", "validation_first_step", "validation_review_date", "validation_commit", "validation_edit", "validation_edit_send", "validation_parked", "wrapup_summary", "wrapup_reflection", "wrapup_reflection_private", "wrapup_reflection_share", "wrapup_shared", "framing_label"};
+        "err_bad_date", "lobby_situation", "lobby_situation_hint", "lobby_situation_save", "lobby_framing", "lobby_framing_votes", "lobby_reviews", "review_done", "review_running", "review_dropped", "owner_label", "review_by", "validation_score_intro", "validation_objection", "validation_objection_send", "validation_proposed", "validation_vote_intro", "decision_doen", "decision_aanpassen", "decision_parkeren", "validation_decided", "validation_volunteer", "validation_owner_name", "validation_owner_is", "validation_first_step", "validation_review_date", "validation_commit", "validation_edit", "validation_edit_send", "validation_parked", "wrapup_summary", "wrapup_reflection", "wrapup_reflection_private", "wrapup_reflection_share", "wrapup_shared", "framing_label",
+        // the ended page: the private reflection, shown once as it leaves the phone
+        "ended_reflection", "ended_reflection_copy", "ended_reflection_copied", "ended_reflection_copy_failed",
+        "ended_reflection_forgotten", "ended_reflection_forgotten_shared"};
     return keys;
 }
 

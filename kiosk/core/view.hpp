@@ -81,6 +81,7 @@ struct View {
     // The open session (lobby, steps, wrap-up)
     std::string join_token;  // in the QR: /j/<token>
     std::string join_code;   // six digits, for people who type
+    bool codes_closed = false;  // too many wrong codes: only the QR lets people in (until key C)
     std::vector<Participant> participants;
     std::vector<Note> notes;                         // every step's, in order of adding
     std::vector<Part> parts;                         // per step

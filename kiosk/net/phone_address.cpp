@@ -30,6 +30,33 @@ std::optional<std::string> detect_lan_ipv4() {
     return found;
 }
 
+std::vector<std::string> local_ipv4_addresses() {
+    std::vector<std::string> found;
+    ifaddrs* list = nullptr;
+    if (getifaddrs(&list) != 0) return found;
+    for (const ifaddrs* item = list; item; item = item->ifa_next) {
+        if (!item->ifa_addr || item->ifa_addr->sa_family != AF_INET || (item->ifa_flags & IFF_UP) == 0) continue;
+        sockaddr_in address{};
+        std::memcpy(&address, item->ifa_addr, sizeof address);
+        char text[INET_ADDRSTRLEN] = {};
+        if (inet_ntop(AF_INET, &address.sin_addr, text, sizeof text)) found.emplace_back(text);
+    }
+    freeifaddrs(list);
+    return found;
+}
+
+std::vector<std::string> accepted_hosts(const std::string& phone_url, int port) {
+    const auto with_port = ":" + std::to_string(port);
+    std::vector<std::string> hosts{"127.0.0.1" + with_port, "localhost" + with_port};
+    for (const auto& address : local_ipv4_addresses()) hosts.push_back(address + with_port);
+    // The URL's authority exactly as phones send it: "kiosk.example", "192.168.1.20:8080".
+    auto rest = phone_url.substr(phone_url.find("://") == std::string::npos ? 0 : phone_url.find("://") + 3);
+    rest = rest.substr(0, rest.find_first_of("/?#"));
+    if (const auto at = rest.rfind('@'); at != std::string::npos) rest = rest.substr(at + 1);
+    if (!rest.empty()) hosts.push_back(rest);
+    return hosts;
+}
+
 std::string phone_url(const std::string& public_url, int port, const std::optional<std::string>& lan) {
     if (!public_url.empty()) {
         std::string url = public_url;

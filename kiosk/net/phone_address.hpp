@@ -3,11 +3,19 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace kiosk::net {
 
 // First IPv4 address of an interface that is up and not loopback, e.g. "192.168.1.20".
 std::optional<std::string> detect_lan_ipv4();
+
+// Every IPv4 address of this machine's interfaces that are up, loopback included.
+std::vector<std::string> local_ipv4_addresses();
+
+// The Host headers phones and the machine itself may send: the phone URL's host[:port], and
+// 127.0.0.1, localhost and each local address with the port.
+std::vector<std::string> accepted_hosts(const std::string& phone_url, int port);
 
 // The phone URL: public_url when set (without a trailing slash; "{port}" in it becomes the
 // port), else http://<lan>:<port>.

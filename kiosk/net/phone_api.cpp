@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
+#include <iostream>
 #include <map>
 
 #include "kiosk/core/random_key.hpp"
@@ -20,8 +22,8 @@ namespace {
 // phones on a guest Wi-Fi may share one.
 constexpr int k_address_burst = 300, k_address_per_minute = 1200;
 constexpr int k_phone_burst = 20;
-// A pasted AI answer (the engine's own limit); the server lets its path carry a larger body.
-constexpr std::size_t k_max_pasted_chars = 20'000;
+// Typing the code: a person mistypes once or twice; a guesser tries thousands. Per address.
+constexpr int k_wrong_codes_per_minute = 10, k_wrong_code_burst = 10;
 
 // A request refused before it reaches the engine: the HTTP status, the error's name, and the
 // field it is about (with its limit) when there is one.
@@ -89,7 +91,18 @@ int status_code(Status status) {
 
 PhoneApi::PhoneApi(PhoneApiSetup setup)
     : m_setup{std::move(setup)}, m_per_phone{m_setup.requests_per_minute, k_phone_burst},
-      m_per_address{k_address_per_minute, k_address_burst}, m_joins{m_setup.joins_per_address} {}
+      m_per_address{k_address_per_minute, k_address_burst}, m_joins{m_setup.joins_per_address},
+      m_wrong_codes{k_wrong_codes_per_minute, k_wrong_code_burst} {
+    for (auto& host : m_setup.hosts)
+        std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+}
+
+bool PhoneApi::host_allowed(const std::string& host) const {
+    if (m_setup.hosts.empty()) return true;  // a test server that does not know its name
+    std::string lower = host;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return std::find(m_setup.hosts.begin(), m_setup.hosts.end(), lower) != m_setup.hosts.end();
+}
 
 PhoneContext PhoneApi::context() const {
     return {m_setup.clock.monotonic(), m_setup.week_question ? m_setup.week_question() : "", m_setup.extend_minutes,
@@ -138,6 +151,9 @@ HttpResponse PhoneApi::message_page(int status, const std::string& title, const 
 
 void PhoneApi::handle(HttpRequest request, Responder responder) {
     try {
+        // Before anything else: a request for another name is not for this kiosk, whatever
+        // it asks (a DNS-rebinding page in an office browser would otherwise be same-origin).
+        if (!host_allowed(request.host)) return responder.reply(error(421, "wrong_host"));
         if (request.method == "POST") return post(request, responder);
         if (request.method != "GET" && request.method != "HEAD") return responder.reply(error(405, "bad_request"));
         if (request.path == "/api/events") {
@@ -160,14 +176,8 @@ HttpResponse PhoneApi::page(const HttpRequest& request) {
         if (!m_per_address.allow(request.remote)) return error(429, "slow_down");
         const auto code = request.query.find("code");
         if (!view->session_open()) return message_page(200, s.text("title"), s.text("no_session"), false);
-        if (code != request.query.end()) {
-            std::string digits;
-            for (const char c : code->second)
-                if (c >= '0' && c <= '9') digits += c;  // "482 915" and "482-915" are fine
-            if (digits == view->join_code)
-                return {303, "text/html; charset=utf-8", "", {{"Location", "/j/" + view->join_token}}};
-            return message_page(404, s.text("code_title"), s.text("join_intro"), true, s.text("code_wrong"));
-        }
+        if (code != request.query.end()) return join_by_code(*view, request, code->second);
+        if (view->codes_closed) return message_page(200, s.text("code_title"), s.text("code_closed"), false);
         return message_page(200, s.text("code_title"), s.text("join_intro"), true);
     }
     if (path.rfind("/j/", 0) == 0) {
@@ -213,6 +223,41 @@ HttpResponse PhoneApi::page(const HttpRequest& request) {
     return message_page(404, s.text("err_not_found"), s.text("ended_body"), false);
 }
 
+// A typed code. Wrong codes are limited per address and counted per code: when the session's
+// budget is spent, typing closes (the screen stops showing the code) until the room shows a
+// fresh one, and after that even the right code needs the QR. At most the budget is compared.
+HttpResponse PhoneApi::join_by_code(const View& view, const HttpRequest& request, const std::string& typed) {
+    const auto& s = m_setup.strings;
+    const auto closed = [&] { return message_page(403, s.text("code_title"), s.text("code_closed"), false); };
+    if (view.codes_closed) return closed();
+    if (!m_wrong_codes.available(request.remote))
+        return message_page(429, s.text("code_title"), s.text("code_slow"), false);
+    std::string digits;
+    for (const char c : typed)
+        if (c >= '0' && c <= '9') digits += c;  // "482 915" and "482-915" are fine
+    bool spent_now = false;
+    int tried = 0;
+    {
+        std::lock_guard lock{m_codes_mutex};
+        if (m_counted_code != view.join_code) {  // a new session or a fresh code: a new budget
+            m_counted_code = view.join_code;
+            m_wrong_count = 0;
+        }
+        if (m_wrong_count >= m_setup.wrong_code_budget) return closed();
+        if (digits == view.join_code)
+            return {303, "text/html; charset=utf-8", "", {{"Location", "/j/" + view.join_token}}};
+        tried = ++m_wrong_count;
+        spent_now = tried == m_setup.wrong_code_budget;
+    }
+    m_wrong_codes.allow(request.remote);
+    if (spent_now) {
+        std::cerr << "vitale-kiosk: code entry closed after " << tried
+                  << " wrong codes; the screen asks for the QR (key C shows a fresh code)\n";
+        m_setup.loop.submit({EventKind::CloseCodes, Sender::system(), NoPayload{}}, nullptr);
+    }
+    return message_page(404, s.text("code_title"), s.text("join_intro"), true, s.text("code_wrong"));
+}
+
 // /x/<token>: a page with the four formats; /x/<token>/vitale-sessie.<format>: the file.
 HttpResponse PhoneApi::exports(const View& view, const std::string& rest) const {
     const auto& s = m_setup.strings;
@@ -220,6 +265,9 @@ HttpResponse PhoneApi::exports(const View& view, const std::string& rest) const 
     const auto token = rest.substr(0, slash);
     if (!view.session_open() || token != view.join_token || !m_setup.export_session)
         return message_page(410, s.text("ended_title"), s.text("ended_body"), false);
+    // Only from the wrap-up on: before it, a file would show what the room has not seen yet
+    // (the dots of a vote still running).
+    if (view.phase != Phase::WrapUp) return message_page(409, s.text("export_title"), s.text("export_not_yet"), false);
     if (slash == std::string::npos) {
         std::string links = "<ul class=\"exports\">";
         for (const char* format : {"html", "md", "csv", "json"})

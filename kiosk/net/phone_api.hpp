@@ -6,8 +6,10 @@
 // handle() and render() run on the HTTP server's threads.
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "kiosk/core/engine_loop.hpp"
 #include "kiosk/core/strings.hpp"
@@ -34,6 +36,11 @@ struct PhoneApiSetup {
     // format is unknown. Served under /x/<token>/ to whoever holds the session's token.
     std::function<std::string(const View&, const std::string& format)> export_session;
     DateWords dates{};  // review dates as the room reads them (without: ISO)
+    // Wrong join codes a session takes in all before typing a code closes (the QR still works).
+    int wrong_code_budget = 200;
+    // The Host headers this kiosk answers to ("192.168.1.20:8080", "127.0.0.1:8080", …; compared
+    // without case). Anything else is 421: a page on another name (DNS rebinding) gets nothing.
+    std::vector<std::string> hosts;
 };
 
 class PhoneApi {
@@ -53,12 +60,18 @@ private:
                               const std::string& problem = "") const;
     HttpResponse reply_for(const Outcome& outcome, EventKind kind) const;
     HttpResponse exports(const View& view, const std::string& rest) const;
+    HttpResponse join_by_code(const View& view, const HttpRequest& request, const std::string& typed);
+    bool host_allowed(const std::string& host) const;
     PhoneContext context() const;
 
     PhoneApiSetup m_setup;
     RateLimiter m_per_phone;
     RateLimiter m_per_address;  // every POST and the join pages, before and after joining
     JoinCounter m_joins;
+    RateLimiter m_wrong_codes;  // per address
+    std::mutex m_codes_mutex;
+    std::string m_counted_code;  // the join code the count below is for
+    int m_wrong_count = 0;       // wrong codes tried against it
 };
 
 }  // namespace kiosk::net

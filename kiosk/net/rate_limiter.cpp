@@ -22,4 +22,12 @@ bool RateLimiter::allow(const std::string& who, Clock::time_point now) {
     return true;
 }
 
+bool RateLimiter::available(const std::string& who, Clock::time_point now) {
+    std::lock_guard lock{m_mutex};
+    const auto found = m_buckets.find(who);
+    if (found == m_buckets.end()) return true;
+    const std::chrono::duration<double> passed = now - found->second.refilled;
+    return found->second.tokens + passed.count() * m_per_second >= 1.0;
+}
+
 }  // namespace kiosk::net

@@ -15,6 +15,8 @@ public:
 
     // True when `who` may make one more request at `now`.
     bool allow(const std::string& who, Clock::time_point now = Clock::now());
+    // True when `who` could make one more request now; takes nothing.
+    bool available(const std::string& who, Clock::time_point now = Clock::now());
 
 private:
     struct Bucket {
