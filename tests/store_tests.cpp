@@ -15,6 +15,7 @@
 #include "kiosk/core/engine.hpp"
 #include "kiosk/core/engine_loop.hpp"
 #include "kiosk/store/journal.hpp"
+#include "kiosk/store/retention.hpp"
 #include "tests/engine_room.hpp"
 #include "tests/temp_dir.hpp"
 #include "tests/test_content.hpp"
@@ -286,8 +287,64 @@ TEST_CASE("Sessions are kept as history, and one can be forgotten completely") {
     CHECK_THROWS_WITH(journal.forget(99), Catch::Contains("there is no session 99"));
 
     // Retention: everything closed before now goes.
-    CHECK(journal.forget_before(std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count()) == 1);
+    CHECK(journal.forget_before(std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count()).size() == 1);
     CHECK(journal.sessions().empty());
+}
+
+TEST_CASE("Forgetting and retention leave no file of the session behind") {
+    namespace fs = std::filesystem;
+    testing::TempDir temp;
+    FakeClock clock{WallTime{std::chrono::hours{24 * 20'000}}};
+    auto engine = make_engine();
+    store::Journal journal{temp.path()};
+    Recorder room{clock, engine, journal};
+    const auto write = [](const fs::path& file, const std::string& text) {
+        fs::create_directories(file.parent_path());
+        std::ofstream{file} << text;
+    };
+    // Three sessions a day apart, each with its export files as the kiosk writes them.
+    std::vector<std::int64_t> ids;
+    for (int session = 0; session < 3; ++session) {
+        room.send(Event{EventKind::Start});
+        room.phone(EventKind::Join, "phone-key-00000001");
+        room.send(Event{EventKind::Start});
+        room.phone(EventKind::Contribute, "phone-key-00000001", "Zeldzaam woord " + std::to_string(session));
+        while (engine.view().phase != Phase::WrapUp) room.send(Event{EventKind::Next});
+        ids.push_back(*journal.open_session_id());
+        write(store::session_exports_folder(temp.path(), ids.back()) / "uitkomst.md", "Zeldzaam woord " + std::to_string(session));
+        room.send(Event{EventKind::Start});  // closed
+        CHECK_FALSE(journal.open_session_id());
+        clock.advance(std::chrono::hours{24});
+    }
+    const auto now_ms = [&] { return std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count(); };
+    // A damaged copy set aside long ago and one of today; an export left behind by an older version.
+    write(temp.path() / (std::string{store::Journal::k_file_name} + ".damaged-1000"), "Zeldzaam woord oud");
+    write(temp.path() / (std::string{store::Journal::k_file_name} + ".damaged-1000-wal"), "Zeldzaam woord oud");
+    const auto recent = std::string{store::Journal::k_file_name} + ".damaged-" + std::to_string(now_ms());
+    write(temp.path() / recent, "recent");
+    write(temp.path() / "exports" / "2020-01-01_0900-sessie-1.md", "Zeldzaam woord plat");
+    fs::last_write_time(temp.path() / "exports" / "2020-01-01_0900-sessie-1.md", fs::file_time_type::clock::from_sys(std::chrono::system_clock::time_point{std::chrono::hours{24 * 1000}}));
+
+    // --forget of the second session: its rows and its folder.
+    store::forget_session(journal, temp.path(), ids[1]);
+    CHECK_FALSE(fs::exists(store::session_exports_folder(temp.path(), ids[1])));
+    CHECK(fs::exists(store::session_exports_folder(temp.path(), ids[2])));
+
+    // Retention with its cutoff between the first and the third session.
+    const auto result = store::apply_retention(journal, temp.path(), now_ms() - 36 * 3600 * 1000LL);
+    CHECK(result.sessions == 1);
+    CHECK_FALSE(fs::exists(store::session_exports_folder(temp.path(), ids[0])));
+    CHECK(fs::exists(store::session_exports_folder(temp.path(), ids[2])));
+    CHECK(fs::exists(temp.path() / recent));
+    // No file in the data folder holds a forgotten session's words any more.
+    for (const auto& entry : fs::recursive_directory_iterator{temp.path()}) {
+        if (!entry.is_regular_file()) continue;
+        INFO(entry.path());
+        const auto text = read_file(entry.path());
+        for (const char* gone : {"Zeldzaam woord 0", "Zeldzaam woord 1", "Zeldzaam woord oud", "Zeldzaam woord plat"})
+            CHECK(text.find(gone) == std::string::npos);
+    }
+    CHECK(read_file(store::session_exports_folder(temp.path(), ids[2]) / "uitkomst.md") == "Zeldzaam woord 2");
 }
 
 TEST_CASE("What a hostile phone tried replays to exactly the live outcome") {

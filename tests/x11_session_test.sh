@@ -63,11 +63,11 @@ press Page_Down;  expect_scene validatie-decide
 press Page_Down;  expect_scene validatie-owner
 press Page_Down;  expect_scene wrapup
 # The outcome is written at the wrap-up, in every format, and the QR leads to its download page.
-for _ in $(seq 20); do [ -n "$(ls "$work/data/exports/"*.html 2>/dev/null)" ] && break; sleep 0.1; done
+for _ in $(seq 20); do [ -n "$(ls "$work/data/exports/"*/*.html 2>/dev/null)" ] && break; sleep 0.1; done
 for format in md json csv html; do
-    ls "$work/data/exports/"*-sessie-1.$format >/dev/null 2>&1 || fail "no .$format export after the wrap-up"
+    ls "$work/data/exports/"*/*-sessie-1.$format >/dev/null 2>&1 || fail "no .$format export after the wrap-up"
 done
-grep -q "^## Analyse van de werksituatie" "$work/data/exports/"*-sessie-1.md || fail "the Markdown export lacks the stages"
+grep -q "^## Analyse van de werksituatie" "$work/data/exports/"*/*-sessie-1.md || fail "the Markdown export lacks the stages"
 sleep 0.3
 import -window root "$work/wrapup.png"
 decoded=$(zbarimg -q --raw "$work/wrapup.png" 2>/dev/null | tr -d '\r\n')
@@ -85,12 +85,12 @@ record --sessions | grep -Eq '^1  [0-9-]+ [0-9:]+  [0-9]+ min$' || fail "--sessi
 record --export last --format json --out "$work/session.json" >/dev/null || fail "--export failed"
 node -e 'const s = JSON.parse(require("fs").readFileSync(process.argv[1])); if (s.stages.length !== 6) process.exit(1)' \
     "$work/session.json" || fail "the exported JSON does not hold the six steps"
-record --export 1 --format csv | head -1 | grep -q '^stage_id,stage,note_id' || fail "--export to stdout failed"
+record --export 1 --format csv | head -1 | grep -q '"Fase-id";"Fase";"Nr."' || fail "--export to stdout failed"
 { record --export 7 2>&1 || true; } | grep -q "there is no session 7" || fail "--export of an unknown session is not explained"
 week=$(date +%G-W%V)
-# Markdown escapes the week's dash: it still reads "2026-W47" once rendered.
-record --export "week:$week" --format md | grep -qF "# Leerruimte Vitaal — ${week/-/\\-}" || fail "--export week:$week failed"
-record --export "week:$week" --format csv | grep -Eq '^1,[0-9-]+ [0-9:]+,[0-9]+,0,' || fail "the week's CSV lacks the session"
+record --export "week:$week" --format md | grep -qF "# Leerruimte Vitaal — $week" || fail "--export week:$week failed"
+record --export "week:$week" --format csv | grep -Eq '^"1";"[0-9-]+ [0-9:]+";"[0-9]+";"0";' || fail "the week's CSV lacks the session"
 record --forget 1 | grep -q "session 1 of .* is forgotten" || fail "--forget failed"
 [ -z "$(record --sessions)" ] || fail "the forgotten session is still listed"
+[ -z "$(find "$work/data/exports" -type f)" ] || fail "--forget left the session's export files"
 echo "x11 session walk: 1 passed, 0 failed"

@@ -3,10 +3,14 @@
 #include <algorithm>
 #include <atomic>
 #include <iostream>
+#include <mutex>
+#include <optional>
 
 #include "kiosk/ai/ai_worker.hpp"
 #include "kiosk/app/demo_phones.hpp"
 #include "kiosk/app/local_time.hpp"
+#include "kiosk/app/repeating.hpp"
+#include "kiosk/store/retention.hpp"
 #include "kiosk/app/session_files.hpp"
 #include "kiosk/app/screen_loop.hpp"
 #include "kiosk/net/http_server.hpp"
@@ -40,6 +44,19 @@ void report_store_failure(const std::string& reason, const Config& config, Scree
     signals.set_warning(config.strings.format("store_failing", {{"reason", reason}}));
 }
 
+// Retention: finished sessions older than retention_days are forgotten with their files.
+void forget_expired(store::Journal& journal, const std::filesystem::path& dir, const Config& config) {
+    const auto cutoff = std::chrono::system_clock::now() - std::chrono::hours{24} * config.settings.retention_days;
+    try {
+        const auto result = store::apply_retention(journal, dir, std::chrono::duration_cast<Millis>(cutoff.time_since_epoch()).count());
+        if (result.sessions || result.files)
+            std::cerr << "vitale-kiosk: forgot " << result.sessions << " session(s) and " << result.files
+                      << " file(s) older than " << config.settings.retention_days << " days (retention_days)\n";
+    } catch (const store::StoreError& error) {
+        std::cerr << "vitale-kiosk: retention: " << error.what() << '\n';
+    }
+}
+
 // The journal of data_dir; without one (read-only folder, unreadable file) the kiosk still
 // runs, says so on screen, and refuses what phones send (nothing unsaved is confirmed).
 // A file written by a newer kiosk stops the start: it must not be touched.
@@ -47,11 +64,11 @@ std::unique_ptr<store::Journal> open_journal(const std::filesystem::path& dir, c
                                              ScreenSignals& signals) {
     try {
         auto journal = std::make_unique<store::Journal>(dir);
-        // Retention: finished sessions older than retention_days are forgotten at start-up.
-        const auto cutoff = std::chrono::system_clock::now() - std::chrono::hours{24} * config.settings.retention_days;
-        if (const int forgotten = journal->forget_before(std::chrono::duration_cast<Millis>(cutoff.time_since_epoch()).count()))
-            std::cerr << "vitale-kiosk: forgot " << forgotten << " session(s) older than " << config.settings.retention_days
-                      << " days (retention_days)\n";
+        // What the room said is for the room: the folder is the kiosk user's alone, also when
+        // an older version (or someone's mkdir) made it readable for others.
+        std::error_code ignored;
+        std::filesystem::permissions(dir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace, ignored);
+        forget_expired(*journal, dir, config);
         if (journal->notice()) {
             std::cerr << "vitale-kiosk: " << *journal->notice() << '\n';
             signals.set_warning(config.strings.format("store_repaired", {{"file", journal->file().filename().string()}}));
@@ -84,12 +101,14 @@ class WrapUpExports {
 public:
     WrapUpExports(std::filesystem::path dir, const Config& config, const Clock& clock)
         : m_dir{std::move(dir)}, m_config{config}, m_clock{clock} {}
-    void on_view(const View& view) {
-        if (view.phase != Phase::WrapUp || view.join_token == m_written) return;
+    // `session`: the journal's id of the open session (the files go into its folder).
+    void on_view(const View& view, std::optional<std::int64_t> session) {
+        if (view.phase != Phase::WrapUp || view.join_token == m_written || !session) return;
         m_written = view.join_token;
         try {
             std::cerr << "vitale-kiosk: the session's outcome is in "
-                      << write_session_exports(m_dir, m_config, m_clock, view).string() << " (and .json, .csv, .html)\n";
+                      << write_session_exports(m_dir, *session, m_config, m_clock, view).string()
+                      << " (and .json, .csv, .html)\n";
         } catch (const std::exception& error) {
             std::cerr << "vitale-kiosk: " << error.what() << '\n';
         }
@@ -136,6 +155,13 @@ ai::WorkerSetup ai_setup(const Config& config, EngineLoop& loop, const Clock& cl
         loop.submit(std::move(event), std::move(reply));
     };
     return setup;
+}
+
+net::ServerLimits phone_limits(const Config& config, int demo_phones) {
+    net::ServerLimits limits;
+    // --demo's simulated phones all connect from this machine.
+    limits.connections_per_address = std::max(config.settings.connections_per_address, 16 + demo_phones);
+    return limits;
 }
 
 int minutes_of(Millis time) { return static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(time).count()); }
@@ -189,12 +215,16 @@ void run_live_kiosk(const LiveSetup& setup) {
 
     std::atomic<net::HttpServer*> server{nullptr};
     WrapUpExports exports{setup.data_dir, config, clock};
+    // The engine thread writes the journal; the daily retention (its own thread) also does.
+    std::mutex journal_mutex;
     std::unique_ptr<ai::AiWorker> ai_worker;  // made once the loop exists; stopped before it
     EngineLoop loop{engine, clock,
                     {[&](const std::shared_ptr<const View>& view) {
                          signals.view_changed();
                          if (auto* phones = server.load()) phones->publish();
-                         exports.on_view(*view);
+                         if (view->phase != Phase::WrapUp || !journal) return;
+                         std::lock_guard lock{journal_mutex};
+                         exports.on_view(*view, journal->open_session_id());
                      },
                      [&](Effect effect) {
                          switch (effect) {
@@ -208,10 +238,14 @@ void run_live_kiosk(const LiveSetup& setup) {
                          }
                      },
                      nullptr,
-                     [&](const std::vector<Event>& batch) { return write_ahead(journal.get(), batch, clock, config, signals); },
+                     [&](const std::vector<Event>& batch) {
+                         std::lock_guard lock{journal_mutex};
+                         return write_ahead(journal.get(), batch, clock, config, signals);
+                     },
                      [&](std::size_t index, bool opened) {
                          if (opened) signals.session_opened(to_local(clock.wall()).date);
                          if (!journal) return;
+                         std::lock_guard lock{journal_mutex};
                          try {
                              journal->mark_session(index, opened);
                          } catch (const store::StoreError& error) {
@@ -239,13 +273,26 @@ void run_live_kiosk(const LiveSetup& setup) {
                        [&config, &clock](const View& view, const std::string& format) {
                            return session_export(config, clock, view, format);
                        },
-                       date_words(config.strings)}};
+                       date_words(config.strings),
+                       config.settings.wrong_code_budget,
+                       net::accepted_hosts(room.phone_url, reservation.port())}};
+    // Retention also while the kiosk runs for months: checked hourly, done once a day, never
+    // during a session (forgetting rewrites the file; the room's events would wait for it).
+    std::optional<Repeating> daily_retention;
+    if (journal)
+        daily_retention.emplace(std::chrono::hours{1}, [&, last = clock.wall()]() mutable {
+            if (clock.wall() - last < std::chrono::hours{24} || loop.view()->session_open()) return;
+            last = clock.wall();
+            std::lock_guard lock{journal_mutex};
+            forget_expired(*journal, setup.data_dir, config);
+        });
     {
         net::HttpServer phones{reservation.release(),
                                [&api](net::HttpRequest request, net::Responder responder) {
                                    api.handle(std::move(request), std::move(responder));
                                },
-                               [&api](const std::string& key) { return api.render(key); }};
+                               [&api](const std::string& key) { return api.render(key); },
+                               phone_limits(config, options.demo)};
         server = &phones;
         {
             std::unique_ptr<DemoPhones> demo;
@@ -257,6 +304,7 @@ void run_live_kiosk(const LiveSetup& setup) {
         // The engine stops first: its unanswered phone requests are dropped while the server
         // that would carry their replies still exists.
         loop.stop();
+        daily_retention.reset();
         ai_worker.reset();  // after the engine: no more asks; before the loop: no posts into a dead inbox
         server = nullptr;
     }

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "kiosk/app/local_time.hpp"
+#include "kiosk/store/retention.hpp"
 #include "kiosk/core/engine.hpp"
 #include "kiosk/core/schedule.hpp"
 #include "kiosk/store/journal.hpp"
@@ -57,7 +58,7 @@ std::string week_summary(const store::Journal& journal, const Config& config, co
         held.push_back(store::week_session(engine.view(), session.id, local_text(WallTime{Millis{session.opened_wall_ms}}),
                                            static_cast<int>((end - session.opened_wall_ms) / 60000)));
     }
-    return store::export_week(week, held, config.settings.room_name, format, date_words(config.strings));
+    return store::export_week(week, held, config.settings.room_name, format, {config.settings.language, &config.strings});
 }
 
 void export_session(const store::Journal& journal, const Config& config, const Options& options) {
@@ -71,10 +72,12 @@ void export_session(const store::Journal& journal, const Config& config, const O
         Engine engine{config.content, config.settings.timers, config.settings.session};
         SystemClock clock;
         store::replay(engine, journal.session_events(session), clock);
-        text = store::export_session(
-            engine.view(), {config.settings.room_name, local_text(WallTime{Millis{session.opened_wall_ms}}), config.settings.session.show_names,
-                             date_words(config.strings)},
-            *format);
+        text = store::export_session(engine.view(),
+                                     {.room = config.settings.room_name,
+                                      .date = local_text(WallTime{Millis{session.opened_wall_ms}}),
+                                      .show_names = config.settings.session.show_names,
+                                      .language = {config.settings.language, &config.strings}},
+                                     *format);
     }
     if (options.export_out.empty() || options.export_out == "-") {
         std::cout << text;
@@ -97,7 +100,7 @@ bool run_record_command(const Options& options, const Config& config, const std:
     if (options.export_session) export_session(journal, config, options);
     if (options.forget_session) {
         const auto session = find_session(journal, *options.forget_session);
-        journal.forget(session.id);
+        store::forget_session(journal, data_dir, session.id);
         std::cout << "session " << session.id << " of " << local_text(WallTime{Millis{session.opened_wall_ms}}) << " is forgotten\n";
     }
     return true;

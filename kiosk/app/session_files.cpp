@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "kiosk/app/local_time.hpp"
+#include "kiosk/store/retention.hpp"
 #include "kiosk/store/session_export.hpp"
 
 namespace kiosk::app {
@@ -11,7 +12,10 @@ namespace kiosk::app {
 namespace {
 
 store::ExportHeader header_for(const Config& config, const Clock& clock) {
-    return {config.settings.room_name, local_text(clock.wall()), config.settings.session.show_names, date_words(config.strings)};
+    return {.room = config.settings.room_name,
+            .date = local_text(clock.wall()),
+            .show_names = config.settings.session.show_names,
+            .language = {config.settings.language, &config.strings}};
 }
 
 }  // namespace
@@ -21,9 +25,9 @@ std::string session_export(const Config& config, const Clock& clock, const View&
     return chosen ? store::export_session(view, header_for(config, clock), *chosen) : std::string{};
 }
 
-std::filesystem::path write_session_exports(const std::filesystem::path& data_dir, const Config& config,
-                                            const Clock& clock, const View& view) {
-    const auto folder = data_dir / "exports";
+std::filesystem::path write_session_exports(const std::filesystem::path& data_dir, std::int64_t session_id,
+                                            const Config& config, const Clock& clock, const View& view) {
+    const auto folder = store::session_exports_folder(data_dir, session_id);
     std::error_code error;
     std::filesystem::create_directories(folder, error);
     const auto stem = local_text(clock.wall(), '_', false) + "-sessie-" + std::to_string(view.session_number);

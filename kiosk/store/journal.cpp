@@ -273,14 +273,20 @@ void Journal::forget(std::int64_t session_id) {
     exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
-int Journal::forget_before(std::int64_t wall_ms) {
-    int forgotten = 0;
+std::vector<std::int64_t> Journal::forget_before(std::int64_t wall_ms) {
+    std::vector<std::int64_t> forgotten;
     for (const auto& s : sessions())
         if (s.closed_wall_ms && *s.closed_wall_ms < wall_ms) {
             forget(s.id);
-            ++forgotten;
+            forgotten.push_back(s.id);
         }
     return forgotten;
+}
+
+std::optional<std::int64_t> Journal::open_session_id() const {
+    const auto all = sessions();
+    if (all.empty() || all.back().closed_seq) return std::nullopt;
+    return all.back().id;
 }
 
 std::vector<JournalEntry> Journal::open_session() const {

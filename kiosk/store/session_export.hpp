@@ -1,13 +1,15 @@
 #pragma once
-// What a group takes home: a session's outcome as Markdown (to read), JSON (complete, for
-// tools), CSV (one row per contribution) and a printable HTML page. Pure functions of a View;
-// every format escapes what people typed so it survives intact and harmless.
+// What a group takes home: a session's outcome, and the week's, as Markdown (to read), JSON
+// (complete, for tools), CSV (a spreadsheet) and a printable HTML page. Each is one report
+// (report.hpp) laid out by a thin writer, so every format holds the same: anonymous notes, dot
+// counts only once the room saw the result, and every human text in the room's language.
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "kiosk/core/spoken_date.hpp"
+#include "kiosk/core/strings.hpp"
 #include "kiosk/core/view.hpp"
 
 namespace kiosk::store {
@@ -18,11 +20,19 @@ std::optional<ExportFormat> export_format_from(std::string_view name);  // "md",
 std::string_view extension(ExportFormat format);
 std::string_view content_type(ExportFormat format);
 
+// The room's language and its words (config/strings.<lang>.json, Config::strings). Every human
+// text in an export comes from `strings`; the CSV's separator follows `code`.
+struct ExportLanguage {
+    std::string code = "nl";           // "nl" or "en"
+    const Strings* strings = nullptr;  // must outlive the export call; none: the keys show instead
+};
+
 struct ExportHeader {
     std::string room;
-    std::string date;        // "2026-11-22 09:00", local time the session opened
-    bool show_names = false; // first names next to contributions, when the room shows them
-    DateWords dates{};       // dates as the room reads them in Markdown and HTML (JSON and CSV: ISO)
+    std::string date;         // "2026-11-22 09:00", local time the session opened
+    bool show_names = false;  // first names next to contributions, when the room shows them
+    DateWords dates{};        // dates as people read them (Markdown, HTML); empty: from language.strings
+    ExportLanguage language;
 };
 
 std::string export_session(const View& view, const ExportHeader& header, ExportFormat format);
@@ -33,10 +43,10 @@ struct WeekSession {
     std::string date;  // local "YYYY-MM-DD HH:MM"
     int minutes = 0;
     int participants = 0;
-    std::string headline;  // the chosen problem statement (View::headline)
+    std::string headline;  // the chosen problem statement (View::chosen_statement)
     std::vector<std::pair<std::string, int>> stage_minutes;  // step title -> minutes spent (rounded)
     int contributions = 0;                                   // notes from phones, all steps
-    std::optional<Decision> decision;                         // what the validation decided
+    std::optional<Decision> decision;  // what the validation decided, once the room saw it decided
 };
 
 // A week session's figures from its replayed View (at its wrap-up).
@@ -46,6 +56,6 @@ WeekSession week_session(const View& view, long long id, std::string date, int m
 // per stage, contributions, and the decisions with their owners and review dates.
 // `week` is "2026-W47".
 std::string export_week(const std::string& week, const std::vector<WeekSession>& sessions, const std::string& room,
-                        ExportFormat format, const DateWords& dates = {});
+                        ExportFormat format, const ExportLanguage& language = {});
 
 }  // namespace kiosk::store
