@@ -2,6 +2,7 @@
 
 #include <cmark.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "scenes/widgets.hpp"
@@ -11,6 +12,38 @@ namespace kiosk::scenes {
 namespace {
 
 using NodePtr = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
+using IterPtr = std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)>;
+
+// Nesting deeper than this (a paste of 20 000 ">" or "*") is not walked recursively: what is
+// inside is read as one plain paragraph at this depth, so the stack stays small and the text
+// is still all there.
+constexpr int k_max_nesting = 12;
+
+// All text under `node`, in order, without recursion (cmark's iterator).
+std::string flat_text(cmark_node* node) {
+    std::string text;
+    IterPtr iter{cmark_iter_new(node), cmark_iter_free};
+    for (auto event = cmark_iter_next(iter.get()); event != CMARK_EVENT_DONE; event = cmark_iter_next(iter.get())) {
+        if (event != CMARK_EVENT_ENTER) continue;
+        auto* current = cmark_iter_get_node(iter.get());
+        switch (cmark_node_get_type(current)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+        case CMARK_NODE_HTML_INLINE:
+        case CMARK_NODE_CODE_BLOCK:
+        case CMARK_NODE_HTML_BLOCK:
+            if (const char* literal = cmark_node_get_literal(current)) text += literal;
+            break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+        case CMARK_NODE_PARAGRAPH: text += ' '; break;
+        default: break;
+        }
+    }
+    for (auto& c : text)
+        if (c == '\n') c = ' ';
+    return text;
+}
 
 void add_text(std::vector<TextRun>& runs, std::string text, bool bold) {
     if (text.empty()) return;
@@ -19,7 +52,8 @@ void add_text(std::vector<TextRun>& runs, std::string text, bool bold) {
 }
 
 // The inline content of a block, flattened into runs.
-void collect_inlines(cmark_node* node, bool bold, std::vector<TextRun>& runs) {
+void collect_inlines(cmark_node* node, bool bold, std::vector<TextRun>& runs, int nesting = 0) {
+    if (nesting > k_max_nesting) return add_text(runs, flat_text(node), bold);
     for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
         switch (cmark_node_get_type(child)) {
         case CMARK_NODE_TEXT:
@@ -31,20 +65,28 @@ void collect_inlines(cmark_node* node, bool bold, std::vector<TextRun>& runs) {
         }
         case CMARK_NODE_SOFTBREAK:
         case CMARK_NODE_LINEBREAK: add_text(runs, " ", bold); break;
-        case CMARK_NODE_STRONG: collect_inlines(child, true, runs); break;
-        default: collect_inlines(child, bold, runs); break;  // emphasis, links, images: their text
+        case CMARK_NODE_STRONG: collect_inlines(child, true, runs, nesting + 1); break;
+        default: collect_inlines(child, bold, runs, nesting + 1); break;  // emphasis, links, images: their text
         }
     }
 }
 
-void collect_block(cmark_node* node, int depth, std::vector<TextBlock>& blocks);
+void collect_block(cmark_node* node, int depth, std::vector<TextBlock>& blocks, int nesting);
 
-void collect_blocks(cmark_node* parent, int depth, std::vector<TextBlock>& blocks) {
+void collect_blocks(cmark_node* parent, int depth, std::vector<TextBlock>& blocks, int nesting) {
     for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node))
-        collect_block(node, depth, blocks);
+        collect_block(node, depth, blocks, nesting);
 }
 
-void collect_block(cmark_node* node, int depth, std::vector<TextBlock>& blocks) {
+// `depth`: the list indent the block is drawn at; `nesting`: how many containers (lists,
+// items, quotes) it is inside, capped at k_max_nesting.
+void collect_block(cmark_node* node, int depth, std::vector<TextBlock>& blocks, int nesting) {
+    if (nesting > k_max_nesting) {
+        TextBlock block{TextBlock::Kind::Paragraph, std::min(depth, k_max_nesting), "", {}};
+        add_text(block.runs, flat_text(node), false);
+        blocks.push_back(std::move(block));
+        return;
+    }
     switch (cmark_node_get_type(node)) {
     case CMARK_NODE_HEADING: {
         TextBlock block{TextBlock::Kind::Heading, cmark_node_get_heading_level(node), "", {}};
@@ -69,11 +111,11 @@ void collect_block(cmark_node* node, int depth, std::vector<TextBlock>& blocks) 
             if (has_text) collect_inlines(first, false, block.runs);
             blocks.push_back(std::move(block));
             for (cmark_node* rest = has_text ? cmark_node_next(first) : first; rest; rest = cmark_node_next(rest))
-                collect_block(rest, depth + 1, blocks);
+                collect_block(rest, depth + 1, blocks, nesting + 1);
         }
         break;
     }
-    case CMARK_NODE_BLOCK_QUOTE: collect_blocks(node, depth, blocks); break;
+    case CMARK_NODE_BLOCK_QUOTE: collect_blocks(node, depth, blocks, nesting + 1); break;
     case CMARK_NODE_CODE_BLOCK:
     case CMARK_NODE_HTML_BLOCK: {
         const char* literal = cmark_node_get_literal(node);
@@ -121,7 +163,7 @@ std::vector<Word> words_of(const std::vector<TextRun>& runs) {
 std::vector<TextBlock> parse_markdown(std::string_view markdown) {
     NodePtr document{cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT), cmark_node_free};
     std::vector<TextBlock> blocks;
-    if (document) collect_blocks(document.get(), 0, blocks);
+    if (document) collect_blocks(document.get(), 0, blocks, 0);
     return blocks;
 }
 

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "kiosk/ui/theme.hpp"
+#include "scenes/markdown_text.hpp"
 #include "scenes/note_wall.hpp"
 #include "scenes/widgets.hpp"
 #include "tests/screen_fixture.hpp"
@@ -170,4 +171,31 @@ TEST_CASE("The idle screen and the lobby show what the last session chose") {
         const auto text = screen.read_text({0, 0, screen.canvas->u(170), 1080}, 1.0, temp.path() / "screen.png");
         CHECK_THAT(text, Catch::Contains("Vorige keer: Hoe kunnen we"));
     }
+}
+
+TEST_CASE("Markdown nested deeper than the layout follows is read as plain text, without recursion") {
+    // 20 000 quote markers, list markers and emphasis in a paste: the text is all still there.
+    const auto deep_quote = std::string(20000, '>') + " diep citaat";
+    auto blocks = kiosk::scenes::parse_markdown(deep_quote);
+    std::string text;
+    for (const auto& block : blocks)
+        for (const auto& run : block.runs) text += run.text;
+    CHECK(text.find("diep citaat") != std::string::npos);
+    std::string deep_list;
+    for (int i = 0; i < 2000; ++i) deep_list += std::string(static_cast<std::size_t>(i) * 2, ' ') + "- punt" + std::to_string(i) + "\n";
+    blocks = kiosk::scenes::parse_markdown(deep_list);
+    int deepest = 0;
+    text.clear();
+    for (const auto& block : blocks) {
+        deepest = std::max(deepest, block.level);
+        for (const auto& run : block.runs) text += run.text;
+    }
+    CHECK(deepest <= 13);
+    CHECK(text.find("punt1999") != std::string::npos);
+    const auto deep_emphasis = std::string(20000, '*') + "nadruk" + std::string(20000, '*');
+    blocks = kiosk::scenes::parse_markdown(deep_emphasis);
+    text.clear();
+    for (const auto& block : blocks)
+        for (const auto& run : block.runs) text += run.text;
+    CHECK(text.find("nadruk") != std::string::npos);
 }

@@ -107,7 +107,7 @@ struct Attempt {
             return true;
         }
         sse.feed({data, size});
-        if (sse.overflowed()) stop("garbage", "a line longer than 1 MB");
+        if (sse.overflowed()) stop("garbage", "an event or line longer than 1 MB");
         return failure.empty() && !done;
     }
 

@@ -3,10 +3,15 @@
 namespace kiosk::ai {
 
 namespace {
+// One line, and one event (its data lines joined), may hold 1 MB: far more than any provider
+// sends in one event (a few hundred bytes), small enough that a broken stream cannot take the
+// kiosk's memory. Beyond it the stream is not an event stream: the answer ends as "garbage".
 constexpr std::size_t k_max_line = 1024 * 1024;
+constexpr std::size_t k_max_event = 1024 * 1024;
 }
 
 void SseParser::feed(std::string_view bytes) {
+    if (m_overflow) return;  // the answer is over; nothing more is read
     for (const char c : bytes) {
         if (m_after_cr) {
             m_after_cr = false;
@@ -16,11 +21,12 @@ void SseParser::feed(std::string_view bytes) {
             m_after_cr = c == '\r';
             line(m_pending);
             m_pending.clear();
+            if (m_overflow) return;
             continue;
         }
         if (m_pending.size() >= k_max_line) {
             m_overflow = true;
-            continue;
+            return;
         }
         m_pending += c;
     }
@@ -43,6 +49,10 @@ void SseParser::line(std::string_view text) {
         m_event = std::string{value};
         m_saw_fields = true;
     } else if (field == "data") {
+        if (m_data.size() + value.size() + 1 > k_max_event) {
+            m_overflow = true;
+            return;
+        }
         if (m_has_data) m_data += '\n';
         m_data += value;
         m_has_data = true;

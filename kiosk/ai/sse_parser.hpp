@@ -15,7 +15,7 @@ public:
     explicit SseParser(OnEvent on_event) : m_on_event{std::move(on_event)} {}
 
     void feed(std::string_view bytes);
-    // True when a line grew beyond any sane size: not an event stream.
+    // True when a line or an event grew beyond 1 MB: not an event stream (nothing more is read).
     bool overflowed() const { return m_overflow; }
     // Whether any event or field line has been seen.
     bool saw_fields() const { return m_saw_fields; }
