@@ -1,7 +1,8 @@
 // Every phone screen, looked at as text: a code page, a wrong code, the join page, the lobby
 // (situation, framing, a refusal, earlier decisions), the host's list of participants and a
 // removal, each stage's write / vote / results parts, the AI stage's manual route (prompt,
-// paste box, proposal), the validation's three parts, the wrap-up and the ended page. On each
+// paste box, proposal), the validation's three parts, the wrap-up and the ended page (the private
+// reflection shown once, copied, and gone from the phone's storage and after a reload). On each
 // one the page's text (and its titles, placeholders and labels) must hold no "null",
 // "undefined", "NaN", unfilled {placeholder} or raw string key; the page logs no warning of a
 // missing value and throws no error. Phone-sized screenshots of each go to OUT_DIR; axe-core
@@ -117,6 +118,7 @@ try {
     return page;
   };
   const host = await phone('the host', true);  // axe-core needs to bypass the CSP
+  await host.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(base).origin });
   const other = await phone('a participant', false);
 
   // No session yet: the code page says so.
@@ -132,6 +134,10 @@ try {
   await host.locator('button[type=submit]').tap();
   await host.locator('.problem').waitFor();
   await screen(host, 'code-wrong', { axe: true });
+  // What an earlier session left on this phone (its page was closed when it ended): the page of
+  // the session now removes it.
+  const earlier = 'vitale:' + 'e'.repeat(32);
+  await host.evaluate((name) => { localStorage.setItem(name, 'f'.repeat(32)); localStorage.setItem(name + ':reflection', 'Van vorige week'); }, earlier);
 
   const port = new URL(base).port;
   const joinUrl = await linksOnScreen(new RegExp(`^http://127\\.0\\.0\\.1:${port}/j/[0-9a-f]{32}$`));
@@ -154,6 +160,8 @@ try {
   if (names) await host.locator('#name').fill('Anna');
   await host.locator('#join').tap();
   await host.locator('#banner').getByText(strings.host_welcome).waitFor();
+  const stale = await host.evaluate((name) => Object.keys(localStorage).filter((k) => k.startsWith(name)), earlier);
+  check(stale.length === 0, `${tag}/join-host: what an ended session left in the phone's storage is removed (${stale.join(', ')})`);
   // A third participant through the API, to be removed by the host.
   const cas = (await api('/api/join', { token, name: names ? 'Cas' : undefined })).body.key;
   check(typeof cas === 'string', `${tag}/lobby: a third participant joins through the API`);
@@ -350,15 +358,51 @@ try {
   await other.locator('#banner').getByText(strings.wrapup_shared).waitFor();
   await screen(other, 'wrapup');
   await screen(host, 'wrapup-host', { axe: true });
+  // The host keeps its reflection to itself: it is stored on the phone until the session ends.
+  const privateText = language === 'nl' ? 'Eerst luisteren, dan pas antwoorden.\nMorgen meteen proberen.'
+    : 'Listen first, answer later.\nTry it tomorrow.';
+  await host.locator('#reflection').fill(privateText);
+  const stored = () => host.evaluate(() => Object.keys(localStorage).filter((name) => name.startsWith('vitale:')));
+  check((await stored()).some((name) => name.endsWith(':reflection')), `${tag}/wrapup: the private reflection is stored on the phone`);
+  // (The other phone's export visit reloads it: its reflection stays until the session ends.)
   await other.goto(`${base}/x/${token}`);  // the take-home code on the screen
   await other.locator('.exports a').first().waitFor();
   await screen(other, 'export');
+  await other.goto(joinUrl);
+  await other.locator('#summary').waitFor();
 
   // The session closes: both phones say so; the old link says so too.
   key('Return');
   if (!(await expectScene('idle'))) throw new Error('the session did not close');
   await host.getByRole('heading', { name: strings.ended_title }).waitFor();
-  await screen(host, 'ended', { axe: true });
+  // The private reflection is shown once more, to copy, and is gone from the phone's storage.
+  await host.locator('#kept-reflection').waitFor();
+  check(await host.locator('#kept-title').innerText() === strings.ended_reflection, `${tag}/ended: the reflection has its heading`);
+  check(await host.locator('#kept-reflection').innerText() === privateText, `${tag}/ended: the private reflection is shown as typed`);
+  check(await host.locator('#kept-forgotten').innerText() === strings.ended_reflection_forgotten,
+        `${tag}/ended: the phone says the reflection is no longer stored`);
+  const left = await stored();
+  check(left.length === 0, `${tag}/ended: nothing of the session is left in the phone's storage (${left.join(', ')})`);
+  await host.locator('#kept-copy').tap();
+  await host.locator('#kept-status').getByText(strings.ended_reflection_copied).waitFor();
+  check(await host.evaluate(() => navigator.clipboard.readText()) === privateText, `${tag}/ended: Kopieer puts the reflection on the clipboard`);
+  await screen(host, 'ended', { axe: true, scrollTo: '#kept' });
+  // A browser that refuses the clipboard: the text is selected for copying by hand.
+  await host.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new Error('refused')); });
+  await host.locator('#kept-copy').tap();
+  await host.locator('#kept-status').getByText(strings.ended_reflection_copy_failed).waitFor();
+  const selected = await host.evaluate(() => window.getSelection().toString());
+  check(selected.trim() === privateText, `${tag}/ended: without a clipboard the reflection is selected ("${selected}")`);
+  await screen(host, 'ended-copy-failed', { axe: true, scrollTo: '#kept' });
+  // The other phone shared its reflection: the page says what the session still holds.
+  await other.locator('#kept-forgotten').waitFor();
+  check(await other.locator('#kept-forgotten').innerText() === strings.ended_reflection_forgotten_shared,
+        `${tag}/ended: a phone that shared says the shared text stays with the session`);
+  // A reload shows it no more: the link is dead and the storage empty.
+  await host.reload();
+  await host.getByRole('heading', { name: strings.ended_title }).waitFor();
+  check(!(await host.locator('body').innerText()).includes(privateText.split('\n')[0]), `${tag}/ended: after a reload the reflection is gone`);
+  check((await stored()).length === 0, `${tag}/ended: after a reload the phone's storage holds nothing of the session`);
   await other.goto(joinUrl);
   await screen(other, 'ended-link');
 } catch (error) {

@@ -3,102 +3,62 @@
 // 127.0.0.2, 127.0.0.3, … (all of 127.0.0.0/8 is loopback) while one real phone takes part.
 // None may be accepted, answered with a 5xx, change what the room's screen shows, or grow the
 // data folder; a closed session's keys stay dead in the next one; one address joins at most
-// three people per session. Traffic goes to 127.0.0.1 only.
-// Usage: node lan_attack.mjs PORT JOIN_URL KIOSK_LOG DATA_DIR OUT_DIR
-// (the kiosk runs fullscreen under Xvfb in the lobby; DISPLAY is set; see lan_attack_test.sh)
-import http from 'node:http';
+// three people per session. Beyond keys (lan_cases.mjs): a foreign Host header, the export
+// before the wrap-up, a connection flood with half-sent requests, three streams for one key, a
+// stream that stops reading, and 2 000 guessed join codes. Each case prints a one-line result
+// and the run ends with a summary and the figures a benchmark can reuse. Traffic goes to
+// 127.0.0.1 only.
+// Usage: node lan_attack.mjs PORT JOIN_URL KIOSK_LOG DATA_DIR OUT_DIR RARE_WORD
+// (the kiosk runs fullscreen under Xvfb in the lobby; DISPLAY is set; see lan_attack_test.sh,
+// which afterwards forgets the first session and looks for RARE_WORD in the data folder)
 import { randomBytes } from 'node:crypto';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { checker, sleep, key as press } from '../crash/kiosk_process.mjs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checker } from '../crash/kiosk_process.mjs';
+import { lanClient, pool, sleep } from './lan_net.mjs';
+import { roomScreen } from './lan_screen.mjs';
+import { codeGuesses, connectionFlood, exportsAtWrapup, exportsNotYet, foreignHosts, stalledStream, streamsPerKey } from './lan_cases.mjs';
 
-const [port, joinUrl, log, dataDir, out] = process.argv.slice(2);
-const { check, finish } = checker('lan_attack');
+const [port, joinUrl, log, dataDir, out, rareWord] = process.argv.slice(2);
 const started = Date.now();
 let phase = 'start';
 const say = (text) => console.log(`lan_attack [${((Date.now() - started) / 1000).toFixed(1)} s]: ${text}`);
 
-// The whole walk is bounded: ctest gives the shell 240 s, of which the start takes a few.
-setTimeout(() => { check(false, `the attack finished within 210 s (stuck in: ${phase})`); finish(); }, 210_000).unref();
+// Every failed check is counted, so that each case can say whether it passed.
+const tally = checker('lan_attack');
+let failedChecks = 0;
+const check = (ok, what) => { if (!ok) failedChecks++; tally.check(ok, what); };
+const summary = [];
+const figures = {};
+function finish() {
+  console.log('lan_attack summary:');
+  for (const line of summary) console.log('  ' + line);
+  console.log('lan_attack figures: ' + Object.entries(figures).map(([k, v]) => `${k}=${v}`).join(' '));
+  tally.finish();
+}
+
+// The whole walk is bounded: ctest gives the shell 480 s, of which the start and the forgetting
+// after it take some.
+setTimeout(() => { check(false, `the attack finished within 400 s (stuck in: ${phase})`); finish(); }, 400_000).unref();
 
 // ---------------------------------------------------------------------------------------------
-// HTTP from a chosen loopback source address to the kiosk on 127.0.0.1.
+// HTTP from a chosen loopback source address to the kiosk on 127.0.0.1, and the room's screen.
+
+const client = lanClient(port);
+const { post, get } = client;
+const screen = roomScreen({ log, out, port });
+const { showingLines, scene, waitScene, pressForNewScene, screenshot, differingPixels, readQrToken } = screen;
+const press = screen.press;
 
 const hex = (n) => randomBytes(Math.ceil(n / 2)).toString('hex').slice(0, n);
 const isKey = (k) => typeof k === 'string' && /^[0-9a-f]{32}$/.test(k);
 
-function send(from, method, path, body) {
-  return new Promise((resolve) => {
-    const data = body === undefined ? '' : JSON.stringify(body);
-    const headers = body === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(data) };
-    const req = http.request({ host: '127.0.0.1', port, path, method, agent: false, localAddress: from, headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => { text += c; });
-      res.on('end', () => {
-        let json = null;
-        try { json = JSON.parse(text); } catch { /* not JSON */ }
-        resolve({ status: res.statusCode, body: text, json });
-      });
-      res.on('error', () => resolve({ status: 0, body: '', json: null }));
-    });
-    req.setTimeout(15_000, () => req.destroy(new Error('timeout')));
-    req.on('error', (e) => resolve({ status: 0, body: String(e.message), json: null }));
-    req.end(data);
-  });
-}
-const post = (from, path, body) => send(from, 'POST', path, body);
-const get = (from, path) => send(from, 'GET', path);
-
-// Runs the async `tasks` (functions) `width` at a time.
-async function pool(tasks, width) {
-  const results = new Array(tasks.length);
-  let next = 0;
-  const worker = async () => { while (next < tasks.length) { const i = next++; results[i] = await tasks[i](); } };
-  await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, worker));
-  return results;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The room's screen: the scenes it logs ("vitale-kiosk: showing NAME") and screenshots.
-
-const showingLines = () => readFileSync(log, 'utf8').split('\n').filter((l) => l.includes('showing'));
-const scene = () => { const l = showingLines(); return l.length ? l[l.length - 1].replace(/^.*showing /, '') : ''; };
-async function waitScene(name, ms = 5000) {
-  for (const end = Date.now() + ms; Date.now() < end;) {
-    if (scene() === name) return true;
-    await sleep(50);
-  }
-  return scene() === name;
-}
-// Presses KEY and waits (≤ 5 s) for the screen to log another scene; returns it ('' if none).
-async function pressForNewScene(name) {
-  const before = showingLines().length;
-  press(name);
-  for (let i = 0; i < 100; i++) {
-    if (showingLines().length > before) return scene();
-    await sleep(50);
-  }
-  return '';
-}
-const screenshot = (name) => { const file = join(out, name + '.png'); execFileSync('import', ['-window', 'root', file]); return file; };
-// Pixels that differ between two screenshots outside the timer corner (x11_session_test's
-// 560×330+1340+50), which counts down by itself; -1 if compare failed.
-function differingPixels(a, b) {
-  const masked = [a, b].map((file) => {
-    const m = file.replace(/\.png$/, '-masked.png');
-    execFileSync('convert', [file, '-fill', 'black', '-draw', 'rectangle 1340,50 1900,380', m]);
-    return m;
-  });
-  const r = spawnSync('compare', ['-metric', 'AE', masked[0], masked[1], 'null:'], { encoding: 'utf8' });
-  const n = Number.parseFloat((r.stderr || '').trim());
-  return Number.isFinite(n) ? n : -1;
-}
-function readQrToken(file) {
-  const text = spawnSync('zbarimg', ['-q', '--raw', file], { encoding: 'utf8' }).stdout.trim();
-  const m = text.match(new RegExp(`^http://127\\.0\\.0\\.1:${port}/j/([0-9a-f]{32})$`));
-  return m ? m[1] : null;
+// The limits the kiosk runs with (its kiosk.json beside the data folder), defaults as documented.
+function configuredLimits() {
+  const file = join(dataDir, '..', 'config', 'kiosk.json');
+  const phones = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')).phones || {}) : {};
+  return { connectionsPerAddress: phones.connections_per_address ?? 16, wrongCodeBudget: phones.wrong_code_budget ?? 200 };
 }
 
 // Every file under DIR (the journal with its -wal/-shm, exports, …) → its size.
@@ -375,15 +335,50 @@ async function diskFlood(currentStage) {
   check(growth < 256 * 1024, `disk: the data folder grows by less than 256 KB (grew ${growth} bytes)`);
 }
 
-try {
-  // 1. One real phone joins from 127.0.0.1; the room starts the session (check-in).
-  phase = 'join';
-  const token = (joinUrl.match(/\/j\/([0-9a-f]{32})$/) || [])[1];
+// ---------------------------------------------------------------------------------------------
+// The run: each case a function returning its one-line result.
+
+let token = null;        // the first session's join token (from the screen's QR)
+let newToken = null;     // the second session's
+let phoneStrings = {};   // the phone texts (/api/strings), to recognise the kiosk's pages
+let firstStep = 'analyse';
+const otherPhones = [];  // keys of phones that joined for the cases (the flood's, the streams')
+let situations = 0;
+const secrets = {};      // texts written in the first session: { situation, note, statement }
+
+async function runCase(name, body) {
+  phase = name;
+  const failedBefore = failedChecks;
+  const t0 = Date.now();
+  let result = '';
+  try {
+    result = (await body()) || '';
+  } catch (error) {
+    check(false, `${name}: the case completed (${error.stack || error.message})`);
+  }
+  const failed = failedChecks - failedBefore;
+  const line = `${name}: ${failed ? `FAILED (${failed} checks)` : 'ok'} in ${((Date.now() - t0) / 1000).toFixed(1)} s${result ? ' — ' + result : ''}`;
+  say('CASE ' + line);
+  summary.push(line);
+}
+
+// The real phone edits the lobby's situation: a new state for every stream.
+async function nudgeLobby() {
+  const r = await post('127.0.0.1', '/api/lobby/situation', { key: legit.key, text: `${secrets.situation} (${++situations})` });
+  check(r.status === 200, `the real phone edits the situation (${r.status} ${r.body.slice(0, 80)})`);
+}
+
+// 1. One real phone joins from 127.0.0.1; it names the situation (a text of this session).
+async function setUp() {
+  token = (joinUrl.match(/\/j\/([0-9a-f]{32})$/) || [])[1];
   check(!!token, `the join link from the screen's QR holds a token (${joinUrl})`);
   if (!token) throw new Error('no join token');
+  check(/^zeldzaam-woord-[0-9a-f]+$/.test(rareWord || ''), `the shell passes a rare word to write (${rareWord})`);
+  secrets.situation = `De overdracht van ${rareWord}`;
 
   const strings = await get('127.0.0.1', '/api/strings');
   check(strings.status === 200 && strings.json, `GET /api/strings answers JSON (${strings.status})`);
+  phoneStrings = strings.json?.strings || {};
   maxText = strings.json?.max_text || maxText;
   limits = strings.json?.limits || null;
   const declared = limits && limits.fields && typeof limits.fields === 'object' ? Object.keys(limits.fields) : [];
@@ -404,70 +399,130 @@ try {
   check(joined.status === 200 && isKey(joined.json?.key), `a real phone joins from 127.0.0.1 (${joined.status} ${joined.body.slice(0, 100)})`);
   if (!isKey(joined.json?.key)) throw new Error('the real phone could not join');
   legit = { key: joined.json.key, number: joined.json.number };
+  const named = await post('127.0.0.1', '/api/lobby/situation', { key: legit.key, text: secrets.situation });
+  check(named.status === 200, `the real phone names the situation (${named.status} ${named.body.slice(0, 80)})`);
+  return `${routes.length} routes; the real phone is participant ${legit.number}`;
+}
 
-  phase = 'start the session';
+// 2 + 4. Forged requests in the check-in, then in the first step (a running timer): the
+// host's controls with an empty key first, one at a time, then every route × every key.
+async function forgedInCheckin() {
   press('Return');
   check(await waitScene('checkin'), `Return starts the session: the screen shows checkin (shows ${scene()})`);
-  say(`scene before the attack: ${scene()}`);
   await sleep(300);
-
-  // 2 + 4. Forged requests in the check-in, then in the first step (a running timer): the
-  // host's controls with an empty key first, one at a time, then every route × every key.
   await emptyKeyHostControls('checkin');
-  let forged = await forgedBatch('checkin', (await legitState())?.stage?.id || 'checkin');
+  return `${await forgedBatch('checkin', (await legitState())?.stage?.id || 'checkin')} forged posts`;
+}
 
-  phase = 'to the first step';
+async function forgedInStep() {
   const from = scene();
   const first = await pressForNewScene('Page_Down');
   // (If a forged request already moved the room on, any next scene will do.)
   check(from === 'checkin' ? first === 'analyse' : first !== '',
     `Page_Down moves the room on from ${from} (to analyse from checkin): shows ${first || scene()}`);
   await sleep(300);
-  const stage = (await legitState())?.stage?.id || 'analyse';
-  say(`scene: ${scene()}, stage ${stage}`);
+  firstStep = (await legitState())?.stage?.id || 'analyse';
   await emptyKeyHostControls('step');
-  forged += await forgedBatch('step', stage);
+  return `${await forgedBatch('step', firstStep)} forged posts in ${firstStep}`;
+}
 
-  // 7. Host removal.
-  await forgedRemovals();
-
-  // 5. The data folder under a flood of large forged posts.
-  const beforeFlood = scene();
-  await diskFlood(stage);
-  check(scene() === beforeFlood, `disk: the scene did not change during the flood (${beforeFlood} → ${scene()})`);
+// 5. The data folder under a flood of large forged posts; then the real phone writes a fact
+// with the rare word (after the flood: the flood measures the folder's growth).
+async function diskFloodInStep() {
+  const before = scene();
+  await diskFlood(firstStep);
+  check(scene() === before, `disk: the scene did not change during the flood (${before} → ${scene()})`);
   check((await legitState()) !== null, 'disk: the real phone still works after the flood');
-  say(`${forged} forged posts in the two batches`);
+  secrets.note = `Een feit met ${rareWord} erin`;
+  const noted = await post('127.0.0.1', '/api/notes', { key: legit.key, stage: firstStep, text: secrets.note });
+  check(noted.status === 201 || noted.status === 200, `the real phone adds a fact with the rare word (${noted.status} ${noted.body.slice(0, 80)})`);
+  return 'see "disk:" above';
+}
 
-  // 3. A second real phone; the room closes the session and opens a new one; the old keys are dead.
-  phase = 'second phone';
+// The room walks to the wrap-up with Page_Down. HOOKS[scene] = [name, case]: the case runs
+// once when that scene shows.
+async function walkToWrapup(hooks) {
+  const done = new Set();
+  const walked = [];
+  for (let i = 0; i < 40 && scene() !== 'wrapup'; i++) {
+    const here = scene();
+    walked.push(here);
+    if (hooks[here] && !done.has(here)) {
+      done.add(here);
+      await runCase(`${hooks[here][0]} (${here})`, hooks[here][1]);
+      if (scene() !== here) continue;  // the case moved the room on itself
+    }
+    if (!(await pressForNewScene('Page_Down'))) break;
+  }
+  await runCase('walk to the wrap-up', async () => {
+    check(scene() === 'wrapup', `Page_Down walks the room to the wrap-up (shows ${scene()})`);
+    const missed = Object.keys(hooks).filter((name) => !done.has(name));
+    check(missed.length === 0, `the walk passed every scene a case waits for (missed: ${missed.join(', ') || 'none'})`);
+    return walked.join(' → ');
+  });
+}
+
+// In the statements' stage: the real phone writes one (a text the vote will show).
+async function writeStatement() {
+  secrets.statement = `Hoe kunnen we sneller terugbellen, zodat klanten minder wachten (${hex(6)})?`;
+  const r = await post('127.0.0.1', '/api/notes', { key: legit.key, stage: (await legitState())?.stage?.id, text: secrets.statement });
+  check(r.status === 201 || r.status === 200, `the real phone writes a problem statement (${r.status} ${r.body.slice(0, 80)})`);
+  return 'one statement written';
+}
+
+// In the AI stage: the room sends the prompt (Enter), the real phone pastes an answer of
+// ~11 000 characters, so that every state a stream carries is large; then a stream stops reading.
+async function pasteAndStall() {
+  const stage = (await legitState())?.stage?.id || 'ai-voorstel';
+  press('Return');
+  let takes = false;
+  for (let i = 0; i < 50 && !takes; i++) {
+    takes = !!(await legitState())?.proposal?.takes_paste;
+    if (!takes) await sleep(100);
+  }
+  if (takes) {
+    const paragraph = 'Wij stellen voor dat de balie om half negen opengaat en dat één collega de wachtrij overziet. '.repeat(9).trim();
+    const answer = Array.from({ length: 12 }, (_, i) => `${i + 1}. ${paragraph}`).join('\n\n');
+    const pasted = await post('127.0.0.1', '/api/proposal/answer', { key: legit.key, stage, text: answer });
+    check(pasted.status === 200 || pasted.status === 201, `the real phone pastes an answer (${pasted.status} ${pasted.body.slice(0, 80)})`);
+    await waitScene('ai-voorstel-proposal', 3000);
+  } else {
+    say('stalled stream: NOTE the AI stage took no pasted answer; the states stay small (the stall may come later)');
+  }
+  const pushers = [legit?.key, legit2?.key, ...otherPhones].filter(Boolean);
+  return stalledStream(context, token, legit.key, pushers, stage);
+}
+
+// 3. A second real phone; the room closes the session; its keys are refused.
+async function secondPhone() {
   const second = await post('127.0.0.1', '/api/join', { token, name: 'Tweede telefoon' });
   check(second.status === 200 && isKey(second.json?.key), `a second real phone joins from 127.0.0.1 (${second.status} ${second.body.slice(0, 100)})`);
   legit2 = isKey(second.json?.key) ? { key: second.json.key, number: second.json.number } : null;
+  return `participant ${legit2?.number}`;
+}
 
-  phase = 'close the session';
-  for (let i = 0; i < 30 && scene() !== 'wrapup'; i++) {
-    if (!(await pressForNewScene('Page_Down'))) break;
-  }
-  check(scene() === 'wrapup', `Page_Down walks the room to the wrap-up (shows ${scene()})`);
+async function closeSession() {
   press('Return');
   check(await waitScene('idle'), `Return at the wrap-up closes the session (shows ${scene()})`);
-  const oldKeys = [legit.key, legit2?.key].filter(Boolean);
-  for (const k of oldKeys) {
-    const r = await post('127.0.0.1', '/api/notes', { key: k, stage, text: 'Na afloop' });
+  for (const k of [legit.key, legit2?.key].filter(Boolean)) {
+    const r = await post('127.0.0.1', '/api/notes', { key: k, stage: firstStep, text: 'Na afloop' });
     check(refused(r) && (r.status === 401 || r.status === 410), `a closed session's key is refused with no session open (${r.status} ${r.body.slice(0, 80)})`);
   }
+  return 'the old keys are refused';
+}
 
-  phase = 'new session';
+// The room opens a new session; the old keys are dead in it.
+async function oldKeysInNewSession() {
   press('Return');
   check(await waitScene('lobby'), `Return opens a new session (shows ${scene()})`);
   await sleep(400);
-  const newToken = readQrToken(screenshot('lobby-2'));
+  newToken = readQrToken(screenshot('lobby-2'));
   check(!!newToken && newToken !== token, `the new session's QR has a new join token (${newToken})`);
   const linesBefore = showingLines().length;
-  for (const k of oldKeys) {
-    for (const [route, body] of [['/api/notes', { stage, text: 'Oude sleutel' }], ['/api/host/next', {}], ['/api/host/pause', {}],
+  for (const k of [legit.key, legit2?.key].filter(Boolean)) {
+    for (const [route, body] of [['/api/notes', { stage: firstStep, text: 'Oude sleutel' }], ['/api/host/next', {}], ['/api/host/pause', {}],
       ['/api/host/extend', {}], ['/api/host/remove', { number: 1 }], ['/api/lobby/situation', { text: 'Oude sleutel' }],
-      ['/api/ready', { stage, ready: true }], ['/api/proposal/again', { stage: 'ai-voorstel' }]]) {
+      ['/api/ready', { stage: firstStep, ready: true }], ['/api/proposal/again', { stage: 'ai-voorstel' }]]) {
       const r = await post('127.0.0.1', route, { ...body, key: k });
       check(refused(r) && (r.status === 401 || r.status === 410),
         `new session: the old key is refused on ${route} with 401/410 (${r.status} ${r.body.slice(0, 80)})`);
@@ -477,27 +532,61 @@ try {
   }
   await sleep(400);
   check(showingLines().length === linesBefore && scene() === 'lobby', `new session: the old keys did not move the screen (shows ${scene()})`);
+  return `new token ${newToken ? 'read' : 'missing'}`;
+}
 
-  // 6. At most three joins per address and session.
-  phase = 'joins per address';
-  if (newToken) {
-    const keys = [];
-    for (let i = 0; i < 3; i++) {
-      const r = await post('127.0.0.9', '/api/join', { token: newToken });
-      check(r.status === 200 && isKey(r.json?.key), `join ${i + 1} of 3 from 127.0.0.9 succeeds (${r.status} ${r.body.slice(0, 80)})`);
-      if (isKey(r.json?.key)) keys.push(r.json.key);
-    }
-    check(new Set(keys).size === keys.length, 'each join from 127.0.0.9 got its own key');
-    const fourth = await post('127.0.0.9', '/api/join', { token: newToken });
-    check(fourth.status === 429 && fourth.json?.error === 'too_many_joins',
-      `the 4th join from 127.0.0.9 is refused with 429 too_many_joins (${fourth.status} ${fourth.body.slice(0, 100)})`);
-    if (fourth.status === 429) check(wellFormedRefusal(fourth), `the refused join is JSON {error, message} (${fourth.body.slice(0, 100)})`);
-    const other = await post('127.0.0.10', '/api/join', { token: newToken });
-    check(other.status === 200 && isKey(other.json?.key), `a join from 127.0.0.10 still succeeds (${other.status} ${other.body.slice(0, 80)})`);
-    const rejoin = await post('127.0.0.1', '/api/join', { token: newToken, key: legit.key });
-    check(rejoin.status === 200 && isKey(rejoin.json?.key) && rejoin.json.key !== legit.key,
-      `joining the new session with the old key gives a new key (${rejoin.status} ${rejoin.body.slice(0, 80)})`);
+// 6. At most three joins per address and session.
+async function joinsPerAddress() {
+  if (!newToken) return 'skipped: no new token';
+  const keys = [];
+  for (let i = 0; i < 3; i++) {
+    const r = await post('127.0.0.9', '/api/join', { token: newToken });
+    check(r.status === 200 && isKey(r.json?.key), `join ${i + 1} of 3 from 127.0.0.9 succeeds (${r.status} ${r.body.slice(0, 80)})`);
+    if (isKey(r.json?.key)) keys.push(r.json.key);
   }
+  check(new Set(keys).size === keys.length, 'each join from 127.0.0.9 got its own key');
+  const fourth = await post('127.0.0.9', '/api/join', { token: newToken });
+  check(fourth.status === 429 && fourth.json?.error === 'too_many_joins',
+    `the 4th join from 127.0.0.9 is refused with 429 too_many_joins (${fourth.status} ${fourth.body.slice(0, 100)})`);
+  if (fourth.status === 429) check(wellFormedRefusal(fourth), `the refused join is JSON {error, message} (${fourth.body.slice(0, 100)})`);
+  const other = await post('127.0.0.10', '/api/join', { token: newToken });
+  check(other.status === 200 && isKey(other.json?.key), `a join from 127.0.0.10 still succeeds (${other.status} ${other.body.slice(0, 80)})`);
+  const rejoin = await post('127.0.0.1', '/api/join', { token: newToken, key: legit.key });
+  check(rejoin.status === 200 && isKey(rejoin.json?.key) && rejoin.json.key !== legit.key,
+    `joining the new session with the old key gives a new key (${rejoin.status} ${rejoin.body.slice(0, 80)})`);
+  return '3 joins from one address, the 4th refused';
+}
+
+// What the cases of lan_cases.mjs get; `phones` collects the keys of the phones they join.
+const context = { client, screen, check, say, port, log, figures, here: dirname(fileURLToPath(import.meta.url)),
+  limits: configuredLimits(), phones: otherPhones, get strings() { return phoneStrings; } };
+const texts = () => [secrets.situation, secrets.note, secrets.statement, rareWord].filter(Boolean);
+
+try {
+  await runCase('set-up: the real phone joins', setUp);
+  if (!legit) throw new Error('no real phone');
+  // The lobby of the first session.
+  await runCase('f. foreign Host headers', () => foreignHosts(context, token, legit.key));
+  await runCase('e. export in the lobby', () => exportsNotYet(context, token, 'lobby', texts()));
+  await runCase('a. connection flood from one address', () => connectionFlood(context, token));
+  await runCase('c. three streams for one key', () => streamsPerKey(context, token, nudgeLobby));
+  // The session.
+  await runCase('forged keys in the check-in', forgedInCheckin);
+  await runCase('forged keys in the first step', forgedInStep);
+  await runCase('forged removals', forgedRemovals);
+  await runCase('disk flood', diskFloodInStep);
+  await runCase('a second real phone', secondPhone);
+  await walkToWrapup({
+    probleemstelling: ['a problem statement', writeStatement],
+    'probleemstelling-vote': ['e. export during the dot vote', () => exportsNotYet(context, token, 'dot vote', texts())],
+    'ai-voorstel': ['b. a stream that stops reading', pasteAndStall],
+  });
+  await runCase('e. export at the wrap-up', () => exportsAtWrapup(context, token, secrets.note || rareWord));
+  await runCase('the session closes', closeSession);
+  // The second session's lobby.
+  await runCase('old keys in a new session', oldKeysInNewSession);
+  await runCase('joins per address', joinsPerAddress);
+  await runCase('d. 2 000 guessed codes', () => (newToken ? codeGuesses(context, newToken) : 'skipped: no new token'));
 
   const alive = await get('127.0.0.1', '/app.css');
   check(alive.status === 200, `the kiosk still serves phones at the end (${alive.status})`);

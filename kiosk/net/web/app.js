@@ -22,6 +22,7 @@ let editing = 0;       // id of the note being edited
 let removing = 0;      // the participant the host is asked to confirm removing
 let prompt = { request: 0, text: '' };  // the AI prompt as sent, fetched when first wanted
 let promptOpen = false;
+let farewell = null;   // at the session's end: the private reflection taken out of storage, to show once
 
 
 const $ = (id) => document.getElementById(id);
@@ -167,12 +168,56 @@ function ended() {
   if (source) source.close();
   source = null;
   key = null;
-  localStorage.removeItem(storageKey);
+  // Taken once: a second call (a late reply, a resync) draws the same page again.
+  if (!farewell) farewell = { reflection: forgetSession(storageKey), shared: !!(state && state.wrapup && state.wrapup.my_shared) };
   shown = {};
   if (!$('banner').classList.contains('error')) banner('');  // a "saved" from before is no news now
   $('stage-label').textContent = '';
   $('timer').textContent = '';
-  put(app, el('h1', { text: t('ended_title') }), el('p', { text: t('ended_body') }));
+  put(app, el('h1', { text: t('ended_title') }), el('p', { text: t('ended_body') }),
+    farewell.reflection ? keptReflection(farewell.reflection, farewell.shared) : null);
+}
+
+// Everything this phone kept for the session under PREFIX (its key, the private reflection)
+// leaves the browser's storage; returns the reflection, to be shown one last time.
+function forgetSession(prefix) {
+  const reflection = localStorage.getItem(prefix + ':reflection') || '';
+  for (const name of Object.keys(localStorage))
+    if (name === prefix || name.startsWith(prefix + ':')) localStorage.removeItem(name);
+  return reflection.trim() ? reflection : '';
+}
+
+// The kiosk serves this page only for the open session's link: what is stored for any other
+// link belongs to a session that has ended while the page was closed.
+function forgetEndedSessions() {
+  for (const name of Object.keys(localStorage)) {
+    const other = name.split(':').slice(0, 2).join(':');
+    if (name.startsWith('vitale:') && other !== storageKey) forgetSession(other);
+  }
+}
+
+// The private reflection on the ended page: to copy, since it is no longer kept anywhere.
+function keptReflection(text, shared) {
+  const block = el('p', { class: 'card kept', id: 'kept-reflection', text });
+  const status = el('p', { class: 'counter', id: 'kept-status', role: 'status' });
+  const copy = el('button', { class: 'small', id: 'kept-copy', text: t('ended_reflection_copy'), onclick: async () => {
+    status.textContent = '';
+    try {
+      await copyText(text);
+      status.textContent = t('ended_reflection_copied');
+    } catch (e) {
+      // No clipboard (plain http) or refused: the text is selected, to copy by hand.
+      const range = document.createRange();
+      range.selectNodeContents(block);
+      window.getSelection().removeAllRanges();
+      window.getSelection().addRange(range);
+      status.textContent = t('ended_reflection_copy_failed');
+    }
+    copy.focus();  // the old way of copying moved the focus away
+  } });
+  return el('section', { id: 'kept', 'aria-labelledby': 'kept-title' },
+    el('h2', { id: 'kept-title', text: t('ended_reflection') }), block, copy, status,
+    el('p', { class: 'muted', id: 'kept-forgotten', text: t(shared ? 'ended_reflection_forgotten_shared' : 'ended_reflection_forgotten') }));
 }
 
 // ---- joining --------------------------------------------------------------------------
@@ -686,6 +731,7 @@ setInterval(tick, 250);
     T = reply.strings || {};
     maxText = count(reply.max_text);
     limits = reply.limits || {};
+    forgetEndedSessions();
     key = localStorage.getItem(storageKey);
     if (key) return join();  // a reload or a phone back from sleep: same person
     showJoin(reply.show_names);
