@@ -1,7 +1,8 @@
 // vitale-bench: prints the figures the issues ask for. See README, "Benchmarks".
-//   vitale-bench [--frames N] [--seconds N] [--kiosk PATH --config DIR]
-// Frame times need no display; the window, start-up and CPU figures need DISPLAY (bench/run.sh
-// starts Xvfb and a window manager).
+//   vitale-bench [soak] [--frames N] [--seconds N] [--weeks N] [--idle-frames N] [--kiosk PATH --config DIR]
+// Frame times, the journal and the soak need no display; the window, start-up and CPU figures
+// need DISPLAY (bench/run.sh starts Xvfb and a window manager). `soak` runs only the soak: a
+// simulated month on a fake clock (--weeks, --idle-frames between two sessions).
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -9,18 +10,32 @@
 
 #include "bench/frame_bench.hpp"
 #include "bench/process_bench.hpp"
+#include "bench/soak_bench.hpp"
 #include "bench/store_bench.hpp"
 
 int main(int argc, char** argv) {
     using namespace kiosk;
     int frames = 100, seconds = 60;
+    bench::SoakOptions soak;
+    bool only_soak = false;
     std::filesystem::path config_dir = "config", binary;
-    for (int i = 1; i + 1 < argc; i += 2) {
+    for (int i = 1; i < argc; ++i) {
         const std::string option = argv[i];
-        if (option == "--frames") frames = std::atoi(argv[i + 1]);
-        else if (option == "--seconds") seconds = std::atoi(argv[i + 1]);
-        else if (option == "--config") config_dir = argv[i + 1];
-        else if (option == "--kiosk") binary = argv[i + 1];
+        if (option == "soak") {
+            only_soak = true;
+            continue;
+        }
+        if (i + 1 >= argc) {
+            std::fprintf(stderr, "vitale-bench: %s needs a value\n", option.c_str());
+            return 2;
+        }
+        const char* value = argv[++i];
+        if (option == "--frames") frames = std::atoi(value);
+        else if (option == "--seconds") seconds = std::atoi(value);
+        else if (option == "--weeks") soak.weeks = std::atoi(value);
+        else if (option == "--idle-frames") soak.idle_frames = std::atoi(value);
+        else if (option == "--config") config_dir = value;
+        else if (option == "--kiosk") binary = value;
         else {
             std::fprintf(stderr, "vitale-bench: unknown option %s\n", option.c_str());
             return 2;
@@ -30,10 +45,20 @@ int main(int argc, char** argv) {
     try {
         const auto config = load_config(config_dir);
         const auto fonts = ui::locate_fonts(std::filesystem::absolute(config_dir).parent_path() / "fonts");
+        if (only_soak) {
+            std::printf("vitale-bench: font %s, the soak only\n", fonts.family.c_str());
+            bench::bench_soak(config, fonts, soak);
+            return 0;
+        }
         std::printf("vitale-bench: font %s, %d frames a scene\n", fonts.family.c_str(), frames);
         bench::bench_frames_in_memory(config, fonts, frames);
         bench::bench_proposal_streaming(config, fonts, frames);
         bench::bench_journal(config);
+        try {
+            bench::bench_soak(config, fonts, soak);
+        } catch (const std::exception& error) {  // the figures after it still count
+            std::printf("\n(the soak stopped: %s)\n", error.what());
+        }
         if (!std::getenv("DISPLAY")) {
             std::printf("\n(DISPLAY is not set: window, start-up and CPU figures skipped; run bench/run.sh)\n");
             return 0;
