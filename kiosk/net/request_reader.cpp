@@ -71,9 +71,10 @@ std::variant<HttpRequest, HttpResponse> read_request(std::string_view bytes, con
         while (!error && !done()) {
             const auto taken = parser.put(boost::asio::buffer(bytes.data() + used, bytes.size() - used), error);
             used += taken;
+            // Every byte there is was offered: "need more" means the request is incomplete
+            // (checking only `used` looped for ever on a header Beast wants whole; fuzz_http).
             if (error == boost::beast::http::error::need_more) {
-                error = {};
-                if (used >= bytes.size()) error = boost::beast::http::error::partial_message;
+                error = boost::beast::http::error::partial_message;
             } else if (taken == 0 && !error && !done()) {
                 error = boost::beast::http::error::partial_message;
             }

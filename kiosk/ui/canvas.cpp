@@ -71,7 +71,14 @@ SurfacePtr Canvas::render(const std::string& text, const TextStyle& style, int w
     } else {
         surface.reset(TTF_RenderUTF8_Blended(f, text.c_str(), to_sdl(style.color)));
     }
-    if (!surface) throw SdlError{"cannot render text \"" + text.substr(0, 40) + "\""};
+    if (!surface) {
+        // Only zero-width characters (a lone U+200B or U+200C, a combining mark): nothing to
+        // draw, like empty text. SDL_ttf refuses them ("Text has zero width"), and an exception
+        // here would keep the whole frame from being drawn (found by fuzz_markdown).
+        int width = 0, height = 0;
+        if (TTF_SizeUTF8(f, text.c_str(), &width, &height) == 0 && width == 0) return nullptr;
+        throw SdlError{"cannot render text \"" + text.substr(0, 40) + "\": " + TTF_GetError()};
+    }
     return surface;
 }
 
