@@ -16,3 +16,8 @@ export SDL_AUDIODRIVER=dummy
 echo
 echo "Phones: 200 live streams, 50 contributions a second (bench/phones_bench.mjs)"
 bash bench/phones_run.sh "$build" 20 200 50
+
+echo
+echo "Network: one address floods connections, twenty guess codes (tests/security/lan_attack_test.sh;"
+echo "the test config allows 64 connections per address, the room's default is 16)"
+bash tests/security/lan_attack_test.sh "$build/vitale-kiosk" "$PWD" 2>&1 | grep -E "lan_attack figures|CASE (a|d)\." || true

@@ -145,7 +145,7 @@ void SoakKiosk::write_exports(const View& wrap_up) {
     m_exported = wrap_up.join_token;
     std::lock_guard lock{m_journal_mutex};
     try {
-        if (const auto session = m_journal.open_session_id()) {
+        if (const auto session = m_journal.open_session_record()) {
             app::write_session_exports(m_dir, *session, m_config, m_clock, wrap_up);
             ++m_exports;
         }

@@ -379,6 +379,11 @@ TEST_CASE("Addresses are found the way viewers find them, their closing punctuat
     for (const auto& run : runs)
         if (run.address) addresses.emplace_back(run.text);
     CHECK(addresses == std::vector<std::string>{"www.x.nl", "a.b@c.nl", "http://d.nl/e?f=1"});
+    // GitHub links "http://" after any character that is not a letter: so must we find it.
+    addresses.clear();
+    for (const auto& run : store::address_runs("1http://a.nl -https://b.nl x.http://c.nl"))
+        if (run.address) addresses.emplace_back(run.text);
+    CHECK(addresses == std::vector<std::string>{"http://a.nl", "https://b.nl", "x.http://c.nl"});
 }
 
 TEST_CASE("Export formats are named as on the command line") {

@@ -303,17 +303,17 @@ TEST_CASE("Forgetting and retention leave no file of the session behind") {
         std::ofstream{file} << text;
     };
     // Three sessions a day apart, each with its export files as the kiosk writes them.
-    std::vector<std::int64_t> ids;
+    std::vector<store::SessionRecord> ids;
     for (int session = 0; session < 3; ++session) {
         room.send(Event{EventKind::Start});
         room.phone(EventKind::Join, "phone-key-00000001");
         room.send(Event{EventKind::Start});
         room.phone(EventKind::Contribute, "phone-key-00000001", "Zeldzaam woord " + std::to_string(session));
         while (engine.view().phase != Phase::WrapUp) room.send(Event{EventKind::Next});
-        ids.push_back(*journal.open_session_id());
+        ids.push_back(*journal.open_session_record());
         write(store::session_exports_folder(temp.path(), ids.back()) / "uitkomst.md", "Zeldzaam woord " + std::to_string(session));
         room.send(Event{EventKind::Start});  // closed
-        CHECK_FALSE(journal.open_session_id());
+        CHECK_FALSE(journal.open_session_record());
         clock.advance(std::chrono::hours{24});
     }
     const auto now_ms = [&] { return std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count(); };
@@ -323,7 +323,10 @@ TEST_CASE("Forgetting and retention leave no file of the session behind") {
     const auto recent = std::string{store::Journal::k_file_name} + ".damaged-" + std::to_string(now_ms());
     write(temp.path() / recent, "recent");
     write(temp.path() / "exports" / "2020-01-01_0900-sessie-1.md", "Zeldzaam woord plat");
-    fs::last_write_time(temp.path() / "exports" / "2020-01-01_0900-sessie-1.md", fs::file_time_type::clock::from_sys(std::chrono::system_clock::time_point{std::chrono::hours{24 * 1000}}));
+    // Someone's own file in exports/: not the kiosk's name, so never the kiosk's to delete.
+    write(temp.path() / "exports" / "notities.txt", "van iemand anders");
+    const auto long_ago = fs::file_time_type::clock::from_sys(std::chrono::system_clock::time_point{std::chrono::hours{24 * 1000}});
+    for (const char* name : {"2020-01-01_0900-sessie-1.md", "notities.txt"}) fs::last_write_time(temp.path() / "exports" / name, long_ago);
 
     // --forget of the second session: its rows and its folder.
     store::forget_session(journal, temp.path(), ids[1]);
@@ -345,6 +348,7 @@ TEST_CASE("Forgetting and retention leave no file of the session behind") {
             CHECK(text.find(gone) == std::string::npos);
     }
     CHECK(read_file(store::session_exports_folder(temp.path(), ids[2]) / "uitkomst.md") == "Zeldzaam woord 2");
+    CHECK(read_file(temp.path() / "exports" / "notities.txt") == "van iemand anders");
 }
 
 TEST_CASE("What a hostile phone tried replays to exactly the live outcome") {

@@ -52,7 +52,7 @@ void forget_expired(store::Journal& journal, const std::filesystem::path& dir, c
         if (result.sessions || result.files)
             std::cerr << "vitale-kiosk: forgot " << result.sessions << " session(s) and " << result.files
                       << " file(s) older than " << config.settings.retention_days << " days (retention_days)\n";
-    } catch (const store::StoreError& error) {
+    } catch (const std::exception& error) {  // the daily thread must not end the kiosk
         std::cerr << "vitale-kiosk: retention: " << error.what() << '\n';
     }
 }
@@ -101,9 +101,11 @@ class WrapUpExports {
 public:
     WrapUpExports(std::filesystem::path dir, const Config& config, const Clock& clock)
         : m_dir{std::move(dir)}, m_config{config}, m_clock{clock} {}
-    // `session`: the journal's id of the open session (the files go into its folder).
-    void on_view(const View& view, std::optional<std::int64_t> session) {
-        if (view.phase != Phase::WrapUp || view.join_token == m_written || !session) return;
+    // Whether this View's files are still to be written (a wrap-up not written yet).
+    bool wants(const View& view) const { return view.phase == Phase::WrapUp && view.join_token != m_written; }
+    // `session`: the journal's open session (the files go into its folder).
+    void on_view(const View& view, const std::optional<store::SessionRecord>& session) {
+        if (!wants(view) || !session) return;
         m_written = view.join_token;
         try {
             std::cerr << "vitale-kiosk: the session's outcome is in "
@@ -222,9 +224,9 @@ void run_live_kiosk(const LiveSetup& setup) {
                     {[&](const std::shared_ptr<const View>& view) {
                          signals.view_changed();
                          if (auto* phones = server.load()) phones->publish();
-                         if (view->phase != Phase::WrapUp || !journal) return;
+                         if (!exports.wants(*view) || !journal) return;
                          std::lock_guard lock{journal_mutex};
-                         exports.on_view(*view, journal->open_session_id());
+                         exports.on_view(*view, journal->open_session_record());
                      },
                      [&](Effect effect) {
                          switch (effect) {

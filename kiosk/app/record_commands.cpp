@@ -100,7 +100,7 @@ bool run_record_command(const Options& options, const Config& config, const std:
     if (options.export_session) export_session(journal, config, options);
     if (options.forget_session) {
         const auto session = find_session(journal, *options.forget_session);
-        store::forget_session(journal, data_dir, session.id);
+        store::forget_session(journal, data_dir, session);
         std::cout << "session " << session.id << " of " << local_text(WallTime{Millis{session.opened_wall_ms}}) << " is forgotten\n";
     }
     return true;

@@ -25,9 +25,9 @@ std::string session_export(const Config& config, const Clock& clock, const View&
     return chosen ? store::export_session(view, header_for(config, clock), *chosen) : std::string{};
 }
 
-std::filesystem::path write_session_exports(const std::filesystem::path& data_dir, std::int64_t session_id,
+std::filesystem::path write_session_exports(const std::filesystem::path& data_dir, const store::SessionRecord& session,
                                             const Config& config, const Clock& clock, const View& view) {
-    const auto folder = store::session_exports_folder(data_dir, session_id);
+    const auto folder = store::session_exports_folder(data_dir, session);
     std::error_code error;
     std::filesystem::create_directories(folder, error);
     const auto stem = local_text(clock.wall(), '_', false) + "-sessie-" + std::to_string(view.session_number);

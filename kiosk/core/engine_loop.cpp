@@ -15,6 +15,9 @@ void EngineLoop::post(EventKind kind) { submit(Event{kind}, nullptr); }
 void EngineLoop::submit(Event event, Reply reply) {
     {
         std::lock_guard lock{m_mutex};
+        // After stop() nothing is applied any more: a late request's reply (which may hold its
+        // connection) is dropped here, not left in an inbox that outlives the server.
+        if (m_stopping) return;
         event.at = m_clock.monotonic();  // under the lock: the inbox stays in time order
         m_inbox.push_back({std::move(event), std::move(reply)});
     }

@@ -318,8 +318,8 @@ void HttpServer::Impl::publish() {
         m_publish_timer.expires_at(std::max(due, std::chrono::steady_clock::now()));
         m_publish_timer.async_wait([this](beast::error_code ec) {
             if (ec) return;
+            m_last_publish = std::chrono::steady_clock::now();  // before the next publish may arm
             m_publish_armed = false;
-            m_last_publish = std::chrono::steady_clock::now();
             broadcast(false);
         });
     });

@@ -49,6 +49,9 @@ std::vector<std::string> accepted_hosts(const std::string& phone_url, int port) 
     const auto with_port = ":" + std::to_string(port);
     std::vector<std::string> hosts{"127.0.0.1" + with_port, "localhost" + with_port};
     for (const auto& address : local_ipv4_addresses()) hosts.push_back(address + with_port);
+    // On port 80 browsers leave the port out of the Host header.
+    if (port == 80)
+        for (const auto& name : std::vector<std::string>{hosts}) hosts.push_back(name.substr(0, name.size() - with_port.size()));
     // The URL's authority exactly as phones send it: "kiosk.example", "192.168.1.20:8080".
     auto rest = phone_url.substr(phone_url.find("://") == std::string::npos ? 0 : phone_url.find("://") + 3);
     rest = rest.substr(0, rest.find_first_of("/?#"));

@@ -188,7 +188,11 @@ HttpResponse PhoneApi::page(const HttpRequest& request) {
                                       {{"lang", m_setup.language}, {"title", escape_html(s.text("title"))}});
         return {200, "text/html; charset=utf-8", html, {}};
     }
-    if (path.rfind("/x/", 0) == 0) return exports(*view, path.substr(3));
+    if (path.rfind("/x/", 0) == 0) {
+        // Each file is made afresh: as bounded per address as every other request.
+        if (!m_per_address.allow(request.remote)) return error(429, "slow_down");
+        return exports(*view, path.substr(3));
+    }
     if (path == "/api/strings") {
         Json texts = s.all();
         const auto warning = std::chrono::duration_cast<std::chrono::seconds>(view->warning).count();

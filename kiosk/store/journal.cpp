@@ -273,20 +273,20 @@ void Journal::forget(std::int64_t session_id) {
     exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
-std::vector<std::int64_t> Journal::forget_before(std::int64_t wall_ms) {
-    std::vector<std::int64_t> forgotten;
+std::vector<SessionRecord> Journal::forget_before(std::int64_t wall_ms) {
+    std::vector<SessionRecord> forgotten;
     for (const auto& s : sessions())
         if (s.closed_wall_ms && *s.closed_wall_ms < wall_ms) {
             forget(s.id);
-            forgotten.push_back(s.id);
+            forgotten.push_back(s);
         }
     return forgotten;
 }
 
-std::optional<std::int64_t> Journal::open_session_id() const {
+std::optional<SessionRecord> Journal::open_session_record() const {
     const auto all = sessions();
     if (all.empty() || all.back().closed_seq) return std::nullopt;
-    return all.back().id;
+    return all.back();
 }
 
 std::vector<JournalEntry> Journal::open_session() const {

@@ -67,10 +67,10 @@ public:
     std::vector<JournalEntry> session_events(const SessionRecord& session) const;
     // Removes a session and all its events for good (then VACUUMs); StoreError if unknown.
     void forget(std::int64_t session_id);
-    // Forgets every session closed before `wall_ms`; returns their ids.
-    std::vector<std::int64_t> forget_before(std::int64_t wall_ms);
-    // The open session's id; nullopt when none is open.
-    std::optional<std::int64_t> open_session_id() const;
+    // Forgets every session closed before `wall_ms`; returns what they were.
+    std::vector<SessionRecord> forget_before(std::int64_t wall_ms);
+    // The open session; nullopt when none is open.
+    std::optional<SessionRecord> open_session_record() const;
 
     // Said once after start-up when something had to be repaired (a corrupt file moved aside).
     const std::optional<std::string>& notice() const { return m_notice; }

@@ -41,7 +41,8 @@ bool starts_www(std::string_view text, std::size_t at) {
 // Where an address starting at `at` ends; `at` when none starts there.
 std::size_t address_end(std::string_view text, std::size_t at) {
     const char before = at > 0 ? text[at - 1] : ' ';
-    if (is_alpha(text[at]) && !is_scheme_char(before)) {  // scheme://
+    // GFM links "http://" after any non-letter ("1http://", ".http://"): so is an address found here.
+    if (is_alpha(text[at]) && !is_alpha(before)) {  // scheme://
         std::size_t colon = at;
         while (colon < text.size() && is_scheme_char(text[colon])) ++colon;
         if (text.substr(colon, 3) == "://") {

@@ -3,8 +3,10 @@
 #include <charconv>
 #include <chrono>
 #include <optional>
+#include <regex>
 #include <set>
 #include <string>
+#include <utility>
 
 namespace kiosk::store {
 
@@ -12,9 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view k_session_prefix = "session-";
-
-// A file's last change as wall-clock milliseconds (0 when it cannot be read).
+// A file's last change as wall-clock milliseconds (0 when it cannot be read: old enough).
 std::int64_t changed_ms(const fs::path& path) {
     std::error_code error;
     const auto written = fs::last_write_time(path, error);
@@ -23,58 +23,71 @@ std::int64_t changed_ms(const fs::path& path) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(system.time_since_epoch()).count();
 }
 
-// The number after `prefix` in `name` ("session-17" -> 17); nullopt when there is none.
-std::optional<std::int64_t> number_after(std::string_view name, std::string_view prefix) {
-    const auto at = name.find(prefix);
-    if (at == std::string_view::npos) return std::nullopt;
-    const auto digits = name.substr(at + prefix.size());
+std::optional<std::int64_t> number(const std::string& digits) {
     std::int64_t value = 0;
     const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    if (error != std::errc{} || end == digits.data()) return std::nullopt;
+    if (error != std::errc{} || end != digits.data() + digits.size()) return std::nullopt;
     return value;
 }
 
+// Deletes a file, or a folder with what is in it (links are removed, never followed);
+// returns how many files went.
 int delete_all(const fs::path& path) {
     std::error_code error;
     const auto removed = fs::remove_all(path, error);
     return error || removed == static_cast<std::uintmax_t>(-1) ? 0 : static_cast<int>(removed);
 }
 
-}  // namespace
-
-fs::path session_exports_folder(const fs::path& data_dir, std::int64_t session_id) {
-    return data_dir / "exports" / (std::string{k_session_prefix} + std::to_string(session_id));
+// The entries of `folder` when it is a real folder (not a link to one elsewhere).
+std::vector<fs::directory_entry> entries_of(const fs::path& folder) {
+    std::vector<fs::directory_entry> found;
+    std::error_code error;
+    if (!fs::is_directory(fs::symlink_status(folder, error))) return found;
+    for (fs::directory_iterator it{folder, error}, end; !error && it != end; it.increment(error)) found.push_back(*it);
+    return found;
 }
 
-void forget_session(Journal& journal, const fs::path& data_dir, std::int64_t session_id) {
-    journal.forget(session_id);
-    delete_all(session_exports_folder(data_dir, session_id));
+}  // namespace
+
+fs::path session_exports_folder(const fs::path& data_dir, const SessionRecord& session) {
+    return data_dir / "exports" / ("session-" + std::to_string(session.id) + "-" + std::to_string(session.opened_wall_ms));
+}
+
+void forget_session(Journal& journal, const fs::path& data_dir, const SessionRecord& session) {
+    journal.forget(session.id);
+    delete_all(session_exports_folder(data_dir, session));
 }
 
 RetentionResult apply_retention(Journal& journal, const fs::path& data_dir, std::int64_t cutoff_wall_ms) {
     RetentionResult result;
-    for (const auto id : journal.forget_before(cutoff_wall_ms)) {
+    for (const auto& session : journal.forget_before(cutoff_wall_ms)) {
         ++result.sessions;
-        result.files += delete_all(session_exports_folder(data_dir, id));
+        result.files += delete_all(session_exports_folder(data_dir, session));
     }
     // Copies of a damaged journal keep what the room said in it: they go with the retention.
     // Their name says when they were made ("vitale.sqlite3.damaged-<ms>[-wal|-shm]").
-    std::error_code error;
-    const auto damaged = journal.file().filename().string() + ".damaged-";
-    for (const auto& entry : fs::directory_iterator{data_dir, error}) {
+    const std::regex damaged{std::regex_replace(journal.file().filename().string(), std::regex{R"([.])"}, R"(\.)") +
+                             R"(\.damaged-(\d{1,18})(-wal|-shm)?)"};
+    for (const auto& entry : entries_of(data_dir)) {
+        std::smatch found;
         const auto name = entry.path().filename().string();
-        if (name.rfind(damaged, 0) != 0) continue;
-        const auto made = number_after(name, ".damaged-").value_or(changed_ms(entry.path()));
-        if (made < cutoff_wall_ms) result.files += delete_all(entry.path());
+        if (!std::regex_match(name, found, damaged)) continue;
+        if (number(found[1].str()).value_or(0) < cutoff_wall_ms) result.files += delete_all(entry.path());
     }
-    // Export files nobody can reach through the journal any more.
-    std::set<std::int64_t> held;
-    for (const auto& session : journal.sessions()) held.insert(session.id);
-    for (const auto& entry : fs::directory_iterator{data_dir / "exports", error}) {
+    // Export files nobody can reach through the journal any more: only the kiosk's own names.
+    std::set<std::pair<std::int64_t, std::int64_t>> held;
+    for (const auto& session : journal.sessions()) held.emplace(session.id, session.opened_wall_ms);
+    const std::regex folder{R"(session-(\d{1,18})-(\d{1,18}))"};
+    const std::regex flat{R"(\d{4}-\d{2}-\d{2}_[0-9.]+-sessie-\d+\.(md|json|csv|html))"};
+    for (const auto& entry : entries_of(data_dir / "exports")) {
+        std::smatch found;
         const auto name = entry.path().filename().string();
-        const auto id = entry.is_directory() && name.rfind(k_session_prefix, 0) == 0 ? number_after(name, k_session_prefix)
-                                                                                      : std::nullopt;
-        if ((!id || !held.count(*id)) && changed_ms(entry.path()) < cutoff_wall_ms) result.files += delete_all(entry.path());
+        if (std::regex_match(name, found, folder)) {
+            const std::pair key{number(found[1].str()).value_or(0), number(found[2].str()).value_or(0)};
+            if (!held.count(key) && changed_ms(entry.path()) < cutoff_wall_ms) result.files += delete_all(entry.path());
+        } else if (std::regex_match(name, flat) && changed_ms(entry.path()) < cutoff_wall_ms) {
+            result.files += delete_all(entry.path());
+        }
     }
     return result;
 }

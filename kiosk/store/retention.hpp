@@ -2,7 +2,7 @@
 // Forgetting, for good: a session's journal rows and every file made from it (its export
 // folder), the damaged journal copies once they are older than the retention, and export files
 // whose session the journal no longer holds. At start-up, daily while the kiosk runs, and on
-// --forget.
+// --forget. Only the kiosk's own names are ever deleted, and never through a link.
 #include <cstdint>
 #include <filesystem>
 
@@ -10,23 +10,24 @@
 
 namespace kiosk::store {
 
-// <data_dir>/exports/session-<id>: the files written for one journal session.
-std::filesystem::path session_exports_folder(const std::filesystem::path& data_dir, std::int64_t session_id);
+// <data_dir>/exports/session-<id>-<opened ms>: the files written for one journal session. The
+// opening time keeps a new journal's session 1 (after a damaged one was set aside) apart from
+// the old one's.
+std::filesystem::path session_exports_folder(const std::filesystem::path& data_dir, const SessionRecord& session);
 
 // Removes the session from the journal and its export folder.
-void forget_session(Journal& journal, const std::filesystem::path& data_dir, std::int64_t session_id);
+void forget_session(Journal& journal, const std::filesystem::path& data_dir, const SessionRecord& session);
 
 struct RetentionResult {
     int sessions = 0;  // forgotten from the journal
-    int files = 0;     // files and folders deleted
+    int files = 0;     // files deleted (a folder counts its files)
 };
 
 // Sessions closed before `cutoff_wall_ms` and their files; damaged journal copies made before
-// it; export files of sessions the journal no longer holds (left by a run that could not
-// delete them, or by an older version that wrote exports/ flat) once older than the cutoff
-// (by age, not at once: after a damaged journal was set aside its sessions are not in the new
-// one, and their files stay as long as the damaged copy does).
-RetentionResult apply_retention(Journal& journal, const std::filesystem::path& data_dir,
-                                std::int64_t cutoff_wall_ms);
+// it; export folders of sessions the journal no longer holds, and the flat
+// "<date>-sessie-<n>.<format>" files of older versions, once changed before the cutoff (by
+// age, not at once: after a damaged journal was set aside its sessions are not in the new one,
+// and their files stay as long as the damaged copy does). Throws nothing but StoreError.
+RetentionResult apply_retention(Journal& journal, const std::filesystem::path& data_dir, std::int64_t cutoff_wall_ms);
 
 }  // namespace kiosk::store
