@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "kiosk/app/free_memory.hpp"
 #include "kiosk/app/local_time.hpp"
 #include "kiosk/app/session_files.hpp"
 #include "scenes/widgets.hpp"
@@ -101,6 +102,7 @@ EngineLoop::Hooks SoakKiosk::hooks() {
                 }
             },
             [this](std::size_t index, bool opened) {
+                if (!opened) app::release_free_memory();  // as live_kiosk.cpp does
                 std::lock_guard lock{m_journal_mutex};
                 try {
                     m_journal.mark_session(index, opened);

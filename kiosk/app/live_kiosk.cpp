@@ -8,6 +8,7 @@
 
 #include "kiosk/ai/ai_worker.hpp"
 #include "kiosk/app/demo_phones.hpp"
+#include "kiosk/app/free_memory.hpp"
 #include "kiosk/app/local_time.hpp"
 #include "kiosk/app/repeating.hpp"
 #include "kiosk/store/retention.hpp"
@@ -246,6 +247,7 @@ void run_live_kiosk(const LiveSetup& setup) {
                      },
                      [&](std::size_t index, bool opened) {
                          if (opened) signals.session_opened(to_local(clock.wall()).date);
+                         else release_free_memory();
                          if (!journal) return;
                          std::lock_guard lock{journal_mutex};
                          try {
@@ -278,16 +280,18 @@ void run_live_kiosk(const LiveSetup& setup) {
                        date_words(config.strings),
                        config.settings.wrong_code_budget,
                        net::accepted_hosts(room.phone_url, reservation.port())}};
-    // Retention also while the kiosk runs for months: checked hourly, done once a day, never
-    // during a session (forgetting rewrites the file; the room's events would wait for it).
-    std::optional<Repeating> daily_retention;
-    if (journal)
-        daily_retention.emplace(std::chrono::hours{1}, [&, last = clock.wall()]() mutable {
-            if (clock.wall() - last < std::chrono::hours{24} || loop.view()->session_open()) return;
-            last = clock.wall();
-            std::lock_guard lock{journal_mutex};
-            forget_expired(*journal, setup.data_dir, config);
-        });
+    // Hourly while no session runs: memory freed since goes back to the system, and once a day
+    // the retention, also when the kiosk runs for months (never during a session: forgetting
+    // rewrites the file, and the room's events would wait for it).
+    std::optional<Repeating> hourly;
+    hourly.emplace(std::chrono::hours{1}, [&, last = clock.wall()]() mutable {
+        if (loop.view()->session_open()) return;
+        release_free_memory();
+        if (!journal || clock.wall() - last < std::chrono::hours{24}) return;
+        last = clock.wall();
+        std::lock_guard lock{journal_mutex};
+        forget_expired(*journal, setup.data_dir, config);
+    });
     {
         net::HttpServer phones{reservation.release(),
                                [&api](net::HttpRequest request, net::Responder responder) {
@@ -306,7 +310,7 @@ void run_live_kiosk(const LiveSetup& setup) {
         // The engine stops first: its unanswered phone requests are dropped while the server
         // that would carry their replies still exists.
         loop.stop();
-        daily_retention.reset();
+        hourly.reset();
         ai_worker.reset();  // after the engine: no more asks; before the loop: no posts into a dead inbox
         server = nullptr;
     }
