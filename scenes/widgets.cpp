@@ -143,7 +143,10 @@ void draw_qr_panel(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area,
     const int centre = area.x + area.w / 2;
     const auto label = canvas.text(frame.strings.text("scan_to_join"), caption, centre,
                                    qr.y + qr.h + canvas.u(1.5), 0, Align::Center);
-    const auto typed = has_code ? frame.strings.format("join_url", {{"url", address}}) : address;
+    // Closed: no "type the code" beside the address, but why the code is gone.
+    const auto typed = closed     ? frame.strings.text("join_code_closed_why")
+                       : has_code ? frame.strings.format("join_url", {{"url", address}})
+                                  : address;
     const auto line = canvas.text_fit(typed, url_style, {area.x + pad / 2, label.y + label.h + canvas.u(0.3), area.w - pad,
                                                          canvas.u(type::small * 1.4)},
                                       type::small * 0.8, Align::Center);

@@ -87,12 +87,18 @@ void write_screenshot(const Config& config, const scenes::Room& room, const ui::
     if (!variant.empty() && (!ai_step || sample_notes <= 0))
         throw UsageError{"--scene " + scene + ": the AI stage's " + variant.substr(1) +
                          " screen needs sample content: add --demo N (and use the AI stage's id)"};
-    if (std::find(names.begin(), names.end(), scene) == names.end() && variant.empty())
+    // The lobby after too many wrong codes closed typing: a look of the lobby, not a step.
+    const bool codes_closed = scene == "lobby-codes-closed";
+    if (std::find(names.begin(), names.end(), scene) == names.end() && variant.empty() && !codes_closed)
         throw UsageError{"--scene " + scene + ": no such scene; --list-scenes lists the names"};
     const bool validation_scene = std::any_of(config.content->steps.begin(), config.content->steps.end(), [&](const StepSpec& step) {
         return step.contribution == Contribution::Scores && scene.rfind(step.id, 0) == 0;
     });
-    if (sample_notes > 0 && (scene == "lobby" || validation_scene)) {
+    if (codes_closed) {
+        harness.go_to("lobby");
+        harness.join_phones(sample_notes);
+        harness.apply({EventKind::CloseCodes, Sender::system(), NoPayload{}});
+    } else if (sample_notes > 0 && (scene == "lobby" || validation_scene)) {
         // Lobby and validation: phones join, choose, score; then on to the part asked for.
         const auto base_id = scene.substr(0, scene.find('-'));
         harness.go_to(scene == "lobby" ? "lobby" : base_id);

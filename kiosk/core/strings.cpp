@@ -47,7 +47,7 @@ const std::vector<std::string>& Strings::required_keys() {
         "report_week_session", "report_no_statement", "report_col_session", "report_col_date", "report_col_minutes",
         "report_col_participants", "report_col_statement", "report_col_contributions", "report_col_decision",
         "report_col_owner", "report_col_review", "report_col_stages",
-        "key_prompt", "key_again", "key_new_code", "key_pick", "join_code_closed", "ai_label", "ai_model", "ai_pasted", "ai_version", "ai_collecting",
+        "key_prompt", "key_again", "key_new_code", "key_pick", "join_code_closed", "join_code_closed_why", "ai_label", "ai_model", "ai_pasted", "ai_version", "ai_collecting",
         "ai_constraints_label", "ai_no_constraints", "ai_waiting", "ai_failed", "ai_incomplete", "ai_manual",
         "ai_removed", "ai_removed_none", "ai_prompt_title", "ai_prompt_hint", "ai_prompt_close", "ai_marks_legend",
         "ai_why_timeout", "ai_why_stalled", "ai_why_refused", "ai_why_dns", "ai_why_garbage", "ai_why_empty",
