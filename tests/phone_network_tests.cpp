@@ -109,6 +109,30 @@ TEST_CASE("One address holds at most connections_per_address; another device sti
     CHECK(std::chrono::steady_clock::now() - started < 1s);
 }
 
+TEST_CASE("A full server makes room by closing the connection that has waited longest for a request") {
+    // One device with many addresses, each at its cap, fills the whole server with half requests.
+    net::ServerLimits limits;
+    limits.max_connections = 20;
+    limits.connections_per_address = 4;
+    PhoneKiosk kiosk{testing::default_rules(), "nl", 500, limits};
+    kiosk.open_session();
+    REQUIRE(kiosk.stats().connection_cap == 20);
+    std::vector<std::unique_ptr<RawSocket>> hoard;
+    for (int address = 0; address < 5; ++address)
+        for (int i = 0; i < 4; ++i) {
+            hoard.push_back(std::make_unique<RawSocket>(kiosk.port, "127.0.0." + std::to_string(40 + address)));
+            hoard.back()->send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Half: ");
+            std::this_thread::sleep_for(5ms);  // oldest first
+        }
+    REQUIRE(kiosk.wait_until([&](const View&) { return kiosk.stats().connections == 20; }));
+    // A phone still gets in at once; the hoard's oldest connection made room for it.
+    const auto started = std::chrono::steady_clock::now();
+    CHECK(status_from(kiosk.port, "127.0.0.50", "/j/" + kiosk.view()->join_token) == 200);
+    CHECK(std::chrono::steady_clock::now() - started < 1s);
+    CHECK(hoard.front()->closed_within(1s));
+    CHECK_FALSE(hoard.back()->closed_within(100ms));
+}
+
 TEST_CASE("A connection whose first request does not come in time is dropped") {
     net::ServerLimits limits;
     limits.first_request_seconds = 1;

@@ -15,6 +15,7 @@
 #include <deque>
 #include <iostream>
 #include <mutex>
+#include <map>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -61,6 +62,10 @@ public:
     void publish();
     void add_stream(const std::shared_ptr<Connection>& connection);
     void connection_closed(const std::string& address);
+    // A connection waits for a request (its first, or the next on keep-alive): it may be
+    // closed to make room when the server is full. Returns its place in that queue.
+    std::uint64_t waiting(const std::shared_ptr<Connection>& connection);
+    void not_waiting(std::uint64_t place);
     ServerStats stats();
 
     const Handler m_handler;
@@ -85,6 +90,10 @@ private:
     std::atomic<int> m_connections{0};
     std::mutex m_addresses_mutex;
     std::unordered_map<std::string, int> m_per_address;
+    // Connections waiting for a request, oldest first (see waiting()).
+    std::mutex m_waiting_mutex;
+    std::map<std::uint64_t, std::weak_ptr<Connection>> m_waiting;
+    std::uint64_t m_next_place = 1;
     std::mutex m_streams_mutex;
     std::vector<std::weak_ptr<Connection>> m_streams;  // oldest first
     std::atomic<bool> m_publish_armed{false};
@@ -103,7 +112,10 @@ class Connection : public ReplySink, public std::enable_shared_from_this<Connect
 public:
     Connection(tcp::socket socket, std::string address, HttpServer::Impl& server)
         : m_stream{std::move(socket)}, m_server{server}, m_remote{std::move(address)} {}
-    ~Connection() override { m_server.connection_closed(m_remote); }
+    ~Connection() override {
+        m_server.not_waiting(m_waiting_place);
+        m_server.connection_closed(m_remote);
+    }
 
     void start() { read(); }
     const std::string& stream_key() const { return m_key; }
@@ -131,7 +143,8 @@ public:
         });
     }
 
-    // The same phone opened more streams than it may: this, its oldest, goes.
+    // The same phone opened more streams than it may, or the server is full and this has
+    // waited longest for a request: it goes.
     void end_stream() {
         asio::post(m_stream.get_executor(), [self = shared_from_this()] { self->close(); });
     }
@@ -140,6 +153,7 @@ private:
     void read() {
         m_parser.emplace();
         detail::prepare(*m_parser, m_server.m_limits);
+        m_waiting_place = m_server.waiting(shared_from_this());
         // A connection that sends nothing, half a request or dribbles is dropped: the first
         // request has a short time, later ones (the idle wait between them included) a longer.
         const auto& limits = m_server.m_limits;
@@ -155,6 +169,7 @@ private:
     }
 
     void on_read(beast::error_code ec) {
+        m_server.not_waiting(std::exchange(m_waiting_place, 0));
         if (ec) {
             auto refused = detail::refusal_for(ec);
             if (!refused) return close();
@@ -242,6 +257,7 @@ private:
     void close() {
         if (m_closed) return;
         m_closed = true;
+        m_server.not_waiting(std::exchange(m_waiting_place, 0));
         beast::error_code ignored;
         m_stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
         m_stream.socket().close(ignored);
@@ -254,6 +270,7 @@ private:
     const std::string m_remote;
     std::string m_key;
     int m_requests = 0;  // answered on this connection so far
+    std::uint64_t m_waiting_place = 0;  // while waiting for a request (0: not waiting)
     bool m_keep_alive = true;
     bool m_writing = false;
     bool m_closed = false;
@@ -265,16 +282,44 @@ private:
 bool HttpServer::Impl::admit(tcp::socket& socket, std::string& address) {
     beast::error_code error;
     address = socket.remote_endpoint(error).address().to_string(error);
-    if (error || m_connections.load() >= m_connection_cap) return false;
-    std::lock_guard lock{m_addresses_mutex};
-    auto& count = m_per_address[address];
-    if (count >= m_limits.connections_per_address) {
-        if (count == 0) m_per_address.erase(address);
-        return false;
+    if (error) return false;
+    {
+        std::lock_guard lock{m_addresses_mutex};
+        const auto found = m_per_address.find(address);
+        if (found != m_per_address.end() && found->second >= m_limits.connections_per_address) return false;
     }
-    ++count;
+    if (m_connections.load() >= m_connection_cap) {
+        // Full, e.g. many addresses of one device each at their cap: the connection that has
+        // waited longest for a request goes (a phone's idle keep-alive reconnects by itself,
+        // a hoarder's half request was never going to come); without one, the newcomer goes.
+        std::shared_ptr<Connection> oldest;
+        {
+            std::lock_guard lock{m_waiting_mutex};
+            while (!oldest && !m_waiting.empty()) {
+                oldest = m_waiting.begin()->second.lock();
+                m_waiting.erase(m_waiting.begin());
+            }
+        }
+        if (!oldest) return false;
+        oldest->end_stream();  // closes it on its own strand
+    }
+    std::lock_guard lock{m_addresses_mutex};
+    ++m_per_address[address];
     ++m_connections;
     return true;
+}
+
+std::uint64_t HttpServer::Impl::waiting(const std::shared_ptr<Connection>& connection) {
+    std::lock_guard lock{m_waiting_mutex};
+    const auto place = m_next_place++;
+    m_waiting.emplace(place, connection);
+    return place;
+}
+
+void HttpServer::Impl::not_waiting(std::uint64_t place) {
+    if (place == 0) return;
+    std::lock_guard lock{m_waiting_mutex};
+    m_waiting.erase(place);
 }
 
 void HttpServer::Impl::connection_closed(const std::string& address) {
