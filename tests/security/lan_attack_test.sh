@@ -43,6 +43,27 @@ sessions=$(record --sessions) || fail "forget: --sessions failed"
 # "last" would be the second session, still open: forget the last finished one by its number.
 first=$(echo "$sessions" | awk '$NF != "open" { id = $1 } END { print id }')
 [ -n "$first" ] || fail "forget: --sessions lists no finished session: $sessions"
+# Retention, on a copy of the data folder taken before --forget: the first session is made
+# 400 days old in the journal, the kiosk starts on the copy with retention_days 1, and then no
+# file of the copy holds the rare word either (journal, WAL, export folder).
+cp -a "$work/data" "$work/data-retention"
+python3 - "$work/data-retention/vitale.sqlite3" "$first" <<'PY' || fail "retention: could not age the first session"
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE sessions SET closed_wall_ms = closed_wall_ms - 400 * 86400000 WHERE id = ?", (int(sys.argv[2]),))
+db.commit()
+PY
+sed -i 's/"retention_days": [0-9]*/"retention_days": 1/' "$work/config/kiosk.json"
+grep -q '"retention_days": 1' "$work/config/kiosk.json" || fail "retention: the config has no retention_days to set"
+"$kiosk" --config "$work/config" --data "$work/data-retention" --port 0 >"$work/retention.out" 2>"$work/retention.log" &
+retention_pid=$!
+for _ in $(seq 100); do grep -q "^listening on port" "$work/retention.out" && break; sleep 0.1; done
+kill "$retention_pid"; wait "$retention_pid" 2>/dev/null || true
+grep -q "forgot 1 session(s)" "$work/retention.log" || fail "retention: the kiosk did not forget the aged session: $(cat "$work/retention.log")"
+kept=$(grep -r -a -l -F "$rare_word" "$work/data-retention" || true)
+[ -z "$kept" ] || fail "retention: after the kiosk's start-up retention the rare word is still in: $kept"
+echo "lan_attack: retention: the aged session and its files are gone at start-up"
+
 record --forget "$first" | grep -q "session $first of .* is forgotten" || fail "forget: --forget $first failed"
 left=$(grep -r -a -l -F "$rare_word" "$work/data" || true)
 [ -z "$left" ] || fail "forget: after --forget $first the rare word is still in: $left"
