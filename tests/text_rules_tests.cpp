@@ -42,3 +42,9 @@ TEST_CASE("Control characters and bidirectional overrides are refused") {
 TEST_CASE("Markup is ordinary text to the rules: the readers escape it") {
     CHECK(clean_text("<script>alert(1)</script>", 280).text == "<script>alert(1)</script>");
 }
+
+TEST_CASE("ascii_lower folds A-Z only and keeps every other byte") {
+    CHECK(kiosk::ascii_lower("LocalHost:8080") == "localhost:8080");
+    CHECK(kiosk::ascii_lower("Content-Type: Application/JSON") == "content-type: application/json");
+    CHECK(kiosk::ascii_lower("ÉÉN Één") == "ÉÉn Één");  // UTF-8 bytes untouched
+}

@@ -10,6 +10,7 @@
 
 #include "kiosk/ai/sse_parser.hpp"
 #include "kiosk/ai/wire_format.hpp"
+#include "kiosk/core/text_rules.hpp"
 
 namespace kiosk::ai {
 
@@ -27,10 +28,6 @@ void global_init() {
 
 bool retryable(long status) { return status == 429 || status == 500 || status == 502 || status == 503 || status == 504 || status == 529; }
 
-std::string lower(std::string text) {
-    for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-}
 
 // One HTTP attempt and everything the callbacks learn during it.
 struct Attempt {
@@ -88,7 +85,7 @@ struct Attempt {
         if (piece.done) done = true;
     }
 
-    bool streaming() const { return lower(content_type).find("json") == std::string::npos; }
+    bool streaming() const { return ascii_lower(content_type).find("json") == std::string::npos; }
 
     // Returns false to stop the transfer.
     bool body(const char* data, std::size_t size) {
@@ -138,7 +135,7 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
     }
     const auto colon = line.find(':');
     if (colon != std::string::npos) {
-        const auto name = lower(line.substr(0, colon));
+        const auto name = ascii_lower(line.substr(0, colon));
         auto value = line.substr(colon + 1);
         value.erase(0, value.find_first_not_of(" \t"));
         value.erase(value.find_last_not_of(" \t\r\n") + 1);

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <regex>
 
+#include "kiosk/core/text_rules.hpp"
+
 namespace kiosk::ai {
 
 namespace {
@@ -12,11 +14,6 @@ int count_digits(const std::string& text) {
     return static_cast<int>(std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }));
 }
 
-std::string lower(std::string_view text) {
-    std::string out{text};
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 // Letters, digits and every non-ASCII byte count as part of a word (names like "Zoë").
 bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80); }
@@ -52,10 +49,10 @@ Redacted redact(std::string_view input, const std::vector<std::string>& names, c
                            [](const std::string& match) { return count_digits(match) >= 9 && count_digits(match) <= 15; });
     for (const auto& name : names) {
         if (name.size() < 2) continue;
-        const auto needle = lower(name);
+        const auto needle = ascii_lower(name);
         std::string out;
         std::size_t at = 0;
-        const auto haystack = lower(text);
+        const auto haystack = ascii_lower(text);
         for (auto found = haystack.find(needle); found != std::string::npos; found = haystack.find(needle, found + 1)) {
             const bool starts = found == 0 || !word_char(haystack[found - 1]);
             const auto end = found + needle.size();

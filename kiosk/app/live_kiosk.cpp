@@ -283,15 +283,14 @@ void run_live_kiosk(const LiveSetup& setup) {
     // Hourly while no session runs: memory freed since goes back to the system, and once a day
     // the retention, also when the kiosk runs for months (never during a session: forgetting
     // rewrites the file, and the room's events would wait for it).
-    std::optional<Repeating> hourly;
-    hourly.emplace(std::chrono::hours{1}, [&, last = clock.wall()]() mutable {
+    Repeating hourly{std::chrono::hours{1}, [&, last = clock.wall()]() mutable {
         if (loop.view()->session_open()) return;
         release_free_memory();
         if (!journal || clock.wall() - last < std::chrono::hours{24}) return;
         last = clock.wall();
         std::lock_guard lock{journal_mutex};
         forget_expired(*journal, setup.data_dir, config);
-    });
+    }};
     {
         net::HttpServer phones{reservation.release(),
                                [&api](net::HttpRequest request, net::Responder responder) {
@@ -310,7 +309,6 @@ void run_live_kiosk(const LiveSetup& setup) {
         // The engine stops first: its unanswered phone requests are dropped while the server
         // that would carry their replies still exists.
         loop.stop();
-        hourly.reset();
         ai_worker.reset();  // after the engine: no more asks; before the loop: no posts into a dead inbox
         server = nullptr;
     }

@@ -88,6 +88,13 @@ TextProblem check_raw_text(std::string_view text, std::size_t max_bytes) {
     return TextProblem::None;
 }
 
+std::string ascii_lower(std::string_view text) {
+    std::string out{text};
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 std::string escape_html(std::string_view text) {
     std::string out;
     out.reserve(text.size());

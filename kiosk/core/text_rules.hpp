@@ -29,4 +29,8 @@ std::string_view to_string(TextProblem problem);
 // Text made safe to put inside HTML (elements and quoted attributes): & < > " ' escaped.
 std::string escape_html(std::string_view text);
 
+// A-Z made a-z, every other byte kept: for names that compare without case (HTTP headers and
+// Host names, content types, the participants' names the prompt leaves out).
+std::string ascii_lower(std::string_view text);
+
 }  // namespace kiosk

@@ -14,28 +14,16 @@
 
 namespace kiosk::net {
 
-std::optional<std::string> detect_lan_ipv4() {
-    ifaddrs* list = nullptr;
-    if (getifaddrs(&list) != 0) return std::nullopt;
-    std::optional<std::string> found;
-    for (const ifaddrs* item = list; item && !found; item = item->ifa_next) {
-        if (!item->ifa_addr || item->ifa_addr->sa_family != AF_INET) continue;
-        if ((item->ifa_flags & IFF_UP) == 0 || (item->ifa_flags & IFF_LOOPBACK) != 0) continue;
-        sockaddr_in address{};
-        std::memcpy(&address, item->ifa_addr, sizeof address);
-        char text[INET_ADDRSTRLEN] = {};
-        if (inet_ntop(AF_INET, &address.sin_addr, text, sizeof text)) found = text;
-    }
-    freeifaddrs(list);
-    return found;
-}
+namespace {
 
-std::vector<std::string> local_ipv4_addresses() {
+// The IPv4 addresses of the interfaces that are up, in the system's order.
+std::vector<std::string> ipv4_addresses(bool with_loopback) {
     std::vector<std::string> found;
     ifaddrs* list = nullptr;
     if (getifaddrs(&list) != 0) return found;
     for (const ifaddrs* item = list; item; item = item->ifa_next) {
         if (!item->ifa_addr || item->ifa_addr->sa_family != AF_INET || (item->ifa_flags & IFF_UP) == 0) continue;
+        if (!with_loopback && (item->ifa_flags & IFF_LOOPBACK) != 0) continue;
         sockaddr_in address{};
         std::memcpy(&address, item->ifa_addr, sizeof address);
         char text[INET_ADDRSTRLEN] = {};
@@ -44,6 +32,16 @@ std::vector<std::string> local_ipv4_addresses() {
     freeifaddrs(list);
     return found;
 }
+
+}  // namespace
+
+std::optional<std::string> detect_lan_ipv4() {
+    auto found = ipv4_addresses(false);
+    if (found.empty()) return std::nullopt;
+    return std::move(found.front());
+}
+
+std::vector<std::string> local_ipv4_addresses() { return ipv4_addresses(true); }
 
 std::vector<std::string> accepted_hosts(const std::string& phone_url, int port) {
     const auto with_port = ":" + std::to_string(port);

@@ -3,7 +3,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <iostream>
 #include <map>
 
@@ -93,15 +92,12 @@ PhoneApi::PhoneApi(PhoneApiSetup setup)
     : m_setup{std::move(setup)}, m_per_phone{m_setup.requests_per_minute, k_phone_burst},
       m_per_address{k_address_per_minute, k_address_burst}, m_joins{m_setup.joins_per_address},
       m_wrong_codes{k_wrong_codes_per_minute, k_wrong_code_burst} {
-    for (auto& host : m_setup.hosts)
-        std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (auto& host : m_setup.hosts) host = ascii_lower(host);
 }
 
 bool PhoneApi::host_allowed(const std::string& host) const {
     if (m_setup.hosts.empty()) return true;  // a test server that does not know its name
-    std::string lower = host;
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return std::find(m_setup.hosts.begin(), m_setup.hosts.end(), lower) != m_setup.hosts.end();
+    return std::find(m_setup.hosts.begin(), m_setup.hosts.end(), ascii_lower(host)) != m_setup.hosts.end();
 }
 
 PhoneContext PhoneApi::context() const {
