@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "kiosk/app/local_time.hpp"
+#include "kiosk/app/session_files.hpp"
 #include "kiosk/store/retention.hpp"
 #include "kiosk/core/engine.hpp"
 #include "kiosk/core/schedule.hpp"
@@ -72,11 +73,7 @@ void export_session(const store::Journal& journal, const Config& config, const O
         Engine engine{config.content, config.settings.timers, config.settings.session};
         SystemClock clock;
         store::replay(engine, journal.session_events(session), clock);
-        text = store::export_session(engine.view(),
-                                     {.room = config.settings.room_name,
-                                      .date = local_text(WallTime{Millis{session.opened_wall_ms}}),
-                                      .show_names = config.settings.session.show_names,
-                                      .language = {config.settings.language, &config.strings}},
+        text = store::export_session(engine.view(), export_header(config, local_text(WallTime{Millis{session.opened_wall_ms}})),
                                      *format);
     }
     if (options.export_out.empty() || options.export_out == "-") {

@@ -9,14 +9,16 @@
 
 namespace kiosk::app {
 
-namespace {
-
-store::ExportHeader header_for(const Config& config, const Clock& clock) {
+store::ExportHeader export_header(const Config& config, std::string date) {
     return {.room = config.settings.room_name,
-            .date = local_text(clock.wall()),
+            .date = std::move(date),
             .show_names = config.settings.session.show_names,
             .language = {config.settings.language, &config.strings}};
 }
+
+namespace {
+
+store::ExportHeader header_for(const Config& config, const Clock& clock) { return export_header(config, local_text(clock.wall())); }
 
 }  // namespace
 

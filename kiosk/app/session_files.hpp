@@ -8,8 +8,13 @@
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/view.hpp"
 #include "kiosk/store/journal.hpp"
+#include "kiosk/store/session_export.hpp"
 
 namespace kiosk::app {
+
+// The room's header for an export: its name, names shown or not, its language; `date` as the
+// file shows it (local "YYYY-MM-DD HH:MM").
+store::ExportHeader export_header(const Config& config, std::string date);
 
 // The outcome in `format` ("md", "json", "csv", "html"); empty for an unknown format.
 std::string session_export(const Config& config, const Clock& clock, const View& view, const std::string& format);

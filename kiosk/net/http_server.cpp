@@ -145,7 +145,7 @@ public:
 
     // The same phone opened more streams than it may, or the server is full and this has
     // waited longest for a request: it goes.
-    void end_stream() {
+    void close_soon() {
         asio::post(m_stream.get_executor(), [self = shared_from_this()] { self->close(); });
     }
 
@@ -301,7 +301,7 @@ bool HttpServer::Impl::admit(tcp::socket& socket, std::string& address) {
             }
         }
         if (!oldest) return false;
-        oldest->end_stream();  // closes it on its own strand
+        oldest->close_soon();  // closes it on its own strand
     }
     std::lock_guard lock{m_addresses_mutex};
     ++m_per_address[address];
@@ -419,7 +419,7 @@ void HttpServer::Impl::add_stream(const std::shared_ptr<Connection>& connection)
         });
         m_streams.push_back(connection);
     }
-    for (const auto& old : too_many) old->end_stream();
+    for (const auto& old : too_many) old->close_soon();
     // The new stream's first state goes out at once, not at the next change.
     if (auto data = m_render(connection->stream_key()))
         connection->send(std::make_shared<const std::string>("data: " + *data + "\n\n"), false);
