@@ -48,6 +48,14 @@ struct Recorder {
     Outcome phone(EventKind kind, const std::string& key, const std::string& text = "") {
         return send(testing::phone_event(kind, key, engine.view(), text));
     }
+    // A session opened, one phone's note in its first step, walked to its wrap-up (still open).
+    void session_to_wrapup(const std::string& note) {
+        send(Event{EventKind::Start});
+        phone(EventKind::Join, "phone-key-00000001");
+        send(Event{EventKind::Start});
+        phone(EventKind::Contribute, "phone-key-00000001", note);
+        while (engine.view().phase != Phase::WrapUp) send(Event{EventKind::Next});
+    }
 };
 
 // Runs SQL on a journal file directly: an older kiosk's file, or damage done on purpose.
@@ -260,11 +268,7 @@ TEST_CASE("Sessions are kept as history, and one can be forgotten completely") {
     store::Journal journal{temp.path()};
     Recorder room{clock, engine, journal};
     for (int session = 0; session < 2; ++session) {
-        room.send(Event{EventKind::Start});
-        room.phone(EventKind::Join, "phone-key-00000001");
-        room.send(Event{EventKind::Start});
-        room.phone(EventKind::Contribute, "phone-key-00000001", "Geheim antwoord " + std::to_string(session));
-        while (engine.view().phase != Phase::WrapUp) room.send(Event{EventKind::Next});
+        room.session_to_wrapup("Geheim antwoord " + std::to_string(session));
         room.send(Event{EventKind::Start});  // closed
         clock.advance(std::chrono::hours{24});
     }
@@ -305,11 +309,7 @@ TEST_CASE("Forgetting and retention leave no file of the session behind") {
     // Three sessions a day apart, each with its export files as the kiosk writes them.
     std::vector<store::SessionRecord> ids;
     for (int session = 0; session < 3; ++session) {
-        room.send(Event{EventKind::Start});
-        room.phone(EventKind::Join, "phone-key-00000001");
-        room.send(Event{EventKind::Start});
-        room.phone(EventKind::Contribute, "phone-key-00000001", "Zeldzaam woord " + std::to_string(session));
-        while (engine.view().phase != Phase::WrapUp) room.send(Event{EventKind::Next});
+        room.session_to_wrapup("Zeldzaam woord " + std::to_string(session));
         ids.push_back(*journal.open_session_record());
         write(store::session_exports_folder(temp.path(), ids.back()) / "uitkomst.md", "Zeldzaam woord " + std::to_string(session));
         room.send(Event{EventKind::Start});  // closed
