@@ -35,9 +35,11 @@ TEST_CASE("The action table says once who may send what") {
           std::set<E>{E::Start, E::Next, E::Previous, E::TogglePause, E::Extend, E::OfferHost, E::TogglePrompt, E::AskAgain,
                       E::RoomPick, E::NewCode});
     CHECK(kinds_sent_by(k_system) == std::set<E>{E::AiPrompt, E::AiText, E::AiEnd, E::TimedOut, E::PartEnded, E::WindowEnded,
-                                                E::RunOffEnded, E::CloseCodes});
+                                                E::RunOffEnded, E::CloseCodes, E::CoffeeWeek, E::CoffeeQuestion});
     CHECK(kinds_sent_by(k_host) == std::set<E>{E::Next, E::TogglePause, E::Extend, E::HideNote, E::RemoveParticipant});
     CHECK(kinds_sent_by(k_joiner) == std::set<E>{E::Join});
+    CHECK(kinds_sent_by(k_visitor) == std::set<E>{E::CoffeeAnswer, E::CoffeeWithdraw, E::CoffeeHost});
+    CHECK(kinds_sent_by(k_moderator) == std::set<E>{E::CoffeeModerate});
     // Every kind is in the table, in order, with a journal name of its own and a handler.
     std::set<std::string_view> names;
     for (std::size_t i = 0; i < action_specs().size(); ++i) {
@@ -46,10 +48,10 @@ TEST_CASE("The action table says once who may send what") {
         CHECK(names.insert(spec.name).second);
         CHECK(spec.handle != nullptr);
         CHECK(event_kind_from(spec.name) == spec.kind);
-        // Only what participants may send has a route, and all of that has one.
-        CHECK(spec.route.empty() == !(spec.senders & (k_joiner | k_participant | k_host)));
+        // Only what phones (participants, coffee-corner visitors) may send has a route, and all of that has one.
+        CHECK(spec.route.empty() == !(spec.senders & (k_joiner | k_participant | k_host | k_visitor | k_moderator)));
     }
-    CHECK(static_cast<std::size_t>(E::NewCode) + 1 == action_specs().size());
+    CHECK(static_cast<std::size_t>(E::QuestionDot) + 1 == action_specs().size());
 }
 
 TEST_CASE("The room may press its keys; a phone may not, whatever it sends") {

@@ -58,6 +58,14 @@ const std::vector<ActionSpec>& action_specs() {
         {E::RunOffEnded,    "runoff-ended",     "",                          k_system,       S::Anywhere, NoPayload{},          &G::made_by_tick},
         {E::CloseCodes,     "codes-closed",     "",                          k_system,       S::Session,  NoPayload{},          &G::close_codes},
         {E::NewCode,        "new-code",         "",                          k_room,         S::Session,  ChosenPayload{},      &G::new_code},
+        {E::CoffeeWeek,     "coffee-week",      "",                          k_system,       S::Anywhere, CoffeeWeekPayload{},  &G::coffee_week},
+        {E::CoffeeAnswer,   "coffee-answer",    "/api/coffee/answer",        k_visitor,      S::Anywhere, CoffeeAnswerPayload{}, &G::coffee_answer},
+        {E::CoffeeWithdraw, "coffee-withdraw",  "/api/coffee/withdraw",      k_visitor,      S::Anywhere, NoPayload{},          &G::coffee_withdraw},
+        {E::CoffeeHost,     "coffee-host",      "/api/coffee/host",          k_visitor,      S::Anywhere, ClaimHostPayload{},   &G::coffee_host},
+        {E::CoffeeModerate, "coffee-moderate",  "/api/coffee/moderate",      k_moderator,    S::Anywhere, CoffeeModeratePayload{}, &G::coffee_moderate},
+        {E::CoffeeQuestion, "coffee-question",  "",                          k_system,       S::Anywhere, CoffeeQuestionPayload{}, &G::coffee_question},
+        {E::QuestionIdea,   "question-idea",    "/api/wrapup/question",      k_participant,  S::WrapUp,   ReflectionPayload{},  &G::question_idea},
+        {E::QuestionDot,    "question-dot",     "/api/wrapup/question-dot",  k_participant,  S::WrapUp,   QuestionDotPayload{}, &G::question_dot},
     };
     // clang-format on
     return table;
@@ -94,12 +102,13 @@ std::string_view to_string(SenderKind kind) {
     case SenderKind::Room: return "room";
     case SenderKind::System: return "system";
     case SenderKind::Participant: return "participant";
+    case SenderKind::Visitor: return "visitor";
     }
     return "room";
 }
 
 std::optional<SenderKind> sender_kind_from(std::string_view name) {
-    for (const auto kind : {SenderKind::Room, SenderKind::System, SenderKind::Participant})
+    for (const auto kind : {SenderKind::Room, SenderKind::System, SenderKind::Participant, SenderKind::Visitor})
         if (to_string(kind) == name) return kind;
     return std::nullopt;
 }

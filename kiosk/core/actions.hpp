@@ -23,6 +23,8 @@ enum Senders : unsigned {
     k_joiner = 1u << 2,       // someone holding the session's join token (joining)
     k_participant = 1u << 3,  // any joined participant
     k_host = 1u << 4,         // the participant holding the host code
+    k_visitor = 1u << 5,      // a phone on the coffee corner's page (any holder of the week's link)
+    k_moderator = 1u << 6,    // a visitor who claimed this week's moderator code (key H outside sessions)
 };
 
 // Where an action belongs. Participants' actions outside it are refused (NotOpen), and inside a

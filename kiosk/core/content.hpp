@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kiosk/core/clock.hpp"
+#include "kiosk/core/coffee.hpp"
 #include "kiosk/core/decision.hpp"
 
 namespace kiosk {
@@ -82,6 +83,7 @@ struct SessionRules {
     // What one session's phones may make the journal hold, in bytes (phones.journal_budget_kb).
     // With the per-address limits it bounds what one device can cost the disk.
     std::size_t phone_budget = 4 * 1024 * 1024;
+    CoffeeRules coffee{};  // the coffee corner's moderation and limits (kiosk.json "coffee")
 };
 
 }  // namespace kiosk

@@ -27,6 +27,9 @@ Outcome Engine::apply(const Event& event) {
         const auto bytes = journal_bytes(event);
         m_phone_bytes += bytes;
         m_phone_bytes_by[event.from.key] += bytes;
+    } else if (event.from.is_visitor()) {
+        ++m_coffee_events;
+        ++m_coffee_events_by[event.from.key];
     }
     Event applied = event;
     Outcome outcome;
@@ -60,6 +63,14 @@ Status Engine::check_sender(const ActionSpec& spec, const Event& event) const {
     switch (event.from.kind) {
     case SenderKind::Room: return (spec.senders & k_room) ? Status::Ok : Status::NotAllowed;
     case SenderKind::System: return (spec.senders & k_system) ? Status::Ok : Status::NotAllowed;
+    case SenderKind::Visitor: {
+        // The coffee corner's phones: only its own actions, only once the kiosk set a week.
+        if (!(spec.senders & (k_visitor | k_moderator))) return Status::NotAllowed;
+        if (m_draft.coffee.week == 0) return Status::NotOpen;
+        if (!is_key_shaped(event.from.key)) return Status::UnknownPerson;
+        if (!(spec.senders & k_visitor) && !m_draft.coffee.is_host(event.from.key)) return Status::NotHost;
+        return Status::Ok;
+    }
     case SenderKind::Participant: break;
     }
     if (!(spec.senders & (k_joiner | k_participant | k_host))) return Status::NotAllowed;
@@ -97,6 +108,7 @@ Participant* Engine::sender(const Event& event) {
 }
 
 Status Engine::admit(const Event& event, std::size_t& reserved) const {
+    if (event.from.is_visitor()) return admit_visitor(action_spec(event.kind), event);
     if (!event.from.is_participant()) return Status::Ok;
     // What dispatch() would refuse at once, refused before it is written: the sender (host
     // included), the fields, the phase and stage. The handlers' finer rules still come after.
@@ -357,12 +369,15 @@ void Engine::clear_session() {
     m_draft.framing_votes.clear();
     m_draft.validation = {};
     m_draft.reflections.clear();
+    m_draft.question_ideas.clear();
+    m_draft.question_dots.clear();
     m_draft.spent.clear();
 }
 
 void Engine::go_idle() {
     // What this session chose stays on the idle screen and in the next lobby.
     if (auto chosen = m_draft.chosen_statement(); !chosen.empty()) m_draft.last_outcome = std::move(chosen);
+    keep_group_question();
     // A decision to carry out comes back in the next lobbies until it is reviewed.
     if (auto decided = m_draft.outcome(); decided && decided->kind != DecisionKind::Park)
         m_draft.reviews.push_back(std::move(*decided));
@@ -426,6 +441,7 @@ std::vector<Event> Engine::take_applied() { return std::exchange(m_applied, {});
 std::vector<Effect> Engine::take_effects() { return std::exchange(m_effects, {}); }
 
 void Engine::prepare(Event& event) const {
+    prepare_coffee(event);
     // Only the room chooses: a token never comes from a phone (the host's "next" carries none).
     if (event.from.kind != SenderKind::Room) return;
     if (auto* chosen = std::get_if<ChosenPayload>(&event.payload); chosen && chosen->token.empty()) chosen->token = m_keys();

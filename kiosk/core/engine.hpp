@@ -124,6 +124,19 @@ private:
     Status share_reflection(Event& event, Outcome& outcome);
     Status check_validation(std::initializer_list<Part> parts) const;
 
+    // engine_coffee.cpp: the coffee corner's week, answers and moderators; the wrap-up's question
+    Status coffee_week(Event& event, Outcome& outcome);
+    Status coffee_answer(Event& event, Outcome& outcome);
+    Status coffee_withdraw(Event& event, Outcome& outcome);
+    Status coffee_host(Event& event, Outcome& outcome);
+    Status coffee_moderate(Event& event, Outcome& outcome);
+    Status coffee_question(Event& event, Outcome& outcome);
+    Status question_idea(Event& event, Outcome& outcome);
+    Status question_dot(Event& event, Outcome& outcome);
+    Status admit_visitor(const ActionSpec& spec, const Event& event) const;
+    void prepare_coffee(Event& event) const;
+    void keep_group_question();  // at close: the wrap-up's chosen question becomes next week's
+
     // engine_choice.cpp: what a dot vote chose, with a run-off and the room's pick on a tie
     void begin_results(Millis at);      // the vote's result part begins: settled, or a run-off
     void close_runoff();                // the run-off's dots are counted
@@ -160,6 +173,9 @@ private:
     std::size_t m_phone_bytes = 0;
     std::map<std::string, std::size_t> m_phone_bytes_by;  // the same per participant's key
     static constexpr std::size_t k_budget_shares = 8;     // one participant may use 1/8 of the budget
+    // What visitors made the journal hold this coffee week (events, counted like the bytes above).
+    int m_coffee_events = 0;
+    std::map<std::string, int> m_coffee_events_by;
 };
 
 }  // namespace kiosk

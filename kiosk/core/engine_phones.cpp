@@ -119,7 +119,8 @@ Status Engine::vote_extend(Event& event, Outcome&) {
 }
 
 Status Engine::offer_host(Event& event, Outcome&) {
-    if (!m_draft.session_open()) return Status::NoSession;
+    // Outside a session the code makes a coffee-corner moderator (coffee_host), once there is a week.
+    if (!m_draft.session_open() && m_draft.coffee.week == 0) return Status::NoSession;
     auto& code = event.as<ChosenPayload>().token;
     if (code.empty()) code = m_keys();  // kept in the event for replay
     m_draft.host_offer = HostOffer{code, event.at + m_rules->host_offer};

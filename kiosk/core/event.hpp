@@ -67,6 +67,19 @@ enum class EventKind {
     // session (the phone API counts them), opened again with a fresh code by the room (key C)
     CloseCodes,
     NewCode,
+    // The coffee corner (coffee.hpp), outside and during sessions. A new ISO week's answer link
+    // (the system, when the week turns); a visitor's answer, withdrawal and moderator claim; a
+    // moderator's approve or hide; and a group's chosen question for next week (the system
+    // journals it when the session closes, so it outlives the session's record).
+    CoffeeWeek,
+    CoffeeAnswer,
+    CoffeeWithdraw,
+    CoffeeHost,
+    CoffeeModerate,
+    CoffeeQuestion,
+    // The wrap-up: a participant's suggestion for the coffee corner's next question, and their dot
+    QuestionIdea,
+    QuestionDot,
 };
 
 // Set by the engine on an applied event that opened or closed a session: the journal's
@@ -76,7 +89,9 @@ enum class SessionMark { None, Opened, Closed };
 // Who sent an event. Set by where it came from (the keyboard loop, the AI worker, the HTTP
 // layer), never from a request's content: the HTTP layer can only make `participant(key)`.
 // Whether a participant is the host is the engine's knowledge, not the sender's claim.
-enum class SenderKind { Room, System, Participant };
+// A visitor is a phone on the coffee corner's page: `visitor(key)` is all the HTTP layer makes
+// for it (after checking the week's link), and it can do nothing in a session.
+enum class SenderKind { Room, System, Participant, Visitor };
 
 struct Sender {
     SenderKind kind = SenderKind::Room;
@@ -85,11 +100,14 @@ struct Sender {
     static Sender room() { return {}; }
     static Sender system() { return {SenderKind::System, {}}; }
     static Sender participant(std::string phone_key) { return {SenderKind::Participant, std::move(phone_key)}; }
+    static Sender visitor(std::string phone_key) { return {SenderKind::Visitor, std::move(phone_key)}; }
     bool is_participant() const { return kind == SenderKind::Participant; }
+    bool is_visitor() const { return kind == SenderKind::Visitor; }
+    bool is_phone() const { return is_participant() || is_visitor(); }
     bool operator==(const Sender&) const = default;
 };
 
-std::string_view to_string(SenderKind kind);  // "room", "system", "participant"
+std::string_view to_string(SenderKind kind);  // "room", "system", "participant", "visitor"
 std::optional<SenderKind> sender_kind_from(std::string_view name);
 
 struct Event {

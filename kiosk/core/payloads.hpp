@@ -259,11 +259,58 @@ struct ReflectionPayload {
     auto refs() { return std::tie(text); }
 };
 
+// The coffee corner's week: yyyyww, with the answer link's token and typed code the engine chose.
+struct CoffeeWeekPayload {
+    int week = 0;
+    std::string token, code;
+    static constexpr std::array fields{
+        FieldSpec{.name = "week", .kind = FieldKind::Int, .column = Column::Note, .max = 999'953, .min = 100'001},
+        FieldSpec{.name = "token", .kind = FieldKind::Id, .column = Column::Text, .max = 64, .optional = true, .chosen = true},
+        FieldSpec{.name = "code", .kind = FieldKind::Id, .column = Column::Stage, .max = 16, .optional = true, .chosen = true}};
+    auto refs() { return std::tie(week, token, code); }
+};
+
+// A visitor's answer to the week's question (again: an edit). Whether it waits for a moderator
+// is decided when it arrives (coffee.moderation) and kept, so a replay shows the same.
+struct CoffeeAnswerPayload {
+    std::string text;
+    bool waits = false;
+    static constexpr std::array fields{field::note_text,
+                                       FieldSpec{.name = "waits", .kind = FieldKind::Bool, .column = Column::Flag, .optional = true, .chosen = true}};
+    auto refs() { return std::tie(text, waits); }
+};
+
+struct CoffeeModeratePayload {
+    int answer = 0;
+    std::string action;
+    static constexpr std::array fields{
+        FieldSpec{.name = "answer", .kind = FieldKind::Int, .column = Column::Note, .max = 100'000, .min = 1},
+        FieldSpec{.name = "action", .kind = FieldKind::Choice, .column = Column::Text, .choices = {"approve", "hide"}}};
+    auto refs() { return std::tie(answer, action); }
+};
+
+// A group's question for the coffee corner of week `week` (yyyyww).
+struct CoffeeQuestionPayload {
+    int week = 0;
+    std::string text;
+    static constexpr std::array fields{
+        FieldSpec{.name = "week", .kind = FieldKind::Int, .column = Column::Note, .max = 999'953, .min = 100'001}, field::note_text};
+    auto refs() { return std::tie(week, text); }
+};
+
+struct QuestionDotPayload {
+    int idea = 0;  // a suggestion's id
+    static constexpr std::array fields{FieldSpec{.name = "idea", .kind = FieldKind::Int, .column = Column::Note, .max = 10'000, .min = 1}};
+    auto refs() { return std::tie(idea); }
+};
+
 using Payload = std::variant<NoPayload, ChosenPayload, JoinPayload, NewNotePayload, EditNotePayload, NoteRefPayload,
                              HideNotePayload, VotePayload, ReadyPayload, StagePayload, ClaimHostPayload, RemovePayload,
                              MarkPayload, PastePayload, AiPromptPayload, AiTextPayload, AiEndPayload, SituationPayload,
                              FramingPayload, ReviewPayload, ScoresPayload, StageTextPayload, DecisionVotePayload,
-                             VolunteerPayload, CommitPayload, ReflectionPayload, RunOffPayload, RoomPickPayload>;
+                             VolunteerPayload, CommitPayload, ReflectionPayload, RunOffPayload, RoomPickPayload,
+                             CoffeeWeekPayload, CoffeeAnswerPayload, CoffeeModeratePayload, CoffeeQuestionPayload,
+                             QuestionDotPayload>;
 
 // Calls f(spec, member) for every field of a payload, in declaration order.
 template <typename P, typename F>

@@ -1,5 +1,6 @@
 #include "kiosk/core/schedule.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace kiosk {
@@ -89,6 +90,44 @@ int sessions_in_week(const std::vector<std::chrono::year_month_day>& opened, std
     for (const auto& date : opened)
         if (iso_week(date) == week && iso_week_year(date) == year && std::chrono::sys_days{date} <= std::chrono::sys_days{today}) ++count;
     return count;
+}
+
+bool OpeningHours::always() const {
+    return std::all_of(days.begin(), days.end(), [](const auto& ranges) { return ranges.empty(); });
+}
+
+bool OpeningHours::open_at(const LocalMoment& now) const {
+    if (always()) return true;
+    for (const auto& [start, end] : days[static_cast<std::size_t>(iso_weekday(now.date))])
+        if (now.minute_of_day >= start && now.minute_of_day < end) return true;
+    return false;
+}
+
+std::optional<LocalMoment> OpeningHours::next_opening(const LocalMoment& now) const {
+    if (always()) return std::nullopt;
+    const std::chrono::sys_days today{now.date};
+    for (int ahead = 0; ahead <= 7; ++ahead) {
+        const std::chrono::year_month_day date{today + std::chrono::days{ahead}};
+        std::optional<int> first;
+        for (const auto& [start, end] : days[static_cast<std::size_t>(iso_weekday(date))])
+            if ((ahead > 0 || start > now.minute_of_day) && (!first || start < *first)) first = start;
+        if (first) return LocalMoment{date, *first};
+    }
+    return std::nullopt;
+}
+
+std::optional<LocalMoment> next_slot_start(const std::vector<Slot>& slots, const LocalMoment& now) {
+    const std::chrono::sys_days today{now.date};
+    for (int ahead = 0; ahead <= 7; ++ahead) {
+        const std::chrono::year_month_day date{today + std::chrono::days{ahead}};
+        std::optional<int> first;
+        for (const auto& slot : slots)
+            if (slot.weekday == iso_weekday(date) && (ahead > 0 || slot.start_minute > now.minute_of_day) &&
+                (!first || slot.start_minute < *first))
+                first = slot.start_minute;
+        if (first) return LocalMoment{date, *first};
+    }
+    return std::nullopt;
 }
 
 }  // namespace kiosk

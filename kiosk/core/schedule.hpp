@@ -2,6 +2,7 @@
 // The weekly session slots and the calendar facts the screens show (next slot, ISO week,
 // the week's reflection question). Works on civil dates; turning a WallTime into local time
 // is the caller's job, so this stays free of time-zone state.
+#include <array>
 #include <chrono>
 #include <optional>
 #include <string>
@@ -68,5 +69,20 @@ private:
 // When the slot that starts `now` began: the minute of a slot's start (for opening the lobby
 // by itself). nullopt when no slot starts at this minute.
 std::optional<Slot> slot_starting(const std::vector<Slot>& slots, const LocalMoment& now);
+
+// The coffee corner's opening hours (kiosk.json coffee.hours): outside them the screen sleeps.
+// Per ISO weekday, ranges of [start, end) minutes in local time; no ranges at all = always open.
+struct OpeningHours {
+    std::array<std::vector<std::pair<int, int>>, 7> days{};
+
+    bool always() const;
+    bool open_at(const LocalMoment& now) const;
+    // The local moment of the next opening after `now` (within 8 days); nullopt when always open
+    // or never open.
+    std::optional<LocalMoment> next_opening(const LocalMoment& now) const;
+};
+
+// The local moment the next slot starts after `now` (not one running now); nullopt without slots.
+std::optional<LocalMoment> next_slot_start(const std::vector<Slot>& slots, const LocalMoment& now);
 
 }  // namespace kiosk

@@ -30,7 +30,7 @@ const std::vector<std::string>& Strings::required_keys() {
         "weekday_6", "day_0", "day_1", "day_2", "day_3", "day_4", "day_5", "day_6", "month_1", "month_2", "month_3",
         "month_4", "month_5", "month_6", "month_7", "month_8", "month_9", "month_10", "month_11", "month_12", "date_spoken",
         "today", "tomorrow", "week_label", "questions_label", "key_host", "host_title",
-        "host_body", "join_code", "join_url", "people_line", "lobby_joined", "dots_count", "dots_one", "more_notes", "vote_open",
+        "host_body", "host_title_coffee", "host_body_coffee", "join_code", "join_url", "people_line", "lobby_joined", "dots_count", "dots_one", "more_notes", "vote_open",
         "voters", "results_label", "chosen_mark", "runoff_title", "room_pick_title", "room_pick_hint", "first_on_tie", "runoff_band", "room_pick_band", "chosen_by_runoff", "chosen_by_room", "chosen_by_first_on_tie", "notes_empty", "store_failing", "store_repaired", "take_home", "take_home_hint", "last_time",
         // the exports (kiosk/store/report*.cpp)
         "report_heading", "report_intro", "report_participants_one", "report_participants", "report_situation",
@@ -52,7 +52,13 @@ const std::vector<std::string>& Strings::required_keys() {
         "ai_removed", "ai_removed_none", "ai_prompt_title", "ai_prompt_hint", "ai_prompt_close", "ai_marks_legend",
         "ai_why_timeout", "ai_why_stalled", "ai_why_refused", "ai_why_dns", "ai_why_garbage", "ai_why_empty",
         "ai_why_too_long", "ai_why_disconnected", "ai_why_error", "ai_why_skipped", "ai_why_interrupted", "ai_why_http",
-        "lobby_situation_label", "lobby_situation_empty", "lobby_framing_label", "lobby_votes", "lobby_reviews_label", "review_line", "review_status_done", "review_status_running", "review_status_dropped", "review_status_open", "owner_unknown", "decision_doen", "decision_aanpassen", "decision_parkeren", "framing_line", "situation_line", "validation_scores_label", "validation_scored", "validation_discuss", "validation_objections", "validation_proposed", "validation_voted", "validation_decided", "validation_owner", "validation_first_step", "validation_review", "validation_no_owner", "validation_parked", "validation_edits", "wrapup_situation", "wrapup_statement", "wrapup_decision", "wrapup_owner", "wrapup_reflections", "week_line", "week_line_iso", "validation_band_decide", "validation_band_owner"};
+        "lobby_situation_label", "lobby_situation_empty", "lobby_framing_label", "lobby_votes", "lobby_reviews_label", "review_line", "review_status_done", "review_status_running", "review_status_dropped", "review_status_open", "owner_unknown", "decision_doen", "decision_aanpassen", "decision_parkeren", "framing_line", "situation_line", "validation_scores_label", "validation_scored", "validation_discuss", "validation_objections", "validation_proposed", "validation_voted", "validation_decided", "validation_owner", "validation_first_step", "validation_review", "validation_no_owner", "validation_parked", "validation_edits", "wrapup_situation", "wrapup_statement", "wrapup_decision", "wrapup_owner", "wrapup_reflections", "week_line", "week_line_iso", "validation_band_decide", "validation_band_owner",
+        // the coffee corner between sessions (scenes/coffee_*.cpp)
+        "coffee_question_label", "coffee_scan", "coffee_code_hint", "coffee_answers_label", "coffee_answers_empty",
+        "coffee_decisions_label", "coffee_decisions_empty", "coffee_owner", "coffee_first_step", "coffee_review",
+        "coffee_overdue", "coffee_status_open", "coffee_status_running", "coffee_next_label", "coffee_next_when",
+        "coffee_next_soon", "coffee_in_minutes", "coffee_in_hours", "coffee_in_hours_minutes", "coffee_slot_running",
+        "coffee_week_sessions"};
     return keys;
 }
 
@@ -91,7 +97,20 @@ const std::vector<std::string>& Strings::phone_keys() {
         "err_bad_date", "lobby_situation", "lobby_situation_hint", "lobby_situation_save", "lobby_framing", "lobby_framing_votes", "lobby_reviews", "review_done", "review_running", "review_dropped", "owner_label", "review_by", "validation_score_intro", "validation_objection", "validation_objection_send", "validation_proposed", "validation_vote_intro", "decision_doen", "decision_aanpassen", "decision_parkeren", "validation_decided", "validation_volunteer", "validation_owner_name", "validation_owner_is", "validation_first_step", "validation_review_date", "validation_commit", "validation_edit", "validation_edit_send", "validation_parked", "wrapup_summary", "wrapup_reflection", "wrapup_reflection_private", "wrapup_reflection_share", "wrapup_shared", "framing_label",
         // the ended page: the private reflection, shown once as it leaves the phone
         "ended_reflection", "ended_reflection_copy", "ended_reflection_copied", "ended_reflection_copy_failed",
-        "ended_reflection_forgotten", "ended_reflection_forgotten_shared"};
+        "ended_reflection_forgotten", "ended_reflection_forgotten_shared",
+        // the coffee corner's answer page (coffee.js) and its messages from the kiosk
+        "coffee_title", "coffee_heading", "coffee_week", "coffee_no_question", "coffee_anonymous",
+        "coffee_moderation_approve", "coffee_answer_label", "coffee_change_label", "coffee_send", "coffee_save",
+        "coffee_yours", "coffee_on_screen", "coffee_waiting", "coffee_hidden", "coffee_edit", "coffee_withdraw",
+        "coffee_withdraw_confirm", "coffee_withdraw_yes", "coffee_withdrawn", "coffee_sent", "coffee_sent_waiting",
+        "coffee_changed", "coffee_shown_none", "coffee_shown_one", "coffee_shown", "coffee_host_title",
+        "coffee_host_intro", "coffee_host_none", "coffee_host_welcome", "coffee_approve", "coffee_hide",
+        "coffee_approved", "coffee_hidden_done", "coffee_week_over_title", "coffee_week_over", "coffee_code_intro",
+        "err_week_over", "err_coffee_full", "err_coffee_budget", "err_coffee_too_many", "err_coffee_host_in_session",
+        // the wrap-up's question for the coffee corner
+        "wrapup_question_title", "wrapup_question_intro", "wrapup_question_label", "wrapup_question_label_mine",
+        "wrapup_question_hint", "wrapup_question_send", "wrapup_question_change", "wrapup_question_saved",
+        "wrapup_question_dot_intro", "wrapup_question_yours", "wrapup_question_chosen", "wrapup_question_none"};
     return keys;
 }
 

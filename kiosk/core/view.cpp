@@ -153,4 +153,13 @@ std::optional<Decision> View::outcome() const {
     return d;
 }
 
+std::string View::chosen_question() const {
+    std::map<int, int> counted;  // idea id -> dots
+    for (const auto& [who, idea] : question_dots) ++counted[idea];
+    int best = 0, most = 0;
+    for (const auto& [idea, count] : counted)  // ids ascending: the earlier idea keeps a tie
+        if (count > most && idea >= 1 && idea <= static_cast<int>(question_ideas.size())) best = idea, most = count;
+    return best ? question_ideas[static_cast<std::size_t>(best - 1)].text : std::string{};
+}
+
 }  // namespace kiosk

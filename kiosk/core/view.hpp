@@ -11,6 +11,7 @@
 
 #include "kiosk/core/choice.hpp"
 #include "kiosk/core/clock.hpp"
+#include "kiosk/core/coffee.hpp"
 #include "kiosk/core/content.hpp"
 #include "kiosk/core/decision.hpp"
 #include "kiosk/core/proposal.hpp"
@@ -98,7 +99,14 @@ struct View {
     std::vector<Decision> reviews;               // earlier decisions due for review
     ValidationView validation;                   // the validation stage
     std::vector<Objection> reflections;          // wrap-up answers shared with the group (anonymous)
+    // The wrap-up's suggestions for the coffee corner's next question (id = index + 1), and
+    // each participant's one dot on them.
+    std::vector<Objection> question_ideas;
+    std::map<int, int> question_dots;  // participant -> idea id
     std::vector<Millis> spent;                   // per step: time spent in it this session
+
+    // The coffee corner: this week's answer link and answers; outlives sessions.
+    CoffeeView coffee;
 
     // History: what the last finished session chose ("vorige keer: …"); empty if nothing.
     std::string last_outcome;
@@ -148,6 +156,9 @@ struct View {
     std::optional<DecisionKind> decision() const;
     // This session's decision as it goes into the record and the next lobbies.
     std::optional<Decision> outcome() const;
+    // The wrap-up's chosen coffee-corner question: the idea with the most dots (the earlier one on
+    // a tie); "" while no idea has a dot.
+    std::string chosen_question() const;
 };
 
 }  // namespace kiosk
