@@ -4,7 +4,10 @@
 #include "kiosk/config/json_reader.hpp"
 
 #include <algorithm>
+#include <fstream>
 #include <map>
+
+#include "kiosk/core/text_rules.hpp"
 
 namespace kiosk {
 
@@ -107,6 +110,59 @@ ai::Settings read_ai(ObjectReader& top, const std::string& file, Problems& probl
     return ai;
 }
 
+// "mon-fri": "07:30-18:00" (or a list of such ranges) per day or day range.
+void read_hours(const Json& json, const std::string& file, Problems& problems, OpeningHours& hours) {
+    static const std::vector<std::string> days{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    const auto day_index = [&](const std::string& name) {
+        return static_cast<int>(std::find(days.begin(), days.end(), name) - days.begin());
+    };
+    const std::string fix = "write it like {\"mon-fri\": \"07:30-18:00\", \"sat\": \"09:00-12:00\"}";
+    for (const auto& [key, value] : json.items()) {
+        const std::string where = "coffee.hours." + key;
+        const auto dash = key.find('-');
+        const int first = day_index(key.substr(0, dash));
+        const int last = dash == std::string::npos ? first : day_index(key.substr(dash + 1));
+        if (first > 6 || last > 6 || last < first) {
+            problems.add(file, where, "is not a day or a day range (mon, tue, ... sun, or e.g. mon-fri); " + fix);
+            continue;
+        }
+        std::vector<std::string> ranges;
+        if (value.is_string()) ranges.push_back(value.get<std::string>());
+        else if (value.is_array() && std::all_of(value.begin(), value.end(), [](const Json& v) { return v.is_string(); }))
+            for (const auto& item : value) ranges.push_back(item.get<std::string>());
+        else {
+            problems.add(file, where, "must be a time range like \"07:30-18:00\" or a list of them; " + fix);
+            continue;
+        }
+        for (const auto& range : ranges) {
+            const auto start = range.size() == 11 && range[5] == '-' ? parse_hhmm(range.substr(0, 5)) : std::nullopt;
+            const auto end = range.size() == 11 && range[5] == '-' ? parse_hhmm(range.substr(6)) : std::nullopt;
+            if (!start || !end || *end <= *start) {
+                problems.add(file, where, "\"" + range + "\" must be \"HH:MM-HH:MM\" with the end later than the start "
+                                          "(a night over midnight is two ranges on two days)");
+                continue;
+            }
+            for (int day = first; day <= last; ++day) hours.days[static_cast<std::size_t>(day)].emplace_back(*start, *end);
+        }
+    }
+}
+
+void read_coffee(ObjectReader& top, const std::string& file, Problems& problems, Settings& settings) {
+    const Json* json = top.object("coffee", false);
+    if (!json) return;
+    ObjectReader reader{*json, file, "coffee", problems};
+    auto& coffee = settings.coffee;
+    coffee.rotate_seconds = reader.integer("rotate_seconds", 5, 600, 20);
+    coffee.group_first = reader.choice("question_source", {"group_first", "rotation"}, "group_first") == "group_first";
+    const auto moderation = reader.choice("moderation", {"open", "word_list", "approve"}, "open");
+    settings.session.coffee.moderation = moderation == "approve"     ? Moderation::Approve
+                                         : moderation == "word_list" ? Moderation::WordList
+                                                                     : Moderation::Open;
+    if (const Json* hours = reader.object("hours", false)) read_hours(*hours, file, problems, coffee.hours);
+    // An SDL display index (0 is the first screen); -1 or absent: no second screen.
+    if (const int display = reader.integer("display", -1, 15, -1); display >= 0) coffee.display = display;
+}
+
 Settings read_settings(const Json& json, const std::string& file, Problems& problems) {
     Settings settings;
     if (!json.is_object()) {
@@ -162,6 +218,7 @@ Settings read_settings(const Json& json, const std::string& file, Problems& prob
         rule.adjust_max_weak = reader.integer("adjust_max_weak", 0, 20, 2);
         rule.objection_means_adjust = reader.boolean("objection_means_adjust", true);
     }
+    read_coffee(top, file, problems, settings);
     settings.ai = read_ai(top, file, problems, settings.prompts_dir);
     settings.session.constraints_window = std::chrono::seconds{settings.ai.constraints_seconds};
     return settings;
@@ -297,7 +354,32 @@ struct Loaded {
     std::map<std::string, Strings> strings;
     std::map<std::string, Strings> phone_strings;
     std::map<std::string, ai::PromptTemplate> prompts;
+    std::map<std::string, std::vector<std::string>> blocked_words;
 };
+
+// config/blocked-words.<lang>.txt: one word or phrase per line, '#' starts a comment. Needed
+// only with coffee.moderation "word_list".
+std::vector<std::string> read_blocked_words(const std::filesystem::path& path, Problems& problems) {
+    std::vector<std::string> words;
+    std::ifstream in{path};
+    if (!in) {
+        problems.add(path.string(), "", "cannot open the file; coffee.moderation \"word_list\" needs it (one word per "
+                                        "line), or set coffee.moderation to \"open\" or \"approve\"");
+        return words;
+    }
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number) {
+        if (const auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
+        const auto first = line.find_first_not_of(" \t\r");
+        if (first == std::string::npos) continue;
+        line = line.substr(first, line.find_last_not_of(" \t\r") - first + 1);
+        if (line.size() > 80 || check_raw_text(line, 80) != TextProblem::None)
+            problems.add(path.string(), "line " + std::to_string(number), "is not a word or short phrase (UTF-8, at most 80 characters)");
+        else words.push_back(ascii_lower(line));
+    }
+    if (words.size() > 2000) problems.add(path.string(), "", "has more than 2000 words; keep the list short");
+    return words;
+}
 
 Loaded load_everything(const std::filesystem::path& dir, Problems& problems) {
     Loaded loaded;
@@ -321,6 +403,9 @@ Loaded load_everything(const std::filesystem::path& dir, Problems& problems) {
                 read_strings(*phone_json, phone_path.string(), Strings::phone_keys(), problems);
     }
     check_same_stages(loaded.contents, dir, problems);
+    if (loaded.settings.session.coffee.moderation == Moderation::WordList)
+        for (const auto& language : k_languages)
+            loaded.blocked_words[language] = read_blocked_words(dir / ("blocked-words." + language + ".txt"), problems);
     const auto prompts = dir / loaded.settings.prompts_dir;
     for (const auto& language : k_languages) {
         std::vector<std::string> lines;
@@ -354,6 +439,7 @@ Config load_config(const std::filesystem::path& dir, const std::optional<std::st
     config.strings = std::move(loaded.strings.at(chosen));
     config.phone_strings = std::move(loaded.phone_strings.at(chosen));
     config.prompt = std::move(loaded.prompts.at(chosen));
+    config.settings.session.coffee.blocked_words = std::move(loaded.blocked_words[chosen]);
     return config;
 }
 

@@ -24,6 +24,15 @@ struct DisplaySettings {
     int height = 1080;
 };
 
+// The coffee corner between sessions (kiosk.json "coffee"); moderation and limits are in
+// SessionRules::coffee, where the engine reads them.
+struct CoffeeSettings {
+    int rotate_seconds = 20;   // each panel's time on screen
+    bool group_first = true;   // question_source "group_first": the group's question when there is one
+    OpeningHours hours;        // outside them the screen sleeps; empty = always
+    std::optional<int> display;  // SDL display index for a second window showing only the coffee corner
+};
+
 struct Settings {
     std::string room_name;
     std::string language = "nl";
@@ -42,6 +51,7 @@ struct Settings {
     std::vector<Slot> slots;
     bool open_at_slot = true;         // the idle screen opens the lobby when a slot starts
     Trajectory trajectory;            // "week 7 van 20"
+    CoffeeSettings coffee;            // kiosk.json "coffee"
     ai::Settings ai;                  // kiosk.json "ai"
     std::string prompts_dir = "../prompts";  // relative to the config folder
 };

@@ -62,7 +62,7 @@ Event from_row(const EventRow& row) {
     const auto sender = sender_kind_from(row.sender);
     if (!sender) throw StoreError{"an event from '" + row.sender + "', a sender this version does not know"};
     Event event{*kind};
-    event.from = {*sender, *sender == SenderKind::Participant ? row.participant : std::string{}};
+    event.from = {*sender, *sender == SenderKind::Participant || *sender == SenderKind::Visitor ? row.participant : std::string{}};
     for_each_field(event.payload, [&](const FieldSpec& field, auto& value) {
         using T = std::decay_t<decltype(value)>;
         if constexpr (std::is_same_v<T, std::string>) value = field.column == Column::Stage ? row.stage : row.text;

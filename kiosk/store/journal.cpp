@@ -296,16 +296,52 @@ std::vector<JournalEntry> Journal::open_session() const {
 }
 
 std::vector<JournalEntry> Journal::events_between(std::int64_t first, std::int64_t before) const {
-    std::vector<JournalEntry> entries;
+    return events_where("seq >= ? AND seq < ?", first, before);
+}
+
+// The coffee corner's record (coffee.hpp) and the room's moderator codes outside sessions: what a
+// restart replays before the open session, so this week's answers and moderators come back.
+std::vector<JournalEntry> Journal::coffee_events(std::int64_t since_wall_ms) const {
+    std::string kinds;
+    for (const auto kind : {EventKind::CoffeeWeek, EventKind::CoffeeAnswer, EventKind::CoffeeWithdraw, EventKind::CoffeeHost,
+                            EventKind::CoffeeModerate, EventKind::CoffeeQuestion, EventKind::OfferHost})
+        kinds += (kinds.empty() ? "'" : ", '") + std::string{to_string(kind)} + "'";
+    // The open session's own events come with it (open_session()), not twice.
+    const auto open = open_session_record();
+    return events_where(("wall_ms >= ? AND seq < ? AND kind IN (" + kinds + ")").c_str(), since_wall_ms,
+                        open ? open->opened_seq : INT64_MAX);
+}
+
+std::size_t Journal::forget_loose_before(std::int64_t wall_ms) {
+    // Events in no session's range: the coffee corner's answers given between sessions, and the
+    // room's keys pressed while idle. A finished session's events go with forget().
     sqlite3_stmt* raw = nullptr;
     if (sqlite3_prepare_v2(m_db,
-                           "SELECT seq, wall_ms, kind, sender, participant, stage, text, note, dots, flag FROM events "
-                           "WHERE seq >= ? AND seq < ? ORDER BY seq",
+                           "DELETE FROM events WHERE wall_ms < ? AND NOT EXISTS (SELECT 1 FROM sessions s WHERE "
+                           "events.seq >= s.opened_seq AND (s.closed_seq IS NULL OR events.seq <= s.closed_seq))",
                            -1, &raw, nullptr) != SQLITE_OK)
+        throw StoreError{m_file.string() + ": " + sqlite3_errmsg(m_db)};
+    Statement remove{raw};
+    sqlite3_bind_int64(remove.get(), 1, wall_ms);
+    if (sqlite3_step(remove.get()) != SQLITE_DONE) throw StoreError{m_file.string() + ": cannot forget (" + sqlite3_errmsg(m_db) + ")"};
+    const auto removed = static_cast<std::size_t>(sqlite3_changes(m_db));
+    if (removed > 0) {
+        exec("VACUUM");
+        exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    return removed;
+}
+
+std::vector<JournalEntry> Journal::events_where(const char* where, std::int64_t first, std::int64_t second) const {
+    std::vector<JournalEntry> entries;
+    sqlite3_stmt* raw = nullptr;
+    const std::string sql = std::string{"SELECT seq, wall_ms, kind, sender, participant, stage, text, note, dots, flag FROM events "
+                                        "WHERE "} + where + " ORDER BY seq";
+    if (sqlite3_prepare_v2(m_db, sql.c_str(), -1, &raw, nullptr) != SQLITE_OK)
         throw StoreError{m_file.string() + ": " + sqlite3_errmsg(m_db)};
     Statement query{raw};
     sqlite3_bind_int64(query.get(), 1, first);
-    sqlite3_bind_int64(query.get(), 2, before);
+    sqlite3_bind_int64(query.get(), 2, second);
     int result = SQLITE_ROW;
     while ((result = sqlite3_step(query.get())) == SQLITE_ROW) {
         JournalEntry entry;

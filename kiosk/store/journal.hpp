@@ -71,6 +71,12 @@ public:
     std::vector<SessionRecord> forget_before(std::int64_t wall_ms);
     // The open session; nullopt when none is open.
     std::optional<SessionRecord> open_session_record() const;
+    // The coffee corner's events (and the room's moderator codes) since `since_wall_ms`, without
+    // the open session's: replayed before it at start-up.
+    std::vector<JournalEntry> coffee_events(std::int64_t since_wall_ms) const;
+    // Forgets events older than `wall_ms` that belong to no session (the coffee corner's answers
+    // between sessions, keys pressed while idle); returns how many.
+    std::size_t forget_loose_before(std::int64_t wall_ms);
 
     // Said once after start-up when something had to be repaired (a corrupt file moved aside).
     const std::optional<std::string>& notice() const { return m_notice; }
@@ -81,6 +87,8 @@ public:
 private:
     void open_and_migrate();
     std::vector<JournalEntry> events_between(std::int64_t first, std::int64_t before) const;
+    // Events matching `where` with its two '?' bound to `first` and `second`, in order.
+    std::vector<JournalEntry> events_where(const char* where, std::int64_t first, std::int64_t second) const;
     void exec(const char* sql);
 
     std::filesystem::path m_file;

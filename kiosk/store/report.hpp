@@ -187,10 +187,17 @@ struct WeekReport {
     int decided = 0;  // decisions with an owner and a review date
     std::vector<std::pair<std::string, int>> stage_minutes;
     std::vector<WeekRow> rows;
+
+    // The coffee corner's question of the week with its answers (anonymous, newest first).
+    bool has_coffee = false;
+    std::string coffee_heading;       // "De vraag van de week"
+    std::string coffee_question;
+    std::string coffee_answers_line;  // "3 antwoorden"
+    std::vector<std::string> coffee_answers;
 };
 
 WeekReport week_report(const std::string& week, const std::vector<WeekSession>& sessions, const std::string& room,
-                       const ExportLanguage& language);
+                       const ExportLanguage& language, const WeekCoffee& coffee = {});
 
 // ---- The writers: layout only -------------------------------------------------------------
 

@@ -104,6 +104,12 @@ std::string csv_of(const WeekReport& report) {
                    text_cell(d ? d->owner : std::string{}), text_cell(d ? format_date(d->review_date) : std::string{}),
                    text_cell(row.stages_text)});
     }
+    // The question of the week and its answers below the sessions, one per row, in the first column.
+    if (report.has_coffee) {
+        table.add({text_cell("")});
+        table.add({text_cell(report.coffee_heading), text_cell(report.coffee_question)});
+        for (const auto& answer : report.coffee_answers) table.add({text_cell(answer)});
+    }
     return table.text();
 }
 

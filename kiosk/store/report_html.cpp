@@ -104,7 +104,14 @@ std::string html_of(const WeekReport& report) {
         for (const auto& line : report.stage_lines) out += "<li>" + e(line) + "</li>\n";
         out += "</ul>\n";
     }
-    if (report.rows.empty()) return out + "</body>\n</html>\n";
+    std::string coffee;
+    if (report.has_coffee) {
+        coffee = "<h2>" + e(report.coffee_heading) + "</h2>\n<p><strong>" + e(report.coffee_question) + "</strong></p>\n<p>" +
+                 e(report.coffee_answers_line) + "</p>\n<ul>\n";
+        for (const auto& answer : report.coffee_answers) coffee += "<li>" + e(answer) + "</li>\n";
+        coffee += "</ul>\n";
+    }
+    if (report.rows.empty()) return out + coffee + "</body>\n</html>\n";
     out += "<h2>" + e(labels.sessions) + "</h2>\n<table>\n<tr><th>" + e(labels.col_date) + "</th><th>" + e(labels.col_minutes) +
            "</th><th>" + e(labels.col_participants) + "</th><th>" + e(labels.col_contributions) + "</th><th>" +
            e(labels.col_statement) + "</th><th>" + e(labels.col_decision) + "</th></tr>\n";
@@ -112,7 +119,7 @@ std::string html_of(const WeekReport& report) {
         out += "<tr><td>" + e(row.date) + "</td><td class=\"n\">" + std::to_string(row.minutes) + "</td><td class=\"n\">" +
                std::to_string(row.participants) + "</td><td class=\"n\">" + std::to_string(row.contributions) + "</td><td>" +
                e(row.statement) + "</td><td>" + e(row.decision_text) + "</td></tr>\n";
-    return out + "</table>\n</body>\n</html>\n";
+    return out + "</table>\n" + coffee + "</body>\n</html>\n";
 }
 
 }  // namespace kiosk::store

@@ -98,7 +98,10 @@ std::string json_of(const WeekReport& report) {
     }
     Json stages = Json::object();
     for (const auto& stage : report.stage_minutes) stages[stage.first] = stage.second;
-    return dumped(Json{{"format", "vitale-kiosk/week/2"},
+    Json coffee = nullptr;
+    if (report.has_coffee) coffee = Json{{"question", report.coffee_question}, {"answers", report.coffee_answers}};
+    return dumped(Json{{"format", "vitale-kiosk/week/3"},
+                       {"question_of_the_week", std::move(coffee)},
                        {"week", report.week},
                        {"language", report.language},
                        {"room", report.room},

@@ -142,6 +142,11 @@ std::string markdown_of(const WeekReport& report) {
         out += "\n## " + md(report.labels.sessions) + "\n\n";
         for (const auto& row : report.rows) out += "- " + md(row.line) + "\n";
     }
+    if (report.has_coffee) {
+        out += "\n## " + md(report.coffee_heading) + "\n\n**" + md(report.coffee_question) + "**\n\n" +
+               md(report.coffee_answers_line) + "\n\n";
+        for (const auto& answer : report.coffee_answers) out += "- " + md(answer) + "\n";
+    }
     return out;
 }
 

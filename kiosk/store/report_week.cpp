@@ -92,7 +92,7 @@ WeekLabels labels_of(const ReportWords& words) {
 }  // namespace
 
 WeekReport week_report(const std::string& week, const std::vector<WeekSession>& sessions, const std::string& room,
-                       const ExportLanguage& language) {
+                       const ExportLanguage& language, const WeekCoffee& coffee) {
     const ReportWords words{language};
     WeekReport report;
     report.language = language.code;
@@ -115,6 +115,13 @@ WeekReport week_report(const std::string& week, const std::vector<WeekSession>& 
                                    {"minutes", words.count("report_minutes", report.minutes)},
                                    {"contributions", words.count("report_contributions", report.contributions)},
                                    {"decisions", words.count("report_decisions", report.decided)}});
+    report.has_coffee = coffee.held;
+    if (coffee.held) {
+        report.coffee_heading = words.text("report_coffee_heading");
+        report.coffee_question = coffee.question;
+        report.coffee_answers = coffee.answers;
+        report.coffee_answers_line = words.count("report_coffee_answers", static_cast<long long>(coffee.answers.size()));
+    }
     return report;
 }
 

@@ -64,6 +64,8 @@ RetentionResult apply_retention(Journal& journal, const fs::path& data_dir, std:
         ++result.sessions;
         result.files += delete_all(session_exports_folder(data_dir, session));
     }
+    // The coffee corner's answers between sessions (and idle key presses) belong to no session.
+    result.loose_events = static_cast<int>(journal.forget_loose_before(cutoff_wall_ms));
     // Copies of a damaged journal keep what the room said in it: they go with the retention.
     // Their name says when they were made ("vitale.sqlite3.damaged-<ms>[-wal|-shm]").
     const std::regex damaged{std::regex_replace(journal.file().filename().string(), std::regex{R"([.])"}, R"(\.)") +

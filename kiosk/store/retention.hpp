@@ -21,9 +21,11 @@ void forget_session(Journal& journal, const std::filesystem::path& data_dir, con
 struct RetentionResult {
     int sessions = 0;  // forgotten from the journal
     int files = 0;     // files deleted (a folder counts its files)
+    int loose_events = 0;  // events of no session (coffee-corner answers, idle keys) forgotten
 };
 
-// Sessions closed before `cutoff_wall_ms` and their files; damaged journal copies made before
+// Sessions closed before `cutoff_wall_ms` and their files; events of no session (the coffee
+// corner's answers) from before it; damaged journal copies made before
 // it; export folders of sessions the journal no longer holds, and the flat
 // "<date>-sessie-<n>.<format>" files of older versions, once changed before the cutoff (by
 // age, not at once: after a damaged journal was set aside its sessions are not in the new one,

@@ -52,8 +52,8 @@ std::string export_session(const View& view, const ExportHeader& header, ExportF
 }
 
 std::string export_week(const std::string& week, const std::vector<WeekSession>& sessions, const std::string& room,
-                        ExportFormat format, const ExportLanguage& language) {
-    return written(week_report(week, sessions, room, language), format);
+                        ExportFormat format, const ExportLanguage& language, const WeekCoffee& coffee) {
+    return written(week_report(week, sessions, room, language, coffee), format);
 }
 
 }  // namespace kiosk::store

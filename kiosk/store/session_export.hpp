@@ -55,7 +55,15 @@ WeekSession week_session(const View& view, long long id, std::string date, int m
 // The week for the team and its manager ("verantwoording"): sessions held, minutes in total and
 // per stage, contributions, and the decisions with their owners and review dates.
 // `week` is "2026-W47".
+// The coffee corner's week: its question and the answers the screen showed (approved, not
+// hidden, not withdrawn), newest first; `held` is false when the kiosk had no coffee week then.
+struct WeekCoffee {
+    bool held = false;
+    std::string question;
+    std::vector<std::string> answers;
+};
+
 std::string export_week(const std::string& week, const std::vector<WeekSession>& sessions, const std::string& room,
-                        ExportFormat format, const ExportLanguage& language = {});
+                        ExportFormat format, const ExportLanguage& language = {}, const WeekCoffee& coffee = {});
 
 }  // namespace kiosk::store
