@@ -45,7 +45,9 @@ public:
                  },
                  date_words(m_config.strings), wrong_code_budget,
                  // As the live kiosk: only its own names (tests reach it as 127.0.0.1:port).
-                 net::accepted_hosts("http://127.0.0.1:" + std::to_string(port), port)}} {
+                 net::accepted_hosts("http://127.0.0.1:" + std::to_string(port), port),
+                 [](const View& view) { return coffee_question(view.coffee, true, "Wat verraste je deze week?"); },
+                 "open"}} {
         m_server = std::make_unique<net::HttpServer>(
             m_reservation->release(),
             [this](net::HttpRequest request, net::Responder responder) { m_api.handle(std::move(request), responder); },

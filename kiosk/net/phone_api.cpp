@@ -1,4 +1,5 @@
 #include "kiosk/net/phone_api.hpp"
+#include "kiosk/net/phone_api_parts.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -24,73 +25,12 @@ constexpr int k_phone_burst = 20;
 // Typing the code: a person mistypes once or twice; a guesser tries thousands. Per address.
 constexpr int k_wrong_codes_per_minute = 10, k_wrong_code_burst = 10;
 
-// A request refused before it reaches the engine: the HTTP status, the error's name, and the
-// field it is about (with its limit) when there is one.
-struct BadRequest {
-    int status;
-    std::string code;
-    FieldProblem problem{};
-};
-
-std::string fill(std::string text, const std::vector<std::pair<std::string, std::string>>& values) {
-    for (const auto& [name, value] : values) {
-        const std::string mark = "{{" + name + "}}";
-        for (auto at = text.find(mark); at != std::string::npos; at = text.find(mark, at + value.size()))
-            text.replace(at, mark.size(), value);
-    }
-    return text;
-}
-
-// The error's name for a refusal: a text's problem ("too_long") or the status ("out_of_range").
-std::string error_code(Status status, const FieldProblem& problem) {
-    if (status == Status::BadText && problem.text != TextProblem::None) return std::string{to_string(problem.text)};
-    return std::string{to_string(status)};
-}
-
-// Which participant a request speaks for: its "key", exactly as the kiosk issues them. Nothing
-// else a request holds, and no absence of anything, makes it anyone else.
-std::string sender_key(const Json& body) {
-    const auto found = body.find("key");
-    if (found == body.end() || !found->is_string() || !is_issued_key(found->get_ref<const std::string&>()))
-        throw BadRequest{401, "unknown_person"};
-    return found->get<std::string>();
-}
-
-int status_code(Status status) {
-    switch (status) {
-    case Status::Ok:
-    case Status::Ignored: return 200;
-    case Status::NoSession: return 410;
-    case Status::UnknownPerson: return 401;
-    case Status::RoomFull:
-    case Status::NotYours:
-    case Status::NotHost:
-    case Status::BadCode: return 403;
-    case Status::WrongStage:
-    case Status::NotOpen:
-    case Status::Limit: return 409;
-    case Status::BadText:
-    case Status::TooManyDots:
-    case Status::OutOfRange:
-    case Status::TooMany:
-    case Status::WrongCount:
-    case Status::BadChoice:
-    case Status::BadDate:
-    case Status::MissingField: return 422;
-    case Status::UnknownNote:
-    case Status::UnknownDecision: return 404;
-    case Status::NotAllowed: return 403;
-    case Status::NotSaved: return 503;
-    case Status::BudgetSpent: return 507;
-    }
-    return 500;
-}
-
 }  // namespace
 
 PhoneApi::PhoneApi(PhoneApiSetup setup)
     : m_setup{std::move(setup)}, m_per_phone{m_setup.requests_per_minute, k_phone_burst},
       m_per_address{k_address_per_minute, k_address_burst}, m_joins{m_setup.joins_per_address},
+      m_visitors{m_setup.joins_per_address},
       m_wrong_codes{k_wrong_codes_per_minute, k_wrong_code_burst} {
     for (auto& host : m_setup.hosts) host = ascii_lower(host);
 }
@@ -171,8 +111,11 @@ HttpResponse PhoneApi::page(const HttpRequest& request) {
     if (path == "/" || path == "/c") {
         if (!m_per_address.allow(request.remote)) return error(429, "slow_down");
         const auto code = request.query.find("code");
-        if (!view->session_open()) return message_page(200, s.text("title"), s.text("no_session"), false);
         if (code != request.query.end()) return join_by_code(*view, request, code->second);
+        // Between sessions the code on the screen is the coffee corner's.
+        if (!view->session_open() && !view->coffee.code.empty())
+            return message_page(200, s.text("coffee_title"), s.text("coffee_code_intro"), true);
+        if (!view->session_open()) return message_page(200, s.text("title"), s.text("no_session"), false);
         if (view->codes_closed) return message_page(200, s.text("code_title"), s.text("code_closed"), false);
         return message_page(200, s.text("code_title"), s.text("join_intro"), true);
     }
@@ -184,6 +127,8 @@ HttpResponse PhoneApi::page(const HttpRequest& request) {
                                       {{"lang", m_setup.language}, {"title", escape_html(s.text("title"))}});
         return {200, "text/html; charset=utf-8", html, {}};
     }
+    if (path.rfind("/k/", 0) == 0) return coffee_page(*view, request);
+    if (path == "/api/coffee") return coffee_state(*view, request);
     if (path.rfind("/x/", 0) == 0) {
         // Each file is made afresh: as bounded per address as every other request.
         if (!m_per_address.allow(request.remote)) return error(429, "slow_down");
@@ -229,12 +174,18 @@ HttpResponse PhoneApi::page(const HttpRequest& request) {
 HttpResponse PhoneApi::join_by_code(const View& view, const HttpRequest& request, const std::string& typed) {
     const auto& s = m_setup.strings;
     const auto closed = [&] { return message_page(403, s.text("code_title"), s.text("code_closed"), false); };
-    if (view.codes_closed) return closed();
     if (!m_wrong_codes.available(request.remote))
         return message_page(429, s.text("code_title"), s.text("code_slow"), false);
     std::string digits;
     for (const char c : typed)
         if (c >= '0' && c <= '9') digits += c;  // "482 915" and "482-915" are fine
+    // The coffee corner's code works in and outside sessions; it is shown on the coffee screen.
+    if (auto coffee = coffee_code(view, digits)) return std::move(*coffee);
+    if (!view.session_open()) {
+        m_wrong_codes.allow(request.remote);
+        return message_page(404, s.text("coffee_title"), s.text("coffee_code_intro"), true, s.text("code_wrong"));
+    }
+    if (view.codes_closed) return closed();
     bool spent_now = false;
     int tried = 0;
     {
@@ -301,6 +252,7 @@ void PhoneApi::post(const HttpRequest& request, const Responder& responder) {
     const Json body = Json::parse(request.body, nullptr, false);
     if (body.is_discarded() || !body.is_object()) throw BadRequest{400, "bad_json"};
     const auto view = m_setup.loop.view();
+    if (spec->senders & (k_visitor | k_moderator)) return coffee_post(*spec, body, request, responder);
 
     std::string key;
     if (spec->kind == EventKind::Join) {

@@ -4,6 +4,8 @@
 // each phone's stream receives. Every request is bounded and checked before it reaches the
 // engine; every refusal names what was wrong in the phone's language, with a fitting status.
 // handle() and render() run on the HTTP server's threads.
+#include <nlohmann/json_fwd.hpp>
+
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -41,6 +43,9 @@ struct PhoneApiSetup {
     // The Host headers this kiosk answers to ("192.168.1.20:8080", "127.0.0.1:8080", …; compared
     // without case). Anything else is 421: a page on another name (DNS rebinding) gets nothing.
     std::vector<std::string> hosts;
+    // The coffee corner's question this week (the group's, else the rotation's) for its page.
+    std::function<std::string(const View&)> coffee_question;
+    std::string coffee_moderation = "open";  // kiosk.json coffee.moderation, for the page's wording
 };
 
 class PhoneApi {
@@ -63,11 +68,18 @@ private:
     HttpResponse join_by_code(const View& view, const HttpRequest& request, const std::string& typed);
     bool host_allowed(const std::string& host) const;
     PhoneContext context() const;
+    // phone_api_coffee.cpp: the coffee corner's page, state and actions (visitors, moderators)
+    HttpResponse coffee_page(const View& view, const HttpRequest& request);
+    HttpResponse coffee_state(const View& view, const HttpRequest& request);
+    void coffee_post(const ActionSpec& spec, const nlohmann::json& body, const HttpRequest& request,
+                     const Responder& responder);
+    std::optional<HttpResponse> coffee_code(const View& view, const std::string& digits) const;
 
     PhoneApiSetup m_setup;
     RateLimiter m_per_phone;
     RateLimiter m_per_address;  // every POST and the join pages, before and after joining
     JoinCounter m_joins;
+    JoinCounter m_visitors;  // new coffee-corner phones per address in a week (phones.joins_per_address)
     RateLimiter m_wrong_codes;  // per address
     std::mutex m_codes_mutex;
     std::string m_counted_code;  // the join code the count below is for

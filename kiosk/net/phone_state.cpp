@@ -249,6 +249,16 @@ std::string phone_state_json(const View& view, const std::string& key, const Pho
         for (const auto& shared : view.reflections)
             if (shared.author == me->number) summary["my_shared"] = shared.text;
         state["wrapup"] = std::move(summary);
+        // The coffee corner's question for next week: suggestions (anonymous), this phone's dot.
+        Json ideas = Json::array();
+        for (std::size_t i = 0; i < view.question_ideas.size(); ++i)
+            ideas.push_back({{"id", static_cast<int>(i) + 1},
+                             {"text", view.question_ideas[i].text},
+                             {"mine", view.question_ideas[i].author == me->number}});
+        state["questions"] = std::move(ideas);
+        const auto dot = view.question_dots.find(me->number);
+        state["question_dot"] = dot == view.question_dots.end() ? 0 : dot->second;
+        state["question_chosen"] = view.chosen_question();
     }
     if (!view.framing.empty() && view.in_step()) {
         Json framing = Json::array();

@@ -58,7 +58,7 @@ inline std::string_view proposal_suffix(ProposalState state) {
 
 inline std::string place_name(const View& view) {
     switch (view.phase) {
-    case Phase::Idle: return "idle";
+    case Phase::Idle: return view.coffee.week ? "coffee" : "idle";
     case Phase::Lobby: return "lobby";
     case Phase::WrapUp: return "wrapup";
     case Phase::Step: break;
@@ -111,6 +111,14 @@ private:
 
     void walk() {
         record();  // no session open
+        // The coffee corner's week with an answer from a visitor and a moderator: the place
+        // "coffee", and the coffee corner during every later place.
+        send({EventKind::CoffeeWeek, Sender::system(), CoffeeWeekPayload{202649, "coffee-fuzz-token-000000000001", ""}});
+        send({EventKind::CoffeeAnswer, Sender::visitor(phone_key(3)), CoffeeAnswerPayload{"Een klant bedankte me", false}});
+        press(EventKind::OfferHost);
+        if (const auto coffee_offer = view()->host_offer)
+            send({EventKind::CoffeeHost, Sender::visitor(phone_key(4)), ClaimHostPayload{coffee_offer->code}});
+        record();
         press(EventKind::Start);
         send(phone(1, EventKind::Join, JoinPayload{""}));
         send(phone(2, EventKind::Join, JoinPayload{"Sanne"}));

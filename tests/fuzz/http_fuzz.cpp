@@ -55,6 +55,8 @@ std::string fill_in(std::string_view input, const View& view) {
     const auto note = [&notes](std::size_t index) { return std::to_string(index < notes.size() ? notes[index]->id : 1); };
     replace_all(bytes, "@TOKEN@", view.join_token);
     replace_all(bytes, "@CODE@", view.join_code);
+    replace_all(bytes, "@COFFEE@", view.coffee.token);
+    replace_all(bytes, "@COFFEECODE@", view.coffee.code);
     replace_all(bytes, "@KEY@", fuzz::phone_key(1));
     replace_all(bytes, "@KEY2@", fuzz::phone_key(2));
     replace_all(bytes, "@STAGE@", view.in_step() ? view.step_spec().id : std::string{});
@@ -101,7 +103,9 @@ net::PhoneApiSetup phone_setup(EngineLoop& loop, const Clock& clock) {
                 },
             .dates = date_words(config.strings),
             .wrong_code_budget = settings.wrong_code_budget,
-            .hosts = k_hosts};
+            .hosts = k_hosts,
+            .coffee_question = [](const View& view) { return coffee_question(view.coffee, true, "?"); },
+            .coffee_moderation = "open"};
 }
 
 // What the API answered, from whichever thread answered it.

@@ -23,6 +23,7 @@ let removing = 0;      // the participant the host is asked to confirm removing
 let prompt = { request: 0, text: '' };  // the AI prompt as sent, fetched when first wanted
 let promptOpen = false;
 let farewell = null;   // at the session's end: the private reflection taken out of storage, to show once
+let questionDraft = null;  // the wrap-up's coffee-corner question as typed, until it is sent
 
 
 const $ = (id) => document.getElementById(id);
@@ -326,6 +327,10 @@ function render() {
     () => v && part === 'results' ? ownerPart(v) : []);
   const w = s.phase === 'wrapup' ? s.wrapup : null;
   section('wrapup', w && [w.decision, w.situation, w.my_shared || ''], () => w ? wrapupPart(w) : []);
+  // The suggestions for the coffee corner's next question (beside "wrapup" in the state).
+  const ideas = w && Array.isArray(s.questions) ? s : null;
+  section('wrapup-question', ideas && [ideas.questions, ideas.question_dot, ideas.question_chosen],
+    () => ideas ? coffeeQuestionPart(ideas) : []);
   section('footer', [inStep, stage && stage.id, part], () => inStep ? footer() : []);
   updateFooter();
   // The host's tools: the stage's controls and notes while in a stage, the people throughout.
@@ -648,6 +653,37 @@ function wrapupPart(w) {
     } }));
   if (w.my_shared) nodes.push(el('p', { class: 'muted', text: t('wrapup_shared') }));
   return nodes;
+}
+
+// The wrap-up's question for next week's coffee corner: each phone suggests one (again =
+// replace it) and gives one dot to one suggestion (again = move it); the one with most dots is
+// chosen. What is typed survives a redraw by someone else's suggestion or dot (questionDraft).
+function coffeeQuestionPart(w) {
+  const mine = w.questions.find((q) => q && q.mine);
+  const box = el('textarea', { id: 'question-idea', rows: 2, maxlength: textMax('/api/wrapup/question', 'text'),
+    placeholder: t('wrapup_question_hint') });
+  box.value = questionDraft !== null ? questionDraft : mine ? mine.text : '';
+  box.addEventListener('input', () => { questionDraft = box.value; });
+  const save = el('button', { class: 'small', id: 'question-send', text: t(mine ? 'wrapup_question_change' : 'wrapup_question_send'),
+    onclick: async () => {
+      if (!box.value.trim()) return banner(t('err_empty'), true);
+      save.disabled = true;
+      const reply = await send('/api/wrapup/question', { text: box.value });
+      save.disabled = false;
+      if (reply) { questionDraft = null; banner(t('wrapup_question_saved')); }
+    } });
+  const dot = w.question_dot;
+  const list = w.questions.filter((q) => q && present(q.id)).map((q) => el('button', {
+    class: 'candidate question-idea' + (dot === q.id ? ' chosen' : ''), 'data-idea': q.id, 'aria-pressed': dot === q.id ? 'true' : 'false',
+    onclick: () => { if (dot !== q.id) send('/api/wrapup/question-dot', { idea: q.id }); } },
+  el('span', { class: 'text', text: q.text }), q.mine ? el('span', { class: 'mine', text: t('wrapup_question_yours') }) : null,
+  el('span', { class: 'dots', 'aria-hidden': 'true', text: dot === q.id ? '●' : '' })));
+  return [el('h2', { id: 'question-title', text: t('wrapup_question_title') }),
+    el('p', { class: 'muted', text: t('wrapup_question_intro') }),
+    el('label', { for: 'question-idea', text: t(mine ? 'wrapup_question_label_mine' : 'wrapup_question_label') }), box, save,
+    list.length ? el('p', { class: 'muted', id: 'question-dot-intro', text: t('wrapup_question_dot_intro') }) : null, ...list,
+    el('p', { class: 'card question', id: 'question-chosen', text: w.question_chosen
+      ? t('wrapup_question_chosen', { question: w.question_chosen }) : t('wrapup_question_none') })];
 }
 
 // Built once per stage and then updated in place: a button must never be replaced under a

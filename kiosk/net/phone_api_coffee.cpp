@@ -1,0 +1,125 @@
+// The coffee corner on phones: anyone who scans the week's link (or types its code) may give
+// one answer to the week's question, change it or take it back; a phone that scanned the room's
+// moderator code (key H outside sessions) approves or hides answers. The sender is a visitor
+// (Sender::visitor) the transport makes from the key the kiosk issued; the week's token in the
+// request is checked first, so last week's link or a guessed one costs nothing.
+#include <nlohmann/json.hpp>
+
+#include "kiosk/core/random_key.hpp"
+#include "kiosk/core/text_rules.hpp"
+#include "kiosk/net/action_json.hpp"
+#include "kiosk/net/phone_api.hpp"
+#include "kiosk/net/phone_api_parts.hpp"
+#include "kiosk/net/web_assets.hpp"
+
+namespace kiosk::net {
+
+using Json = nlohmann::json;
+
+namespace {
+
+std::string week_name(int week) {
+    if (week <= 0) return "";
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-W%02d", week / 100, week % 100);
+    return text;
+}
+
+// The coffee page's own words for refusals whose session wording would not fit ("the session
+// is full"); every other refusal is named as everywhere else.
+std::string coffee_error_code(Status status, const FieldProblem& problem) {
+    switch (status) {
+    case Status::RoomFull: return "coffee_full";
+    case Status::BudgetSpent: return "coffee_budget";
+    case Status::NotOpen: return "coffee_host_in_session";
+    default: return error_code(status, problem);
+    }
+}
+
+}  // namespace
+
+// /k/<token>: the answer page, for this week's link only.
+HttpResponse PhoneApi::coffee_page(const View& view, const HttpRequest& request) {
+    const auto& s = m_setup.strings;
+    if (!m_per_address.allow(request.remote)) return error(429, "slow_down");
+    const auto token = request.path.substr(3);
+    if (view.coffee.token.empty() || token != view.coffee.token)
+        return message_page(410, s.text("coffee_title"), s.text("coffee_week_over"), false);
+    const std::string html = fill(std::string{find_web_asset("coffee.html")->body},
+                                  {{"lang", m_setup.language}, {"title", escape_html(s.text("coffee_title"))}});
+    return {200, "text/html; charset=utf-8", html, {}};
+}
+
+// /api/coffee?token=…&key=…: the week's question, this phone's answer, and for a moderator the
+// answers that wait.
+HttpResponse PhoneApi::coffee_state(const View& view, const HttpRequest& request) {
+    if (!m_per_address.allow(request.remote)) return error(429, "slow_down");
+    const auto token = request.query.find("token");
+    const auto& coffee = view.coffee;
+    if (coffee.token.empty() || token == request.query.end() || token->second != coffee.token) return error(410, "week_over");
+    const auto found = request.query.find("key");
+    const std::string key = found != request.query.end() && is_issued_key(found->second) ? found->second : "";
+    Json state{{"week", week_name(coffee.week)},
+               {"question", m_setup.coffee_question ? m_setup.coffee_question(view) : ""},
+               {"answer", nullptr},
+               {"host", coffee.is_host(key)},
+               {"shown", coffee.shown().size()},
+               {"moderation", m_setup.coffee_moderation},
+               {"max_text", m_setup.max_text}};
+    if (const auto* mine = key.empty() ? nullptr : coffee.answer_of(key))
+        state["answer"] = {{"id", mine->id}, {"text", mine->text}, {"waiting", mine->waiting}, {"hidden", mine->hidden}};
+    if (coffee.is_host(key)) {
+        Json waiting = Json::array();
+        for (const auto* answer : coffee.waiting()) waiting.push_back({{"id", answer->id}, {"text", answer->text}});
+        state["waiting"] = std::move(waiting);
+    }
+    return {200, "application/json", state.dump(-1, ' ', false, Json::error_handler_t::replace), {{"Cache-Control", "no-store"}}};
+}
+
+// A typed code that is this week's coffee code leads to its page; nullopt for any other.
+std::optional<HttpResponse> PhoneApi::coffee_code(const View& view, const std::string& digits) const {
+    if (view.coffee.code.empty() || digits != view.coffee.code) return std::nullopt;
+    return HttpResponse{303, "text/html; charset=utf-8", "", {{"Location", "/k/" + view.coffee.token}}};
+}
+
+void PhoneApi::coffee_post(const ActionSpec& spec, const Json& body, const HttpRequest& request, const Responder& responder) {
+    const auto view = m_setup.loop.view();
+    const auto token = body.find("token");
+    if (view->coffee.token.empty() || token == body.end() || !token->is_string() || *token != view->coffee.token)
+        throw BadRequest{410, "week_over"};
+    if (!m_per_address.allow(request.remote)) throw BadRequest{429, "slow_down"};
+    // A phone keeps the key it was given; the first answer (or moderator claim) gets one. New
+    // keys are bounded per address and week, like joins in a session.
+    const auto held = body.find("key");
+    std::string key = held != body.end() && held->is_string() && is_issued_key(held->get_ref<const std::string&>())
+                          ? held->get<std::string>()
+                          : std::string{};
+    bool new_key = false;
+    if (key.empty()) {
+        if (spec.kind != EventKind::CoffeeAnswer && spec.kind != EventKind::CoffeeHost) throw BadRequest{401, "unknown_person"};
+        key = random_key();
+        new_key = true;
+    }
+    if (!m_per_phone.allow(key)) throw BadRequest{429, "slow_down"};
+    Event event{spec.kind, Sender::visitor(key), {}};
+    try {
+        event.payload = decode_payload(spec, body);
+    } catch (const DecodeError& bad) {
+        throw BadRequest{bad.status, bad.code, {bad.field}};
+    }
+    FieldProblem problem;
+    if (const auto status = check_payload(event.payload, field_bounds(*view), problem); status != Status::Ok)
+        throw BadRequest{status_code(status), error_code(status, problem), problem};
+    if (new_key && !m_visitors.take(request.remote, view->coffee.token, key)) throw BadRequest{429, "coffee_too_many"};
+    const auto remote = request.remote;
+    m_setup.loop.submit(std::move(event), [this, responder, key, new_key, remote](const Outcome& outcome) {
+        if (new_key && !outcome.ok()) m_visitors.give_back(remote, key);
+        const int status = status_code(outcome.status);
+        if (status != 200) return responder.reply(error(status, coffee_error_code(outcome.status, outcome.problem), outcome.problem));
+        Json reply{{"ok", true}, {"key", key}, {"id", outcome.id}, {"v", outcome.version}};
+        if (const auto* mine = m_setup.loop.view()->coffee.answer_of(key)) reply["waiting"] = mine->waiting;
+        responder.reply({new_key ? 201 : 200, "application/json", reply.dump(), {}});
+    });
+}
+
+}  // namespace kiosk::net
