@@ -26,9 +26,11 @@ void draw_host_overlay(ui::Canvas& canvas, const Frame& frame) {
 
     const int x = panel.x + canvas.u(5);
     const int text_w = panel.w - size.x - canvas.u(15);
-    const auto title = canvas.text(frame.strings.text("host_title"), {type::heading, Weight::Bold, theme::warning}, x,
+    const auto title = canvas.text(frame.strings.text(frame.view.session_open() ? "host_title" : "host_title_coffee"), {type::heading, Weight::Bold, theme::warning}, x,
                                    panel.y + canvas.u(6));
-    canvas.text_fit(frame.strings.text("host_body"), {type::body, Weight::Regular, theme::text},
+    // Outside a session the code makes a coffee-corner moderator, not a session host.
+    const bool coffee = !frame.view.session_open();
+    canvas.text_fit(frame.strings.text(coffee ? "host_body_coffee" : "host_body"), {type::body, Weight::Regular, theme::text},
                     {x, title.y + title.h + canvas.u(3), text_w, panel.h - canvas.u(20)}, type::small);
 }
 

@@ -1,8 +1,8 @@
 #include "scenes/scene.hpp"
 
+#include "scenes/coffee_scene.hpp"
 #include "scenes/help_overlay.hpp"
 #include "scenes/host_overlay.hpp"
-#include "scenes/idle_scene.hpp"
 #include "scenes/lobby_scene.hpp"
 #include "scenes/proposal_scene.hpp"
 #include "scenes/validation_scene.hpp"
@@ -16,7 +16,7 @@ SDL_Rect Scene::draw_ticking(ui::Canvas&, const Frame&) const { return SDL_Rect{
 std::optional<Millis> Scene::until_change(const Frame&) const { return std::nullopt; }
 
 const Scene& scene_for(const View& view) {
-    static const IdleScene idle;
+    static const CoffeeScene coffee;
     static const LobbyScene lobby;
     static const CheckinScene checkin;
     static const StageScene stage;
@@ -24,7 +24,7 @@ const Scene& scene_for(const View& view) {
     static const ValidationScene validation;
     static const WrapUpScene wrapup;
     switch (view.phase) {
-    case Phase::Idle: return idle;
+    case Phase::Idle: return coffee;
     case Phase::Lobby: return lobby;
     case Phase::Step:
         if (view.step == 0) return checkin;
@@ -32,7 +32,7 @@ const Scene& scene_for(const View& view) {
         return view.step == view.validation_step() ? static_cast<const Scene&>(validation) : stage;
     case Phase::WrapUp: return wrapup;
     }
-    return idle;
+    return coffee;
 }
 
 void draw_frame(ui::Canvas& canvas, const Frame& frame) {

@@ -21,7 +21,13 @@ struct Room {
     std::string phone_url;  // where phones reach the kiosk; the QR adds /j/<token>
     std::vector<Slot> slots;
     bool show_names = false;  // first names next to notes (kiosk.json phones.show_names)
+    // The coffee corner (kiosk.json "coffee")
+    int rotate_seconds = 20;            // a panel's time on screen before the next fades in
+    bool group_question_first = true;   // coffee.question_source "group_first" (else "rotation")
 };
+
+// The coffee corner's panels, in the order they rotate.
+enum class CoffeePanel { Question, Answers, Decisions, Next };
 
 struct HelpRow {
     std::string keys;    // "PageDown · →"
@@ -39,6 +45,11 @@ struct Frame {
     bool help_visible = false;
     const std::vector<HelpRow>* help_rows = nullptr;
     std::string week_line{};  // "week 7 van 20 · sessie 3 van 4"; empty when unknown
+    int held_this_week = 0;   // sessions opened this ISO week (the coffee corner's "Volgende sessie")
+    // The coffee corner: a panel forced for a screenshot (else the clock picks it), and the night
+    // (coffee.hours closed): the screen is black.
+    std::optional<CoffeePanel> coffee_panel{};
+    bool night = false;
 };
 
 class Scene {

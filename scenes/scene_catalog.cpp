@@ -2,10 +2,19 @@
 
 #include <algorithm>
 
+#include "scenes/coffee_panels.hpp"
+
 namespace kiosk::scenes {
 
+namespace {
+constexpr char k_coffee_night[] = "coffee-night";
+}  // namespace
+
 std::vector<std::string> scene_names(const Content& content) {
-    std::vector<std::string> names{"idle", "lobby"};
+    std::vector<std::string> names{"idle"};
+    for (const auto panel : k_coffee_panels) names.push_back(coffee_panel_name(panel));
+    names.push_back(k_coffee_night);
+    names.push_back("lobby");
     for (const auto& step : content.steps) {
         names.push_back(step.id);
         if (step.has_vote()) {  // a dot-vote step shows its vote and its result differently
@@ -44,11 +53,21 @@ std::string scene_name(const View& view) {
     return "idle";
 }
 
+std::optional<CoffeePanel> coffee_panel_named(const std::string& name) {
+    for (const auto panel : k_coffee_panels)
+        if (coffee_panel_name(panel) == name) return panel;
+    return std::nullopt;
+}
+
+bool is_coffee_night(const std::string& name) { return name == k_coffee_night; }
+
 bool drive_to_scene(Engine& engine, const std::string& name, Millis now) {
     const auto names = scene_names(*engine.view().content);
     const auto found = std::find(names.begin(), names.end(), name);
     if (found == names.end()) return false;
-    // Each name is one "next" further along the session than the one before it.
+    // The coffee corner's looks are one idle engine drawn with another Frame: no key to press.
+    if (coffee_panel_named(name) || is_coffee_night(name)) return engine.view().phase == Phase::Idle;
+    // Past the coffee corner, each name is one "next" further along the session than the one before it.
     for (std::size_t presses = 0; presses < names.size() && scene_name(engine.view()) != name; ++presses)
         engine.apply({EventKind::Next, now});
     return scene_name(engine.view()) == name;

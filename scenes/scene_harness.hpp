@@ -37,6 +37,8 @@ public:
     Frame frame(const LocalMoment& local, bool help_visible = false,
                 const std::vector<HelpRow>* help_rows = nullptr) const;
 
+    // Earlier decisions in the record (the coffee corner's "Wat we besloten", the lobby's reviews).
+    void remember_decisions(std::vector<Decision> decisions) { m_engine.remember_decisions(std::move(decisions)); }
     const View& view() const { return m_engine.view(); }
     const FakeClock& clock() const { return m_clock; }
 

@@ -178,7 +178,10 @@ void draw_link_panel(ui::Canvas& canvas, const SDL_Rect& area, const std::string
 
 std::string join_url(const Frame& frame) {
     const auto& token = frame.view.join_token;
-    return token.empty() ? frame.room.phone_url : frame.room.phone_url + "/j/" + token;
+    if (!token.empty()) return frame.room.phone_url + "/j/" + token;
+    // Between sessions phones come for the coffee corner's question.
+    const auto& coffee = frame.view.coffee.token;
+    return coffee.empty() ? frame.room.phone_url : frame.room.phone_url + "/k/" + coffee;
 }
 
 SDL_Rect draw_people_line(ui::Canvas& canvas, const Frame& frame, int x, int y, int width) {

@@ -55,7 +55,8 @@ int draw_bullets(ui::Canvas& canvas, const std::vector<std::string>& lines, cons
 const std::string& question_of_the_week(const Content& content, const LocalMoment& local);
 // The URL without "http://", for people who type it.
 std::string display_url(const std::string& url);
-// What the QR encodes: the session's join link while one is open, else the kiosk's address.
+// What the QR encodes: the session's join link while one is open, else the coffee corner's
+// answer link (or the kiosk's address before the kiosk set a week).
 std::string join_url(const Frame& frame);
 // "8 doen mee · 3 klaar" under the timer; returns its area.
 SDL_Rect draw_people_line(ui::Canvas& canvas, const Frame& frame, int x, int y, int width);
