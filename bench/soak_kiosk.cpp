@@ -139,7 +139,11 @@ net::PhoneApiSetup SoakKiosk::api_setup(const SoakKioskSetup& setup) {
             [this](const View& shown, const std::string& format) { return app::session_export(m_config, m_clock, shown, format); },
             date_words(m_config.strings),
             settings.wrong_code_budget,
-            net::accepted_hosts("http://127.0.0.1:" + std::to_string(m_port), m_port)};
+            net::accepted_hosts("http://127.0.0.1:" + std::to_string(m_port), m_port),
+            [this](const View& view) {
+                return coffee_question(view.coffee, true, scenes::question_of_the_week(*m_config.content, app::to_local(m_clock.wall())));
+            },
+            "open"};
 }
 
 void SoakKiosk::write_exports(const View& wrap_up) {

@@ -75,7 +75,7 @@ TEST_CASE("vitale-kiosk --version and --help answer and exit 0") {
 TEST_CASE("The scene list names idle, lobby, the check-in, each stage with its vote parts, and wrap-up") {
     const auto result = run_kiosk("--list-scenes " + k_config);
     CHECK(result.exit_code == 0);
-    CHECK(result.output == "idle\nlobby\ncheckin\nanalyse\nprobleemstelling\nprobleemstelling-vote\nprobleemstelling-results\n"
+    CHECK(result.output == "idle\ncoffee-question\ncoffee-answers\ncoffee-decisions\ncoffee-next\ncoffee-night\nlobby\ncheckin\nanalyse\nprobleemstelling\nprobleemstelling-vote\nprobleemstelling-results\n"
                           "brainstorm\nbrainstorm-vote\nbrainstorm-results\nai-voorstel\nvalidatie\nvalidatie-decide\nvalidatie-owner\n"
                           "wrapup\n");
 }
@@ -93,7 +93,7 @@ TEST_CASE("Checking the config exits 0 for the shipped config and 2 with every p
     CHECK(result.exit_code == 2);
     const auto file = (temp.path() / "config" / "kiosk.json").string();
     CHECK(result.output == file + ": network.port: must be between 1 and 65535 (found 0)\n" + file +
-                               ": colour: unknown key; check the spelling (known here: ai, chime, data_dir, decision, display, "
+                               ": colour: unknown key; check the spelling (known here: ai, chime, coffee, data_dir, decision, display, "
                                "language, network, phones, retention_days, room_name, schedule, timers) or remove it\n");
 }
 

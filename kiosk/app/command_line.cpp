@@ -64,6 +64,8 @@ Options parse_command_line(const std::vector<std::string>& args) {
         else if (arg == "--help-overlay") options.help_overlay = true;
         else if (arg == "--print-first-frame") options.print_first_frame = true;
         else if (arg == "--trace-frames") options.trace_frames = true;
+        else if (arg == "--coffee-display")
+            options.coffee_display = parse_number(arg, value(), 0, 15, "give an SDL display index, 0 to 15, e.g. --coffee-display 1");
         else if (arg == "--demo")
             options.demo = parse_number(arg, value(), 1, 250, "give the number of simulated phones, 1 to 250, e.g. --demo 6");
         else if (arg == "--sessions") options.list_sessions = true;
@@ -92,6 +94,7 @@ Options:
   --data DIR          where the kiosk keeps its data (default: data_dir in kiosk.json)
   --port N            port for the phones (default: network.port in kiosk.json, 8080; 0 = any free)
   --demo N            N simulated phones join and take part through the real phone API
+  --coffee-display N  also show the coffee corner, all the time, on display N (0 is the first)
   --windowed          a window instead of fullscreen
   --size WxH          window or screenshot size, e.g. 1920x1080 (640x480 up to 7680x4320)
   --lang nl|en        language of the screen (default: language in kiosk.json)

@@ -28,6 +28,7 @@ struct Options {
     bool print_first_frame = false;  // for the start-up benchmark
     bool trace_frames = false;       // print "frame <version> <ms>" per frame (benchmarks)
     int demo = 0;                    // simulated phones that join and take part
+    std::optional<int> coffee_display;  // --coffee-display N: overrides kiosk.json coffee.display
     bool list_sessions = false;      // --sessions
     std::optional<std::string> export_session;  // --export N|last
     std::string export_format = "md";           // --format

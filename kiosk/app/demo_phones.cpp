@@ -34,7 +34,7 @@ std::map<std::string, std::vector<std::string>> load_demo_samples(const Config& 
     std::ifstream file{path};
     const Json json = file ? Json::parse(file, nullptr, false) : Json{};
     std::map<std::string, std::vector<std::string>> samples;
-    for (const char* kind : {"answer", "facts", "statements", "ideas", "constraints"}) {
+    for (const char* kind : {"answer", "facts", "statements", "ideas", "constraints", "coffee_answers"}) {
         const auto found = json.is_object() ? json.find(kind) : json.end();
         if (found == json.end() || !found->is_array() || found->empty() ||
             !std::all_of(found->begin(), found->end(), [](const Json& j) { return j.is_string(); }))

@@ -30,6 +30,8 @@ scenes::Room make_room(const Config& config, int port) {
     room.name = config.settings.room_name;
     room.slots = config.settings.slots;
     room.show_names = config.settings.session.show_names;
+    room.rotate_seconds = config.settings.coffee.rotate_seconds;
+    room.group_question_first = config.settings.coffee.group_first;
     const auto lan = config.settings.public_url.empty() ? net::detect_lan_ipv4() : std::nullopt;
     if (config.settings.public_url.empty() && !lan)
         std::cerr << "vitale-kiosk: no network address found; phones cannot join until this machine is on "
@@ -50,9 +52,10 @@ void forget_expired(store::Journal& journal, const std::filesystem::path& dir, c
     const auto cutoff = std::chrono::system_clock::now() - std::chrono::hours{24} * config.settings.retention_days;
     try {
         const auto result = store::apply_retention(journal, dir, std::chrono::duration_cast<Millis>(cutoff.time_since_epoch()).count());
-        if (result.sessions || result.files)
-            std::cerr << "vitale-kiosk: forgot " << result.sessions << " session(s) and " << result.files
-                      << " file(s) older than " << config.settings.retention_days << " days (retention_days)\n";
+        if (result.sessions || result.files || result.loose_events)
+            std::cerr << "vitale-kiosk: forgot " << result.sessions << " session(s), " << result.files << " file(s) and "
+                      << result.loose_events << " coffee-corner event(s) older than " << config.settings.retention_days
+                      << " days (retention_days)\n";
     } catch (const std::exception& error) {  // the daily thread must not end the kiosk
         std::cerr << "vitale-kiosk: retention: " << error.what() << '\n';
     }
@@ -167,6 +170,51 @@ net::ServerLimits phone_limits(const Config& config, int demo_phones) {
     return limits;
 }
 
+// The coffee corner's week follows the room's calendar: when the ISO week turns (or at start-up
+// with a journal from an earlier week) the engine gets the new week and makes its link.
+void submit_coffee_week(EngineLoop& loop, const Clock& clock) {
+    const auto local = to_local(clock.wall());
+    const int week = iso_week_year(local.date) * 100 + iso_week(local.date);
+    if (loop.view()->coffee.week != week)
+        loop.submit({EventKind::CoffeeWeek, Sender::system(), CoffeeWeekPayload{week, {}, {}}}, nullptr);
+}
+
+// A group's question chosen at a wrap-up is part of that session's record, which a restart does
+// not replay: journaled once more outside the session (CoffeeQuestion), it comes back with the
+// coffee corner's events. Engine thread.
+class CoffeeQuestions {
+public:
+    explicit CoffeeQuestions(const View& restored) : m_kept{restored.coffee.group_questions} {}
+    void on_view(const View& view, EngineLoop* loop) {
+        if (!loop || view.session_open()) return;
+        for (const auto& question : view.coffee.group_questions) {
+            const bool kept = std::any_of(m_kept.begin(), m_kept.end(), [&](const GroupQuestion& q) {
+                return q.week == question.week && q.text == question.text;
+            });
+            if (kept) continue;
+            m_kept.push_back(question);
+            loop->submit({EventKind::CoffeeQuestion, Sender::system(), CoffeeQuestionPayload{question.week, question.text}}, nullptr);
+        }
+    }
+
+private:
+    std::vector<GroupQuestion> m_kept;
+};
+
+// A moment in the coffee corner's week (its Monday), for the question that rotates by week.
+LocalMoment week_moment(int week, const Clock& clock) {
+    return week > 0 ? LocalMoment{iso_week_monday(week), 0} : to_local(clock.wall());
+}
+
+std::string moderation_name(Moderation moderation) {
+    switch (moderation) {
+    case Moderation::Open: return "open";
+    case Moderation::WordList: return "word_list";
+    case Moderation::Approve: return "approve";
+    }
+    return "open";
+}
+
 int minutes_of(Millis time) { return static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(time).count()); }
 
 }  // namespace
@@ -200,6 +248,10 @@ void run_live_kiosk(const LiveSetup& setup) {
             engine.remember_last_outcome(past.view().last_outcome);
             engine.remember_decisions(past.view().reviews);
         }
+        // The coffee corner's last two weeks (this week's answers, a group's question for it),
+        // then the open session.
+        const auto since = std::chrono::duration_cast<Millis>((clock.wall() - std::chrono::days{15}).time_since_epoch()).count();
+        store::replay(engine, journal->coffee_events(since), clock);
         const auto entries = journal->open_session();
         store::replay(engine, entries, clock);
         if (!entries.empty())
@@ -208,6 +260,8 @@ void run_live_kiosk(const LiveSetup& setup) {
     }
     if (options.scene && !scenes::drive_to_scene(engine, *options.scene, clock.monotonic()))
         throw UsageError{"--scene " + *options.scene + ": no such scene; --list-scenes lists the names"};
+
+    CoffeeQuestions coffee_questions{engine.view()};
 
     net::PortReservation reservation{options.port.value_or(config.settings.port)};
     const auto room = make_room(config, reservation.port());
@@ -221,10 +275,12 @@ void run_live_kiosk(const LiveSetup& setup) {
     // The engine thread writes the journal; the daily retention (its own thread) also does.
     std::mutex journal_mutex;
     std::unique_ptr<ai::AiWorker> ai_worker;  // made once the loop exists; stopped before it
+    EngineLoop* loop_ptr = nullptr;           // for the hooks that submit (set once the loop exists)
     EngineLoop loop{engine, clock,
                     {[&](const std::shared_ptr<const View>& view) {
                          signals.view_changed();
                          if (auto* phones = server.load()) phones->publish();
+                         coffee_questions.on_view(*view, loop_ptr);
                          if (!exports.wants(*view) || !journal) return;
                          std::lock_guard lock{journal_mutex};
                          exports.on_view(*view, journal->open_session_record());
@@ -257,6 +313,8 @@ void run_live_kiosk(const LiveSetup& setup) {
                          }
                      }}};
 
+    loop_ptr = &loop;
+    submit_coffee_week(loop, clock);
     ai_worker = std::make_unique<ai::AiWorker>(ai_setup(config, loop, clock, options.trace_frames));
     const auto now_view = loop.view();
     if (const auto& proposal = now_view->proposal; proposal.state == ProposalState::Waiting && proposal.prompt.empty()) {
@@ -279,11 +337,17 @@ void run_live_kiosk(const LiveSetup& setup) {
                        },
                        date_words(config.strings),
                        config.settings.wrong_code_budget,
-                       net::accepted_hosts(room.phone_url, reservation.port())}};
+                       net::accepted_hosts(room.phone_url, reservation.port()),
+                       [content, &config, &clock](const View& view) {
+                           return coffee_question(view.coffee, config.settings.coffee.group_first,
+                                                  scenes::question_of_the_week(*content, week_moment(view.coffee.week, clock)));
+                       },
+                       moderation_name(config.settings.session.coffee.moderation)}};
     // Hourly while no session runs: memory freed since goes back to the system, and once a day
     // the retention, also when the kiosk runs for months (never during a session: forgetting
     // rewrites the file, and the room's events would wait for it).
     Repeating hourly{std::chrono::hours{1}, [&, last = clock.wall()]() mutable {
+        submit_coffee_week(loop, clock);  // a new ISO week: a new answer link (Monday's first hour)
         if (loop.view()->session_open()) return;
         release_free_memory();
         if (!journal || clock.wall() - last < std::chrono::hours{24}) return;
@@ -304,7 +368,8 @@ void run_live_kiosk(const LiveSetup& setup) {
             if (options.demo > 0)
                 demo = std::make_unique<DemoPhones>(DemoSetup{loop, config, reservation.port(), options.demo});
             run_screen({config, loop, signals, room, setup.fonts, config.settings.display.fullscreen && !options.windowed,
-                        setup.size, options.print_first_frame, options.trace_frames});
+                        setup.size, options.print_first_frame, options.trace_frames,
+                        options.coffee_display ? options.coffee_display : config.settings.coffee.display});
         }
         // The engine stops first: its unanswered phone requests are dropped while the server
         // that would carry their replies still exists.

@@ -15,6 +15,17 @@ LocalMoment to_local(WallTime time) {
     return LocalMoment{date, local.tm_hour * 60 + local.tm_min};
 }
 
+WallTime wall_of(const LocalMoment& local) {
+    std::tm parts{};
+    parts.tm_year = static_cast<int>(local.date.year()) - 1900;
+    parts.tm_mon = static_cast<int>(static_cast<unsigned>(local.date.month())) - 1;
+    parts.tm_mday = static_cast<int>(static_cast<unsigned>(local.date.day()));
+    parts.tm_hour = local.minute_of_day / 60;
+    parts.tm_min = local.minute_of_day % 60;
+    parts.tm_isdst = -1;  // the zone's rules decide, also on the days the clocks change
+    return std::chrono::system_clock::from_time_t(std::mktime(&parts));
+}
+
 std::string local_text(WallTime time, char separator, bool colon) {
     const auto local = to_local(time);
     char text[40];

@@ -11,6 +11,7 @@
 #include "kiosk/core/schedule.hpp"
 #include "kiosk/store/journal.hpp"
 #include "kiosk/store/session_export.hpp"
+#include "scenes/widgets.hpp"
 
 namespace kiosk::app {
 
@@ -44,6 +45,34 @@ std::optional<std::pair<int, int>> parse_week(const std::string& text) {
     return std::pair{year, week};
 }
 
+// The coffee corner in ISO week `wanted` (yyyyww): its events replayed until the week after
+// began, so the answers are the ones that stood at the week's end; nullopt-like (held = false)
+// when the kiosk had no coffee week then.
+store::WeekCoffee week_coffee(const store::Journal& journal, const Config& config, int wanted) {
+    const auto monday = iso_week_monday(wanted);
+    const auto since = wall_of(LocalMoment{monday, 0}) - std::chrono::days{15};
+    Engine engine{config.content, config.settings.timers, config.settings.session};
+    store::WeekCoffee coffee;
+    const auto take = [&] {
+        const auto& view = engine.view().coffee;
+        coffee.held = true;
+        coffee.question = coffee_question(view, config.settings.coffee.group_first,
+                                          scenes::question_of_the_week(*config.content, LocalMoment{monday, 0}));
+        coffee.answers.clear();
+        for (const auto* answer : view.shown()) coffee.answers.push_back(answer->text);
+    };
+    for (const auto& entry : journal.coffee_events(std::chrono::duration_cast<Millis>(since.time_since_epoch()).count())) {
+        auto event = entry.event;
+        event.at = Millis{entry.wall_ms};  // a throwaway engine: its clock may be the wall clock
+        if (event.kind == EventKind::CoffeeWeek && engine.view().coffee.week == wanted &&
+            event.as<CoffeeWeekPayload>().week != wanted)
+            break;
+        engine.apply(event);
+    }
+    if (engine.view().coffee.week == wanted) take();
+    return coffee;
+}
+
 std::string week_summary(const store::Journal& journal, const Config& config, const std::string& week,
                          store::ExportFormat format) {
     const auto wanted = parse_week(week);
@@ -59,7 +88,8 @@ std::string week_summary(const store::Journal& journal, const Config& config, co
         held.push_back(store::week_session(engine.view(), session.id, local_text(WallTime{Millis{session.opened_wall_ms}}),
                                            static_cast<int>((end - session.opened_wall_ms) / 60000)));
     }
-    return store::export_week(week, held, config.settings.room_name, format, {config.settings.language, &config.strings});
+    return store::export_week(week, held, config.settings.room_name, format, {config.settings.language, &config.strings},
+                              week_coffee(journal, config, wanted->first * 100 + wanted->second));
 }
 
 void export_session(const store::Journal& journal, const Config& config, const Options& options) {

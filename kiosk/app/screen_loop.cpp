@@ -5,11 +5,16 @@
 #include <cstring>
 #include <memory>
 
+#include "kiosk/app/coffee_window.hpp"
+#include "kiosk/app/display_power.hpp"
 #include "kiosk/app/key_map.hpp"
 #include "kiosk/app/local_time.hpp"
+#include "kiosk/app/night_watch.hpp"
+#include "kiosk/app/panel_fade.hpp"
 #include "kiosk/app/week_line.hpp"
 #include "kiosk/core/engine_loop.hpp"
 #include "kiosk/ui/chime.hpp"
+#include "scenes/coffee_panels.hpp"
 #include "scenes/host_overlay.hpp"
 #include "scenes/scene_catalog.hpp"
 
@@ -91,6 +96,11 @@ std::string ScreenSignals::warning() const {
 
 namespace {
 
+// The coffee panel a frame shows ("coffee-question" ...).
+std::string coffee_panel_shown(const scenes::Frame& frame) {
+    return scenes::coffee_panel_name(frame.coffee_panel.value_or(scenes::coffee_rotation(frame).panel));
+}
+
 EventKind to_event(Action action) {
     switch (action) {
     case Action::Next: return EventKind::Next;
@@ -112,7 +122,8 @@ class ScreenLoop {
 public:
     explicit ScreenLoop(const ScreenSetup& setup)
         : m_setup{setup}, m_config{setup.config}, m_window{open_window(setup)},
-          m_canvas{canvas_for(m_window.get(), setup.fonts)}, m_loop{&setup.loop}, m_rows{help_rows(m_config)} {}
+          m_canvas{canvas_for(m_window.get(), setup.fonts)}, m_loop{&setup.loop}, m_rows{help_rows(m_config)},
+          m_power{m_window.get()}, m_night{m_config.settings.coffee.hours, m_config.settings.slots} {}
 
     void run() {
         // The engine's thread wakes this one through SDL's (thread-safe) event queue.
@@ -121,6 +132,7 @@ public:
         m_chime_due = view_changed + 1;
         m_setup.signals.attach(view_changed);
         m_view = m_loop->view();
+        if (m_setup.coffee_display) m_coffee = CoffeeWindow::open(*m_setup.coffee_display, m_window.get(), m_setup.fonts);
         while (m_running) {
             wait_and_handle_events();
             if (m_running) draw_guarded();
@@ -131,8 +143,11 @@ public:
 private:
     void wait_and_handle_events() {
         int timeout = -1;  // nothing due: sleep until an event arrives
+        // The earlier of the room screen's next change and the coffee screen's.
+        auto due = m_tick_at;
+        if (m_coffee_tick && (!due || *m_coffee_tick < *due)) due = m_coffee_tick;
         if (m_full) timeout = 0;
-        else if (m_tick_at) timeout = static_cast<int>(std::max<long long>(0, (*m_tick_at - m_clock.monotonic()).count()));
+        else if (due) timeout = static_cast<int>(std::clamp<long long>((*due - m_clock.monotonic()).count(), 0, k_longest_wait_ms));
         SDL_Event event;
         bool have = timeout < 0 ? SDL_WaitEvent(&event) != 0 : SDL_WaitEventTimeout(&event, timeout) != 0;
         while (have) {
@@ -145,6 +160,7 @@ private:
         if (event.type == SDL_QUIT) m_running = false;  // window closed, SIGINT or SIGTERM
         else if (event.type == m_view_changed) m_full = true;
         else if (event.type == m_chime_due && m_config.settings.chime) m_chime.play();
+        else if (event.type == SDL_WINDOWEVENT && m_coffee && event.window.windowID == m_coffee->id()) m_coffee->window_event(event.window.event);
         else if (event.type == SDL_WINDOWEVENT) handle_window(event.window.event);
         // Held keys do not repeat: a remote's button held down must not skip stages.
         else if (event.type == SDL_KEYDOWN && event.key.repeat == 0) handle_key(event.key.keysym);
@@ -159,6 +175,12 @@ private:
     }
 
     void handle_key(const SDL_Keysym& key) {
+        // At night the first key only wakes the screen (for five minutes); it does nothing else.
+        if (m_dark && action_for(key.sym, key.mod) != Action::Quit) {
+            m_night.woken(m_clock.monotonic());
+            m_full = true;
+            return;
+        }
         switch (const auto action = action_for(key.sym, key.mod)) {
         case Action::None: break;
         case Action::Quit: m_running = false; break;
@@ -176,6 +198,7 @@ private:
     void draw_guarded() {
         try {
             draw_what_changed();
+            if (m_coffee) draw_coffee_screen();
         } catch (const std::exception& error) {
             if (error.what() != m_last_failure) {
                 m_last_failure = error.what();
@@ -195,7 +218,15 @@ private:
         }
         const auto wall = m_clock.wall();
         scenes::Frame frame{*m_view, m_config.strings, m_setup.room, now, wall, to_local(wall), m_help, &m_rows};
+        frame.held_this_week = sessions_in_week(m_setup.signals.session_dates(), frame.local.date);
         frame.week_line = week_line(frame.local);
+        frame.night = m_night.night(frame.local, now, m_view->phase == Phase::Idle);
+        if (frame.night) return sleep_through_night(frame);
+        if (m_dark) wake_up();
+        if (m_fade.fading()) {
+            if (!m_full) return fade_step(now);
+            m_fade.cancel();  // something changed mid-fade: draw it as it is now
+        }
         const bool tick_due = m_tick_at && now >= *m_tick_at;
         // Over the help or a warning band a partial tick would cut through: draw it all.
         const bool covered = m_help || !m_setup.signals.warning().empty();
@@ -210,26 +241,90 @@ private:
             m_loop->post(EventKind::Start);
         const auto wait = scenes::scene_for(*m_view).until_change(frame);
         m_tick_at = wait ? std::optional<Millis>{now + *wait} : std::nullopt;
+        if (m_fade.fading()) {  // the fade's frames first; then the scene's own next change
+            m_after_fade = m_tick_at;
+            m_tick_at = now + PanelFade::k_frame;
+        }
+    }
+
+    // The second screen: the coffee corner always, with the room's View, clock and night.
+    void draw_coffee_screen() {
+        const Millis now = m_clock.monotonic();
+        const auto wall = m_clock.wall();
+        scenes::Frame frame{*m_view, m_config.strings, m_setup.room, now, wall, to_local(wall), false, &m_rows};
+        frame.held_this_week = sessions_in_week(m_setup.signals.session_dates(), frame.local.date);
+        frame.week_line = week_line(frame.local);
+        frame.night = m_night.night(frame.local, now, m_view->phase == Phase::Idle);
+        m_coffee_tick = m_coffee->update(frame, now);
+    }
+
+    void trace_frame() {
+        if (!m_setup.trace_frames) return;
+        std::printf("frame %llu %lld\n", static_cast<unsigned long long>(m_view->version),
+                    static_cast<long long>(m_clock.monotonic().count()));
+        std::fflush(stdout);
     }
 
     std::string week_line(const LocalMoment& local) const {
         return app::week_line(m_config, local, sessions_in_week(m_setup.signals.session_dates(), local.date), m_view->session_open());
     }
 
+    // The coffee corner's night: one black frame (and the monitor asleep where X11 DPMS allows),
+    // then nothing until the next opening, the next slot, a key or a session.
+    void sleep_through_night(const scenes::Frame& frame) {
+        if (!m_dark) {
+            m_fade.forget();
+            scenes::draw_frame(*m_canvas, frame);
+            SDL_UpdateWindowSurface(m_window.get());
+            m_dark = true;
+            const bool monitor = m_power.sleep();
+            std::fprintf(stderr, "vitale-kiosk: coffee corner shows coffee-night (%s)\n",
+                         monitor ? "monitor asleep through DPMS" : "a black screen");
+            trace_frame();
+        }
+        m_full = false;
+        const auto now = m_clock.monotonic();
+        std::optional<Millis> wake;
+        if (m_night.awake_until() > now) wake = m_night.awake_until() - now;
+        if (const auto ends = m_night.night_ends(frame.local)) {
+            const auto until = std::chrono::duration_cast<Millis>(wall_of(*ends) - frame.wall);
+            wake = std::min(wake.value_or(until), std::max(until, Millis{0}));
+        }
+        m_tick_at = wake ? std::optional<Millis>{now + *wake} : std::nullopt;
+        // The slot opener still opens the lobby at a slot's start, night or not.
+        if (m_config.settings.open_at_slot && m_opener.due(m_config.settings.slots, frame.local)) m_loop->post(EventKind::Start);
+    }
+
+    void wake_up() {
+        m_dark = false;
+        m_power.wake();
+        m_full = true;
+    }
+
+    // One frame of a cross-fade between two coffee panels.
+    void fade_step(Millis now) {
+        const auto next = m_fade.step(SDL_GetWindowSurface(m_window.get()), now);
+        SDL_UpdateWindowSurface(m_window.get());
+        trace_frame();
+        m_tick_at = next ? next : m_after_fade;
+    }
+
     void draw_full(const scenes::Frame& frame) {
+        // A new coffee panel fades in over the old picture (kept before it is drawn over).
+        SDL_Surface* surface = SDL_GetWindowSurface(m_window.get());
+        const std::string panel = frame.view.phase == Phase::Idle ? coffee_panel_shown(frame) : "";
+        m_fade.before_draw(surface, panel, !m_help);
         scenes::draw_frame(*m_canvas, frame);
         if (const auto warning = m_setup.signals.warning(); !warning.empty()) scenes::draw_warning(*m_canvas, warning);
-        SDL_UpdateWindowSurface(m_window.get());
         m_full = false;
+        m_fade.after_draw(surface, m_clock.monotonic());
+        SDL_UpdateWindowSurface(m_window.get());
         if (const auto name = scenes::scene_name(*m_view); name != m_shown_scene) {
             m_shown_scene = name;
             std::fprintf(stderr, "vitale-kiosk: showing %s\n", name.c_str());
         }
-        if (m_setup.trace_frames) {
-            std::printf("frame %llu %lld\n", static_cast<unsigned long long>(m_view->version),
-                        static_cast<long long>(m_clock.monotonic().count()));
-            std::fflush(stdout);
-        }
+        if (m_fade.changed() && !panel.empty()) std::fprintf(stderr, "vitale-kiosk: coffee corner shows %s\n", panel.c_str());
+        trace_frame();
         if (m_first_frame && m_setup.print_first_frame) {
             std::printf("first-frame-ms %lld\n", static_cast<long long>(m_clock.monotonic().count()));
             std::fflush(stdout);
@@ -252,6 +347,14 @@ private:
     bool m_help = false, m_full = true, m_running = true, m_first_frame = true;
     std::optional<Millis> m_tick_at;
     SlotOpener m_opener;
+    DisplayPower m_power;
+    NightWatch m_night;
+    bool m_dark = false;  // the night's black frame is up
+    PanelFade m_fade;
+    std::unique_ptr<CoffeeWindow> m_coffee;  // the second screen, when coffee.display names one
+    std::optional<Millis> m_coffee_tick;
+    std::optional<Millis> m_after_fade;  // when the scene wants its next frame once the fade is done
+    static constexpr long long k_longest_wait_ms = 24LL * 3600 * 1000;  // SDL takes an int
 };
 
 }  // namespace

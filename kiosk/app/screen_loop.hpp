@@ -53,6 +53,7 @@ struct ScreenSetup {
     ScreenSize size;
     bool print_first_frame = false;
     bool trace_frames = false;  // print each presented View version (for the benchmarks)
+    std::optional<int> coffee_display;  // a second screen for the coffee corner (SDL display index)
 };
 
 // Runs until Ctrl+Alt+Q, the window is closed, or SIGINT/SIGTERM. Throws DisplayError when

@@ -69,6 +69,35 @@ void sample_decisions(scenes::SceneHarness& harness, int people) {
                                                                 : "The late shift would miss the handover entirely."});
 }
 
+// The coffee corner with its week's link; with --demo N, N sample answers (one waits for a
+// moderator, so it is not shown) and two decisions of earlier sessions, one overdue for review.
+void sample_coffee(scenes::SceneHarness& harness, const Config& config, int answers) {
+    const auto local = to_local(harness.clock().wall());
+    harness.apply({EventKind::CoffeeWeek, Sender::system(),
+                   CoffeeWeekPayload{iso_week_year(local.date) * 100 + iso_week(local.date), "coffee-demo-token", {}}});
+    if (answers <= 0) return;
+    const auto texts = load_demo_samples(config).at("coffee_answers");
+    for (int i = 0; i < answers; ++i) {
+        const auto key = std::string(28, 'c') + std::to_string(1000 + i);
+        harness.apply({EventKind::CoffeeAnswer, Sender::visitor(key),
+                       CoffeeAnswerPayload{texts[static_cast<std::size_t>(i) % texts.size()], i == 1}});
+    }
+    const bool dutch = config.content->language == "nl";
+    const auto day = [&](int offset) {
+        const std::chrono::year_month_day date{std::chrono::sys_days{local.date} + std::chrono::days{offset}};
+        return static_cast<int>(date.year()) * 10000 + static_cast<int>(static_cast<unsigned>(date.month())) * 100 +
+               static_cast<int>(static_cast<unsigned>(date.day()));
+    };
+    harness.remember_decisions(
+        {Decision{"demo-1", DecisionKind::Do, dutch ? "De overdracht van 8:30 bij de balie" : "The 8:30 handover at the desk",
+                  dutch ? "Hoe kunnen we de overdracht zo doen dat geen klantvraag blijft liggen?"
+                        : "How might we hand over so that no customer question is left behind?",
+                  dutch ? "Teamcoördinator" : "Team coordinator",
+                  dutch ? "Vijf vragen kiezen met de ochtenddienst" : "Pick five questions with the morning shift", day(-2), "running"},
+         Decision{"demo-2", DecisionKind::Adjust, dutch ? "Terugbellen na een klacht" : "Calling back after a complaint", "",
+                  "Sanne", dutch ? "Een belscript van vijf zinnen proberen" : "Try a five-sentence call script", day(9), ""}});
+}
+
 }  // namespace
 
 void write_screenshot(const Config& config, const scenes::Room& room, const ui::FontFiles& fonts,
@@ -94,7 +123,11 @@ void write_screenshot(const Config& config, const scenes::Room& room, const ui::
     const bool validation_scene = std::any_of(config.content->steps.begin(), config.content->steps.end(), [&](const StepSpec& step) {
         return step.contribution == Contribution::Scores && scene.rfind(step.id, 0) == 0;
     });
-    if (codes_closed) {
+    const auto coffee_panel = scenes::coffee_panel_named(scene);
+    const bool coffee = scene == "idle" || scene == "coffee-night" || coffee_panel;
+    if (coffee) {
+        sample_coffee(harness, config, sample_notes);
+    } else if (codes_closed) {
         harness.go_to("lobby");
         harness.join_phones(sample_notes);
         harness.apply({EventKind::CloseCodes, Sender::system(), NoPayload{}});
@@ -142,6 +175,8 @@ void write_screenshot(const Config& config, const scenes::Room& room, const ui::
     const auto rows = help_rows(config);
     auto frame = harness.frame(to_local(harness.clock().wall()), help_overlay, &rows);
     frame.week_line = week_line(config, frame.local, harness.view().session_open() ? 1 : 0, harness.view().session_open());
+    frame.coffee_panel = coffee_panel;
+    frame.night = scene == "coffee-night";
     scenes::draw_frame(canvas, frame);
     ui::save_png(surface.get(), file);
 }
