@@ -52,6 +52,19 @@ start_kiosk() {
     return 1
 }
 
+# expect_panel NAME SECONDS: waits up to SECONDS for the coffee corner to turn to panel NAME
+# (coffee-question, coffee-answers, ...) and for its cross-fade to end.
+expect_panel() {
+    local before
+    before=$(grep -c 'coffee corner shows' "$work/log" || true)
+    [ "$(grep 'coffee corner shows' "$work/log" | tail -n 1)" = "vitale-kiosk: coffee corner shows $1" ] && { sleep 1; return 0; }
+    for _ in $(seq $(( $2 * 10 ))); do
+        [ "$(grep 'coffee corner shows' "$work/log" | tail -n 1)" = "vitale-kiosk: coffee corner shows $1" ] && { sleep 1; return 0; }
+        sleep 0.1
+    done
+    fail "expected the coffee panel $1 within $2 s (after $before panel turns), last: $(grep 'coffee corner shows' "$work/log" | tail -n 1)"
+}
+
 # expect_scene NAME: waits up to 5 s for the kiosk to log that it shows scene NAME.
 expect_scene() {
     for _ in $(seq 50); do

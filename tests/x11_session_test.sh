@@ -12,17 +12,19 @@ start_x11 1920x1080
 port=$(( 20000 + RANDOM % 20000 ))
 url="http://127.0.0.1:$port"
 loopback_config "$source_dir/config" "$work/config" "$url" || fail "could not set public_url"
+sed -i 's|"rotate_seconds": 20|"rotate_seconds": 5|' "$work/config/kiosk.json"
 
 "$kiosk" --config "$work/config" --data "$work/data" --port "$port" 2>"$work/log" & kiosk_pid=$!
 
 press() { xdotool key "$1"; }
 
 expect_scene idle
-sleep 0.3
+# Between sessions the coffee corner's question panel carries the week's answer link.
+expect_panel coffee-question 12
 import -window root "$work/idle.png"
 [ "$(identify -format '%wx%h' "$work/idle.png")" = "1920x1080" ] || fail "screenshot is not 1920x1080"
 decoded=$(zbarimg -q --raw "$work/idle.png" 2>/dev/null | tr -d '\r\n')
-[ "$decoded" = "$url" ] || fail "QR on the idle screen says '$decoded', expected $url"
+[[ "$decoded" =~ ^$url/k/[0-9a-f]{32}$ ]] || fail "QR on the coffee corner says '$decoded', expected $url/k/<the week's token>"
 
 press Return;     expect_scene lobby
 sleep 0.3

@@ -31,14 +31,14 @@ const linkPattern = new RegExp(`^http://127\\.0\\.0\\.1:${port}/k/([A-Za-z0-9_-]
 
 // ---- the screen ---------------------------------------------------------------------------
 
-const shownLines = () => readFileSync(kioskLog, 'utf8').split('\n').filter((l) => l.includes('vitale-kiosk: showing '));
+const shownLines = () => readFileSync(kioskLog, 'utf8').split('\n').filter((l) => l.includes('vitale-kiosk: coffee corner shows '));
 
 // Waits up to `seconds` for the screen to turn to the panel NAME (a turn logged from now on) and
 // for it to fade in; false when it did not come.
 async function turnTo(name, seconds) {
   const before = shownLines().length;
   for (const until = Date.now() + seconds * 1000; Date.now() < until; await pause(100)) {
-    if (shownLines().slice(before).some((l) => l.endsWith('showing ' + name))) {
+    if (shownLines().slice(before).some((l) => l.endsWith('shows ' + name))) {
       await pause(1500);
       return true;
     }
@@ -54,7 +54,7 @@ async function panelsDuring(seconds, name) {
     const lines = shownLines();
     if (lines.length === at) continue;
     at = lines.length;
-    const panel = lines[lines.length - 1].replace(/.*showing /, '');
+    const panel = lines[lines.length - 1].replace(/.*coffee corner shows /, '');
     await pause(1500);
     seen.push({ panel, png: screenshot(`${outDir}/${tag}-${name}-${seen.length + 1}-${panel}.png`) });
   }

@@ -36,8 +36,8 @@ walk() {
     fi
     : >"$work/stdout"  # start_kiosk reads the port from here: not the last run's
     start_kiosk "$kiosk" "$work/source/config" "$work" || fail "the kiosk did not start ($moderation, $language)"
-    for _ in $(seq 100); do grep -q 'showing coffee-' "$work/log" && break; sleep 0.1; done
-    grep -q 'showing coffee-' "$work/log" || fail "the idle kiosk does not show the coffee corner"
+    for _ in $(seq 100); do grep -q 'coffee corner shows coffee-' "$work/log" && break; sleep 0.1; done
+    grep -q 'coffee corner shows coffee-' "$work/log" || fail "the idle kiosk does not show the coffee corner"
     node "$here/coffee.mjs" "http://127.0.0.1:$kiosk_port" "$moderation" "$language" "$out" "$work/log" "$work" ||
         fail "the coffee corner did not work from the phones ($moderation, $language)"
     kill "$kiosk_pid"
