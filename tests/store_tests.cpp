@@ -234,6 +234,16 @@ TEST_CASE("When the journal cannot write, phones are told 'not saved' and the ro
     loop.submit({EventKind::Join, Sender::participant("phone-key-00000001"), JoinPayload{}}, [&](const Outcome& outcome) { reply.set_value(outcome); });
     CHECK(reply.get_future().get().status == Status::NotSaved);
     CHECK(loop.view()->participants.empty());
+    // A coffee-corner answer is not confirmed either (the week itself is the system's: applied).
+    disk_ok = true;
+    loop.submit({EventKind::CoffeeWeek, Sender::system(), CoffeeWeekPayload{202649, {}, {}}}, nullptr);
+    REQUIRE(wait_for([&] { return loop.view()->coffee.week == 202649; }));
+    disk_ok = false;
+    std::promise<Outcome> answered;
+    loop.submit({EventKind::CoffeeAnswer, Sender::visitor("visitor-key-0000000000000000001"), CoffeeAnswerPayload{"Hallo", false}},
+                [&](const Outcome& outcome) { answered.set_value(outcome); });
+    CHECK(answered.get_future().get().status == Status::NotSaved);
+    CHECK(loop.view()->coffee.answers.empty());
     loop.post(EventKind::Start);  // the room goes on to the check-in regardless
     CHECK(wait_for([&] { return loop.view()->in_step(); }));
 }
@@ -448,4 +458,53 @@ TEST_CASE("An event of a kind this version does not know stops the replay with a
     run_sql(temp.path() / store::Journal::k_file_name, "UPDATE events SET kind = 'teleport'");
     store::Journal journal{temp.path()};
     CHECK_THROWS_WITH(journal.open_session(), Catch::Contains("event 1: an event of kind 'teleport'"));
+}
+
+TEST_CASE("The coffee corner's answers come back after a restart and go with the retention") {
+    testing::TempDir temp;
+    FakeClock clock;
+    store::Journal journal{temp.path()};
+    auto engine = make_engine();
+    Recorder record{clock, engine, journal};
+    const auto visitor = [](int n) { return "visitor-key-00000000000000000" + std::to_string(10 + n); };
+    const auto answer = [&](int n, const std::string& text) {
+        return record.send({EventKind::CoffeeAnswer, Sender::visitor(visitor(n)), CoffeeAnswerPayload{text, false}});
+    };
+    REQUIRE(record.send({EventKind::CoffeeWeek, Sender::system(), CoffeeWeekPayload{202649, {}, {}}}).ok());
+    REQUIRE(answer(1, "Tussen de sessies").ok());
+    record.session_to_wrapup("Een feit");
+    REQUIRE(answer(2, "Tijdens de sessie").ok());
+    record.phone(EventKind::QuestionIdea, "phone-key-00000001", "Wat gaf je energie?");
+    record.send({EventKind::QuestionDot, Sender::participant("phone-key-00000001"), QuestionDotPayload{1}});
+
+    // While the session is open its own events replay with it, not twice.
+    CHECK(journal.coffee_events(0).size() == 2);  // the week and the first answer
+    record.send(Event{EventKind::Start});          // closes the session
+    REQUIRE_FALSE(engine.view().session_open());
+    // The live kiosk journals the group's question outside the session (CoffeeQuestions).
+    REQUIRE(engine.view().coffee.group_question(202650));
+    record.send({EventKind::CoffeeQuestion, Sender::system(), CoffeeQuestionPayload{202650, "Wat gaf je energie?"}});
+    REQUIRE(answer(3, "Na de sessie").ok());
+
+    auto restarted = make_engine();
+    store::replay(restarted, journal.coffee_events(0), clock);
+    const auto& coffee = restarted.view().coffee;
+    CHECK(coffee.token == engine.view().coffee.token);
+    CHECK(coffee.answers.size() == 3);
+    REQUIRE(coffee.group_question(202650));
+    CHECK(coffee.group_question(202650)->text == "Wat gaf je energie?");
+
+    // Retention: the answers between sessions are events of no session; the one during the
+    // session goes with the session.
+    clock.advance(std::chrono::hours{24});
+    const auto cutoff = std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count();
+    const auto result = store::apply_retention(journal, temp.path(), cutoff);
+    CHECK(result.sessions == 1);
+    CHECK(result.loose_events >= 4);  // the week, two answers, the question (and idle keys)
+    CHECK(journal.coffee_events(0).empty());
+    // Nothing of what they said is left in the file.
+    std::ifstream file{journal.file(), std::ios::binary};
+    const std::string bytes{std::istreambuf_iterator<char>{file}, {}};
+    for (const char* text : {"Tussen de sessies", "Tijdens de sessie", "Na de sessie", "Wat gaf je energie"})
+        CHECK(bytes.find(text) == std::string::npos);
 }

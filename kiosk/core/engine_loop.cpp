@@ -74,22 +74,21 @@ void EngineLoop::run() {
         std::vector<Status> admitted(batch.size(), Status::Ok);
         std::size_t reserved = 0;
         for (std::size_t i = 0; i < batch.size(); ++i) admitted[i] = m_engine.admit(batch[i].event, reserved);
-        bool saved = true;
-        if (m_hooks.write_ahead) {
-            std::vector<Event> incoming;
-            for (std::size_t i = 0; i < batch.size(); ++i) {
-                if (admitted[i] != Status::Ok) continue;
-                m_engine.prepare(batch[i].event);
-                incoming.push_back(batch[i].event);
-            }
-            saved = incoming.empty() || m_hooks.write_ahead(incoming);
+        // What the engine chooses (tokens, codes, whether an answer waits) is filled in first,
+        // journal or not, so what is written and what is applied are the same event.
+        std::vector<Event> incoming;
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            if (admitted[i] != Status::Ok) continue;
+            m_engine.prepare(batch[i].event);
+            incoming.push_back(batch[i].event);
         }
+        const bool saved = !m_hooks.write_ahead || incoming.empty() || m_hooks.write_ahead(incoming);
         std::size_t written = 0;  // the index of an event within what was written
         for (std::size_t i = 0; i < batch.size(); ++i) {
             auto& pending = batch[i];
             Outcome refused;
             refused.version = before;
-            if (admitted[i] != Status::Ok || (!saved && pending.event.from.is_participant())) {
+            if (admitted[i] != Status::Ok || (!saved && pending.event.from.is_phone())) {
                 refused.status = admitted[i] != Status::Ok ? admitted[i] : Status::NotSaved;
                 if (pending.reply) replies.emplace_back(std::move(pending.reply), refused);
                 continue;
