@@ -2,9 +2,11 @@
 // the kiosk is killed with SIGKILL at 24 moments — between bursts and in the middle of them —
 // and started again on the same port and data folder. After every restart each idea a phone
 // was told was saved (HTTP 201) is there exactly once, the stage is the same, and the timer
-// kept running in real time (±1 s).
+// kept running in real time (±1 s). Before the session the same for the coffee corner: phones
+// answer and edit the week's question while the kiosk is killed 6 times; every answer a phone was
+// told was saved is there after the restart (or a later edit of it that reached the disk).
 // Usage: node crash.mjs KIOSK CONFIG_DIR DATA_DIR PORT WORK_DIR
-import { checker, request as send, startKiosk, killKiosk, openSessionFromQr, walkToBrainstorm, sleep } from './kiosk_process.mjs';
+import { checker, request as send, startKiosk, killKiosk, openSessionFromQr, walkToBrainstorm, sleep, coffeeTokenFromQr } from './kiosk_process.mjs';
 
 const [kioskBinary, configDir, dataDir, port, work] = process.argv.slice(2);
 const { check, finish } = checker('crash recovery');
@@ -18,8 +20,47 @@ async function start() {
 }
 const kill = () => killKiosk(kiosk);
 
+// The coffee corner: 6 phones answer and edit; kill -9 between and during bursts.
+async function coffeeCrashes() {
+  const coffee = await coffeeTokenFromQr(log, work);
+  check(coffee.length === 32, 'the coffee corner\'s week token is read from its QR');
+  const keys = new Array(6).fill('');
+  const sentTexts = keys.map(() => []);   // per phone, in the order sent
+  const acked = new Array(6).fill(-1);    // per phone, the index of the last acknowledged text
+  let n = 0;
+  const burst = () => keys.map((k, i) => {
+    const text = `Antwoord ${n++} van telefoon ${i}: de rust na de overdracht`;
+    sentTexts[i].push(text);
+    const index = sentTexts[i].length - 1;
+    const body = { token: coffee, text };
+    if (k) body.key = k;
+    return request('POST', '/api/coffee/answer', body).then((reply) => {
+      if (reply.status !== 200 && reply.status !== 201) return;
+      keys[i] = JSON.parse(reply.body).key;
+      acked[i] = Math.max(acked[i], index);
+    });
+  });
+  for (let round = 0; round < 6; round++) {
+    const pending = burst();
+    if (round % 2 === 0) await Promise.all(pending);
+    else await sleep(round * 3);
+    await kill();
+    await Promise.all(pending);
+    await start();
+    for (let i = 0; i < keys.length; i++) {
+      if (acked[i] < 0 || !keys[i]) continue;
+      const reply = await request('GET', `/api/coffee?token=${coffee}&key=${keys[i]}`);
+      const text = reply.status === 200 ? JSON.parse(reply.body).answer?.text : undefined;
+      const at = sentTexts[i].indexOf(text);
+      check(at >= acked[i], `coffee round ${round}: phone ${i}'s acknowledged answer is there after kill -9 (found ${JSON.stringify(text)})`);
+    }
+  }
+  console.log(`crash recovery: coffee corner ${acked.filter((a) => a >= 0).length} of 6 phones acknowledged, ${n} answers and edits sent over 6 kills`);
+}
+
 try {
   await start();
+  await coffeeCrashes();
   const token = await openSessionFromQr(log, work);
   check(token && token.length === 32, 'the join token is read from the QR');
 

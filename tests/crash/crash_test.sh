@@ -11,6 +11,8 @@ port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", (
 loopback_config "$source_dir/config" "$work/config" "http://127.0.0.1:$port" || fail "could not set public_url"
 # Every simulated phone comes from 127.0.0.1: one address may add them all.
 sed -i 's/"joins_per_address": [0-9]*/"joins_per_address": 500/' "$work/config/kiosk.json"
+# The coffee corner's question panel (with the week's QR) comes round every few seconds.
+sed -i 's/"rotate_seconds": 20/"rotate_seconds": 5/' "$work/config/kiosk.json"
 mkdir -p "$work/data"
 start_x11 1920x1080
 node "$(dirname "$0")/crash.mjs" "$kiosk" "$work/config" "$work/data" "$port" "$work" || {

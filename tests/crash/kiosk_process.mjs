@@ -75,6 +75,21 @@ export async function openSessionFromQr(log, work) {
   return url.split('/j/')[1];
 }
 
+// Between sessions: waits for the coffee corner's question panel (it carries the week's answer
+// link in its QR) and returns the week's token read from it; '' when it did not come in `seconds`.
+export async function coffeeTokenFromQr(log, work, seconds = 30) {
+  for (const until = Date.now() + seconds * 1000; Date.now() < until; await sleep(100)) {
+    const turns = readFileSync(log, 'utf8').split('\n').filter((l) => l.includes('coffee corner shows'));
+    if (!turns.length || !turns[turns.length - 1].endsWith('coffee-question')) continue;
+    await sleep(1000);  // past the cross-fade
+    execFileSync('import', ['-window', 'root', `${work}/coffee.png`]);
+    const url = execFileSync('zbarimg', ['-q', '--raw', `${work}/coffee.png`], { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString().trim();
+    if (url.includes('/k/')) return url.split('/k/')[1];
+  }
+  return '';
+}
+
 // From the lobby to the brainstorm with the room's keys.
 export async function walkToBrainstorm(log) {
   key('F5');
