@@ -104,6 +104,10 @@ TEST_CASE("New coffee phones per address and week are bounded like joins") {
     CHECK(third->status == 429);
     CHECK(body_of(third)["error"] == "coffee_too_many");
     CHECK(kiosk.view()->coffee.answers.size() == 2);
+    // A key the phone made up itself is a new phone all the same.
+    const auto invented = kiosk.post("/api/coffee/answer", {{"token", token}, {"key", "0123456789abcdef0123456789abcdef"}, {"text", "vals"}});
+    CHECK(invented->status == 429);
+    CHECK(kiosk.view()->coffee.answers.size() == 2);
     // Next week every address starts afresh.
     start_week(kiosk, 202650);
     CHECK(kiosk.post("/api/coffee/answer", {{"token", kiosk.view()->coffee.token}, {"text", "vier"}})->status == 201);

@@ -8,6 +8,9 @@
 
 #include "kiosk/app/local_time.hpp"
 #include "kiosk/app/night_watch.hpp"
+#include "kiosk/app/record_commands.hpp"
+#include "kiosk/store/journal.hpp"
+#include "tests/temp_dir.hpp"
 #include "tests/engine_room.hpp"
 
 using namespace kiosk;
@@ -23,7 +26,7 @@ std::string visitor(int n) { return "visitor-key-000000000000000000" + std::to_s
 // What the EngineLoop does: the engine's choices filled in before the event is applied.
 Outcome submit(Room& room, Event event) {
     room.engine.prepare(event);
-    std::size_t reserved = 0;
+    Engine::Reserved reserved;
     if (const auto refused = room.engine.admit(event, reserved); refused != Status::Ok) {
         Outcome outcome;
         outcome.status = refused;
@@ -299,4 +302,96 @@ TEST_CASE("A night across a DST change is measured in real hours") {
     if (before) setenv("TZ", saved.c_str(), 1);
     else unsetenv("TZ");
     tzset();
+}
+
+TEST_CASE("A hidden answer stays with the moderators, also after its phone withdraws and answers again") {
+    Room room;
+    start_week(room);
+    const auto sent = answer(room, 1, "Iets lelijks");
+    become_moderator(room, 2);
+    REQUIRE(moderate(room, 2, sent.id, "hide").ok());
+    REQUIRE(submit(room, {EventKind::CoffeeWithdraw, Sender::visitor(visitor(1)), NoPayload{}}).ok());
+    REQUIRE(answer(room, 1, "Iets nieuws").ok());
+    CHECK(room.view().coffee.answer_of(visitor(1))->waiting);
+    CHECK(shown_texts(room).empty());
+    REQUIRE(moderate(room, 2, room.view().coffee.answer_of(visitor(1))->id, "approve").ok());
+    CHECK(shown_texts(room) == std::vector<std::string>{"Iets nieuws"});
+    answer(room, 1, "Weer iets");  // approved again: this phone is trusted again
+    CHECK_FALSE(room.view().coffee.answer_of(visitor(1))->waiting);
+}
+
+TEST_CASE("One batch cannot overshoot the bounds; moderators are not bounded with the answers") {
+    SessionRules rules;
+    rules.coffee.events_per_phone = 2;
+    rules.coffee.events_per_week = 3;
+    Room room{rules};
+    start_week(room);
+    Engine::Reserved batch;  // what EngineLoop keeps while it admits one batch
+    const auto event = [&](int n) { return Event{EventKind::CoffeeAnswer, Sender::visitor(visitor(n)), CoffeeAnswerPayload{"x", false}}; };
+    CHECK(room.engine.admit(event(1), batch) == Status::Ok);
+    CHECK(room.engine.admit(event(1), batch) == Status::Ok);
+    CHECK(room.engine.admit(event(1), batch) == Status::BudgetSpent);  // this phone's two
+    CHECK(room.engine.admit(event(2), batch) == Status::Ok);
+    CHECK(room.engine.admit(event(3), batch) == Status::BudgetSpent);  // the week's three
+    // The week spent: a moderator can still hide what is on the screen.
+    answer(room, 1, "een");
+    answer(room, 2, "twee");
+    const auto last = answer(room, 3, "drie");
+    REQUIRE(last.ok());
+    CHECK(answer(room, 4, "vier").status == Status::BudgetSpent);
+    REQUIRE(become_moderator(room, 5).ok());
+    CHECK(moderate(room, 5, last.id, "hide").ok());
+    CHECK(moderate(room, 5, last.id, "approve").ok());
+}
+
+TEST_CASE("A wrong moderator code is refused before it is written") {
+    Room room;
+    start_week(room);
+    Engine::Reserved batch;
+    CHECK(room.engine.admit({EventKind::CoffeeHost, Sender::visitor(visitor(1)), ClaimHostPayload{"guessed"}}, batch) == Status::BadCode);
+    room.press(EventKind::OfferHost);
+    CHECK(room.engine.admit({EventKind::CoffeeHost, Sender::visitor(visitor(1)), ClaimHostPayload{room.view().host_offer->code}}, batch) ==
+          Status::Ok);
+}
+
+TEST_CASE("The week export holds the week's question and the answers shown at its end") {
+    testing::TempDir temp;
+    const auto config = load_config(KIOSK_SOURCE_DIR "/config");
+    FakeClock clock{app::wall_of(at(2026, 12, 1, 10, 0))};  // Tuesday of 2026-W49
+    store::Journal journal{temp.path()};
+    Engine engine{config.content, config.settings.timers, config.settings.session, counting_keys()};
+    const auto record = [&](Event event) {
+        event.at = clock.monotonic();
+        engine.prepare(event);
+        journal.append({event}, clock);
+        return engine.apply(event);
+    };
+    const auto say = [&](int n, const std::string& text) {
+        return record({EventKind::CoffeeAnswer, Sender::visitor(visitor(n)), CoffeeAnswerPayload{text, false}});
+    };
+    record({EventKind::CoffeeWeek, Sender::system(), CoffeeWeekPayload{202649, {}, {}}});
+    say(1, "Eerste antwoord");
+    say(2, "Tweede antwoord");
+    say(1, "Eerste antwoord, gewijzigd");
+    say(3, "Ingetrokken");
+    record({EventKind::CoffeeWithdraw, Sender::visitor(visitor(3)), NoPayload{}});
+    record({EventKind::CoffeeQuestion, Sender::system(), CoffeeQuestionPayload{202650, "Wat gaf je energie?"}});
+    clock.advance(std::chrono::hours{24 * 7});
+    record({EventKind::CoffeeWeek, Sender::system(), CoffeeWeekPayload{202650, {}, {}}});
+    say(4, "Volgende week");
+
+    const auto week49 = app::week_coffee(journal, config, 202649);
+    CHECK(week49.held);
+    CHECK(week49.question == "Wat verraste je deze week in je werk?");
+    CHECK(week49.answers == std::vector<std::string>{"Eerste antwoord, gewijzigd", "Tweede antwoord"});
+    const auto week50 = app::week_coffee(journal, config, 202650);
+    CHECK(week50.question == "Wat gaf je energie?");  // the group's question (question_source group_first)
+    CHECK(week50.answers == std::vector<std::string>{"Volgende week"});
+    CHECK_FALSE(app::week_coffee(journal, config, 202648).held);
+    const auto markdown = store::export_week("2026-W49", {}, "Leerruimte", store::ExportFormat::Markdown,
+                                             {"nl", &config.strings}, week49);
+    CHECK(markdown.find("## De vraag van de week") != std::string::npos);
+    CHECK(markdown.find("2 antwoorden") != std::string::npos);
+    CHECK(markdown.find("- Tweede antwoord") != std::string::npos);
+    CHECK(markdown.find("Ingetrokken") == std::string::npos);
 }

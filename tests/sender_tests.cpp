@@ -117,7 +117,7 @@ TEST_CASE("A removed participant no longer counts for everyone is ready") {
 
 TEST_CASE("What a stranger sends is refused before the journal would hold it") {
     Room room;
-    std::size_t reserved = 0;
+    Engine::Reserved reserved;
     const Event before{EventKind::Contribute, Sender::participant(Room::key(1)), NewNotePayload{"analyse", "x"}};
     CHECK(room.engine.admit(before, reserved) == Status::NoSession);  // no session open
     room.open_at(1, 1);
@@ -138,7 +138,7 @@ TEST_CASE("A session's phones have a byte budget in the journal; the room's keys
     rules.phone_budget = 24'000;
     Room room{rules};
     room.open_at(1, 8);
-    std::size_t reserved = 0;
+    Engine::Reserved reserved;
     int admitted = 0;
     for (int i = 0; i < 200; ++i) {
         const Event note{EventKind::Contribute, Sender::participant(Room::key(1 + i % 8)),
@@ -161,7 +161,7 @@ TEST_CASE("A session's phones have a byte budget in the journal; the room's keys
         edit.as<EditNotePayload>() = {"analyse", id, std::string(250, i % 2 ? 'y' : 'z')};
         spent.send(edit);
     }
-    std::size_t none = 0;
+    Engine::Reserved none;
     CHECK(spent.engine.admit(more, none) == Status::BudgetSpent);  // its share: 3 000 bytes
 }
 
@@ -170,23 +170,23 @@ TEST_CASE("One participant cannot spend the session's budget: each has a share o
     rules.phone_budget = 80'000;  // a share is 10 000 bytes
     Room room{rules};
     room.open_at(1, 2);
-    std::size_t reserved = 0;
+    Engine::Reserved reserved;
     // What would be refused at once is refused before it is written, and costs nothing.
     const Event pasted{EventKind::PasteAnswer, Sender::participant(Room::key(1)), PastePayload{"ai-voorstel", std::string(5000, 'x')}};
     CHECK(room.engine.admit(pasted, reserved) == Status::WrongStage);
     const Event host_only{EventKind::HideNote, Sender::participant(Room::key(1)), HideNotePayload{1}};
     CHECK(room.engine.admit(host_only, reserved) == Status::NotHost);
-    CHECK(reserved == 0);
+    CHECK(reserved.bytes == 0);
     // Phone 1 writes up to its share; phone 2 still may.
     for (int i = 0; i < 60; ++i) {
         auto note = room.from(1, EventKind::Edit);
         note.as<EditNotePayload>() = {"analyse", 1, std::string(250, 'a')};
-        std::size_t none = 0;
+        Engine::Reserved none;
         if (room.engine.admit(note, none) != Status::Ok) break;
         room.send(note);
     }
     const Event more{EventKind::Edit, Sender::participant(Room::key(1)), EditNotePayload{"analyse", 1, std::string(250, 'b')}};
-    std::size_t none = 0;
+    Engine::Reserved none;
     CHECK(room.engine.admit(more, none) == Status::BudgetSpent);
     const Event other{EventKind::Edit, Sender::participant(Room::key(2)), EditNotePayload{"analyse", 1, std::string(250, 'c')}};
     CHECK(room.engine.admit(other, none) == Status::Ok);
@@ -197,10 +197,10 @@ TEST_CASE("A join that changes nothing is not written: a known key, a removed on
     rules.max_participants = 2;
     Room room{rules};
     room.open_at(1, 2);
-    std::size_t reserved = 0;
+    Engine::Reserved reserved;
     CHECK(room.engine.admit({EventKind::Join, Sender::participant(Room::key(1)), JoinPayload{}}, reserved) == Status::Ignored);
     CHECK(room.engine.admit({EventKind::Join, Sender::participant(Room::key(3)), JoinPayload{}}, reserved) == Status::RoomFull);
-    CHECK(reserved == 0);
+    CHECK(reserved.bytes == 0);
 }
 
 TEST_CASE("The room's V key asks for a second version of the proposal") {

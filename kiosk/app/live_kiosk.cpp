@@ -51,7 +51,13 @@ void report_store_failure(const std::string& reason, const Config& config, Scree
 void forget_expired(store::Journal& journal, const std::filesystem::path& dir, const Config& config) {
     const auto cutoff = std::chrono::system_clock::now() - std::chrono::hours{24} * config.settings.retention_days;
     try {
-        const auto result = store::apply_retention(journal, dir, std::chrono::duration_cast<Millis>(cutoff.time_since_epoch()).count());
+        // The coffee corner's last two weeks stay whole (their events replay at start-up).
+        const auto local = to_local(std::chrono::system_clock::now());
+        const auto last_monday = std::chrono::sys_days{iso_week_monday(iso_week_year(local.date) * 100 + iso_week(local.date))} -
+                                 std::chrono::days{7};
+        const auto keep_from = wall_of(LocalMoment{std::chrono::year_month_day{last_monday}, 0});
+        const auto result = store::apply_retention(journal, dir, std::chrono::duration_cast<Millis>(cutoff.time_since_epoch()).count(),
+                                                   std::chrono::duration_cast<Millis>(keep_from.time_since_epoch()).count());
         if (result.sessions || result.files || result.loose_events)
             std::cerr << "vitale-kiosk: forgot " << result.sessions << " session(s), " << result.files << " file(s) and "
                       << result.loose_events << " coffee-corner event(s) older than " << config.settings.retention_days
@@ -172,9 +178,13 @@ net::ServerLimits phone_limits(const Config& config, int demo_phones) {
 
 // The coffee corner's week follows the room's calendar: when the ISO week turns (or at start-up
 // with a journal from an earlier week) the engine gets the new week and makes its link.
-void submit_coffee_week(EngineLoop& loop, const Clock& clock) {
+int week_now(const Clock& clock) {
     const auto local = to_local(clock.wall());
-    const int week = iso_week_year(local.date) * 100 + iso_week(local.date);
+    return iso_week_year(local.date) * 100 + iso_week(local.date);
+}
+
+void submit_coffee_week(EngineLoop& loop, const Clock& clock) {
+    const int week = week_now(clock);
     if (loop.view()->coffee.week != week)
         loop.submit({EventKind::CoffeeWeek, Sender::system(), CoffeeWeekPayload{week, {}, {}}}, nullptr);
 }
@@ -185,6 +195,11 @@ void submit_coffee_week(EngineLoop& loop, const Clock& clock) {
 class CoffeeQuestions {
 public:
     explicit CoffeeQuestions(const View& restored) : m_kept{restored.coffee.group_questions} {}
+    // Journals a question the replay did not bring back (see run_live_kiosk).
+    void keep(const GroupQuestion& question, EngineLoop& loop) {
+        m_kept.push_back(question);
+        loop.submit({EventKind::CoffeeQuestion, Sender::system(), CoffeeQuestionPayload{question.week, question.text}}, nullptr);
+    }
     void on_view(const View& view, EngineLoop* loop) {
         if (!loop || view.session_open()) return;
         for (const auto& question : view.coffee.group_questions) {
@@ -228,6 +243,7 @@ void run_live_kiosk(const LiveSetup& setup) {
     Engine engine{config.content, config.settings.timers, config.settings.session};
     ScreenSignals signals;
     auto journal = open_journal(setup.data_dir, config, signals);
+    std::optional<GroupQuestion> last_question;  // the last finished session's, for the coffee corner
     if (journal) {
         const auto started = clock.monotonic();
         // History first: the headline of the last finished session, then the open one replayed.
@@ -244,7 +260,17 @@ void run_live_kiosk(const LiveSetup& setup) {
             }
         if (finished) {
             Engine past{config.content, config.settings.timers, config.settings.session};
-            store::replay(past, journal->session_events(*finished), clock);
+            auto events = journal->session_events(*finished);
+            // Its wrap-up's question for the coffee corner, read before the close clears it: the
+            // kiosk may have been stopped before it journaled it outside the session.
+            const auto close = events.back();
+            events.pop_back();
+            store::replay(past, events, clock);
+            if (auto chosen = past.view().chosen_question(); !chosen.empty() && finished->closed_wall_ms) {
+                const auto closed = to_local(WallTime{std::chrono::milliseconds{*finished->closed_wall_ms}}).date;
+                last_question = GroupQuestion{next_iso_week(iso_week_year(closed) * 100 + iso_week(closed)), std::move(chosen)};
+            }
+            store::replay(past, {close}, clock);
             engine.remember_last_outcome(past.view().last_outcome);
             engine.remember_decisions(past.view().reviews);
         }
@@ -315,6 +341,8 @@ void run_live_kiosk(const LiveSetup& setup) {
 
     loop_ptr = &loop;
     submit_coffee_week(loop, clock);
+    if (last_question && last_question->week >= week_now(clock) && !loop.view()->coffee.group_question(last_question->week))
+        coffee_questions.keep(*last_question, loop);
     ai_worker = std::make_unique<ai::AiWorker>(ai_setup(config, loop, clock, options.trace_frames));
     const auto now_view = loop.view();
     if (const auto& proposal = now_view->proposal; proposal.state == ProposalState::Waiting && proposal.prompt.empty()) {

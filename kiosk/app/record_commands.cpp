@@ -45,22 +45,15 @@ std::optional<std::pair<int, int>> parse_week(const std::string& text) {
     return std::pair{year, week};
 }
 
-// The coffee corner in ISO week `wanted` (yyyyww): its events replayed until the week after
-// began, so the answers are the ones that stood at the week's end; nullopt-like (held = false)
-// when the kiosk had no coffee week then.
+}  // namespace
+
+// Its events replayed until the week after began, so the answers are the ones that stood at
+// the week's end.
 store::WeekCoffee week_coffee(const store::Journal& journal, const Config& config, int wanted) {
     const auto monday = iso_week_monday(wanted);
     const auto since = wall_of(LocalMoment{monday, 0}) - std::chrono::days{15};
     Engine engine{config.content, config.settings.timers, config.settings.session};
     store::WeekCoffee coffee;
-    const auto take = [&] {
-        const auto& view = engine.view().coffee;
-        coffee.held = true;
-        coffee.question = coffee_question(view, config.settings.coffee.group_first,
-                                          scenes::question_of_the_week(*config.content, LocalMoment{monday, 0}));
-        coffee.answers.clear();
-        for (const auto* answer : view.shown()) coffee.answers.push_back(answer->text);
-    };
     for (const auto& entry : journal.coffee_events(std::chrono::duration_cast<Millis>(since.time_since_epoch()).count())) {
         auto event = entry.event;
         event.at = Millis{entry.wall_ms};  // a throwaway engine: its clock may be the wall clock
@@ -69,9 +62,16 @@ store::WeekCoffee week_coffee(const store::Journal& journal, const Config& confi
             break;
         engine.apply(event);
     }
-    if (engine.view().coffee.week == wanted) take();
+    if (engine.view().coffee.week != wanted) return coffee;
+    const auto& view = engine.view().coffee;
+    coffee.held = true;
+    coffee.question = coffee_question(view, config.settings.coffee.group_first,
+                                      scenes::question_of_the_week(*config.content, LocalMoment{monday, 0}));
+    for (const auto* answer : view.shown()) coffee.answers.push_back(answer->text);
     return coffee;
 }
+
+namespace {
 
 std::string week_summary(const store::Journal& journal, const Config& config, const std::string& week,
                          store::ExportFormat format) {

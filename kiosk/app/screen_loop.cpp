@@ -252,6 +252,7 @@ private:
         const Millis now = m_clock.monotonic();
         const auto wall = m_clock.wall();
         scenes::Frame frame{*m_view, m_config.strings, m_setup.room, now, wall, to_local(wall), false, &m_rows};
+        frame.keys_here = false;
         frame.held_this_week = sessions_in_week(m_setup.signals.session_dates(), frame.local.date);
         frame.week_line = week_line(frame.local);
         frame.night = m_night.night(frame.local, now, m_view->phase == Phase::Idle);

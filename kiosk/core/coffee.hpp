@@ -6,6 +6,7 @@
 // (the journal keeps the old week's answers for the week export until retention forgets them).
 #include <chrono>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,7 @@ struct CoffeeView {
     std::string code;    // six digits for people who type (at <phone url>/c)
     std::vector<CoffeeAnswer> answers;  // in order of first answer; withdrawn ones are gone
     std::vector<std::string> hosts;     // phones (keys) that claimed the moderator code this week
+    std::set<std::string> hidden_keys;  // phones whose answer a moderator hid: what they send next waits
     std::vector<GroupQuestion> group_questions;  // the latest choice per week, for this week and later
     int next_id = 1;
     long long next_order = 1;

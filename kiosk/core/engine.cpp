@@ -27,7 +27,9 @@ Outcome Engine::apply(const Event& event) {
         const auto bytes = journal_bytes(event);
         m_phone_bytes += bytes;
         m_phone_bytes_by[event.from.key] += bytes;
-    } else if (event.from.is_visitor()) {
+    } else if (event.from.is_visitor() && event.kind != EventKind::CoffeeModerate && event.kind != EventKind::CoffeeHost) {
+        // A moderator's approvals and hides are not bounded with the answers: a flood of answers
+        // must not leave the moderators unable to hide them.
         ++m_coffee_events;
         ++m_coffee_events_by[event.from.key];
     }
@@ -107,8 +109,8 @@ Participant* Engine::sender(const Event& event) {
     return found == people.end() ? nullptr : &*found;
 }
 
-Status Engine::admit(const Event& event, std::size_t& reserved) const {
-    if (event.from.is_visitor()) return admit_visitor(action_spec(event.kind), event);
+Status Engine::admit(const Event& event, Reserved& reserved) const {
+    if (event.from.is_visitor()) return admit_visitor(action_spec(event.kind), event, reserved);
     if (!event.from.is_participant()) return Status::Ok;
     // What dispatch() would refuse at once, refused before it is written: the sender (host
     // included), the fields, the phase and stage. The handlers' finer rules still come after.
@@ -127,11 +129,11 @@ Status Engine::admit(const Event& event, std::size_t& reserved) const {
     }
     // The session's budget, and each participant's share of it: one phone cannot spend it all.
     const auto bytes = journal_bytes(event);
-    if (m_phone_bytes + reserved + bytes > m_rules->phone_budget) return Status::BudgetSpent;
+    if (m_phone_bytes + reserved.bytes + bytes > m_rules->phone_budget) return Status::BudgetSpent;
     const auto mine = m_phone_bytes_by.find(event.from.key);
     if ((mine == m_phone_bytes_by.end() ? 0 : mine->second) + bytes > m_rules->phone_budget / k_budget_shares)
         return Status::BudgetSpent;
-    reserved += bytes;
+    reserved.bytes += bytes;
     return Status::Ok;
 }
 

@@ -52,12 +52,20 @@ public:
     std::vector<Event> take_applied();
     std::vector<Effect> take_effects();
 
+    // What the batch being admitted has taken already: phones' bytes, and visitors' coffee-corner
+    // events in all and per phone (so one batch cannot overshoot a bound the next would meet).
+    struct Reserved {
+        std::size_t bytes = 0;
+        int coffee = 0;
+        std::map<std::string, int> coffee_by;
+    };
+
     // Before the write-ahead: would the journal have to hold this? Refuses (without anyone
     // writing anything) what a stranger sends: an unknown or removed key, a finished session's
     // key, anything from a phone outside a session, and what is over the session's byte budget
     // for phones. `reserved` carries the bytes of the batch's earlier events. The room's and
     // the system's events are always admitted.
-    Status admit(const Event& event, std::size_t& reserved) const;
+    Status admit(const Event& event, Reserved& reserved) const;
 
     // The room's configuration for the limits that depend on it (served to the phone page too).
     FieldBounds bounds() const;
@@ -133,7 +141,7 @@ private:
     Status coffee_question(Event& event, Outcome& outcome);
     Status question_idea(Event& event, Outcome& outcome);
     Status question_dot(Event& event, Outcome& outcome);
-    Status admit_visitor(const ActionSpec& spec, const Event& event) const;
+    Status admit_visitor(const ActionSpec& spec, const Event& event, Reserved& reserved) const;
     void prepare_coffee(Event& event) const;
     void keep_group_question();  // at close: the wrap-up's chosen question becomes next week's
 

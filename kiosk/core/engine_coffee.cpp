@@ -16,30 +16,39 @@ void Engine::prepare_coffee(Event& event) const {
     }
     if (auto* answer = std::get_if<CoffeeAnswerPayload>(&event.payload); answer && event.from.is_visitor()) {
         const auto& rules = m_rules->coffee;
-        const auto* earlier = m_draft.coffee.answer_of(event.from.key);
-        // An answer a moderator hid comes back only through a moderator, whatever it says now.
-        answer->waits = rules.moderation == Moderation::Approve || (earlier && earlier->hidden) ||
+        answer->waits = rules.moderation == Moderation::Approve ||
                         (rules.moderation == Moderation::WordList && has_blocked_word(answer->text, rules.blocked_words));
     }
 }
 
 // A visitor's event, before it is written: its sender and fields, and the week's bounds (per
 // phone and in all), so a flood of answers and edits costs the disk a bounded amount.
-Status Engine::admit_visitor(const ActionSpec& spec, const Event& event) const {
+Status Engine::admit_visitor(const ActionSpec& spec, const Event& event, Reserved& reserved) const {
     if (const auto status = check_sender(spec, event); status != Status::Ok) return status;
     Payload fields = event.payload;
     FieldProblem problem;
     if (const auto status = check_payload(fields, bounds(), problem); status != Status::Ok) return status;
-    const auto& rules = m_rules->coffee;
-    const auto mine = m_coffee_events_by.find(event.from.key);
-    if (m_coffee_events >= rules.events_per_week) return Status::BudgetSpent;
-    if (mine != m_coffee_events_by.end() && mine->second >= rules.events_per_phone) return Status::BudgetSpent;
     const auto& coffee = m_draft.coffee;
-    if (event.kind == EventKind::CoffeeAnswer && !coffee.answer_of(event.from.key) &&
-        static_cast<int>(coffee.answers.size()) >= rules.max_answers)
-        return Status::RoomFull;
     if (event.kind == EventKind::CoffeeWithdraw && !coffee.answer_of(event.from.key)) return Status::Ignored;
-    if (event.kind == EventKind::CoffeeHost && m_draft.session_open()) return Status::NotOpen;
+    if (event.kind == EventKind::CoffeeHost) {
+        // A wrong or spent code, or one during a session, is refused before it is written.
+        const auto& offer = m_draft.host_offer;
+        if (m_draft.session_open()) return Status::NotOpen;
+        if (!offer || offer->code != event.as<ClaimHostPayload>().code) return Status::BadCode;
+    }
+    // Moderators are not bounded with the answers (a claim needs the room's code anyway).
+    if (event.kind == EventKind::CoffeeModerate || event.kind == EventKind::CoffeeHost) return Status::Ok;
+    // The week's bounds, counting what this batch already took.
+    const auto& rules = m_rules->coffee;
+    const auto counted = m_coffee_events_by.find(event.from.key);
+    const int mine = (counted == m_coffee_events_by.end() ? 0 : counted->second) + reserved.coffee_by[event.from.key];
+    if (m_coffee_events + reserved.coffee >= rules.events_per_week) return Status::BudgetSpent;
+    if (mine >= rules.events_per_phone) return Status::BudgetSpent;
+    if (event.kind == EventKind::CoffeeAnswer && !coffee.answer_of(event.from.key) &&
+        static_cast<int>(coffee.answers.size()) + reserved.coffee >= rules.max_answers)
+        return Status::RoomFull;
+    ++reserved.coffee;
+    ++reserved.coffee_by[event.from.key];
     return Status::Ok;
 }
 
@@ -54,6 +63,7 @@ Status Engine::coffee_week(Event& event, Outcome&) {
     // A new week starts empty: last week's answers stay in the journal (the week export) only.
     coffee.answers.clear();
     coffee.hosts.clear();
+    coffee.hidden_keys.clear();
     coffee.next_id = 1;
     std::erase_if(coffee.group_questions, [&](const GroupQuestion& q) { return q.week < week.week; });
     m_coffee_events = 0;
@@ -64,18 +74,21 @@ Status Engine::coffee_week(Event& event, Outcome&) {
 Status Engine::coffee_answer(Event& event, Outcome& outcome) {
     const auto& sent = event.as<CoffeeAnswerPayload>();
     auto& coffee = m_draft.coffee;
+    // A phone whose answer a moderator hid this week comes back only through a moderator,
+    // whatever it writes now, also after withdrawing (decided here, from the state: replays alike).
+    const bool waits = sent.waits || coffee.hidden_keys.count(event.from.key) > 0;
     const auto found = std::find_if(coffee.answers.begin(), coffee.answers.end(),
                                     [&](const CoffeeAnswer& a) { return a.key == event.from.key; });
     if (found != coffee.answers.end()) {  // an edit: the same answer, newest again
         found->text = sent.text;
-        found->waiting = sent.waits;
+        found->waiting = waits;
         found->hidden = false;
         found->order = coffee.next_order++;
         outcome.id = found->id;
         return Status::Ok;
     }
     if (static_cast<int>(coffee.answers.size()) >= m_rules->coffee.max_answers) return Status::RoomFull;
-    coffee.answers.push_back({coffee.next_id++, event.from.key, sent.text, coffee.next_order++, sent.waits, false});
+    coffee.answers.push_back({coffee.next_id++, event.from.key, sent.text, coffee.next_order++, waits, false});
     outcome.id = coffee.answers.back().id;
     return Status::Ok;
 }
@@ -107,6 +120,8 @@ Status Engine::coffee_moderate(Event& event, Outcome& outcome) {
     if (found->hidden == hide && !found->waiting) return Status::Ignored;
     found->hidden = hide;
     found->waiting = false;
+    if (hide) m_draft.coffee.hidden_keys.insert(found->key);
+    else m_draft.coffee.hidden_keys.erase(found->key);
     outcome.id = found->id;
     return Status::Ok;
 }

@@ -72,7 +72,7 @@ void EngineLoop::run() {
         std::vector<std::pair<Reply, Outcome>> replies;
         // What a stranger sends is refused here, before anything is written (Engine::admit).
         std::vector<Status> admitted(batch.size(), Status::Ok);
-        std::size_t reserved = 0;
+        Engine::Reserved reserved;
         for (std::size_t i = 0; i < batch.size(); ++i) admitted[i] = m_engine.admit(batch[i].event, reserved);
         // What the engine chooses (tokens, codes, whether an answer waits) is filled in first,
         // journal or not, so what is written and what is applied are the same event.

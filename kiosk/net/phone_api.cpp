@@ -181,11 +181,17 @@ HttpResponse PhoneApi::join_by_code(const View& view, const HttpRequest& request
         if (c >= '0' && c <= '9') digits += c;  // "482 915" and "482-915" are fine
     // The coffee corner's code works in and outside sessions; it is shown on the coffee screen.
     if (auto coffee = coffee_code(view, digits)) return std::move(*coffee);
+    // From here on the code is not the coffee corner's: every attempt counts against the
+    // address, also when typing is closed (else a closed session code would leave the coffee
+    // code open to guessing).
     if (!view.session_open()) {
         m_wrong_codes.allow(request.remote);
         return message_page(404, s.text("coffee_title"), s.text("coffee_code_intro"), true, s.text("code_wrong"));
     }
-    if (view.codes_closed) return closed();
+    if (view.codes_closed) {
+        m_wrong_codes.allow(request.remote);
+        return closed();
+    }
     bool spent_now = false;
     int tried = 0;
     {
@@ -194,7 +200,10 @@ HttpResponse PhoneApi::join_by_code(const View& view, const HttpRequest& request
             m_counted_code = view.join_code;
             m_wrong_count = 0;
         }
-        if (m_wrong_count >= m_setup.wrong_code_budget) return closed();
+        if (m_wrong_count >= m_setup.wrong_code_budget) {
+            m_wrong_codes.allow(request.remote);
+            return closed();
+        }
         if (digits == view.join_code)
             return {303, "text/html; charset=utf-8", "", {{"Location", "/j/" + view.join_token}}};
         tried = ++m_wrong_count;

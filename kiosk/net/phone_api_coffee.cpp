@@ -88,18 +88,20 @@ void PhoneApi::coffee_post(const ActionSpec& spec, const Json& body, const HttpR
     if (view->coffee.token.empty() || token == body.end() || !token->is_string() || *token != view->coffee.token)
         throw BadRequest{410, "week_over"};
     if (!m_per_address.allow(request.remote)) throw BadRequest{429, "slow_down"};
-    // A phone keeps the key it was given; the first answer (or moderator claim) gets one. New
-    // keys are bounded per address and week, like joins in a session.
+    // A phone keeps the key it was given; the first answer (or moderator claim) gets one. Every
+    // key this week has not seen yet (one the kiosk gave out or one a phone made up) counts as a
+    // new phone of its address, bounded per week like joins in a session.
     const auto held = body.find("key");
     std::string key = held != body.end() && held->is_string() && is_issued_key(held->get_ref<const std::string&>())
                           ? held->get<std::string>()
                           : std::string{};
-    bool new_key = false;
+    const auto& coffee = view->coffee;
+    const bool known = !key.empty() && (coffee.answer_of(key) || coffee.is_host(key) || coffee.hidden_keys.count(key));
     if (key.empty()) {
         if (spec.kind != EventKind::CoffeeAnswer && spec.kind != EventKind::CoffeeHost) throw BadRequest{401, "unknown_person"};
         key = random_key();
-        new_key = true;
     }
+    const bool new_key = !known;
     if (!m_per_phone.allow(key)) throw BadRequest{429, "slow_down"};
     Event event{spec.kind, Sender::visitor(key), {}};
     try {

@@ -249,6 +249,23 @@ std::vector<JournalEntry> Journal::session_events(const SessionRecord& session) 
     return events_between(session.opened_seq, session.closed_seq.value_or(INT64_MAX));
 }
 
+namespace {
+
+// The coffee corner's own kinds, as an SQL list: 'coffee-week', 'coffee-answer', ...
+std::string coffee_kinds() {
+    std::string kinds;
+    for (const auto kind : {EventKind::CoffeeWeek, EventKind::CoffeeAnswer, EventKind::CoffeeWithdraw, EventKind::CoffeeHost,
+                            EventKind::CoffeeModerate, EventKind::CoffeeQuestion})
+        kinds += (kinds.empty() ? "'" : ", '") + std::string{to_string(kind)} + "'";
+    return kinds;
+}
+
+// An event in no session's range (between sessions).
+constexpr const char* k_outside_sessions =
+    "NOT EXISTS (SELECT 1 FROM sessions s WHERE events.seq >= s.opened_seq AND (s.closed_seq IS NULL OR events.seq <= s.closed_seq))";
+
+}  // namespace
+
 void Journal::forget(std::int64_t session_id) {
     const auto found = [&] {
         for (const auto& s : sessions())
@@ -259,8 +276,10 @@ void Journal::forget(std::int64_t session_id) {
     const auto last = found->closed_seq ? std::to_string(*found->closed_seq) : std::string{"9223372036854775807"};
     exec("BEGIN IMMEDIATE");
     try {
+        // The coffee corner's events in the session's time are not the session's: they stay (as
+        // events of no session now) until the retention forgets them with their week.
         const auto remove = "DELETE FROM events WHERE seq >= " + std::to_string(found->opened_seq) + " AND seq <= " + last +
-                            "; DELETE FROM sessions WHERE id = " + std::to_string(session_id);
+                            " AND kind NOT IN (" + coffee_kinds() + "); DELETE FROM sessions WHERE id = " + std::to_string(session_id);
         exec(remove.c_str());
         exec("COMMIT");
     } catch (...) {
@@ -301,15 +320,14 @@ std::vector<JournalEntry> Journal::events_between(std::int64_t first, std::int64
 
 // The coffee corner's record (coffee.hpp) and the room's moderator codes outside sessions: what a
 // restart replays before the open session, so this week's answers and moderators come back.
+
 std::vector<JournalEntry> Journal::coffee_events(std::int64_t since_wall_ms) const {
-    std::string kinds;
-    for (const auto kind : {EventKind::CoffeeWeek, EventKind::CoffeeAnswer, EventKind::CoffeeWithdraw, EventKind::CoffeeHost,
-                            EventKind::CoffeeModerate, EventKind::CoffeeQuestion, EventKind::OfferHost})
-        kinds += (kinds.empty() ? "'" : ", '") + std::string{to_string(kind)} + "'";
-    // The open session's own events come with it (open_session()), not twice.
+    // The open session's own events come with it (open_session()), not twice. The room's H makes
+    // a moderator code only outside sessions (inside one it is the session's host code).
     const auto open = open_session_record();
-    return events_where(("wall_ms >= ? AND seq < ? AND kind IN (" + kinds + ")").c_str(), since_wall_ms,
-                        open ? open->opened_seq : INT64_MAX);
+    const std::string where = "wall_ms >= ? AND seq < ? AND (kind IN (" + coffee_kinds() + ") OR (kind = '" +
+                              std::string{to_string(EventKind::OfferHost)} + "' AND " + k_outside_sessions + "))";
+    return events_where(where.c_str(), since_wall_ms, open ? open->opened_seq : INT64_MAX);
 }
 
 std::size_t Journal::forget_loose_before(std::int64_t wall_ms) {
@@ -317,8 +335,7 @@ std::size_t Journal::forget_loose_before(std::int64_t wall_ms) {
     // room's keys pressed while idle. A finished session's events go with forget().
     sqlite3_stmt* raw = nullptr;
     if (sqlite3_prepare_v2(m_db,
-                           "DELETE FROM events WHERE wall_ms < ? AND NOT EXISTS (SELECT 1 FROM sessions s WHERE "
-                           "events.seq >= s.opened_seq AND (s.closed_seq IS NULL OR events.seq <= s.closed_seq))",
+                           (std::string{"DELETE FROM events WHERE wall_ms < ? AND "} + k_outside_sessions).c_str(),
                            -1, &raw, nullptr) != SQLITE_OK)
         throw StoreError{m_file.string() + ": " + sqlite3_errmsg(m_db)};
     Statement remove{raw};

@@ -1,5 +1,6 @@
 #include "kiosk/store/retention.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <optional>
@@ -58,14 +59,15 @@ void forget_session(Journal& journal, const fs::path& data_dir, const SessionRec
     delete_all(session_exports_folder(data_dir, session));
 }
 
-RetentionResult apply_retention(Journal& journal, const fs::path& data_dir, std::int64_t cutoff_wall_ms) {
+RetentionResult apply_retention(Journal& journal, const fs::path& data_dir, std::int64_t cutoff_wall_ms,
+                                std::int64_t keep_loose_from_wall_ms) {
     RetentionResult result;
     for (const auto& session : journal.forget_before(cutoff_wall_ms)) {
         ++result.sessions;
         result.files += delete_all(session_exports_folder(data_dir, session));
     }
     // The coffee corner's answers between sessions (and idle key presses) belong to no session.
-    result.loose_events = static_cast<int>(journal.forget_loose_before(cutoff_wall_ms));
+    result.loose_events = static_cast<int>(journal.forget_loose_before(std::min(cutoff_wall_ms, keep_loose_from_wall_ms)));
     // Copies of a damaged journal keep what the room said in it: they go with the retention.
     // Their name says when they were made ("vitale.sqlite3.damaged-<ms>[-wal|-shm]").
     const std::regex damaged{std::regex_replace(journal.file().filename().string(), std::regex{R"([.])"}, R"(\.)") +

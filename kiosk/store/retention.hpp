@@ -30,6 +30,10 @@ struct RetentionResult {
 // "<date>-sessie-<n>.<format>" files of older versions, once changed before the cutoff (by
 // age, not at once: after a damaged journal was set aside its sessions are not in the new one,
 // and their files stay as long as the damaged copy does). Throws nothing but StoreError.
-RetentionResult apply_retention(Journal& journal, const std::filesystem::path& data_dir, std::int64_t cutoff_wall_ms);
+// Events of no session newer than `keep_loose_from_wall_ms` stay whatever the cutoff: the coffee
+// corner's current week (and the week before, whose group question is this week's) must replay
+// whole, also with a retention of a day.
+RetentionResult apply_retention(Journal& journal, const std::filesystem::path& data_dir, std::int64_t cutoff_wall_ms,
+                                std::int64_t keep_loose_from_wall_ms = INT64_MAX);
 
 }  // namespace kiosk::store

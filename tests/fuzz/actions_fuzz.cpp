@@ -78,7 +78,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     Event event{spec.kind, sender_for(spec, data[2]), api_status == Status::Ok ? checked : payload};
     event.at = place.now;
-    std::size_t reserved = 0;
+    Engine::Reserved reserved;
     Outcome outcome;
     outcome.status = engine.admit(event, reserved);
     if (outcome.status == Status::Ok) {
