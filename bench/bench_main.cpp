@@ -1,13 +1,16 @@
 // vitale-bench: prints the figures the issues ask for. See README, "Benchmarks".
-//   vitale-bench [soak] [--frames N] [--seconds N] [--weeks N] [--idle-frames N] [--kiosk PATH --config DIR]
-// Frame times, the journal and the soak need no display; the window, start-up and CPU figures
-// need DISPLAY (bench/run.sh starts Xvfb and a window manager). `soak` runs only the soak: a
-// simulated month on a fake clock (--weeks, --idle-frames between two sessions).
+//   vitale-bench [soak|coffee] [--frames N] [--seconds N] [--weeks N] [--idle-frames N] [--kiosk PATH --config DIR]
+// Frame times, the journal, the soak and the coffee corner's fade and month need no display; the
+// window, start-up and CPU figures need DISPLAY (bench/run.sh starts Xvfb and a window manager).
+// `soak` runs only the soak: a simulated month on a fake clock (--weeks, --idle-frames between two
+// sessions). `coffee` runs only the coffee corner's in-process figures (bench/coffee_run.sh has
+// the live kiosk's).
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
 
+#include "bench/coffee_bench.hpp"
 #include "bench/frame_bench.hpp"
 #include "bench/process_bench.hpp"
 #include "bench/soak_bench.hpp"
@@ -17,12 +20,13 @@ int main(int argc, char** argv) {
     using namespace kiosk;
     int frames = 100, seconds = 60;
     bench::SoakOptions soak;
-    bool only_soak = false;
+    bool only_soak = false, only_coffee = false;
     std::filesystem::path config_dir = "config", binary;
     for (int i = 1; i < argc; ++i) {
         const std::string option = argv[i];
-        if (option == "soak") {
-            only_soak = true;
+        if (option == "soak" || option == "coffee") {
+            only_soak = option == "soak";
+            only_coffee = option == "coffee";
             continue;
         }
         if (i + 1 >= argc) {
@@ -50,6 +54,12 @@ int main(int argc, char** argv) {
             bench::bench_soak(config, fonts, soak);
             return 0;
         }
+        if (only_coffee) {
+            std::printf("vitale-bench: font %s, the coffee corner only\n", fonts.family.c_str());
+            bench::bench_coffee_fade(config, fonts);
+            bench::bench_coffee_month(config, fonts);
+            return 0;
+        }
         std::printf("vitale-bench: font %s, %d frames a scene\n", fonts.family.c_str(), frames);
         bench::bench_frames_in_memory(config, fonts, frames);
         bench::bench_proposal_streaming(config, fonts, frames);
@@ -58,6 +68,12 @@ int main(int argc, char** argv) {
             bench::bench_soak(config, fonts, soak);
         } catch (const std::exception& error) {  // the figures after it still count
             std::printf("\n(the soak stopped: %s)\n", error.what());
+        }
+        try {
+            bench::bench_coffee_fade(config, fonts);
+            bench::bench_coffee_month(config, fonts);
+        } catch (const std::exception& error) {
+            std::printf("\n(the coffee corner bench stopped: %s)\n", error.what());
         }
         if (!std::getenv("DISPLAY")) {
             std::printf("\n(DISPLAY is not set: window, start-up and CPU figures skipped; run bench/run.sh)\n");

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs vitale-bench on a 1920x1080 Xvfb display with a window manager, with a config whose QR
-# points at loopback. Usage: bench/run.sh BUILD_DIR [vitale-bench options, e.g. --seconds 20]
+# points at loopback; then the phones, the network and the coffee corner's live runs (their own
+# Xvfb). Usage: bench/run.sh BUILD_DIR [vitale-bench options, e.g. --seconds 20]
+# (COFFEE_BENCH_SECONDS=120 COFFEE_NIGHT_SECONDS=30 shorten the coffee corner's run.)
 set -euo pipefail
 build=$(cd "$1" && pwd); shift
 cd "$(dirname "$0")/.."
@@ -21,3 +23,8 @@ echo
 echo "Network: one address floods connections, twenty guess codes (tests/security/lan_attack_test.sh;"
 echo "the test config allows 64 connections per address, the room's default is 16)"
 bash tests/security/lan_attack_test.sh "$build/vitale-kiosk" "$PWD" 2>&1 | grep -E "lan_attack figures|CASE (a|d)\." || true
+
+echo
+echo "Coffee corner on the live kiosk: CPU while the panels turn, frames, the night (bench/coffee_run.sh;"
+echo "COFFEE_BENCH_SECONDS=${COFFEE_BENCH_SECONDS:-600}, COFFEE_NIGHT_SECONDS=${COFFEE_NIGHT_SECONDS:-120})"
+bash bench/coffee_run.sh "$build" || echo "(bench/coffee_run.sh failed: see above)"
