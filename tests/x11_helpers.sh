@@ -13,6 +13,54 @@ start_x11() {
     matchbox-window-manager -use_titlebar no >/dev/null 2>&1 & x11_pids+=($!)
 }
 
+# start_two_screens: an X server with two monitors side by side, 1920x1080 and 1280x720, as
+# RandR outputs. SDL 2.26 counts displays by RandR output; Xvfb has one output, and its
+# +xinerama heads are invisible to SDL (they also overlap at 0,0). Xorg's dummy driver gives
+# 16 outputs. Needs root (CI runs as root) and xserver-xorg-video-dummy.
+start_two_screens() {
+    local n
+    for n in $(seq 91 140); do
+        if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then export DISPLAY=":$n"; break; fi
+    done
+    cat >"$work/xorg.conf" <<'CONF'
+Section "ServerFlags"
+  Option "DontVTSwitch" "true"
+  Option "AllowMouseOpenFail" "true"
+  Option "PciForceNone" "true"
+  Option "AutoEnableDevices" "false"
+  Option "AutoAddDevices" "false"
+EndSection
+Section "Device"
+  Identifier "dummy"
+  Driver "dummy"
+  VideoRam 256000
+EndSection
+Section "Monitor"
+  Identifier "monitor"
+  HorizSync 1.0 - 2000.0
+  VertRefresh 1.0 - 200.0
+  Modeline "1920x1080" 148.50 1920 2008 2052 2200 1080 1084 1089 1125 +hsync +vsync
+EndSection
+Section "Screen"
+  Identifier "screen"
+  Device "dummy"
+  Monitor "monitor"
+  DefaultDepth 24
+  SubSection "Display"
+    Depth 24
+    Virtual 3200 1080
+  EndSubSection
+EndSection
+CONF
+    Xorg "$DISPLAY" -noreset -nolisten tcp -config "$work/xorg.conf" -configdir "$work" -logfile "$work/xorg.log" \
+        >/dev/null 2>&1 & x11_pids+=($!)
+    for _ in $(seq 100); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+    xrandr --newmode 1280x720_60 74.25 1280 1390 1430 1650 720 725 730 750 +hsync +vsync
+    xrandr --addmode DUMMY1 1280x720_60
+    xrandr --output DUMMY0 --mode 1920x1080 --pos 0x0 --output DUMMY1 --mode 1280x720_60 --pos 1920x0
+    xrandr | grep -q "current 3200 x 1080"
+}
+
 stop_x11() {
     local pid
     for pid in "${x11_pids[@]}"; do kill "$pid" 2>/dev/null || true; done

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The coffee corner's night on a real X11 screen: outside coffee.hours the kiosk draws one
+# black frame and then nothing (no frames while it sleeps); a key wakes it (the coffee corner
+# again) without doing what the key would do by day (Enter does not open a session).
+# Usage: coffee_night_test.sh PATH/TO/vitale-kiosk SOURCE_DIR
+set -euo pipefail
+kiosk=$1
+source_dir=$2
+source "$(dirname "$0")/x11_helpers.sh"
+begin_x11_test
+
+start_x11 1920x1080
+port=$(( 20000 + RANDOM % 20000 ))
+loopback_config "$source_dir/config" "$work/config" "http://127.0.0.1:$port" || fail "could not set public_url"
+# Open one minute a week, on a day three days from now: now is night.
+day=$(date -d '+3 days' +%a | tr 'A-Z' 'a-z' | cut -c1-3)
+sed -i "s|\"hours\": {}|\"hours\": {\"$day\": \"03:00-03:01\"}|" "$work/config/kiosk.json"
+grep -q "\"$day\": \"03:00-03:01\"" "$work/config/kiosk.json" || fail "could not set coffee.hours"
+LC_ALL=C "$kiosk" --config "$work/config" --data "$work/data" --port "$port" --trace-frames >"$work/frames" 2>"$work/log" & kiosk_pid=$!
+
+for _ in $(seq 50); do grep -q "coffee corner shows coffee-night" "$work/log" && break; sleep 0.1; done
+grep -q "coffee corner shows coffee-night" "$work/log" || fail "the kiosk did not go dark outside coffee.hours"
+sleep 0.5
+import -window root "$work/night.png"
+mean=$(convert "$work/night.png" -format '%[fx:mean]' info:)
+awk -v m="$mean" 'BEGIN { exit !(m < 0.001) }' || fail "the night screen is not black (mean $mean)"
+before=$(grep -c '^frame ' "$work/frames" || true)
+sleep 3
+after=$(grep -c '^frame ' "$work/frames" || true)
+[ "$before" = "$after" ] || fail "the kiosk drew $((after - before)) frames in 3 s of night"
+
+xdotool key Return
+for _ in $(seq 50); do [ "$(grep -c 'coffee corner shows coffee-' "$work/log")" -ge 2 ] && break; sleep 0.1; done
+[ "$(grep 'coffee corner shows' "$work/log" | tail -n 1 | grep -c 'coffee-night')" = 0 ] || fail "a key did not wake the screen"
+sleep 1
+import -window root "$work/woken.png"
+mean=$(convert "$work/woken.png" -format '%[fx:mean]' info:)
+awk -v m="$mean" 'BEGIN { exit !(m > 0.02) }' || fail "the woken screen is still dark (mean $mean)"
+grep -q "showing lobby" "$work/log" && fail "the key that woke the screen also opened a session"
+echo "coffee night: 1 passed, 0 failed"
