@@ -2,12 +2,14 @@
 // the words on them, and each panel rendered headlessly at 720p and 4K; the night all black.
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <map>
 #include <regex>
 #include <optional>
 #include <set>
 #include <tuple>
 
+#include "kiosk/ui/crossfade.hpp"
 #include "scenes/coffee_panels.hpp"
 #include "scenes/coffee_scene.hpp"
 #include "scenes/coffee_texts.hpp"
@@ -451,4 +453,27 @@ TEST_CASE("At night the screen is black, every pixel, at every size") {
         scenes::draw_frame(*screen.canvas, corner.frame());
         CHECK(testing::count_pixels(screen, {0, 0, width, height}, ui::Color{0, 0, 0}) == width * height);
     }
+}
+
+TEST_CASE("The cross-fade mixes two pictures by weight, with plain copies at its ends") {
+    auto from = ui::make_rgb_surface(3, 2);
+    auto to = ui::make_rgb_surface(3, 2);
+    auto out = ui::make_rgb_surface(3, 2);
+    SDL_FillRect(from.get(), nullptr, SDL_MapRGB(from->format, 200, 0, 100));
+    SDL_FillRect(to.get(), nullptr, SDL_MapRGB(to->format, 0, 255, 100));
+    const auto pixel = [&] {
+        Uint8 r = 0, g = 0, b = 0;
+        SDL_GetRGB(static_cast<const Uint32*>(out->pixels)[4], out->format, &r, &g, &b);
+        return std::array<int, 3>{r, g, b};
+    };
+    ui::blend_surfaces(*from, *to, *out, 0);
+    CHECK(pixel() == std::array<int, 3>{200, 0, 100});
+    ui::blend_surfaces(*from, *to, *out, 128);
+    CHECK(pixel() == std::array<int, 3>{100, 127, 100});
+    ui::blend_surfaces(*from, *to, *out, 256);
+    CHECK(pixel() == std::array<int, 3>{0, 255, 100});
+    CHECK(ui::fade_weight(0) == 0);
+    CHECK(ui::fade_weight(0.5) == 128);
+    CHECK(ui::fade_weight(1) == 256);
+    CHECK(ui::fade_weight(0.25) < 64);  // eased: slow at the start
 }

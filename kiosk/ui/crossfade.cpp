@@ -20,22 +20,27 @@ SurfacePtr copy_surface(SDL_Surface* source) {
 }
 
 void blend_surfaces(const SDL_Surface& from, const SDL_Surface& to, SDL_Surface& out, int weight) {
-    const auto w = static_cast<std::uint32_t>(std::clamp(weight, 0, 256));
-    const std::uint32_t v = 256 - w;
+    const auto w = static_cast<std::uint16_t>(std::clamp(weight, 0, 256));
+    const auto v = static_cast<std::uint16_t>(256 - w);
     const int width = std::min({from.w, to.w, out.w});
     const int height = std::min({from.h, to.h, out.h});
+    const auto bytes = static_cast<std::size_t>(width) * 4;
+    // The ends of a fade are plain copies.
+    if (w == 0 || w == 256) {
+        const SDL_Surface& source = w == 0 ? from : to;
+        for (int y = 0; y < height; ++y)
+            std::memcpy(static_cast<std::uint8_t*>(out.pixels) + static_cast<std::ptrdiff_t>(y) * out.pitch,
+                        static_cast<const std::uint8_t*>(source.pixels) + static_cast<std::ptrdiff_t>(y) * source.pitch, bytes);
+        return;
+    }
     for (int y = 0; y < height; ++y) {
-        const auto* a = reinterpret_cast<const std::uint32_t*>(static_cast<const std::uint8_t*>(from.pixels) + static_cast<std::ptrdiff_t>(y) * from.pitch);
-        const auto* b = reinterpret_cast<const std::uint32_t*>(static_cast<const std::uint8_t*>(to.pixels) + static_cast<std::ptrdiff_t>(y) * to.pitch);
-        auto* o = reinterpret_cast<std::uint32_t*>(static_cast<std::uint8_t*>(out.pixels) + static_cast<std::ptrdiff_t>(y) * out.pitch);
-        // Two channels at a time in one 32-bit word (0x00ff00ff and 0xff00ff00 lanes): the
-        // compiler vectorises this loop.
-        for (int x = 0; x < width; ++x) {
-            const std::uint32_t p = a[x], q = b[x];
-            const std::uint32_t rb = (((p & 0x00ff00ffu) * v + (q & 0x00ff00ffu) * w) >> 8) & 0x00ff00ffu;
-            const std::uint32_t ag = ((((p >> 8) & 0x00ff00ffu) * v + ((q >> 8) & 0x00ff00ffu) * w)) & 0xff00ff00u;
-            o[x] = rb | ag;
-        }
+        const auto* a = static_cast<const std::uint8_t*>(from.pixels) + static_cast<std::ptrdiff_t>(y) * from.pitch;
+        const auto* b = static_cast<const std::uint8_t*>(to.pixels) + static_cast<std::ptrdiff_t>(y) * to.pitch;
+        auto* o = static_cast<std::uint8_t*>(out.pixels) + static_cast<std::ptrdiff_t>(y) * out.pitch;
+        // Byte by byte in 16-bit arithmetic (255 * 256 fits): the compiler turns this into
+        // SSE2 multiplies of 8 bytes at a time (crossfade.cpp is built with -O3 for it).
+        for (std::size_t i = 0; i < bytes; ++i)
+            o[i] = static_cast<std::uint8_t>((a[i] * v + b[i] * w) >> 8);
     }
 }
 
