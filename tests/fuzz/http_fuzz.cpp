@@ -59,6 +59,8 @@ std::string fill_in(std::string_view input, const View& view) {
     replace_all(bytes, "@COFFEECODE@", view.coffee.code);
     replace_all(bytes, "@KEY@", fuzz::phone_key(1));
     replace_all(bytes, "@KEY2@", fuzz::phone_key(2));
+    replace_all(bytes, "@KEY3@", fuzz::phone_key(3));  // the coffee corner's visitor
+    replace_all(bytes, "@KEY4@", fuzz::phone_key(4));  // and its moderator
     replace_all(bytes, "@STAGE@", view.in_step() ? view.step_spec().id : std::string{});
     replace_all(bytes, "@NOTE@", note(0));
     replace_all(bytes, "@NOTE2@", note(1));
