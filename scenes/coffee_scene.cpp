@@ -80,9 +80,11 @@ void draw_top(ui::Canvas& canvas, const Frame& frame, bool with_slot) {
 
 // The help hint and how to open a session, and a dot per panel with the one shown lit.
 void draw_footer(ui::Canvas& canvas, const Frame& frame, const std::vector<CoffeePanel>& panels, CoffeePanel shown) {
-    draw_help_hint(canvas, frame);
-    canvas.text(frame.strings.text("idle_start_hint"), {type::small, Weight::Regular, theme::text_dim},
-                canvas.width() - canvas.u(5), canvas.height() - canvas.u(4.2), 0, Align::Right);
+    if (frame.keys_here) {
+        draw_help_hint(canvas, frame);
+        canvas.text(frame.strings.text("idle_start_hint"), {type::small, Weight::Regular, theme::text_dim},
+                    canvas.width() - canvas.u(5), canvas.height() - canvas.u(4.2), 0, Align::Right);
+    }
     // A forced panel with nothing to show is not among them: then there is no place to mark.
     if (panels.size() < 2 || std::find(panels.begin(), panels.end(), shown) == panels.end()) return;
     const int dot = canvas.u(1.2);

@@ -50,6 +50,8 @@ struct Frame {
     // (coffee.hours closed): the screen is black.
     std::optional<CoffeePanel> coffee_panel{};
     bool night = false;
+    // The room's keys work on this screen: its hints are shown (not on the second screen).
+    bool keys_here = true;
 };
 
 class Scene {

@@ -34,6 +34,12 @@ void WrapUpScene::draw(ui::Canvas& canvas, const Frame& frame) const {
             lines.push_back(strings.format("wrapup_owner", {{"owner", outcome->owner.empty() ? strings.text("owner_unknown") : outcome->owner},
                                                             {"date", outcome->review_date ? spoken_date(outcome->review_date, date_words(strings)) : "–"}}));
     }
+    // The coffee corner's question for next week, once a suggestion has a dot (phones suggest
+    // and place one dot each at the wrap-up).
+    if (const auto question = view.chosen_question(); !question.empty())
+        lines.push_back(strings.format("wrapup_coffee_question", {{"question", question}}));
+    else if (!view.question_ideas.empty())
+        lines.push_back(strings.format("wrapup_coffee_ideas", {{"n", std::to_string(view.question_ideas.size())}}));
     if (lines.empty()) {
         // Nothing decided (a session cut short): each stage, and where the group voted, what it chose.
         for (std::size_t i = 1; i < content.steps.size(); ++i) {

@@ -160,6 +160,12 @@ TEST_CASE("Three phones suggest and dot at the wrap-up; next week's coffee corne
     CHECK(state["question_dot"] == 1);
     CHECK(state["question_chosen"] == ideas[0]);
     CHECK(state.dump().find(keys[1]) == std::string::npos);  // nobody's key in another phone's state
+    // The session's outcome carries the group's question for next week.
+    const auto exported = kiosk.client().Get(("/x/" + kiosk.view()->join_token + "/vitale-sessie.json").c_str());
+    REQUIRE(exported);
+    CHECK(body_of(exported)["coffee_question"] == ideas[0]);
+    const auto markdown = kiosk.client().Get(("/x/" + kiosk.view()->join_token + "/vitale-sessie.md").c_str());
+    CHECK(markdown->body.find(std::string{"Vraag voor de koffiehoek (volgende week): "} + ideas[0]) != std::string::npos);
 
     kiosk.press(EventKind::Start);  // the room closes the session
     REQUIRE(kiosk.view()->phase == Phase::Idle);

@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <ctime>
+#include <tuple>
 
 #include "kiosk/app/local_time.hpp"
 #include "kiosk/app/night_watch.hpp"
@@ -394,4 +395,40 @@ TEST_CASE("The week export holds the week's question and the answers shown at it
     CHECK(markdown.find("2 antwoorden") != std::string::npos);
     CHECK(markdown.find("- Tweede antwoord") != std::string::npos);
     CHECK(markdown.find("Ingetrokken") == std::string::npos);
+}
+
+TEST_CASE("After a weekend night across either DST change the slot still opens the lobby at its start") {
+    const char* before = std::getenv("TZ");
+    const std::string saved = before ? before : "";
+    setenv("TZ", "Europe/Amsterdam", 1);
+    tzset();
+    using namespace std::chrono;
+    OpeningHours hours;
+    for (int day = 0; day < 5; ++day) hours.days[static_cast<std::size_t>(day)].emplace_back(8 * 60, 18 * 60);
+    const std::vector<Slot> slots{Slot{0, 7 * 60 + 30, 8 * 60 + 30}};  // Monday 07:30, before the opening
+    app::NightWatch watch{hours, slots};
+    // {Friday evening, the Monday after, real minutes between them}
+    const std::tuple<LocalMoment, LocalMoment, long> nights[] = {
+        {at(2026, 3, 27, 20, 0), at(2026, 3, 30, 7, 30), (2 * 24 + 11) * 60 + 30 - 60},   // clocks go forward
+        {at(2026, 10, 23, 20, 0), at(2026, 10, 26, 7, 30), (2 * 24 + 11) * 60 + 30 + 60},  // clocks go back
+        {at(2026, 12, 25, 20, 0), at(2026, 12, 28, 7, 30), (2 * 24 + 11) * 60 + 30},       // towards the year end
+    };
+    for (const auto& [friday, monday, minutes] : nights) {
+        INFO("night from " << static_cast<unsigned>(friday.date.month()) << "/" << static_cast<unsigned>(friday.date.day()));
+        REQUIRE(watch.night(friday, Millis{0}, true));
+        const auto ends = watch.night_ends(friday);
+        REQUIRE(ends);
+        CHECK(ends->date == monday.date);
+        CHECK(ends->minute_of_day == monday.minute_of_day);
+        // The screen loop sleeps this long on the monotonic clock: real minutes, not clock-face ones.
+        CHECK(duration_cast<std::chrono::minutes>(app::wall_of(*ends) - app::wall_of(friday)).count() == minutes);
+        // It wakes at that wall time, which is the slot's start in local time: the opener is due once.
+        const auto woken = app::to_local(app::wall_of(*ends));
+        SlotOpener opener;
+        CHECK(opener.due(slots, woken));
+        CHECK_FALSE(opener.due(slots, woken));
+    }
+    if (before) setenv("TZ", saved.c_str(), 1);
+    else unsetenv("TZ");
+    tzset();
 }

@@ -43,7 +43,7 @@ const std::vector<std::string>& Strings::required_keys() {
         "report_col_note", "report_col_name", "report_col_source", "report_col_text", "report_col_dots",
         "report_col_place", "report_col_chosen", "report_week_heading", "report_week_summary", "report_sessions_one",
         "report_sessions", "report_minutes_one", "report_minutes", "report_contributions_one", "report_contributions",
-        "report_decisions_one", "report_decisions", "report_week_stages", "report_week_stage", "report_week_sessions", "report_coffee_heading", "report_coffee_answers_one", "report_coffee_answers",
+        "report_decisions_one", "report_decisions", "report_week_stages", "report_week_stage", "report_week_sessions", "report_coffee_heading", "report_coffee_answers_one", "report_coffee_answers", "report_coffee_question", "wrapup_coffee_question", "wrapup_coffee_ideas",
         "report_week_session", "report_no_statement", "report_col_session", "report_col_date", "report_col_minutes",
         "report_col_participants", "report_col_statement", "report_col_contributions", "report_col_decision",
         "report_col_owner", "report_col_review", "report_col_stages",

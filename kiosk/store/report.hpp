@@ -137,6 +137,7 @@ struct SessionReport {
     std::vector<std::string> edits;
     std::optional<ReportDecision> decision;
     std::vector<std::string> reflections;
+    std::string coffee_question;  // the wrap-up's choice for next week's coffee corner; "" when none
 };
 
 SessionReport session_report(const View& view, const ExportHeader& header);

@@ -83,7 +83,8 @@ std::string json_of(const SessionReport& report) {
                        {"stages", std::move(stages)},
                        {"ai_proposal", ai_json(report.ai)},
                        {"validation", validation_json(report)},
-                       {"shared_reflections", report.reflections}});
+                       {"shared_reflections", report.reflections},
+                       {"coffee_question", report.coffee_question}});
 }
 
 std::string json_of(const WeekReport& report) {

@@ -160,6 +160,8 @@ std::vector<std::string> decision_lines(const SessionReport& report, const Repor
     }
     for (const auto& edit : report.edits) lines.push_back(words.format("report_edit", {{"text", edit}}));
     for (const auto& shared : report.reflections) lines.push_back(words.format("report_reflection", {{"text", shared}}));
+    if (!report.coffee_question.empty())
+        lines.push_back(words.format("report_coffee_question", {{"question", report.coffee_question}}));
     return lines;
 }
 
@@ -214,6 +216,7 @@ SessionReport session_report(const View& view, const ExportHeader& header) {
     report.ai = ai_of(view, words);
     add_validation(report, view);
     for (const auto& shared : view.reflections) report.reflections.push_back(shared.text);
+    report.coffee_question = view.chosen_question();
 
     report.heading = words.format("report_heading", {{"title", report.title}, {"room", report.room}});
     report.intro = words.format("report_intro", {{"participants", words.count("report_participants", report.participants)},
