@@ -1,12 +1,15 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
 
 #include "kiosk/app/command_line.hpp"
+#include "kiosk/app/config_location.hpp"
 #include "kiosk/app/key_map.hpp"
 #include "kiosk/app/week_line.hpp"
 #include "kiosk/config/config_loader.hpp"
 #include "kiosk/net/phone_address.hpp"
+#include "tests/temp_dir.hpp"
 
 using namespace kiosk;
 using namespace kiosk::app;
@@ -27,7 +30,7 @@ std::string usage_error(std::vector<std::string> args) {
 TEST_CASE("The command line takes every documented option") {
     const auto options = parse({"--config", "cfg", "--data", "d", "--port", "9090", "--windowed", "--size",
                                 "1280x720", "--lang", "en", "--scene", "lobby"});
-    CHECK(options.config_dir == "cfg");
+    CHECK(options.config_dir == std::filesystem::path{"cfg"});
     CHECK(options.data_dir == std::filesystem::path{"d"});
     CHECK(options.port == 9090);
     CHECK(options.windowed);
@@ -41,7 +44,7 @@ TEST_CASE("The command line takes every documented option") {
     CHECK(parse({"--version"}).version);
     CHECK(parse({"--help"}).help);
     CHECK(parse({"--screenshot", "a.png", "--scene", "idle"}).screenshot == std::filesystem::path{"a.png"});
-    CHECK(parse({}).config_dir == "config");
+    CHECK_FALSE(parse({}).config_dir);  // found: see config_location.hpp
 }
 
 TEST_CASE("A wrong command line says what to type instead") {
@@ -143,4 +146,29 @@ TEST_CASE("The week line shows the trajectory's week and this week's session") {
     CHECK(app::week_line(config, monday, 2, false) == "week 12 van 20 · sessie 3 van 4");  // between sessions: the next
     config.settings.trajectory.start = 0;  // no trajectory: the ISO week
     CHECK(app::week_line(config, monday, 0, false) == "week 48 · sessie 1 van 4");
+}
+
+TEST_CASE("The config is --config, else $VITALE_KIOSK_CONFIG, else ./config with a kiosk.json, else /etc/vitale-kiosk") {
+    testing::TempDir temp;
+    const auto here = temp.path() / "room";
+    std::filesystem::create_directories(here / "config");
+    ConfigPlaces places{std::nullopt, here, "/etc/vitale-kiosk"};
+    CHECK(find_config_dir(std::nullopt, places) == "/etc/vitale-kiosk");  // ./config is no kiosk config yet
+    std::ofstream{here / "config" / "kiosk.json"} << "{}";
+    CHECK(find_config_dir(std::nullopt, places) == here / "config");
+    places.environment = "/srv/kiosk/config/";
+    CHECK(find_config_dir(std::nullopt, places) == "/srv/kiosk/config");
+    CHECK(find_config_dir(std::filesystem::path{"other/cfg"}, places) == here / "other" / "cfg");
+    CHECK(find_config_dir(std::filesystem::path{"/abs/cfg"}, places) == "/abs/cfg");
+}
+
+TEST_CASE("The data folder is --data, else data_dir from beside the config folder, else /var/lib/vitale-kiosk") {
+    Config config;
+    config.dir = "/srv/kiosk/config";
+    CHECK(find_data_dir(std::nullopt, config) == "/var/lib/vitale-kiosk");
+    config.settings.data_dir = "data";
+    CHECK(find_data_dir(std::nullopt, config) == "/srv/kiosk/data");  // not wherever the command was typed
+    config.settings.data_dir = "/var/lib/elsewhere";
+    CHECK(find_data_dir(std::nullopt, config) == "/var/lib/elsewhere");
+    CHECK(find_data_dir(std::filesystem::path{"d"}, config) == "d");
 }

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "tests/temp_dir.hpp"
@@ -178,4 +179,20 @@ TEST_CASE("The English language option shows the English texts") {
     const auto text = capture("tesseract '" + png + "' - -l eng 2>/dev/null").output;
     CHECK_THAT(text, Catch::Contains("Problem statement"));
     CHECK_THAT(text, Catch::Contains("Stage 2 of 5"));
+}
+
+TEST_CASE("The record commands work from any folder: the config from VITALE_KIOSK_CONFIG, the data beside it") {
+    kiosk::testing::TempDir temp;
+    // A room's copy of the config with data_dir "data": the data is <copy>/../data wherever the
+    // command is typed (here from /).
+    std::filesystem::copy(KIOSK_SOURCE_DIR "/config", temp.path() / "config", std::filesystem::copy_options::recursive);
+    std::filesystem::copy(KIOSK_SOURCE_DIR "/prompts", temp.path() / "prompts", std::filesystem::copy_options::recursive);
+    const std::string env = "VITALE_KIOSK_CONFIG='" + (temp.path() / "config").string() + "'";
+    auto result = capture("cd / && env " + env + " '" KIOSK_BINARY "' --check-config 2>&1");
+    CHECK(result.exit_code == 0);
+    CHECK(result.output == (temp.path() / "config").string() + ": configuration is valid\n");
+    result = capture("cd / && env " + env + " '" KIOSK_BINARY "' --sessions 2>&1");
+    CHECK(result.exit_code == 2);
+    CHECK(result.output == "vitale-kiosk: no journal in " + (temp.path() / "data").string() +
+                               "; pass --data DIR with the kiosk's data folder\n");
 }

@@ -103,7 +103,7 @@ TEST_CASE("Each field rule gives its own exact message") {
         {"kiosk.json", [](Json& j) { j["network"]["port"] = "8080"; }, "network.port: must be a whole number between 1 and 65535, not a text"},
         {"kiosk.json", [](Json& j) { j["network"]["public_url"] = "kiosk.local:8080"; }, "network.public_url: must start with http:// or https:// (or be \"\" to detect the LAN address)"},
         {"kiosk.json", [](Json& j) { j["network"]["public_url"] = "http://a b"; }, "network.public_url: must not contain spaces"},
-        {"kiosk.json", [](Json& j) { j["data_dir"] = ""; }, "data_dir: must not be empty; use \"data\" for the default"},
+        {"kiosk.json", [](Json& j) { j["data_dir"] = ""; }, "data_dir: must not be empty; remove it for /var/lib/vitale-kiosk, or write a folder, e.g. \"data\""},
         {"kiosk.json", [](Json& j) { j["timers"]["extend_minutes"] = 0; }, "timers.extend_minutes: must be between 1 and 15 (found 0)"},
         {"kiosk.json", [](Json& j) { j["timers"]["warning_seconds"] = 1.5; }, "timers.warning_seconds: must be a whole number between 10 and 300, not a decimal number"},
         {"kiosk.json", [](Json& j) { j["chime"] = 1; }, "chime: must be true or false (without quotes), not a number"},
@@ -207,7 +207,7 @@ TEST_CASE("Optional settings fall back to documented defaults") {
     CHECK(loaded.settings.language == "nl");
     CHECK(loaded.settings.port == 8080);
     CHECK(loaded.settings.display.fullscreen);
-    CHECK(loaded.settings.data_dir == "data");
+    CHECK(loaded.settings.data_dir.empty());  // none: /var/lib/vitale-kiosk (config_location.hpp)
     CHECK(loaded.settings.timers.extend_step == std::chrono::minutes{2});
     CHECK(loaded.settings.timers.warning == std::chrono::seconds{60});
     CHECK(loaded.settings.chime);

@@ -90,8 +90,12 @@ std::string usage_text() {
 The room screen of the Vitale Weekcyclus: steps a group through a timed session.
 
 Options:
-  --config DIR        folder with kiosk.json, videoframe.*.json, strings.*.json (default: config)
-  --data DIR          where the kiosk keeps its data (default: data_dir in kiosk.json)
+  --config DIR        folder with kiosk.json, videoframe.*.json, strings.*.json (default:
+                      $VITALE_KIOSK_CONFIG, else ./config if it holds a kiosk.json, else
+                      /etc/vitale-kiosk)
+  --data DIR          where the kiosk keeps its data (default: data_dir in kiosk.json, a
+                      relative one taken from the folder above the config; else
+                      /var/lib/vitale-kiosk)
   --port N            port for the phones (default: network.port in kiosk.json, 8080; 0 = any free)
   --demo N            N simulated phones join and take part through the real phone API
   --coffee-display N  also show the coffee corner, all the time, on display N (0 is the first)

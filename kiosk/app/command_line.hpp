@@ -14,7 +14,7 @@ struct ScreenSize {
 };
 
 struct Options {
-    std::filesystem::path config_dir = "config";
+    std::optional<std::filesystem::path> config_dir;  // --config; else found (config_location.hpp)
     std::optional<std::filesystem::path> data_dir;
     std::optional<int> port;
     bool windowed = false;

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "kiosk/app/command_line.hpp"
+#include "kiosk/app/config_location.hpp"
 #include "kiosk/app/live_kiosk.hpp"
 #include "kiosk/app/record_commands.hpp"
 #include "kiosk/store/journal.hpp"
@@ -29,9 +30,9 @@ int fail(const std::string& message, int code) {
     return code;
 }
 
-std::filesystem::path fonts_dir(const Options& options) {
+std::filesystem::path fonts_dir(const std::filesystem::path& config_dir) {
     // fonts/ sits beside config/, so --config /opt/vitale/config finds /opt/vitale/fonts.
-    return std::filesystem::absolute(options.config_dir).lexically_normal().parent_path() / "fonts";
+    return config_dir.parent_path() / "fonts";
 }
 
 void prepare_data_dir(const std::filesystem::path& dir) {
@@ -43,6 +44,7 @@ void prepare_data_dir(const std::filesystem::path& dir) {
 }
 
 int run_modes(const Options& options) {
+    const auto config_dir = find_config_dir(options.config_dir, config_places());
     if (options.help) {
         std::cout << usage_text();
         return k_exit_ok;
@@ -52,19 +54,19 @@ int run_modes(const Options& options) {
         return k_exit_ok;
     }
     if (options.check_config) {
-        const auto problems = check_config(options.config_dir);
+        const auto problems = check_config(config_dir);
         for (const auto& problem : problems) std::cout << problem << '\n';
-        if (problems.empty()) std::cout << options.config_dir.string() << ": configuration is valid\n";
+        if (problems.empty()) std::cout << config_dir.string() << ": configuration is valid\n";
         return problems.empty() ? k_exit_ok : k_exit_usage;
     }
 
-    const Config config = load_config(options.config_dir, options.language);
+    const Config config = load_config(config_dir, options.language);
     if (options.list_scenes) {
         for (const auto& name : scenes::scene_names(*config.content)) std::cout << name << '\n';
         return k_exit_ok;
     }
     const int port = options.port.value_or(config.settings.port);
-    const auto fonts = ui::locate_fonts(fonts_dir(options));
+    const auto fonts = ui::locate_fonts(fonts_dir(config_dir));
     const ScreenSize size = options.size.value_or(ScreenSize{config.settings.display.width,
                                                              config.settings.display.height});
     if (options.screenshot) {
@@ -74,7 +76,7 @@ int run_modes(const Options& options) {
         return k_exit_ok;
     }
 
-    const std::filesystem::path data_dir = options.data_dir.value_or(config.settings.data_dir);
+    const std::filesystem::path data_dir = find_data_dir(options.data_dir, config);
     if (run_record_command(options, config, data_dir)) return k_exit_ok;
     prepare_data_dir(data_dir);
     run_live_kiosk({config, options, fonts, size, data_dir});

@@ -188,8 +188,9 @@ Settings read_settings(const Json& json, const std::string& file, Problems& prob
         else if (url.find_first_of(" \t\r\n") != std::string::npos)
             reader.problem("public_url", "must not contain spaces");
     }
-    settings.data_dir = top.text("data_dir", "data", 400);
-    if (settings.data_dir.empty()) top.problem("data_dir", "must not be empty; use \"data\" for the default");
+    settings.data_dir = top.text("data_dir", "", 400);
+    if (json.contains("data_dir") && settings.data_dir.empty())
+        top.problem("data_dir", "must not be empty; remove it for /var/lib/vitale-kiosk, or write a folder, e.g. \"data\"");
     settings.retention_days = top.integer("retention_days", 1, 3650, 365);
     if (const Json* timers = top.object("timers", false)) {
         ObjectReader reader{*timers, file, "timers", problems};

@@ -39,7 +39,7 @@ struct Settings {
     DisplaySettings display;
     int port = 8080;
     std::string public_url;  // overrides the detected LAN address in the QR when set
-    std::string data_dir = "data";
+    std::string data_dir;  // "" when kiosk.json names none (then /var/lib/vitale-kiosk)
     int retention_days = 365;  // finished sessions older than this are forgotten (at start, then daily)
     TimerRules timers;
     SessionRules session;             // kiosk.json "phones"
