@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <iostream>
 #include <mutex>
 #include <optional>
@@ -232,6 +233,179 @@ std::string moderation_name(Moderation moderation) {
 
 int minutes_of(Millis time) { return static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(time).count()); }
 
+// ---- The start-up, step by step (run_live_kiosk below reads as their list) ----------------
+
+// Step 1: the record. The history first (this week's sessions for "sessie 3 van 4"; the last
+// finished session's headline, its decisions still to review and its wrap-up question), then
+// the coffee corner's last two weeks, then the open session. Returns the last finished
+// session's question for the coffee corner (nullopt when it chose none).
+std::optional<GroupQuestion> restore_record(Engine& engine, const store::Journal& journal, ScreenSignals& signals,
+                                            const Config& config, const Clock& clock) {
+    const auto started = clock.monotonic();
+    const auto sessions = journal.sessions();
+    for (const auto& session : sessions)
+        signals.session_opened(to_local(WallTime{std::chrono::milliseconds{session.opened_wall_ms}}).date);
+    // The finished sessions replayed in order, each through its close: the last headline, and
+    // the decisions still to review with what later lobbies said about them.
+    std::optional<store::SessionRecord> finished;
+    for (const auto& session : sessions)
+        if (session.closed_seq) {
+            if (!finished) finished = session;
+            finished->closed_seq = *session.closed_seq + 1;  // up to and including its close
+        }
+    std::optional<GroupQuestion> last_question;
+    if (finished) {
+        Engine past{config.content, config.settings.timers, config.settings.session};
+        auto events = journal.session_events(*finished);
+        // Its wrap-up's question for the coffee corner, read before the close clears it: the
+        // kiosk may have been stopped before it journaled it outside the session.
+        const auto close = events.back();
+        events.pop_back();
+        store::replay(past, events, clock);
+        if (auto chosen = past.view().chosen_question(); !chosen.empty() && finished->closed_wall_ms) {
+            const auto closed = to_local(WallTime{std::chrono::milliseconds{*finished->closed_wall_ms}}).date;
+            last_question = GroupQuestion{next_iso_week(iso_week_year(closed) * 100 + iso_week(closed)), std::move(chosen)};
+        }
+        store::replay(past, {close}, clock);
+        engine.remember_last_outcome(past.view().last_outcome);
+        engine.remember_decisions(past.view().reviews);
+    }
+    const auto since = std::chrono::duration_cast<Millis>((clock.wall() - std::chrono::days{15}).time_since_epoch()).count();
+    store::replay(engine, journal.coffee_events(since), clock);
+    const auto entries = journal.open_session();
+    store::replay(engine, entries, clock);
+    if (!entries.empty())
+        std::cerr << "vitale-kiosk: the open session was restored from " << entries.size() << " journaled events in "
+                  << (clock.monotonic() - started).count() << " ms\n";
+    return last_question;
+}
+
+// Step 2 (demos, the bench): --scene walks a fresh session to the scene asked for.
+void go_to_scene(Engine& engine, const Options& options, const Clock& clock) {
+    if (options.scene && !scenes::drive_to_scene(engine, *options.scene, clock.monotonic()))
+        throw UsageError{"--scene " + *options.scene + ": no such scene; --list-scenes lists the names"};
+}
+
+void announce(const Config& config, const scenes::Room& room, const ui::FontFiles& fonts, int port) {
+    std::cerr << "vitale-kiosk: " << config.settings.room_name << ", phones join at " << room.phone_url << ", font "
+              << fonts.family << '\n';
+    // Tests and the benchmarks read the port from here when they asked for port 0.
+    std::cout << "listening on port " << port << std::endl;
+}
+
+// What the engine's hooks reach: the journal (also written by the daily retention, hence the
+// mutex), the outcome files, the coffee corner's questions, the phone server once it runs and
+// the AI worker once it exists. Lives as long as the engine loop.
+struct LiveParts {
+    const Config& config;
+    const Clock& clock;
+    ScreenSignals& signals;
+    std::unique_ptr<store::Journal> journal;
+    std::mutex journal_mutex;
+    WrapUpExports exports;
+    CoffeeQuestions coffee_questions;
+    std::atomic<net::HttpServer*> server{nullptr};
+    std::unique_ptr<ai::AiWorker> ai_worker{};  // made once the loop exists; stopped before it
+    EngineLoop* loop = nullptr;               // set once the loop exists
+
+    // Step 3: the EngineLoop's hooks (engine thread).
+    EngineLoop::Hooks hooks(const Engine& engine) {
+        return {[this](const std::shared_ptr<const View>& view) {
+                    signals.view_changed();
+                    if (auto* phones = server.load()) phones->publish();
+                    coffee_questions.on_view(*view, loop);
+                    if (!exports.wants(*view) || !journal) return;
+                    std::lock_guard lock{journal_mutex};
+                    exports.on_view(*view, journal->open_session_record());
+                },
+                [this, &engine](Effect effect) {
+                    switch (effect) {
+                    case Effect::Chime: signals.chime(); break;
+                    case Effect::AskAi:
+                        if (ai_worker) ai_worker->ask(engine.shared_view());  // the engine's thread
+                        break;
+                    case Effect::CancelAi:
+                        if (ai_worker) ai_worker->cancel();
+                        break;
+                    }
+                },
+                nullptr,
+                [this](const std::vector<Event>& batch) {
+                    std::lock_guard lock{journal_mutex};
+                    return write_ahead(journal.get(), batch, clock, config, signals);
+                },
+                [this](std::size_t index, bool opened) {
+                    if (opened) signals.session_opened(to_local(clock.wall()).date);
+                    else release_free_memory();
+                    if (!journal) return;
+                    std::lock_guard lock{journal_mutex};
+                    try {
+                        journal->mark_session(index, opened);
+                    } catch (const store::StoreError& error) {
+                        report_store_failure(error.what(), config, signals);
+                    }
+                }};
+    }
+
+    // Step 4: the coffee corner's week link is current, and a question the last session chose
+    // is journaled if the kiosk stopped before it was.
+    void start_coffee_corner(const std::optional<GroupQuestion>& last_question) {
+        submit_coffee_week(*loop, clock);
+        if (last_question && last_question->week >= week_now(clock) && !loop->view()->coffee.group_question(last_question->week))
+            coffee_questions.keep(*last_question, *loop);
+    }
+
+    // Step 5: the AI worker, and a request that was running when the kiosk stopped.
+    void start_ai(bool trace) {
+        ai_worker = std::make_unique<ai::AiWorker>(ai_setup(config, *loop, clock, trace));
+        const auto now_view = loop->view();
+        if (const auto& proposal = now_view->proposal; proposal.state == ProposalState::Waiting && proposal.prompt.empty()) {
+            // Asked for before the worker existed (--scene, or a restart before the prompt went out): ask now.
+            ai_worker->ask(now_view);
+        } else if (proposal.state == ProposalState::Waiting || proposal.state == ProposalState::Streaming) {
+            // A request that was running when the kiosk stopped: keep what arrived, say why it ended.
+            loop->submit({EventKind::AiEnd, Sender::system(), AiEndPayload{proposal.request, "interrupted"}}, nullptr);
+        }
+    }
+
+    // Step 7: hourly while no session runs, memory freed since goes back to the system, and once
+    // a day the retention, also when the kiosk runs for months (never during a session:
+    // forgetting rewrites the file, and the room's events would wait for it). The coffee
+    // corner's week is checked every hour, sessions or not.
+    std::function<void()> hourly_job(const std::filesystem::path& data_dir) {
+        return [this, data_dir, last = clock.wall()]() mutable {
+            submit_coffee_week(*loop, clock);
+            if (loop->view()->session_open()) return;
+            release_free_memory();
+            if (!journal || clock.wall() - last < std::chrono::hours{24}) return;
+            last = clock.wall();
+            std::lock_guard lock{journal_mutex};
+            forget_expired(*journal, data_dir, config);
+        };
+    }
+};
+
+// Step 6: what the phone API needs from the room.
+net::PhoneApiSetup phone_api_setup(EngineLoop& loop, const Clock& clock, const Config& config, const Options& options,
+                                   const scenes::Room& room, int port) {
+    const auto content = config.content;
+    return {loop, clock, config.phone_strings, config.settings.language, config.settings.session.max_text,
+            config.settings.session.show_names, config.settings.phone_requests_per_minute,
+            minutes_of(config.settings.timers.extend_step),
+            // --demo's simulated phones all join from this machine
+            std::max(config.settings.joins_per_address, options.demo),
+            [content, &clock] { return scenes::question_of_the_week(*content, to_local(clock.wall())); },
+            [&config, &clock](const View& view, const std::string& format) { return session_export(config, clock, view, format); },
+            date_words(config.strings),
+            config.settings.wrong_code_budget,
+            net::accepted_hosts(room.phone_url, port),
+            [content, &config, &clock](const View& view) {
+                return coffee_question(view.coffee, config.settings.coffee.group_first,
+                                       scenes::question_of_the_week(*content, week_moment(view.coffee.week, clock)));
+            },
+            moderation_name(config.settings.session.coffee.moderation)};
+}
+
 }  // namespace
 
 scenes::Room room_for(const Config& config, int port) { return make_room(config, port); }
@@ -240,171 +414,41 @@ void run_live_kiosk(const LiveSetup& setup) {
     const auto& config = setup.config;
     const auto& options = setup.options;
     SystemClock clock;
-    Engine engine{config.content, config.settings.timers, config.settings.session};
     ScreenSignals signals;
+    Engine engine{config.content, config.settings.timers, config.settings.session};
     auto journal = open_journal(setup.data_dir, config, signals);
-    std::optional<GroupQuestion> last_question;  // the last finished session's, for the coffee corner
-    if (journal) {
-        const auto started = clock.monotonic();
-        // History first: the headline of the last finished session, then the open one replayed.
-        const auto sessions = journal->sessions();
-        for (const auto& session : sessions)  // "sessie 3 van 4" counts this week's sessions
-            signals.session_opened(to_local(WallTime{std::chrono::milliseconds{session.opened_wall_ms}}).date);
-        // The finished sessions replayed in order, each through its close: the last headline, and
-        // the decisions still to review with what later lobbies said about them.
-        std::optional<store::SessionRecord> finished;
-        for (const auto& session : sessions)
-            if (session.closed_seq) {
-                if (!finished) finished = session;
-                finished->closed_seq = *session.closed_seq + 1;  // up to and including its close
-            }
-        if (finished) {
-            Engine past{config.content, config.settings.timers, config.settings.session};
-            auto events = journal->session_events(*finished);
-            // Its wrap-up's question for the coffee corner, read before the close clears it: the
-            // kiosk may have been stopped before it journaled it outside the session.
-            const auto close = events.back();
-            events.pop_back();
-            store::replay(past, events, clock);
-            if (auto chosen = past.view().chosen_question(); !chosen.empty() && finished->closed_wall_ms) {
-                const auto closed = to_local(WallTime{std::chrono::milliseconds{*finished->closed_wall_ms}}).date;
-                last_question = GroupQuestion{next_iso_week(iso_week_year(closed) * 100 + iso_week(closed)), std::move(chosen)};
-            }
-            store::replay(past, {close}, clock);
-            engine.remember_last_outcome(past.view().last_outcome);
-            engine.remember_decisions(past.view().reviews);
-        }
-        // The coffee corner's last two weeks (this week's answers, a group's question for it),
-        // then the open session.
-        const auto since = std::chrono::duration_cast<Millis>((clock.wall() - std::chrono::days{15}).time_since_epoch()).count();
-        store::replay(engine, journal->coffee_events(since), clock);
-        const auto entries = journal->open_session();
-        store::replay(engine, entries, clock);
-        if (!entries.empty())
-            std::cerr << "vitale-kiosk: the open session was restored from " << entries.size() << " journaled events in "
-                      << (clock.monotonic() - started).count() << " ms\n";
-    }
-    if (options.scene && !scenes::drive_to_scene(engine, *options.scene, clock.monotonic()))
-        throw UsageError{"--scene " + *options.scene + ": no such scene; --list-scenes lists the names"};
-
-    CoffeeQuestions coffee_questions{engine.view()};
+    const auto last_question = journal ? restore_record(engine, *journal, signals, config, clock) : std::nullopt;
+    go_to_scene(engine, options, clock);
 
     net::PortReservation reservation{options.port.value_or(config.settings.port)};
     const auto room = make_room(config, reservation.port());
-    std::cerr << "vitale-kiosk: " << config.settings.room_name << ", phones join at " << room.phone_url
-              << ", font " << setup.fonts.family << '\n';
-    // Tests and the benchmarks read the port from here when they asked for port 0.
-    std::cout << "listening on port " << reservation.port() << std::endl;
+    announce(config, room, setup.fonts, reservation.port());
 
-    std::atomic<net::HttpServer*> server{nullptr};
-    WrapUpExports exports{setup.data_dir, config, clock};
-    // The engine thread writes the journal; the daily retention (its own thread) also does.
-    std::mutex journal_mutex;
-    std::unique_ptr<ai::AiWorker> ai_worker;  // made once the loop exists; stopped before it
-    EngineLoop* loop_ptr = nullptr;           // for the hooks that submit (set once the loop exists)
-    EngineLoop loop{engine, clock,
-                    {[&](const std::shared_ptr<const View>& view) {
-                         signals.view_changed();
-                         if (auto* phones = server.load()) phones->publish();
-                         coffee_questions.on_view(*view, loop_ptr);
-                         if (!exports.wants(*view) || !journal) return;
-                         std::lock_guard lock{journal_mutex};
-                         exports.on_view(*view, journal->open_session_record());
-                     },
-                     [&](Effect effect) {
-                         switch (effect) {
-                         case Effect::Chime: signals.chime(); break;
-                         case Effect::AskAi:
-                             if (ai_worker) ai_worker->ask(engine.shared_view());  // the engine's thread
-                             break;
-                         case Effect::CancelAi:
-                             if (ai_worker) ai_worker->cancel();
-                             break;
-                         }
-                     },
-                     nullptr,
-                     [&](const std::vector<Event>& batch) {
-                         std::lock_guard lock{journal_mutex};
-                         return write_ahead(journal.get(), batch, clock, config, signals);
-                     },
-                     [&](std::size_t index, bool opened) {
-                         if (opened) signals.session_opened(to_local(clock.wall()).date);
-                         else release_free_memory();
-                         if (!journal) return;
-                         std::lock_guard lock{journal_mutex};
-                         try {
-                             journal->mark_session(index, opened);
-                         } catch (const store::StoreError& error) {
-                             report_store_failure(error.what(), config, signals);
-                         }
-                     }}};
+    LiveParts parts{config, clock, signals, std::move(journal), {}, {setup.data_dir, config, clock}, CoffeeQuestions{engine.view()}};
+    EngineLoop loop{engine, clock, parts.hooks(engine)};
+    parts.loop = &loop;
+    parts.start_coffee_corner(last_question);
+    parts.start_ai(options.trace_frames);
+    net::PhoneApi api{phone_api_setup(loop, clock, config, options, room, reservation.port())};
+    Repeating hourly{std::chrono::hours{1}, parts.hourly_job(setup.data_dir)};
 
-    loop_ptr = &loop;
-    submit_coffee_week(loop, clock);
-    if (last_question && last_question->week >= week_now(clock) && !loop.view()->coffee.group_question(last_question->week))
-        coffee_questions.keep(*last_question, loop);
-    ai_worker = std::make_unique<ai::AiWorker>(ai_setup(config, loop, clock, options.trace_frames));
-    const auto now_view = loop.view();
-    if (const auto& proposal = now_view->proposal; proposal.state == ProposalState::Waiting && proposal.prompt.empty()) {
-        // Asked for before the worker existed (--scene, or a restart before the prompt went out): ask now.
-        ai_worker->ask(now_view);
-    } else if (proposal.state == ProposalState::Waiting || proposal.state == ProposalState::Streaming) {
-        // A request that was running when the kiosk stopped: keep what arrived, say why it ended.
-        loop.submit({EventKind::AiEnd, Sender::system(), AiEndPayload{proposal.request, "interrupted"}}, nullptr);
-    }
-
-    const auto content = config.content;
-    net::PhoneApi api{{loop, clock, config.phone_strings, config.settings.language, config.settings.session.max_text,
-                       config.settings.session.show_names, config.settings.phone_requests_per_minute,
-                       minutes_of(config.settings.timers.extend_step),
-                       // --demo's simulated phones all join from this machine
-                       std::max(config.settings.joins_per_address, options.demo),
-                       [content, &clock] { return scenes::question_of_the_week(*content, to_local(clock.wall())); },
-                       [&config, &clock](const View& view, const std::string& format) {
-                           return session_export(config, clock, view, format);
-                       },
-                       date_words(config.strings),
-                       config.settings.wrong_code_budget,
-                       net::accepted_hosts(room.phone_url, reservation.port()),
-                       [content, &config, &clock](const View& view) {
-                           return coffee_question(view.coffee, config.settings.coffee.group_first,
-                                                  scenes::question_of_the_week(*content, week_moment(view.coffee.week, clock)));
-                       },
-                       moderation_name(config.settings.session.coffee.moderation)}};
-    // Hourly while no session runs: memory freed since goes back to the system, and once a day
-    // the retention, also when the kiosk runs for months (never during a session: forgetting
-    // rewrites the file, and the room's events would wait for it).
-    Repeating hourly{std::chrono::hours{1}, [&, last = clock.wall()]() mutable {
-        submit_coffee_week(loop, clock);  // a new ISO week: a new answer link (Monday's first hour)
-        if (loop.view()->session_open()) return;
-        release_free_memory();
-        if (!journal || clock.wall() - last < std::chrono::hours{24}) return;
-        last = clock.wall();
-        std::lock_guard lock{journal_mutex};
-        forget_expired(*journal, setup.data_dir, config);
-    }};
+    // Step 8: the phones' server and the screen, until the room quits.
+    net::HttpServer phones{reservation.release(),
+                           [&api](net::HttpRequest request, net::Responder responder) { api.handle(std::move(request), std::move(responder)); },
+                           [&api](const std::string& key) { return api.render(key); }, phone_limits(config, options.demo)};
+    parts.server = &phones;
     {
-        net::HttpServer phones{reservation.release(),
-                               [&api](net::HttpRequest request, net::Responder responder) {
-                                   api.handle(std::move(request), std::move(responder));
-                               },
-                               [&api](const std::string& key) { return api.render(key); },
-                               phone_limits(config, options.demo)};
-        server = &phones;
-        {
-            std::unique_ptr<DemoPhones> demo;
-            if (options.demo > 0)
-                demo = std::make_unique<DemoPhones>(DemoSetup{loop, config, reservation.port(), options.demo});
-            run_screen({config, loop, signals, room, setup.fonts, config.settings.display.fullscreen && !options.windowed,
-                        setup.size, options.print_first_frame, options.trace_frames,
-                        options.coffee_display ? options.coffee_display : config.settings.coffee.display});
-        }
-        // The engine stops first: its unanswered phone requests are dropped while the server
-        // that would carry their replies still exists.
-        loop.stop();
-        ai_worker.reset();  // after the engine: no more asks; before the loop: no posts into a dead inbox
-        server = nullptr;
+        std::unique_ptr<DemoPhones> demo;
+        if (options.demo > 0) demo = std::make_unique<DemoPhones>(DemoSetup{loop, config, reservation.port(), options.demo});
+        run_screen({config, loop, signals, room, setup.fonts, config.settings.display.fullscreen && !options.windowed, setup.size,
+                    options.print_first_frame, options.trace_frames,
+                    options.coffee_display ? options.coffee_display : config.settings.coffee.display});
     }
+    // The engine stops first: its unanswered phone requests are dropped while the server that
+    // would carry their replies still exists.
+    loop.stop();
+    parts.ai_worker.reset();  // after the engine: no more asks; before the loop: no posts into a dead inbox
+    parts.server = nullptr;
 }
 
 }  // namespace kiosk::app
