@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "kiosk/ai/ai_worker.hpp"
+#include "kiosk/app/coffee_week.hpp"
 #include "kiosk/app/demo_phones.hpp"
 #include "kiosk/app/free_memory.hpp"
 #include "kiosk/app/local_time.hpp"
@@ -175,60 +176,6 @@ net::ServerLimits phone_limits(const Config& config, int demo_phones) {
     // --demo's simulated phones all connect from this machine.
     limits.connections_per_address = std::max(config.settings.connections_per_address, 16 + demo_phones);
     return limits;
-}
-
-// The coffee corner's week follows the room's calendar: when the ISO week turns (or at start-up
-// with a journal from an earlier week) the engine gets the new week and makes its link.
-int week_now(const Clock& clock) {
-    const auto local = to_local(clock.wall());
-    return iso_week_year(local.date) * 100 + iso_week(local.date);
-}
-
-void submit_coffee_week(EngineLoop& loop, const Clock& clock) {
-    const int week = week_now(clock);
-    if (loop.view()->coffee.week != week)
-        loop.submit({EventKind::CoffeeWeek, Sender::system(), CoffeeWeekPayload{week, {}, {}}}, nullptr);
-}
-
-// A group's question chosen at a wrap-up is part of that session's record, which a restart does
-// not replay: journaled once more outside the session (CoffeeQuestion), it comes back with the
-// coffee corner's events. Engine thread.
-class CoffeeQuestions {
-public:
-    explicit CoffeeQuestions(const View& restored) : m_kept{restored.coffee.group_questions} {}
-    // Journals a question the replay did not bring back (see run_live_kiosk).
-    void keep(const GroupQuestion& question, EngineLoop& loop) {
-        m_kept.push_back(question);
-        loop.submit({EventKind::CoffeeQuestion, Sender::system(), CoffeeQuestionPayload{question.week, question.text}}, nullptr);
-    }
-    void on_view(const View& view, EngineLoop* loop) {
-        if (!loop || view.session_open()) return;
-        for (const auto& question : view.coffee.group_questions) {
-            const bool kept = std::any_of(m_kept.begin(), m_kept.end(), [&](const GroupQuestion& q) {
-                return q.week == question.week && q.text == question.text;
-            });
-            if (kept) continue;
-            m_kept.push_back(question);
-            loop->submit({EventKind::CoffeeQuestion, Sender::system(), CoffeeQuestionPayload{question.week, question.text}}, nullptr);
-        }
-    }
-
-private:
-    std::vector<GroupQuestion> m_kept;
-};
-
-// A moment in the coffee corner's week (its Monday), for the question that rotates by week.
-LocalMoment week_moment(int week, const Clock& clock) {
-    return week > 0 ? LocalMoment{iso_week_monday(week), 0} : to_local(clock.wall());
-}
-
-std::string moderation_name(Moderation moderation) {
-    switch (moderation) {
-    case Moderation::Open: return "open";
-    case Moderation::WordList: return "word_list";
-    case Moderation::Approve: return "approve";
-    }
-    return "open";
 }
 
 int minutes_of(Millis time) { return static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(time).count()); }
