@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <ctime>
+#include <optional>
 #include <tuple>
 
 #include "kiosk/app/local_time.hpp"
@@ -67,6 +68,26 @@ SessionRules with_moderation(Moderation moderation, std::vector<std::string> wor
     rules.coffee.blocked_words = std::move(words);
     return rules;
 }
+
+// The room's time zone for one test (the DST tests): Europe/Amsterdam, the earlier TZ after.
+class AmsterdamTime {
+public:
+    AmsterdamTime() {
+        if (const char* before = std::getenv("TZ")) m_saved = before;
+        setenv("TZ", "Europe/Amsterdam", 1);
+        tzset();
+    }
+    ~AmsterdamTime() {
+        if (m_saved) setenv("TZ", m_saved->c_str(), 1);
+        else unsetenv("TZ");
+        tzset();
+    }
+    AmsterdamTime(const AmsterdamTime&) = delete;
+    AmsterdamTime& operator=(const AmsterdamTime&) = delete;
+
+private:
+    std::optional<std::string> m_saved;
+};
 
 LocalMoment at(int y, unsigned m, unsigned d, int hh, int mm) {
     return {std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}, hh * 60 + mm};
@@ -287,10 +308,7 @@ TEST_CASE("The night ends at the next opening or the next slot, a key wakes it f
 }
 
 TEST_CASE("A night across a DST change is measured in real hours") {
-    const char* before = std::getenv("TZ");
-    const std::string saved = before ? before : "";
-    setenv("TZ", "Europe/Amsterdam", 1);
-    tzset();
+    const AmsterdamTime zone;
     using namespace std::chrono;
     // Spring: Saturday 28 March 2026 18:00 to Monday 30 March 07:30 is 37.5 h on the clock's face
     // but 36.5 h of real time (02:00 -> 03:00 on Sunday).
@@ -300,9 +318,6 @@ TEST_CASE("A night across a DST change is measured in real hours") {
     // And back: the local moment of that wall time is the opening again.
     const auto local = app::to_local(app::wall_of(at(2026, 3, 30, 7, 30)));
     CHECK(local.minute_of_day == 7 * 60 + 30);
-    if (before) setenv("TZ", saved.c_str(), 1);
-    else unsetenv("TZ");
-    tzset();
 }
 
 TEST_CASE("A hidden answer stays with the moderators, also after its phone withdraws and answers again") {
@@ -398,10 +413,7 @@ TEST_CASE("The week export holds the week's question and the answers shown at it
 }
 
 TEST_CASE("After a weekend night across either DST change the slot still opens the lobby at its start") {
-    const char* before = std::getenv("TZ");
-    const std::string saved = before ? before : "";
-    setenv("TZ", "Europe/Amsterdam", 1);
-    tzset();
+    const AmsterdamTime zone;
     using namespace std::chrono;
     OpeningHours hours;
     for (int day = 0; day < 5; ++day) hours.days[static_cast<std::size_t>(day)].emplace_back(8 * 60, 18 * 60);
@@ -428,7 +440,4 @@ TEST_CASE("After a weekend night across either DST change the slot still opens t
         CHECK(opener.due(slots, woken));
         CHECK_FALSE(opener.due(slots, woken));
     }
-    if (before) setenv("TZ", saved.c_str(), 1);
-    else unsetenv("TZ");
-    tzset();
 }
