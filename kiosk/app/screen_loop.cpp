@@ -31,6 +31,8 @@ namespace {
 ui::WindowPtr open_window(const ScreenSetup& setup) {
     // Software drawing straight into the window's framebuffer: on machines without a GPU this
     // halves the frame time and lets a frame update only the area that changed (PERF-NOTES).
+    // X11 has such a framebuffer (under cage through Xwayland); SDL 2.26's Wayland and KMS
+    // backends have not (see canvas_for).
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) no_display(SDL_GetError());
     // SDL falls back to an invisible off-screen driver when there is no display; a kiosk that
@@ -40,8 +42,13 @@ ui::WindowPtr open_window(const ScreenSetup& setup) {
     if (invisible && !std::getenv("SDL_VIDEODRIVER")) no_display("");
 
     const Uint32 flags = setup.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
+    ScreenSize size = setup.size;
+    // Fullscreen is the whole screen: under cage's Xwayland, with no window manager to resize
+    // it, a window made at kiosk.json's size would show only its top-left corner.
+    SDL_DisplayMode desktop{};
+    if (setup.fullscreen && SDL_GetDesktopDisplayMode(0, &desktop) == 0 && desktop.w > 0) size = {desktop.w, desktop.h};
     ui::WindowPtr window{SDL_CreateWindow("Vitale Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                          setup.size.width, setup.size.height, flags)};
+                                          size.width, size.height, flags)};
     if (!window) throw DisplayError{std::string{"cannot open the kiosk window: "} + SDL_GetError()};
     if (setup.fullscreen) SDL_ShowCursor(SDL_DISABLE);
     return window;
@@ -49,7 +56,9 @@ ui::WindowPtr open_window(const ScreenSetup& setup) {
 
 std::unique_ptr<ui::Canvas> canvas_for(SDL_Window* window, const ui::FontFiles& fonts) {
     SDL_Surface* surface = SDL_GetWindowSurface(window);
-    if (!surface) throw DisplayError{std::string{"cannot draw into the kiosk window: "} + SDL_GetError()};
+    if (!surface)
+        throw DisplayError{std::string{"cannot draw into the kiosk window ("} + SDL_GetCurrentVideoDriver() + "): " + SDL_GetError() +
+                           "; under Wayland (cage) start it with SDL_VIDEODRIVER=x11, through Xwayland"};
     return std::make_unique<ui::Canvas>(surface, fonts);
 }
 
