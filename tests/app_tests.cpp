@@ -172,3 +172,20 @@ TEST_CASE("The data folder is --data, else data_dir from beside the config folde
     CHECK(find_data_dir(std::nullopt, config) == "/var/lib/elsewhere");
     CHECK(find_data_dir(std::filesystem::path{"d"}, config) == "d");
 }
+
+TEST_CASE("prompts/ and fonts/ come from beside the config folder, else from the installed share folder") {
+    testing::TempDir temp;
+    const auto etc = temp.path() / "etc" / "vitale-kiosk";
+    const auto share = temp.path() / "usr" / "share" / "vitale-kiosk";
+    std::filesystem::create_directories(etc);
+    std::filesystem::create_directories(share / "config");
+    std::filesystem::create_directories(share / "prompts");
+    // An installed room PC: /etc/vitale-kiosk/../prompts is nothing; the package's prompts are used.
+    CHECK(beside_config(etc, "../prompts", share) == share / "prompts");
+    // Nowhere at all: the path beside the config, so the error names where it was looked for.
+    CHECK(beside_config(etc, "../fonts", share) == temp.path() / "etc" / "fonts");
+    // The room's own copy beside the config wins.
+    std::filesystem::create_directories(etc / "prompts");
+    CHECK(beside_config(etc, "prompts", share) == etc / "prompts");
+    CHECK(beside_config(etc, "/opt/prompts", share) == "/opt/prompts");
+}

@@ -33,4 +33,6 @@ std::filesystem::path find_data_dir(const std::optional<std::filesystem::path>& 
     return (config.dir.parent_path() / configured).lexically_normal();
 }
 
+std::filesystem::path fonts_dir(const std::filesystem::path& config_dir) { return beside_config(config_dir, "../fonts"); }
+
 }  // namespace kiosk::app

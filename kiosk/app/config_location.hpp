@@ -32,4 +32,8 @@ std::filesystem::path find_config_dir(const std::optional<std::filesystem::path>
 // /var/lib/vitale-kiosk.
 std::filesystem::path find_data_dir(const std::optional<std::filesystem::path>& given, const Config& config);
 
+// fonts/ beside the config folder (--config /opt/vitale/config finds /opt/vitale/fonts), else
+// the package's /usr/share/vitale-kiosk/fonts.
+std::filesystem::path fonts_dir(const std::filesystem::path& config_dir);
+
 }  // namespace kiosk::app

@@ -30,11 +30,6 @@ int fail(const std::string& message, int code) {
     return code;
 }
 
-std::filesystem::path fonts_dir(const std::filesystem::path& config_dir) {
-    // fonts/ sits beside config/, so --config /opt/vitale/config finds /opt/vitale/fonts.
-    return config_dir.parent_path() / "fonts";
-}
-
 void prepare_data_dir(const std::filesystem::path& dir) {
     std::error_code error;
     std::filesystem::create_directories(dir, error);

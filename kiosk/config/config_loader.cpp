@@ -407,7 +407,7 @@ Loaded load_everything(const std::filesystem::path& dir, Problems& problems) {
     if (loaded.settings.session.coffee.moderation == Moderation::WordList)
         for (const auto& language : k_languages)
             loaded.blocked_words[language] = read_blocked_words(dir / ("blocked-words." + language + ".txt"), problems);
-    const auto prompts = dir / loaded.settings.prompts_dir;
+    const auto prompts = beside_config(dir, loaded.settings.prompts_dir);
     for (const auto& language : k_languages) {
         std::vector<std::string> lines;
         if (auto prompt = ai::load_prompt_template(prompts / ("proposal." + language + ".txt"), lines))
@@ -418,6 +418,16 @@ Loaded load_everything(const std::filesystem::path& dir, Problems& problems) {
 }
 
 }  // namespace
+
+std::filesystem::path beside_config(const std::filesystem::path& dir, const std::filesystem::path& relative,
+                                    const std::filesystem::path& share_dir) {
+    if (relative.is_absolute()) return relative;
+    const auto here = (dir / relative).lexically_normal();
+    std::error_code ignored;
+    if (std::filesystem::exists(here, ignored)) return here;
+    const auto installed = (share_dir / "config" / relative).lexically_normal();
+    return std::filesystem::exists(installed, ignored) ? installed : here;
+}
 
 std::vector<std::string> check_config(const std::filesystem::path& dir) {
     Problems problems;

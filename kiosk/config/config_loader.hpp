@@ -56,6 +56,16 @@ struct Settings {
     std::string prompts_dir = "../prompts";  // relative to the config folder
 };
 
+// What the package installs beside /etc/vitale-kiosk: the default config, prompts/, fonts/ and
+// media/. A relative prompts_dir (and fonts/) not found beside the config folder is taken from
+// here, as if the config folder were /usr/share/vitale-kiosk/config.
+inline const std::filesystem::path k_system_share_dir = "/usr/share/vitale-kiosk";
+
+// RELATIVE taken from the config folder DIR; when nothing is there, from the installed default
+// config folder (k_system_share_dir/config). Absolute paths are kept.
+std::filesystem::path beside_config(const std::filesystem::path& dir, const std::filesystem::path& relative,
+                                    const std::filesystem::path& share_dir = k_system_share_dir);
+
 struct Config {
     std::filesystem::path dir;
     Settings settings;
