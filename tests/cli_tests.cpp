@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "tests/temp_dir.hpp"
 
@@ -59,6 +60,33 @@ struct Listener {
 int free_port() {
     Listener probe;
     return probe.port;  // closed again when probe goes; free for the kiosk to take
+}
+
+// A room's copy of config/ and prompts/ in `dir`, its config folder returned. public_url is set,
+// so the phones' URL does not depend on the network of the machine running the tests.
+std::filesystem::path room_copy(const std::filesystem::path& dir) {
+    std::filesystem::copy(KIOSK_SOURCE_DIR "/config", dir / "config", std::filesystem::copy_options::recursive);
+    std::filesystem::copy(KIOSK_SOURCE_DIR "/prompts", dir / "prompts", std::filesystem::copy_options::recursive);
+    const auto file = dir / "config" / "kiosk.json";
+    std::stringstream text;
+    {
+        std::ifstream in{file};
+        text << in.rdbuf();
+    }
+    std::string json = text.str();
+    const std::string no_url = "\"public_url\": \"\"";
+    const auto at = json.find(no_url);
+    REQUIRE(at != std::string::npos);
+    json.replace(at, no_url.size(), "\"public_url\": \"http://kiosk.test:{port}\"");
+    std::ofstream{file} << json;
+    return dir / "config";
+}
+
+// --doctor as the installer would type it over ssh: no display, and no sound server touched.
+Result run_doctor(const std::filesystem::path& config, const std::filesystem::path& data, int port) {
+    return run_kiosk("--doctor --config '" + config.string() + "' --data '" + data.string() + "' --port " +
+                         std::to_string(port),
+                     "SDL_AUDIODRIVER=dummy");
 }
 
 }  // namespace
@@ -195,4 +223,57 @@ TEST_CASE("The record commands work from any folder: the config from VITALE_KIOS
     CHECK(result.exit_code == 2);
     CHECK(result.output == "vitale-kiosk: no journal in " + (temp.path() / "data").string() +
                                "; pass --data DIR with the kiosk's data folder\n");
+}
+
+TEST_CASE("The doctor names the folders in use and exits 0 on a PC that is ready for the kiosk") {
+    kiosk::testing::TempDir temp;
+    const auto config = room_copy(temp.path());
+    const auto data = temp.path() / "data";
+    std::filesystem::create_directories(data);
+    const int port = free_port();
+    const auto result = run_doctor(config, data, port);
+    CHECK(result.exit_code == 0);
+    CHECK_THAT(result.output, Catch::Contains("  config     " + config.string() + " (valid)"));
+    CHECK_THAT(result.output, Catch::Contains("  data       " + data.string() + " (writable, "));
+    CHECK_THAT(result.output, Catch::Contains("  journal    no journal yet (made at the first start)"));
+    CHECK_THAT(result.output, Catch::Contains("  phones     http://kiosk.test:" + std::to_string(port)));
+    CHECK_THAT(result.output, Catch::Contains("  port       " + std::to_string(port) + " is free"));
+    CHECK_THAT(result.output, Catch::Contains("  AI         manual"));
+    CHECK_THAT(result.output, !Catch::Contains("PROBLEM"));
+    CHECK_THAT(result.output, Catch::EndsWith("vitale-kiosk --doctor: no problems found\n"));
+    // The doctor makes no journal.
+    CHECK(std::filesystem::is_empty(data));
+}
+
+TEST_CASE("The doctor reports a port another program holds as a problem with its fix, exit 2") {
+    kiosk::testing::TempDir temp;
+    const auto config = room_copy(temp.path());
+    Listener other_program;
+    const auto result = run_doctor(config, temp.path(), other_program.port);
+    CHECK(result.exit_code == 2);
+    const auto port = std::to_string(other_program.port);
+    CHECK_THAT(result.output, Catch::Contains("  PROBLEM    port " + port + " is in use\n"
+                                              "             fix: another program (or a running kiosk: systemctl stop "
+                                              "vitale-kiosk) holds port " + port));
+    CHECK_THAT(result.output, Catch::EndsWith("vitale-kiosk --doctor: 1 problem(s); fix them and run --doctor again\n"));
+}
+
+TEST_CASE("The doctor names the broken file of a configuration that does not load, and still checks the font, exit 2") {
+    kiosk::testing::TempDir temp;
+    const auto config = room_copy(temp.path());
+    std::ofstream{config / "kiosk.json"} << R"({"room_name": "A", "network": {"port": 0}, "colour": 1})";
+    const auto result = run_doctor(config, temp.path(), free_port());
+    CHECK(result.exit_code == 2);
+    const auto file = (config / "kiosk.json").string();
+    CHECK_THAT(result.output, Catch::Contains("  PROBLEM    the configuration has 2 problem(s)\n"
+                                              "             " + file + ": network.port: must be between 1 and 65535"));
+    CHECK_THAT(result.output, Catch::Contains("fix: edit the files named; vitale-kiosk --check-config shows them"));
+    CHECK_THAT(result.output, Catch::Contains("  font       "));
+    CHECK_THAT(result.output, !Catch::Contains("  AI "));
+}
+
+TEST_CASE("--network without --doctor is refused, exit 2") {
+    const auto result = run_kiosk("--network");
+    CHECK(result.exit_code == 2);
+    CHECK(result.output == "vitale-kiosk: --network goes with --doctor\n");
 }

@@ -73,10 +73,13 @@ Options parse_command_line(const std::vector<std::string>& args) {
         else if (arg == "--format") options.export_format = value();
         else if (arg == "--out") options.export_out = value();
         else if (arg == "--forget") options.forget_session = value();
+        else if (arg == "--doctor") options.doctor = true;
+        else if (arg == "--network") options.doctor_network = true;
         else if (arg == "--version") options.version = true;
         else if (arg == "--help" || arg == "-h") options.help = true;
         else throw UsageError{"unknown option " + arg + "; see --help for the options"};
     }
+    if (options.doctor_network && !options.doctor) throw UsageError{"--network goes with --doctor"};
     if (options.screenshot && !options.scene)
         throw UsageError{"--screenshot needs --scene NAME; --list-scenes lists the names"};
     if (options.screenshot && options.screenshot->extension() != ".png")
@@ -103,6 +106,8 @@ Options:
   --size WxH          window or screenshot size, e.g. 1920x1080 (640x480 up to 7680x4320)
   --lang nl|en        language of the screen (default: language in kiosk.json)
   --check-config      check the configuration, print every problem, exit 0 (fine) or 2
+  --doctor            check this PC for the kiosk: folders, port, display, font, audio, AI;
+                      exit 0 (fine) or 2; --doctor --network also asks the AI service
   --list-scenes       print the scene names, one per line
   --screenshot F.png  render one scene without a display to a PNG file and exit
   --scene NAME        the scene for --screenshot; without --screenshot, start at that scene

@@ -34,6 +34,8 @@ struct Options {
     std::string export_format = "md";           // --format
     std::filesystem::path export_out;           // --out (stdout when empty or "-")
     std::optional<std::string> forget_session;  // --forget N|last
+    bool doctor = false;             // --doctor: check this PC for the kiosk
+    bool doctor_network = false;     // --doctor --network: also ask the AI service
     bool version = false;
     bool help = false;
 };

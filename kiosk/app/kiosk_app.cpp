@@ -8,6 +8,7 @@
 
 #include "kiosk/app/command_line.hpp"
 #include "kiosk/app/config_location.hpp"
+#include "kiosk/app/doctor.hpp"
 #include "kiosk/app/live_kiosk.hpp"
 #include "kiosk/app/record_commands.hpp"
 #include "kiosk/store/journal.hpp"
@@ -48,6 +49,7 @@ int run_modes(const Options& options) {
         std::cout << "vitale-kiosk " << k_version << '\n';
         return k_exit_ok;
     }
+    if (options.doctor) return run_doctor(options, std::cout);
     if (options.check_config) {
         const auto problems = check_config(config_dir);
         for (const auto& problem : problems) std::cout << problem << '\n';

@@ -16,6 +16,7 @@
 #include "kiosk/store/retention.hpp"
 #include "kiosk/app/session_files.hpp"
 #include "kiosk/app/screen_loop.hpp"
+#include "kiosk/app/service_watchdog.hpp"
 #include "kiosk/net/http_server.hpp"
 #include "kiosk/net/phone_address.hpp"
 #include "kiosk/net/phone_api.hpp"
@@ -387,9 +388,12 @@ void run_live_kiosk(const LiveSetup& setup) {
     {
         std::unique_ptr<DemoPhones> demo;
         if (options.demo > 0) demo = std::make_unique<DemoPhones>(DemoSetup{loop, config, reservation.port(), options.demo});
+        // Under systemd: READY=1 after the first frame, WATCHDOG=1 while the screen and the engine run.
+        ServiceWatchdog watchdog{ServiceEnvironment::of_process(),
+                                 {[&loop] { loop.wake(); }, [&loop] { return loop.rounds(); }, [&loop] { loop.hang_for_testing(); }}};
         run_screen({config, loop, signals, room, setup.fonts, config.settings.display.fullscreen && !options.windowed, setup.size,
                     options.print_first_frame, options.trace_frames,
-                    options.coffee_display ? options.coffee_display : config.settings.coffee.display});
+                    options.coffee_display ? options.coffee_display : config.settings.coffee.display, &watchdog});
     }
     // The engine stops first: its unanswered phone requests are dropped while the server that
     // would carry their replies still exists.

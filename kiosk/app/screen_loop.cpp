@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <thread>
 
 #include "kiosk/app/coffee_window.hpp"
 #include "kiosk/app/display_power.hpp"
@@ -11,6 +12,7 @@
 #include "kiosk/app/local_time.hpp"
 #include "kiosk/app/night_watch.hpp"
 #include "kiosk/app/panel_fade.hpp"
+#include "kiosk/app/service_watchdog.hpp"
 #include "kiosk/app/week_line.hpp"
 #include "kiosk/core/engine_loop.hpp"
 #include "kiosk/ui/chime.hpp"
@@ -136,10 +138,12 @@ public:
 
     void run() {
         // The engine's thread wakes this one through SDL's (thread-safe) event queue.
-        const Uint32 view_changed = SDL_RegisterEvents(2);
+        const Uint32 view_changed = SDL_RegisterEvents(3);
         m_view_changed = view_changed;
         m_chime_due = view_changed + 1;
+        m_watchdog_ping = view_changed + 2;
         m_setup.signals.attach(view_changed);
+        if (m_setup.watchdog) m_setup.watchdog->attach_screen([ping = m_watchdog_ping] { push(ping); });
         m_view = m_loop->view();
         if (m_setup.coffee_display) m_coffee = CoffeeWindow::open(*m_setup.coffee_display, m_window.get(), m_setup.fonts);
         while (m_running) {
@@ -147,6 +151,7 @@ public:
             if (m_running) draw_guarded();
         }
         m_setup.signals.attach(0);
+        if (m_setup.watchdog) m_setup.watchdog->attach_screen(nullptr);
     }
 
 private:
@@ -169,6 +174,7 @@ private:
         if (event.type == SDL_QUIT) m_running = false;  // window closed, SIGINT or SIGTERM
         else if (event.type == m_view_changed) m_full = true;
         else if (event.type == m_chime_due && m_config.settings.chime) m_chime.play();
+        else if (event.type == m_watchdog_ping) answer_watchdog();
         else if (event.type == SDL_WINDOWEVENT && m_coffee && event.window.windowID == m_coffee->id()) m_coffee->window_event(event.window.event);
         else if (event.type == SDL_WINDOWEVENT) handle_window(event.window.event);
         // Held keys do not repeat: a remote's button held down must not skip stages.
@@ -339,7 +345,16 @@ private:
             std::printf("first-frame-ms %lld\n", static_cast<long long>(m_clock.monotonic().count()));
             std::fflush(stdout);
         }
+        if (m_first_frame && m_setup.watchdog)
+            m_setup.watchdog->first_frame_shown("showing " + m_shown_scene + ", phones join at " + m_setup.room.phone_url);
         m_first_frame = false;
+    }
+
+    // The service watchdog asks whether this loop still handles its events.
+    void answer_watchdog() {
+        if (!m_setup.watchdog->screen_should_hang()) return m_setup.watchdog->screen_answered();
+        std::fprintf(stderr, "vitale-kiosk: the screen loop hangs now (VITALE_KIOSK_TEST_HANG, a test's fault)\n");
+        for (;;) std::this_thread::sleep_for(std::chrono::hours{1});
     }
 
     const ScreenSetup& m_setup;
@@ -351,7 +366,7 @@ private:
     const std::vector<scenes::HelpRow> m_rows;
     ui::Chime m_chime;
     std::shared_ptr<const View> m_view;
-    Uint32 m_view_changed = 0, m_chime_due = 0;
+    Uint32 m_view_changed = 0, m_chime_due = 0, m_watchdog_ping = 0;
     std::string m_shown_scene;
     std::string m_last_failure;
     bool m_help = false, m_full = true, m_running = true, m_first_frame = true;

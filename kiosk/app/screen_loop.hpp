@@ -18,6 +18,8 @@
 
 namespace kiosk::app {
 
+class ServiceWatchdog;
+
 class DisplayError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
@@ -54,6 +56,7 @@ struct ScreenSetup {
     bool print_first_frame = false;
     bool trace_frames = false;  // print each presented View version (for the benchmarks)
     std::optional<int> coffee_display;  // a second screen for the coffee corner (SDL display index)
+    ServiceWatchdog* watchdog = nullptr;  // systemd's READY=1 and WATCHDOG=1 (service_watchdog.hpp)
 };
 
 // Runs until Ctrl+Alt+Q, the window is closed, or SIGINT/SIGTERM. Throws DisplayError when

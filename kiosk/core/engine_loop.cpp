@@ -49,9 +49,18 @@ void EngineLoop::stop() {
     m_inbox.clear();
 }
 
+void EngineLoop::hang_for_testing() {
+    {
+        std::lock_guard lock{m_mutex};
+        m_hung = true;
+    }
+    m_wakeup.notify_one();
+}
+
 void EngineLoop::run() {
     std::unique_lock lock{m_mutex};
     while (!m_stopping) {
+        if (m_hung) m_wakeup.wait(lock, [this] { return m_stopping; });
         const auto deadline = m_engine.next_deadline();
         const auto ready = [this] { return m_stopping || m_poked || !m_inbox.empty(); };
         if (deadline) {
@@ -110,6 +119,7 @@ void EngineLoop::run() {
             if (m_hooks.on_view) m_hooks.on_view(view);
         }
         for (auto& [reply, outcome] : replies) reply(outcome);
+        m_rounds.fetch_add(1, std::memory_order_relaxed);
         lock.lock();
     }
 }

@@ -2,6 +2,8 @@
 // Runs an Engine on its own thread. Producers (keyboard, phones, AI worker) post events to the
 // inbox from any thread; the loop applies them in arrival order, wakes itself at the next
 // timer deadline, and publishes each new View. Readers take the latest View from any thread.
+#include <atomic>
+#include <cstdint>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -48,6 +50,12 @@ public:
     // Any thread: the latest published View.
     std::shared_ptr<const View> view() const;
     void stop();
+    // Any thread: how many rounds the loop has finished; a wake() makes one more (the service
+    // watchdog's sign of life).
+    std::uint64_t rounds() const { return m_rounds.load(std::memory_order_relaxed); }
+    // Test-only fault (VITALE_KIOSK_TEST_HANG=engine): the loop stops applying anything, as a
+    // deadlock would, until stop().
+    void hang_for_testing();
 
 private:
     void run();
@@ -65,6 +73,8 @@ private:
     std::deque<Pending> m_inbox;
     bool m_poked = false;
     bool m_stopping = false;
+    bool m_hung = false;
+    std::atomic<std::uint64_t> m_rounds{0};
     std::shared_ptr<const View> m_published;
     std::thread m_thread;
 };
