@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# The Debian package on this machine, as IT would use it (needs root: CI runs as root):
+# its file list, apt-get install, the installed commands from /, the unit (systemd-analyze
+# verify), the installed kiosk under cage the way the unit runs it (first frame, a phone joins
+# over loopback, a screenshot of the compositor whose QR decodes), kill -9 and back on the same
+# stage within 1 s, then apt-get remove (the record stays) and purge (it goes).
+# Usage: check.sh build/vitale-kiosk_<version>_<arch>.deb
+set -euo pipefail
+deb=$(realpath "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/installed_kiosk.sh"
+work=$(mktemp -d)
+cage_pid=
+cleanup() {
+    [ -n "$cage_pid" ] && kill "$cage_pid" 2>/dev/null
+    pkill -u vitale -x vitale-kiosk 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+passed=0
+pass() { passed=$((passed + 1)); }
+fail() {
+    echo "FAIL: $*"
+    for f in "$work"/logs/*.log "$work"/*.cage; do [ -f "$f" ] && { echo "--- $f"; tail -n 20 "$f"; }; done
+    exit 1
+}
+
+# 1. The file list holds the layout the README promises.
+dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|' >"$work/files"
+for path in /usr/bin/vitale-kiosk /usr/share/vitale-kiosk/config/kiosk.json /usr/share/vitale-kiosk/prompts/proposal.nl.txt \
+    /usr/share/vitale-kiosk/fonts/ /usr/share/vitale-kiosk/media/ /etc/vitale-kiosk/kiosk.json /etc/vitale-kiosk/strings.nl.json \
+    /var/lib/vitale-kiosk/ /lib/systemd/system/vitale-kiosk.service /usr/lib/sysusers.d/vitale-kiosk.conf \
+    /usr/share/doc/vitale-kiosk/copyright; do
+    grep -qx "$path" "$work/files" || fail "the package has no $path"
+done
+dpkg-deb -e "$deb" "$work/control"
+grep -qx /etc/vitale-kiosk/kiosk.json "$work/control/conffiles" || fail "/etc/vitale-kiosk/kiosk.json is no conffile"
+grep -q data_dir "$work/files" && fail "data_dir in /etc's kiosk.json"
+pass
+
+# 2. apt-get install; the user, the record's folder, the installed commands from /.
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >"$work/apt.log" 2>&1 || { cat "$work/apt.log"; fail "apt-get install"; }
+id vitale >/dev/null || fail "no user vitale"
+[ "$(stat -c %U:%a /var/lib/vitale-kiosk)" = "vitale:700" ] || fail "/var/lib/vitale-kiosk is $(stat -c %U:%a /var/lib/vitale-kiosk)"
+cd /
+vitale-kiosk --check-config | grep -qx "/etc/vitale-kiosk: configuration is valid" || fail "--check-config from /"
+runuser -u vitale -- vitale-kiosk --doctor >"$work/doctor" 2>&1 || { cat "$work/doctor"; fail "--doctor found problems"; }
+grep -q "config     /etc/vitale-kiosk (valid)" "$work/doctor" || fail "--doctor does not name /etc/vitale-kiosk"
+grep -q "data       /var/lib/vitale-kiosk (writable" "$work/doctor" || fail "--doctor does not name /var/lib/vitale-kiosk"
+systemd-analyze verify /lib/systemd/system/vitale-kiosk.service >"$work/verify" 2>&1 || { cat "$work/verify"; fail "systemd-analyze verify"; }
+grep -v "^$" "$work/verify" && fail "systemd-analyze verify had remarks"
+pass
+
+# 3. The installed kiosk under cage, as the unit runs it, started at the lobby (--scene): its
+# first frame, the join QR in the compositor's screenshot, a phone that joins over loopback.
+port=$(( 20000 + RANDOM % 20000 ))
+prepare_installed "$work" "$port"
+start_installed "$work" first --scene lobby
+wait_first_frame "$work" first >/dev/null || fail "no first frame under cage"
+sleep 0.5
+screenshot "$work" "$work/first.png"
+url=$(zbarimg -q --raw "$work/first.png" 2>/dev/null | tr -d "\r\n" || true)
+case "$url" in "http://127.0.0.1:$port/j/"*) ;; *) fail "the compositor's screenshot holds no join QR (got '$url')" ;; esac
+key=$(node -e 'fetch("http://127.0.0.1:" + process.argv[1] + "/api/join", {method: "POST", headers: {"Content-Type": "application/json"},
+    body: JSON.stringify({token: process.argv[2]})}).then(async (r) => console.log(r.status === 200 ? (await r.json()).key : "status " + r.status))' \
+    "$port" "${url##*/j/}")
+[ -n "$key" ] && [ "${key#status }" = "$key" ] || fail "a phone could not join: $key"
+kill "$cage_pid"; wait "$cage_pid" 2>/dev/null || true
+pass
+
+# 4. kill -9: the room opens a session with Enter (the presenter's F5, through cage's Xwayland);
+# restarted as systemd would (Restart=always, RestartSec=0), the room sees the same stage
+# within 1 s.
+start_installed "$work" second
+wait_first_frame "$work" second >/dev/null || fail "no first frame under cage"
+pid=$(installed_kiosk_pid) || fail "no kiosk process"
+display=$(tr '\0' '\n' <"/proc/$pid/environ" | sed -n 's/^DISPLAY=//p')
+runuser -u vitale -- env DISPLAY="$display" xdotool key Return
+for _ in $(seq 50); do grep -q "showing lobby" "$work/logs/second.log" && break; sleep 0.1; done
+grep -q "showing lobby" "$work/logs/second.log" || fail "Enter did not open the lobby"
+sleep 0.3
+killed=$(monotonic_ms)
+kill -9 "$pid"
+wait "$cage_pid" 2>/dev/null || true  # cage ends with its kiosk; systemd would start it again
+start_installed "$work" third
+back=$(wait_first_frame "$work" third) || fail "no first frame after kill -9"
+grep -q "showing lobby" "$work/logs/third.log" || fail "after kill -9 the kiosk does not show the lobby"
+echo "kill -9 to the same picture: $((back - killed)) ms"
+[ $((back - killed)) -le 1000 ] || fail "back after $((back - killed)) ms (over 1 s)"
+kill "$cage_pid" 2>/dev/null; wait "$cage_pid" 2>/dev/null || true
+cage_pid=
+runuser -u vitale -- vitale-kiosk --sessions | grep -q . || fail "--sessions from / lists nothing"
+pass
+
+# 5. remove keeps the record and the room's configuration; purge removes them.
+# A local edit to a conffile survives remove (and an upgrade: dpkg keeps it).
+sed -i 's|"room_name": "[^"]*"|"room_name": "Zaal 3"|' /etc/vitale-kiosk/kiosk.json
+DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq vitale-kiosk >"$work/apt.log" 2>&1 || fail "apt-get remove"
+[ ! -e /usr/bin/vitale-kiosk ] || fail "remove left /usr/bin/vitale-kiosk"
+ls /var/lib/vitale-kiosk/vitale.sqlite3 >/dev/null || fail "remove took the journal"
+grep -q '"room_name": "Zaal 3"' /etc/vitale-kiosk/kiosk.json || fail "remove took the room's edit to /etc/vitale-kiosk/kiosk.json"
+DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq vitale-kiosk >"$work/apt.log" 2>&1 || fail "apt-get purge"
+[ ! -e /var/lib/vitale-kiosk ] || fail "purge left /var/lib/vitale-kiosk"
+[ ! -e /etc/vitale-kiosk ] || fail "purge left /etc/vitale-kiosk"
+pass
+echo "package: $passed passed, 0 failed"
