@@ -28,3 +28,12 @@ echo
 echo "Coffee corner on the live kiosk: CPU while the panels turn, frames, the night (bench/coffee_run.sh;"
 echo "COFFEE_BENCH_SECONDS=${COFFEE_BENCH_SECONDS:-600}, COFFEE_NIGHT_SECONDS=${COFFEE_NIGHT_SECONDS:-120})"
 bash bench/coffee_run.sh "$build" || echo "(bench/coffee_run.sh failed: see above)"
+
+echo
+echo "Restart after kill -9 under the package's unit (bench/restart_run.sh; root and a package only)"
+deb=$(ls build/vitale-kiosk_*.deb 2>/dev/null | head -n 1 || true)
+if [ "$(id -u)" -eq 0 ] && [ -n "$deb" ]; then
+    bash bench/restart_run.sh "$deb" 20 || echo "(bench/restart_run.sh failed: see above)"
+else
+    echo "(skipped: run ./dev package, then as root: bash bench/restart_run.sh build/vitale-kiosk_*.deb)"
+fi

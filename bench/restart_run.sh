@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Restart to the same picture after kill -9, the way the package's unit runs the kiosk (as
+# vitale, under cage through Xwayland, on cage's headless backend): process start + journal
+# replay + first frame, N times (default 20), with a session of 8 demo phones in the journal.
+# Also the package's size and its installed size. Needs root and a package
+# (./dev package); installs it, and purges it at the end.
+# Usage: bench/restart_run.sh build/vitale-kiosk_<version>_<arch>.deb [N]
+set -euo pipefail
+deb=$(realpath "$1")
+runs=${2:-20}
+cd "$(dirname "$0")/.."
+source tests/package/installed_kiosk.sh
+work=$(mktemp -d)
+cage_pid=
+trap '[ -n "$cage_pid" ] && kill "$cage_pid" 2>/dev/null; pkill -u vitale -x vitale-kiosk 2>/dev/null; rm -rf "$work"; DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq vitale-kiosk >/dev/null 2>&1 || true' EXIT
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >"$work/apt.log" 2>&1 || { cat "$work/apt.log"; exit 1; }
+echo "package: $(du -k "$deb" | cut -f 1) KiB ($(basename "$deb")); installed size: $(dpkg-query -W -f='${Installed-Size}' vitale-kiosk) KiB"
+
+port=$(( 20000 + RANDOM % 20000 ))
+prepare_installed "$work" "$port"
+# A session with eight phones taking part (--demo goes through the real phone API), then Enter.
+start_installed "$work" demo --demo 8
+wait_first_frame "$work" demo >/dev/null
+pid=$(installed_kiosk_pid)
+display=$(tr '\0' '\n' <"/proc/$pid/environ" | sed -n 's/^DISPLAY=//p')
+runuser -u vitale -- env DISPLAY="$display" xdotool key Return
+sleep 12
+times=()
+for i in $(seq "$runs"); do
+    pid=$(installed_kiosk_pid)
+    killed=$(monotonic_ms)
+    kill -9 "$pid"
+    wait "$cage_pid" 2>/dev/null || true
+    start_installed "$work" "run$i"
+    back=$(wait_first_frame "$work" "run$i")
+    times+=($((back - killed)))
+    sleep 0.5
+done
+stage=$(grep -o 'showing [a-z-]*' "$work/logs/run$runs.log" | head -n 1)
+printf '%s\n' "${times[@]}" | sort -n | awk -v n="$runs" -v stage="$stage" '{ t[NR] = $1 } END {
+    p = int(0.99 * n + 0.999); if (p < 1) p = 1
+    printf "restart after kill -9 to the same picture (%s): p50 %d ms, p99 %d ms, max %d ms over %d restarts\n", stage, t[int((n + 1) / 2)], t[p], t[n], n }'
