@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Restart to the same picture after kill -9, the way the package's unit runs the kiosk (as
-# vitale, under cage through Xwayland, on cage's headless backend): process start + journal
+# vitale, under cage with SDL's Wayland backend; cage's output in a window on Xvfb): process start + journal
 # replay + first frame, N times (default 20), with a session of 8 demo phones in the journal.
 # Also the package's size and its installed size. Needs root and a package
 # (./dev package); installs it, and purges it at the end.
@@ -11,8 +11,8 @@ runs=${2:-20}
 cd "$(dirname "$0")/.."
 source tests/package/installed_kiosk.sh
 work=$(mktemp -d)
-cage_pid=
-trap '[ -n "$cage_pid" ] && kill "$cage_pid" 2>/dev/null; pkill -u vitale -x vitale-kiosk 2>/dev/null; rm -rf "$work"; DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq vitale-kiosk >/dev/null 2>&1 || true' EXIT
+cage_pid= xvfb_pid=
+trap '[ -n "$cage_pid" ] && kill "$cage_pid" 2>/dev/null; [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; pkill -u vitale -x vitale-kiosk 2>/dev/null; rm -rf "$work"; DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq vitale-kiosk >/dev/null 2>&1 || true' EXIT
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >"$work/apt.log" 2>&1 || { cat "$work/apt.log"; exit 1; }
 echo "package: $(du -k "$deb" | cut -f 1) KiB ($(basename "$deb")); installed size: $(dpkg-query -W -f='${Installed-Size}' vitale-kiosk) KiB"
 
@@ -21,9 +21,7 @@ prepare_installed "$work" "$port"
 # A session with eight phones taking part (--demo goes through the real phone API), then Enter.
 start_installed "$work" demo --demo 8
 wait_first_frame "$work" demo >/dev/null
-pid=$(installed_kiosk_pid)
-display=$(tr '\0' '\n' <"/proc/$pid/environ" | sed -n 's/^DISPLAY=//p')
-runuser -u vitale -- env DISPLAY="$display" xdotool key Return
+press Return
 sleep 12
 times=()
 for i in $(seq "$runs"); do

@@ -31,22 +31,27 @@ namespace {
 }
 
 ui::WindowPtr open_window(const ScreenSetup& setup) {
+    // A kiosk has no title bar. Through libdecor (which would draw one) SDL 2.26 re-creates the
+    // window when it first draws and leaves it unmapped under cage: nothing on the screen.
+    SDL_SetHint(SDL_HINT_VIDEO_WAYLAND_ALLOW_LIBDECOR, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) no_display(SDL_GetError());
+    const char* driver = SDL_GetCurrentVideoDriver();
     // Software drawing straight into the window's framebuffer: on machines without a GPU this
     // halves the frame time and lets a frame update only the area that changed (PERF-NOTES).
-    // X11 has such a framebuffer (under cage through Xwayland); SDL 2.26's Wayland and KMS
-    // backends have not (see canvas_for).
-    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) no_display(SDL_GetError());
+    // X11 has such a framebuffer; SDL 2.26's Wayland (cage, the room PC's service) and KMS
+    // backends have none, and show the same software picture through a streaming texture.
+    const bool texture = driver && (std::strcmp(driver, "wayland") == 0 || std::strcmp(driver, "KMSDRM") == 0);
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, texture ? "1" : "0");
     // SDL falls back to an invisible off-screen driver when there is no display; a kiosk that
     // shows nothing must say so unless someone asked for that driver on purpose.
-    const char* driver = SDL_GetCurrentVideoDriver();
     const bool invisible = driver && (std::strcmp(driver, "offscreen") == 0 || std::strcmp(driver, "dummy") == 0);
     if (invisible && !std::getenv("SDL_VIDEODRIVER")) no_display("");
 
     const Uint32 flags = setup.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
     ScreenSize size = setup.size;
-    // Fullscreen is the whole screen: under cage's Xwayland, with no window manager to resize
-    // it, a window made at kiosk.json's size would show only its top-left corner.
+    // Fullscreen is the whole screen from the start: a window made at kiosk.json's size and
+    // resized by the compositor (cage) first shows a wrongly sized picture, and under X11
+    // without a window manager it stays at kiosk.json's size.
     SDL_DisplayMode desktop{};
     if (setup.fullscreen && SDL_GetDesktopDisplayMode(0, &desktop) == 0 && desktop.w > 0) size = {desktop.w, desktop.h};
     ui::WindowPtr window{SDL_CreateWindow("Vitale Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
@@ -60,7 +65,7 @@ std::unique_ptr<ui::Canvas> canvas_for(SDL_Window* window, const ui::FontFiles& 
     SDL_Surface* surface = SDL_GetWindowSurface(window);
     if (!surface)
         throw DisplayError{std::string{"cannot draw into the kiosk window ("} + SDL_GetCurrentVideoDriver() + "): " + SDL_GetError() +
-                           "; under Wayland (cage) start it with SDL_VIDEODRIVER=x11, through Xwayland"};
+                           "; on Wayland or KMS it needs OpenGL (Mesa's libgl1-mesa-dri); SDL_VIDEODRIVER=x11 avoids it"};
     return std::make_unique<ui::Canvas>(surface, fonts);
 }
 

@@ -1,21 +1,32 @@
 # Sourced by the package's checks and the restart benchmark: the installed kiosk run the way
-# vitale-kiosk.service runs it (as the user vitale, under cage, through Xwayland, on the config
-# in /etc/vitale-kiosk and the record in /var/lib/vitale-kiosk), on cage's headless backend
-# with the software renderer instead of the first console.
+# vitale-kiosk.service runs it (as the user vitale, under cage, with SDL's Wayland backend, on
+# the config in /etc/vitale-kiosk and the record in /var/lib/vitale-kiosk), with cage's output
+# in a window on Xvfb (wlroots' x11 backend, software renderer) instead of the first console.
 #
-# One difference from the unit, on purpose: the window is 2 pixels short of the screen
-# (--windowed --size 1280x718). cage scans a fullscreen window out directly, and on the
-# headless backend a scanned-out picture never reaches grim's screenshot (measured: all
-# black); a window that does not cover the output is composited and can be looked at.
+# Not cage's headless backend (WLR_BACKENDS=headless): measured there, clients' later frames
+# never reach the output (their frame callbacks stop after the first picture) and a fullscreen
+# window's scanned-out picture never reaches grim's screenshot, so a test would see a frozen or
+# black screen that a real console does not show. In a window on Xvfb cage composites every
+# frame. Xvfb's key events reach cage as a keyboard's (xdotool = the presenter's remote).
 
 # prepare_installed WORK PORT: a copy of /etc/vitale-kiosk whose QR points at 127.0.0.1:PORT
-# (tests never send anything to the LAN address), and a runtime folder for cage.
+# (tests never send anything to the LAN address), a runtime folder for cage, and the Xvfb
+# that holds cage's output (sets screen_display and xvfb_pid; the caller stops it).
 prepare_installed() {
     local work=$1 port=$2
     cp -r /etc/vitale-kiosk "$work/etc"
     sed -i "s|\"public_url\": \"[^\"]*\"|\"public_url\": \"http://127.0.0.1:$port\"|; s|\"port\": [0-9]*|\"port\": $port|" "$work/etc/kiosk.json"
     sed -i 's|"open_at_slot": true|"open_at_slot": false|; s|"hours": {[^}]*}|"hours": {}|' "$work/etc/kiosk.json"
     grep -q "\"public_url\": \"http://127.0.0.1:$port\"" "$work/etc/kiosk.json"
+    local n
+    for n in $(seq 160 199); do
+        [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ] && break
+    done
+    screen_display=":$n"
+    # -ac: the user vitale may draw on it (this Xvfb listens on its local socket only).
+    Xvfb "$screen_display" -screen 0 1280x800x24 -nolisten tcp -ac >/dev/null 2>&1 &
+    xvfb_pid=$!
+    for _ in $(seq 50); do DISPLAY=$screen_display xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
     mkdir -p "$work/run" "$work/logs"
     chown vitale: "$work/run" "$work/logs"
     chmod 700 "$work/run"
@@ -29,9 +40,9 @@ start_installed() {
     local work=$1 name=$2
     shift 2
     runuser -u vitale -- env -i PATH=/usr/bin:/bin HOME=/var/lib/vitale-kiosk XDG_RUNTIME_DIR="$work/run" \
-        WLR_BACKENDS=headless WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 \
-        SDL_VIDEODRIVER=x11 VITALE_KIOSK_CONFIG="$work/etc" \
-        cage -s -- sh -c 'exec /usr/bin/vitale-kiosk --windowed --size 1280x718 --print-first-frame "$@" >"$0.out" 2>"$0.log"' \
+        DISPLAY="$screen_display" WLR_BACKENDS=x11 WLR_X11_OUTPUTS=1 WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 \
+        SDL_VIDEODRIVER=wayland VITALE_KIOSK_CONFIG="$work/etc" \
+        cage -s -- sh -c 'exec /usr/bin/vitale-kiosk --print-first-frame "$@" >"$0.out" 2>"$0.log"' \
         "$work/logs/$name" "$@" >"$work/$name.cage" 2>&1 &
     cage_pid=$!
 }
@@ -64,5 +75,8 @@ screenshot() {
     runuser -u vitale -- env XDG_RUNTIME_DIR="$1/run" WAYLAND_DISPLAY=wayland-0 grim "$1/run/shot.png"
     cp "$1/run/shot.png" "$2"
 }
+
+# press KEY: a key on the room's keyboard (or presenter remote), into cage's window.
+press() { DISPLAY=$screen_display xdotool key "$1"; }
 
 monotonic_ms() { python3 -c 'import time; print(int(time.monotonic() * 1000))'; }
