@@ -126,12 +126,13 @@ TEST_CASE("Checking the config exits 0 for the shipped config and 2 with every p
                                "language, network, phones, retention_days, room_name, schedule, timers) or remove it\n");
 }
 
-TEST_CASE("Starting with a missing config folder says which file and how to fix it, exit 2") {
+TEST_CASE("Starting with a missing config folder says so once and how to fix it, exit 2") {
     const auto result = run_kiosk("--config /nonexistent/config --windowed");
     CHECK(result.exit_code == 2);
-    CHECK_THAT(result.output, Catch::StartsWith("/nonexistent/config/kiosk.json: cannot open the file (No such file or directory)"));
-    CHECK_THAT(result.output, Catch::EndsWith("vitale-kiosk: the configuration has 9 problem(s); fix them and try again "
-                                              "(--check-config checks without starting)\n"));
+    CHECK(result.output == "/nonexistent/config: no such folder; pass --config DIR with the kiosk's configuration (the package "
+                           "installs it in /etc/vitale-kiosk; the source tree has config/)\n"
+                           "vitale-kiosk: the configuration has 1 problem(s); fix them and try again "
+                           "(--check-config checks without starting)\n");
     CHECK_THAT(result.output, !Catch::Contains("terminate"));
 }
 

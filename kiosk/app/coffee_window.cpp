@@ -1,4 +1,5 @@
 #include "kiosk/app/coffee_window.hpp"
+#include "kiosk/core/log_prefix.hpp"
 
 #include <cstdio>
 
@@ -27,13 +28,13 @@ std::string signature(const scenes::Frame& frame) {
 std::unique_ptr<CoffeeWindow> CoffeeWindow::open(int index, SDL_Window* room_window, const ui::FontFiles& fonts) {
     const int displays = SDL_GetNumVideoDisplays();
     if (index >= displays) {
-        std::fprintf(stderr, "vitale-kiosk: coffee.display %d: this machine has %d display(s) (0 to %d); the coffee corner "
-                             "stays on the room screen only\n", index, displays, displays - 1);
+        std::fprintf(stderr, "%scoffee.display %d: this machine has %d display(s) (0 to %d); the coffee corner "
+                             "stays on the room screen only\n", log_prefix(Priority::Warning), index, displays, displays - 1);
         return nullptr;
     }
     if (index == SDL_GetWindowDisplayIndex(room_window)) {
-        std::fprintf(stderr, "vitale-kiosk: coffee.display %d is the room screen's own display; choose the other one "
-                             "(--list-displays is not needed: 0 is the first, 1 the second)\n", index);
+        std::fprintf(stderr, "%scoffee.display %d is the room screen's own display; choose the other one "
+                             "(--list-displays is not needed: 0 is the first, 1 the second)\n", log_prefix(Priority::Warning), index);
         return nullptr;
     }
     SDL_Rect bounds{};
@@ -41,10 +42,10 @@ std::unique_ptr<CoffeeWindow> CoffeeWindow::open(int index, SDL_Window* room_win
     ui::WindowPtr window{SDL_CreateWindow("Vitale Kiosk — koffiehoek", bounds.x, bounds.y, bounds.w, bounds.h,
                                           SDL_WINDOW_FULLSCREEN_DESKTOP)};
     if (!window) {
-        std::fprintf(stderr, "vitale-kiosk: coffee.display %d: cannot open a window there (%s)\n", index, SDL_GetError());
+        std::fprintf(stderr, "%scoffee.display %d: cannot open a window there (%s)\n", log_prefix(Priority::Warning), index, SDL_GetError());
         return nullptr;
     }
-    std::fprintf(stderr, "vitale-kiosk: the coffee corner also shows on display %d (%dx%d)\n", index, bounds.w, bounds.h);
+    std::fprintf(stderr, "%sthe coffee corner also shows on display %d (%dx%d)\n", log_prefix(Priority::Info), index, bounds.w, bounds.h);
     return std::unique_ptr<CoffeeWindow>{new CoffeeWindow{std::move(window), fonts}};
 }
 

@@ -16,6 +16,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <cstdio>
 #include <iomanip>
 #include <optional>
 #include <sstream>
@@ -253,16 +254,44 @@ int port_bind_error(int port) {
     return error;
 }
 
-// Whether another vitale-kiosk process runs on this PC (the service, most likely): then the
-// port it holds is its own, not a problem.
-bool kiosk_running_elsewhere() {
+// The inodes of the sockets listening on PORT (from /proc/net/tcp and tcp6).
+std::vector<std::string> listening_inodes(int port) {
+    std::vector<std::string> inodes;
+    char hex_port[16];
+    std::snprintf(hex_port, sizeof hex_port, "%04X", static_cast<unsigned>(port));
+    for (const char* table : {"/proc/net/tcp", "/proc/net/tcp6"}) {
+        std::ifstream file{table};
+        std::string line;
+        std::getline(file, line);  // the header
+        while (std::getline(file, line)) {
+            std::istringstream fields{line};
+            std::string slot, local, remote, state, queues, timer, retransmits, uid, timeout, inode;
+            fields >> slot >> local >> remote >> state >> queues >> timer >> retransmits >> uid >> timeout >> inode;
+            if (state == "0A" && local.size() > 5 && local.substr(local.size() - 4) == hex_port) inodes.push_back(inode);
+        }
+    }
+    return inodes;
+}
+
+// Whether PORT is held by a vitale-kiosk process (the service, most likely): then it is the
+// kiosk's own port, not a problem. Needs to see that process's sockets (root, or its user).
+bool port_held_by_kiosk(int port) {
+    const auto inodes = listening_inodes(port);
+    if (inodes.empty()) return false;
     std::error_code error;
-    for (const auto& entry : fs::directory_iterator{"/proc", error}) {
-        const auto name = entry.path().filename().string();
-        if (name.find_first_not_of("0123456789") != std::string::npos || std::stol(name) == ::getpid()) continue;
-        std::ifstream comm{entry.path() / "comm"};
+    for (const auto& process : fs::directory_iterator{"/proc", error}) {
+        const auto pid = process.path().filename().string();
+        // Not this process: a socket it inherited is not the running kiosk's.
+        if (pid.find_first_not_of("0123456789") != std::string::npos || std::stol(pid) == ::getpid()) continue;
+        std::ifstream comm{process.path() / "comm"};
         std::string command;
-        if (std::getline(comm, command) && command == "vitale-kiosk") return true;
+        if (!std::getline(comm, command) || command != "vitale-kiosk") continue;
+        std::error_code fd_error;
+        for (const auto& fd : fs::directory_iterator{process.path() / "fd", fd_error}) {
+            const auto target = fs::read_symlink(fd.path(), fd_error).string();
+            for (const auto& inode : inodes)
+                if (target == "socket:[" + inode + "]") return true;
+        }
     }
     return false;
 }
@@ -281,7 +310,7 @@ void check_port(DoctorReport& report, int port) {
     const int error = port_bind_error(port);
     if (error == 0)
         report.line("port", number + " is free");
-    else if (error == EADDRINUSE && kiosk_running_elsewhere())
+    else if (error == EADDRINUSE && port_held_by_kiosk(port))
         report.line("port", number + " is held by the running kiosk (systemctl status vitale-kiosk)");
     else if (error == EADDRINUSE)
         report.problem("port " + number + " is in use",

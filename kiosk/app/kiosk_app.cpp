@@ -1,4 +1,5 @@
 #include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/core/log_prefix.hpp"
 
 #include <SDL.h>
 
@@ -27,7 +28,7 @@ namespace {
 constexpr int k_exit_ok = 0, k_exit_failure = 1, k_exit_usage = 2;
 
 int fail(const std::string& message, int code) {
-    std::cerr << "vitale-kiosk: " << message << '\n';
+    std::cerr << log_prefix(Priority::Error) << message << '\n';
     return code;
 }
 
@@ -88,7 +89,7 @@ int run_kiosk(const std::vector<std::string>& args) {
     } catch (const UsageError& error) {
         return fail(error.what(), k_exit_usage);
     } catch (const ConfigError& error) {
-        for (const auto& problem : error.problems()) std::cerr << problem << '\n';
+        for (const auto& problem : error.problems()) std::cerr << journal_level(Priority::Error) << problem << '\n';
         return fail("the configuration has " + std::to_string(error.problems().size()) +
                         " problem(s); fix them and try again (--check-config checks without starting)",
                     k_exit_usage);

@@ -1,4 +1,5 @@
 #include "kiosk/app/live_kiosk.hpp"
+#include "kiosk/core/log_prefix.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -37,7 +38,7 @@ scenes::Room make_room(const Config& config, int port) {
     room.group_question_first = config.settings.coffee.group_first;
     const auto lan = config.settings.public_url.empty() ? net::detect_lan_ipv4() : std::nullopt;
     if (config.settings.public_url.empty() && !lan)
-        std::cerr << "vitale-kiosk: no network address found; phones cannot join until this machine is on "
+        std::cerr << log_prefix(Priority::Warning) << "no network address found; phones cannot join until this machine is on "
                      "the network (or set network.public_url in kiosk.json)\n";
     room.phone_url = net::phone_url(config.settings.public_url, port, lan);
     return room;
@@ -45,7 +46,7 @@ scenes::Room make_room(const Config& config, int port) {
 
 void report_store_failure(const std::string& reason, const Config& config, ScreenSignals& signals) {
     static std::string last;
-    if (reason != last) std::cerr << "vitale-kiosk: " << reason << '\n';
+    if (reason != last) std::cerr << log_prefix(Priority::Error) << reason << '\n';
     last = reason;
     signals.set_warning(config.strings.format("store_failing", {{"reason", reason}}));
 }
@@ -62,11 +63,11 @@ void forget_expired(store::Journal& journal, const std::filesystem::path& dir, c
         const auto result = store::apply_retention(journal, dir, std::chrono::duration_cast<Millis>(cutoff.time_since_epoch()).count(),
                                                    std::chrono::duration_cast<Millis>(keep_from.time_since_epoch()).count());
         if (result.sessions || result.files || result.loose_events)
-            std::cerr << "vitale-kiosk: forgot " << result.sessions << " session(s), " << result.files << " file(s) and "
+            std::cerr << log_prefix(Priority::Info) << "forgot " << result.sessions << " session(s), " << result.files << " file(s) and "
                       << result.loose_events << " coffee-corner event(s) older than " << config.settings.retention_days
                       << " days (retention_days)\n";
     } catch (const std::exception& error) {  // the daily thread must not end the kiosk
-        std::cerr << "vitale-kiosk: retention: " << error.what() << '\n';
+        std::cerr << log_prefix(Priority::Error) << "retention: " << error.what() << '\n';
     }
 }
 
@@ -83,7 +84,7 @@ std::unique_ptr<store::Journal> open_journal(const std::filesystem::path& dir, c
         std::filesystem::permissions(dir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace, ignored);
         forget_expired(*journal, dir, config);
         if (journal->notice()) {
-            std::cerr << "vitale-kiosk: " << *journal->notice() << '\n';
+            std::cerr << log_prefix(Priority::Warning) << *journal->notice() << '\n';
             signals.set_warning(config.strings.format("store_repaired", {{"file", journal->file().filename().string()}}));
         }
         return journal;
@@ -121,11 +122,11 @@ public:
         if (!wants(view) || !session) return;
         m_written = view.join_token;
         try {
-            std::cerr << "vitale-kiosk: the session's outcome is in "
+            std::cerr << log_prefix(Priority::Info) << "the session's outcome is in "
                       << write_session_exports(m_dir, *session, m_config, m_clock, view).string()
                       << " (and .json, .csv, .html)\n";
         } catch (const std::exception& error) {
-            std::cerr << "vitale-kiosk: " << error.what() << '\n';
+            std::cerr << log_prefix(Priority::Error) << error.what() << '\n';
         }
     }
 
@@ -147,16 +148,16 @@ ai::WorkerSetup ai_setup(const Config& config, EngineLoop& loop, const Clock& cl
         try {
             setup.key = ai::read_api_key(setup.settings);
         } catch (const std::exception& error) {
-            std::cerr << "vitale-kiosk: " << error.what() << "; the AI stage offers the manual route\n";
+            std::cerr << log_prefix(Priority::Warning) << error.what() << "; the AI stage offers the manual route\n";
             setup.manual = true;
         }
     }
-    std::cerr << "vitale-kiosk: AI proposal: "
+    std::cerr << log_prefix(Priority::Info) << "AI proposal: "
               << (setup.manual ? std::string{"manual route"}
                                : std::string{ai::provider_name(setup.settings.provider)} + " at " + setup.settings.base_url)
               << '\n';
     setup.now = [&clock] { return clock.monotonic(); };
-    setup.log = [](const std::string& line) { std::cerr << "vitale-kiosk: " << line << '\n'; };
+    setup.log = [](const std::string& line) { std::cerr << log_prefix(Priority::Notice) << line << '\n'; };
     setup.post = [&loop, trace](Event event, Millis arrived) {
         const bool text = event.kind == EventKind::AiText;
         EngineLoop::Reply reply;
@@ -223,7 +224,7 @@ std::optional<GroupQuestion> restore_record(Engine& engine, const store::Journal
     const auto entries = journal.open_session();
     store::replay(engine, entries, clock);
     if (!entries.empty())
-        std::cerr << "vitale-kiosk: the open session was restored from " << entries.size() << " journaled events in "
+        std::cerr << log_prefix(Priority::Info) << "the open session was restored from " << entries.size() << " journaled events in "
                   << (clock.monotonic() - started).count() << " ms\n";
     return last_question;
 }
@@ -235,7 +236,7 @@ void go_to_scene(Engine& engine, const Options& options, const Clock& clock) {
 }
 
 void announce(const Config& config, const scenes::Room& room, const ui::FontFiles& fonts, int port) {
-    std::cerr << "vitale-kiosk: " << config.settings.room_name << ", phones join at " << room.phone_url << ", font "
+    std::cerr << log_prefix(Priority::Info) << config.settings.room_name << ", phones join at " << room.phone_url << ", font "
               << fonts.family << '\n';
     // Tests and the benchmarks read the port from here when they asked for port 0.
     std::cout << "listening on port " << port << std::endl;

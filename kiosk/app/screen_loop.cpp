@@ -1,4 +1,5 @@
 #include "kiosk/app/screen_loop.hpp"
+#include "kiosk/core/log_prefix.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -222,7 +223,7 @@ private:
         } catch (const std::exception& error) {
             if (error.what() != m_last_failure) {
                 m_last_failure = error.what();
-                std::fprintf(stderr, "vitale-kiosk: a frame could not be drawn (%s); keeping the last picture\n",
+                std::fprintf(stderr, "%sa frame could not be drawn (%s); keeping the last picture\n", log_prefix(Priority::Error),
                              error.what());
             }
             m_full = false;
@@ -299,7 +300,7 @@ private:
             SDL_UpdateWindowSurface(m_window.get());
             m_dark = true;
             const bool monitor = m_power.sleep();
-            std::fprintf(stderr, "vitale-kiosk: coffee corner shows coffee-night (%s)\n",
+            std::fprintf(stderr, "%scoffee corner shows coffee-night (%s)\n", log_prefix(Priority::Info),
                          monitor ? "monitor asleep through DPMS" : "a black screen");
             trace_frame();
         }
@@ -342,9 +343,9 @@ private:
         SDL_UpdateWindowSurface(m_window.get());
         if (const auto name = scenes::scene_name(*m_view); name != m_shown_scene) {
             m_shown_scene = name;
-            std::fprintf(stderr, "vitale-kiosk: showing %s\n", name.c_str());
+            std::fprintf(stderr, "%sshowing %s\n", log_prefix(Priority::Info), name.c_str());
         }
-        if (m_fade.changed() && !panel.empty()) std::fprintf(stderr, "vitale-kiosk: coffee corner shows %s\n", panel.c_str());
+        if (m_fade.changed() && !panel.empty()) std::fprintf(stderr, "%scoffee corner shows %s\n", log_prefix(Priority::Info), panel.c_str());
         trace_frame();
         if (m_first_frame && m_setup.print_first_frame) {
             std::printf("first-frame-ms %lld\n", static_cast<long long>(m_clock.monotonic().count()));
@@ -358,7 +359,7 @@ private:
     // The service watchdog asks whether this loop still handles its events.
     void answer_watchdog() {
         if (!m_setup.watchdog->screen_should_hang()) return m_setup.watchdog->screen_answered();
-        std::fprintf(stderr, "vitale-kiosk: the screen loop hangs now (VITALE_KIOSK_TEST_HANG, a test's fault)\n");
+        std::fprintf(stderr, "%sthe screen loop hangs now (VITALE_KIOSK_TEST_HANG, a test's fault)\n", log_prefix(Priority::Error));
         for (;;) std::this_thread::sleep_for(std::chrono::hours{1});
     }
 

@@ -384,6 +384,12 @@ std::vector<std::string> read_blocked_words(const std::filesystem::path& path, P
 
 Loaded load_everything(const std::filesystem::path& dir, Problems& problems) {
     Loaded loaded;
+    // A folder that is not there is one problem, not one per file it should hold.
+    if (std::error_code ignored; !std::filesystem::is_directory(dir, ignored)) {
+        problems.add_line(dir.string() + ": no such folder; pass --config DIR with the kiosk's configuration (" +
+                          "the package installs it in /etc/vitale-kiosk; the source tree has config/)");
+        return loaded;
+    }
     const auto kiosk_path = dir / "kiosk.json";
     if (const auto json = read_json_file(kiosk_path, problems))
         loaded.settings = read_settings(*json, kiosk_path.string(), problems);

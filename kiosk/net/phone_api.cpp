@@ -1,4 +1,5 @@
 #include "kiosk/net/phone_api.hpp"
+#include "kiosk/core/log_prefix.hpp"
 #include "kiosk/net/phone_api_parts.hpp"
 
 #include <nlohmann/json.hpp>
@@ -211,7 +212,7 @@ HttpResponse PhoneApi::join_by_code(const View& view, const HttpRequest& request
     }
     m_wrong_codes.allow(request.remote);
     if (spent_now) {
-        std::cerr << "vitale-kiosk: code entry closed after " << tried
+        std::cerr << log_prefix(Priority::Warning) << "code entry closed after " << tried
                   << " wrong codes; the screen asks for the QR (key C shows a fresh code)\n";
         m_setup.loop.submit({EventKind::CloseCodes, Sender::system(), NoPayload{}}, nullptr);
     }

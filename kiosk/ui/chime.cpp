@@ -1,4 +1,5 @@
 #include "kiosk/ui/chime.hpp"
+#include "kiosk/core/log_prefix.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -34,7 +35,7 @@ std::vector<float> Chime::samples(int sample_rate) {
 bool Chime::open() {
     m_tried = true;
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
-        std::fprintf(stderr, "vitale-kiosk: no audio (%s); the chime is skipped\n", SDL_GetError());
+        std::fprintf(stderr, "%sno audio (%s); the chime is skipped\n", log_prefix(Priority::Notice), SDL_GetError());
         return false;
     }
     SDL_AudioSpec want{};
@@ -44,7 +45,7 @@ bool Chime::open() {
     want.samples = 2048;
     m_device = SDL_OpenAudioDevice(nullptr, 0, &want, nullptr, 0);
     if (m_device == 0) {
-        std::fprintf(stderr, "vitale-kiosk: no audio device (%s); the chime is skipped\n", SDL_GetError());
+        std::fprintf(stderr, "%sno audio device (%s); the chime is skipped\n", log_prefix(Priority::Notice), SDL_GetError());
         return false;
     }
     m_samples = samples(k_rate);

@@ -3,8 +3,8 @@
 # its file list, apt-get install, the installed commands from /, the unit (systemd-analyze
 # verify), the installed kiosk under cage the way the unit runs it (first frame, Enter opens a
 # session, a screenshot of the compositor whose QR decodes, a phone joins over loopback), kill -9
-# and back on the same stage within 1 s, then apt-get remove (the record and the room's edit
-# stay) and purge (they go).
+# and back on the same stage within 1 s, an upgrade (the room's edit and the record stay), then
+# apt-get remove (they stay) and purge (they go).
 # Usage: check.sh build/vitale-kiosk_<version>_<arch>.deb
 set -euo pipefail
 deb=$(realpath "$1")
@@ -95,9 +95,26 @@ cage_pid=
 runuser -u vitale -- vitale-kiosk --sessions | grep -q . || fail "--sessions from / lists nothing"
 pass
 
-# 5. remove keeps the record and the room's configuration; purge removes them.
-# A local edit to a conffile survives remove (and an upgrade: dpkg keeps it).
+# 5. An upgrade (the same package with a newer version): the room's edit to a conffile and the
+# whole record stay; the kiosk starts on the new version at the same stage.
 sed -i 's|"room_name": "[^"]*"|"room_name": "Zaal 3"|' /etc/vitale-kiosk/kiosk.json
+sessions_before=$(runuser -u vitale -- vitale-kiosk --sessions)
+dpkg-deb -R "$deb" "$work/newer"
+version=$(sed -n 's/^Version: //p' "$work/newer/DEBIAN/control")
+sed -i "s/^Version: .*/Version: $version+upgradetest1/" "$work/newer/DEBIAN/control"
+dpkg-deb -b "$work/newer" "$work/newer.deb" >/dev/null
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$work/newer.deb" >"$work/apt.log" 2>&1 || { cat "$work/apt.log"; fail "the upgrade"; }
+[ "$(dpkg-query -W -f='${Version}' vitale-kiosk)" = "$version+upgradetest1" ] || fail "the upgrade did not install"
+grep -q '"room_name": "Zaal 3"' /etc/vitale-kiosk/kiosk.json || fail "the upgrade lost the room's edit to kiosk.json"
+[ "$(runuser -u vitale -- vitale-kiosk --sessions)" = "$sessions_before" ] || fail "the upgrade changed the record"
+start_installed "$work" upgraded
+wait_first_frame "$work" upgraded >/dev/null || fail "no first frame after the upgrade"
+grep -q "showing lobby" "$work/logs/upgraded.log" || fail "after the upgrade the kiosk does not show the lobby"
+kill "$cage_pid" 2>/dev/null; wait "$cage_pid" 2>/dev/null || true
+cage_pid=
+pass
+
+# 6. remove keeps the record and the room's configuration; purge removes them.
 DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq vitale-kiosk >"$work/apt.log" 2>&1 || fail "apt-get remove"
 [ ! -e /usr/bin/vitale-kiosk ] || fail "remove left /usr/bin/vitale-kiosk"
 ls /var/lib/vitale-kiosk/vitale.sqlite3 >/dev/null || fail "remove took the journal"

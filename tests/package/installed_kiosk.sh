@@ -63,7 +63,7 @@ installed_kiosk_pid() {
 wait_first_frame() {
     local ms
     for _ in $(seq 300); do
-        ms=$(sed -n 's/^first-frame-ms //p' "$1/logs/$2.out" 2>/dev/null)
+        ms=$(sed -n 's/^first-frame-ms //p' "$1/logs/$2.out" 2>/dev/null || true)
         [ -n "$ms" ] && { echo "$ms"; return 0; }
         sleep 0.05
     done

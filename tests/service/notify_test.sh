@@ -2,7 +2,8 @@
 # The kiosk as a systemd service, against a stand-in notify socket (notify_listener.py):
 # READY=1 only after the first frame is on the screen, WATCHDOG=1 at about half of
 # WATCHDOG_USEC, and no more WATCHDOG=1 once the screen loop or the engine loop hangs
-# (VITALE_KIOSK_TEST_HANG, the test-only fault), so that systemd would restart it.
+# (VITALE_KIOSK_TEST_HANG, the test-only fault), so that systemd would restart it; and log
+# lines with their priorities when stderr is the journal.
 # Usage: notify_test.sh PATH/TO/vitale-kiosk SOURCE_DIR
 set -euo pipefail
 kiosk=$1
@@ -66,4 +67,13 @@ for loop in screen engine; do
     [ "$after" = 0 ] || fail "$loop: $after WATCHDOG=1 after the $loop loop hung"
     stop_service
 done
-echo "notify and watchdog: 3 passed, 0 failed"
+# 4. Under systemd stderr is the journal ($JOURNAL_STREAM = its device:inode): each line starts
+# with its priority, which the journal keeps as the line's level. Elsewhere lines are unchanged.
+: >"$work/journal"
+JOURNAL_STREAM=$(stat -c '%d:%i' "$work/journal") "$kiosk" --config "$work/missing" 2>>"$work/journal" && fail "a missing config started"
+grep -q '^<3>vitale-kiosk: ' "$work/journal" || fail "no <3> priority on the error line in the journal: $(cat "$work/journal")"
+"$kiosk" --config "$work/missing" 2>"$work/plain" && fail "a missing config started"
+grep -q '^vitale-kiosk: ' "$work/plain" || fail "a plain stderr got priorities: $(cat "$work/plain")"
+JOURNAL_STREAM=1:2 "$kiosk" --config "$work/missing" 2>"$work/other" && fail "a missing config started"
+grep -q '^vitale-kiosk: ' "$work/other" || fail "an inherited JOURNAL_STREAM that is not stderr changed the lines"
+echo "notify, watchdog and journal priorities: 4 passed, 0 failed"
