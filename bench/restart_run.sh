@@ -12,7 +12,18 @@ cd "$(dirname "$0")/.."
 source tests/package/installed_kiosk.sh
 work=$(mktemp -d)
 cage_pid= xvfb_pid=
-trap '[ -n "$cage_pid" ] && kill "$cage_pid" 2>/dev/null; [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; pkill -u vitale -x vitale-kiosk 2>/dev/null; rm -rf "$work"; DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq vitale-kiosk >/dev/null 2>&1 || true' EXIT
+cleanup() {
+    [ -n "$cage_pid" ] && kill "$cage_pid" 2>/dev/null || true
+    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+    pkill -9 -u vitale -x vitale-kiosk 2>/dev/null || true
+    rm -rf "$work"
+    DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq vitale-kiosk >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+if dpkg-query -W -f='${Status}' vitale-kiosk 2>/dev/null | grep -q "ok installed" || [ -e /var/lib/vitale-kiosk ]; then
+    echo "restart_run.sh: vitale-kiosk is installed here; it would be purged. Remove it first." >&2
+    exit 1
+fi
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >"$work/apt.log" 2>&1 || { cat "$work/apt.log"; exit 1; }
 echo "package: $(du -k "$deb" | cut -f 1) KiB ($(basename "$deb")); installed size: $(dpkg-query -W -f='${Installed-Size}' vitale-kiosk) KiB"
 
@@ -28,7 +39,7 @@ for i in $(seq "$runs"); do
     pid=$(installed_kiosk_pid)
     killed=$(monotonic_ms)
     kill -9 "$pid"
-    wait "$cage_pid" 2>/dev/null || true
+    reap "$cage_pid"
     start_installed "$work" "run$i"
     back=$(wait_first_frame "$work" "run$i")
     times+=($((back - killed)))

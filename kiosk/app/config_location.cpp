@@ -1,5 +1,9 @@
 #include "kiosk/app/config_location.hpp"
 
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <system_error>
 
@@ -31,6 +35,13 @@ std::filesystem::path find_data_dir(const std::optional<std::filesystem::path>& 
     if (configured.empty()) return k_system_data_dir;
     if (configured.is_absolute()) return configured;
     return (config.dir.parent_path() / configured).lexically_normal();
+}
+
+std::optional<std::string> foreign_owner_for_root(const std::filesystem::path& dir) {
+    struct stat status {};
+    if (::geteuid() != 0 || ::stat(dir.c_str(), &status) != 0 || status.st_uid == 0) return std::nullopt;
+    if (const passwd* user = ::getpwuid(status.st_uid)) return std::string{user->pw_name};
+    return std::to_string(status.st_uid);
 }
 
 std::filesystem::path fonts_dir(const std::filesystem::path& config_dir) { return beside_config(config_dir, "../fonts"); }

@@ -32,6 +32,11 @@ std::filesystem::path find_config_dir(const std::optional<std::filesystem::path>
 // /var/lib/vitale-kiosk.
 std::filesystem::path find_data_dir(const std::optional<std::filesystem::path>& given, const Config& config);
 
+// When this process runs as root and DIR belongs to another user (the service's vitale): that
+// user's name. Root must not write there: a journal file or SQLite's -wal/-shm made by root
+// would lock the kiosk out of its own record.
+std::optional<std::string> foreign_owner_for_root(const std::filesystem::path& dir);
+
 // fonts/ beside the config folder (--config /opt/vitale/config finds /opt/vitale/fonts), else
 // the package's /usr/share/vitale-kiosk/fonts.
 std::filesystem::path fonts_dir(const std::filesystem::path& config_dir);

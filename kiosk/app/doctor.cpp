@@ -209,6 +209,11 @@ void check_journal(DoctorReport& report, const fs::path& data_dir, bool usable) 
         report.line("journal", name + " (sessions not counted: the folder is not writable for this user)");
         return;
     }
+    if (const auto owner = foreign_owner_for_root(data_dir)) {
+        // Opening it as root could leave root's -wal/-shm files that lock the kiosk out.
+        report.line("journal", name + " (not opened as root; sudo -u " + *owner + " vitale-kiosk --doctor counts its sessions)");
+        return;
+    }
     try {
         const store::Journal journal{data_dir};
         const auto sessions = journal.sessions();
@@ -278,17 +283,19 @@ std::vector<std::string> listening_inodes(int port) {
 bool port_held_by_kiosk(int port) {
     const auto inodes = listening_inodes(port);
     if (inodes.empty()) return false;
+    // Processes come and go while this runs: every step takes an error code, none throws.
     std::error_code error;
-    for (const auto& process : fs::directory_iterator{"/proc", error}) {
-        const auto pid = process.path().filename().string();
+    for (fs::directory_iterator process{"/proc", error}, end; !error && process != end; process.increment(error)) {
+        const auto pid = process->path().filename().string();
         // Not this process: a socket it inherited is not the running kiosk's.
         if (pid.find_first_not_of("0123456789") != std::string::npos || std::stol(pid) == ::getpid()) continue;
-        std::ifstream comm{process.path() / "comm"};
+        std::ifstream comm{process->path() / "comm"};
         std::string command;
         if (!std::getline(comm, command) || command != "vitale-kiosk") continue;
         std::error_code fd_error;
-        for (const auto& fd : fs::directory_iterator{process.path() / "fd", fd_error}) {
-            const auto target = fs::read_symlink(fd.path(), fd_error).string();
+        for (fs::directory_iterator fd{process->path() / "fd", fd_error}, fds_end; !fd_error && fd != fds_end; fd.increment(fd_error)) {
+            std::error_code link_error;
+            const auto target = fs::read_symlink(fd->path(), link_error).string();
             for (const auto& inode : inodes)
                 if (target == "socket:[" + inode + "]") return true;
         }
@@ -375,7 +382,7 @@ void check_display(DoctorReport& report, std::optional<int> coffee_display) {
     } else {
         report.problem("DISPLAY or WAYLAND_DISPLAY is set, but SDL finds no screen there" +
                            (reason.empty() ? std::string{} : " (" + reason + ")"),
-                       "run it in the room's session as its user; under cage: SDL_VIDEODRIVER=x11 vitale-kiosk --doctor");
+                       "run it in the room's session as its user; under cage: SDL_VIDEODRIVER=wayland vitale-kiosk --doctor");
     }
 }
 

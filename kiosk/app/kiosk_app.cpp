@@ -75,6 +75,10 @@ int run_modes(const Options& options) {
     }
 
     const std::filesystem::path data_dir = find_data_dir(options.data_dir, config);
+    if (const auto owner = foreign_owner_for_root(data_dir))
+        throw UsageError{data_dir.string() + " belongs to the user " + *owner +
+                         "; run the command as that user, so that the kiosk can still use what it writes: sudo -u " +
+                         *owner + " vitale-kiosk …"};
     if (run_record_command(options, config, data_dir)) return k_exit_ok;
     prepare_data_dir(data_dir);
     run_live_kiosk({config, options, fonts, size, data_dir});

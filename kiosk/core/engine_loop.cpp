@@ -71,6 +71,7 @@ void EngineLoop::run() {
         } else {
             m_wakeup.wait(lock, ready);
         }
+        if (m_hung) m_wakeup.wait(lock, [this] { return m_stopping; });  // injected while waiting
         if (m_stopping) break;
         std::deque<Pending> batch;
         batch.swap(m_inbox);

@@ -113,12 +113,22 @@ void Journal::open_and_migrate() {
     };
     open();
     // A file that is not a database, or is damaged, shows here; it is moved aside, not deleted.
+    // Busy is not damaged: a journal the running kiosk holds (--sessions or --doctor beside it)
+    // must never be moved aside for that.
+    const auto busy = [&](int code) {
+        if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+            throw StoreError{m_file.string() + ": busy (the kiosk is writing it); try again in a moment"};
+    };
     bool sound = false;
     {
         sqlite3_stmt* raw = nullptr;
-        if (sqlite3_prepare_v2(m_db, "PRAGMA quick_check", -1, &raw, nullptr) == SQLITE_OK) {
+        const int prepared = sqlite3_prepare_v2(m_db, "PRAGMA quick_check", -1, &raw, nullptr);
+        busy(prepared);
+        if (prepared == SQLITE_OK) {
             Statement check{raw};
-            sound = sqlite3_step(check.get()) == SQLITE_ROW && column_text(check.get(), 0) == "ok";
+            const int stepped = sqlite3_step(check.get());
+            busy(stepped);
+            sound = stepped == SQLITE_ROW && column_text(check.get(), 0) == "ok";
         }
     }
     if (!sound) {

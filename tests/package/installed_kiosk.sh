@@ -80,3 +80,15 @@ screenshot() {
 press() { DISPLAY=$screen_display xdotool key "$1"; }
 
 monotonic_ms() { python3 -c 'import time; print(int(time.monotonic() * 1000))'; }
+
+# reap PID: waits up to 10 s for a child process to end (a zombie counts as ended), then reaps
+# it; false when it is still running.
+reap() {
+    local state
+    for _ in $(seq 100); do
+        state=$(ps -o stat= -p "$1" 2>/dev/null || true)
+        case "$state" in "" | Z*) wait "$1" 2>/dev/null || true; return 0 ;; esac
+        sleep 0.1
+    done
+    return 1
+}
