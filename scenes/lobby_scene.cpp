@@ -14,8 +14,10 @@ void LobbyScene::draw(ui::Canvas& canvas, const Frame& frame) const {
     const auto grid = make_grid(canvas, 62);
     canvas.clear(theme::background);
 
-    canvas.text(frame.week_line.empty() ? content.title : content.title + "  ·  " + frame.week_line,
-                {type::label, Weight::Bold, theme::accent}, grid.main.x, grid.main.y);
+    // One line in the left column: on a 4:3 screen it would run under the QR panel otherwise.
+    canvas.text_fit(frame.week_line.empty() ? content.title : content.title + "  ·  " + frame.week_line,
+                    {type::label, Weight::Bold, theme::accent}, {grid.main.x, grid.main.y, grid.main.w, canvas.u(type::label * 1.5)},
+                    type::label * 0.7);
     int y = draw_title_block(canvas, grid.main, grid.main.y + canvas.u(6),
                              strings.format("lobby_title", {{"room", frame.room.name}}), strings.text("lobby_body"));
 

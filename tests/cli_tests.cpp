@@ -273,7 +273,7 @@ TEST_CASE("The doctor names the broken file of a configuration that does not loa
     CHECK_THAT(result.output, !Catch::Contains("  AI "));
 }
 
-TEST_CASE("--network without --doctor is refused, exit 2") {
+TEST_CASE("The option --network without --doctor is refused, exit 2") {
     const auto result = run_kiosk("--network");
     CHECK(result.exit_code == 2);
     CHECK(result.output == "vitale-kiosk: --network goes with --doctor\n");
