@@ -19,17 +19,22 @@ sed -i 's|"rotate_seconds": 20|"rotate_seconds": 5|' "$work/config/kiosk.json"
 press() { xdotool key "$1"; }
 
 expect_scene idle
-# Between sessions the coffee corner's question panel carries the week's answer link.
-expect_panel coffee-question 12
-import -window root "$work/idle.png"
+# Between sessions the coffee corner's question panel carries the week's answer link. The
+# panels turn every 5 s here: a screenshot that caught a cross-fade is taken again.
+for _ in 1 2 3; do
+    expect_panel coffee-question 12
+    import -window root "$work/idle.png"
+    decoded=$(zbarimg -q --raw "$work/idle.png" 2>/dev/null | tr -d '\r\n' || true)
+    [[ "$decoded" =~ ^$url/k/[0-9a-f]{32}$ ]] && break
+    sleep 1
+done
 [ "$(identify -format '%wx%h' "$work/idle.png")" = "1920x1080" ] || fail "screenshot is not 1920x1080"
-decoded=$(zbarimg -q --raw "$work/idle.png" 2>/dev/null | tr -d '\r\n')
 [[ "$decoded" =~ ^$url/k/[0-9a-f]{32}$ ]] || fail "QR on the coffee corner says '$decoded', expected $url/k/<the week's token>"
 
 press Return;     expect_scene lobby
 sleep 0.3
 import -window root "$work/lobby.png"
-decoded=$(zbarimg -q --raw "$work/lobby.png" 2>/dev/null | tr -d '\r\n')
+decoded=$(zbarimg -q --raw "$work/lobby.png" 2>/dev/null | tr -d '\r\n' || true)
 [[ "$decoded" =~ ^$url/j/[0-9a-f]{32}$ ]] || fail "QR in the lobby says '$decoded', expected $url/j/<token>"
 press F5;         expect_scene checkin
 # A stage with a dot vote takes a "next" for its vote and one for its result.
@@ -72,7 +77,7 @@ done
 grep -q "^## Analyse van de werksituatie" "$work/data/exports/"*/*-sessie-1.md || fail "the Markdown export lacks the stages"
 sleep 0.3
 import -window root "$work/wrapup.png"
-decoded=$(zbarimg -q --raw "$work/wrapup.png" 2>/dev/null | tr -d '\r\n')
+decoded=$(zbarimg -q --raw "$work/wrapup.png" 2>/dev/null | tr -d '\r\n' || true)
 [[ "$decoded" =~ ^$url/x/[0-9a-f]{32}$ ]] || fail "QR on the wrap-up says '$decoded', expected $url/x/<token>"
 press Return;     expect_scene idle
 
