@@ -28,7 +28,7 @@ namespace {
 constexpr int k_exit_ok = 0, k_exit_failure = 1, k_exit_usage = 2;
 
 int fail(const std::string& message, int code) {
-    std::cerr << log_prefix(Priority::Error) << message << '\n';
+    LogLine{Priority::Error} << message;
     return code;
 }
 

@@ -38,15 +38,15 @@ scenes::Room make_room(const Config& config, int port) {
     room.group_question_first = config.settings.coffee.group_first;
     const auto lan = config.settings.public_url.empty() ? net::detect_lan_ipv4() : std::nullopt;
     if (config.settings.public_url.empty() && !lan)
-        std::cerr << log_prefix(Priority::Warning) << "no network address found; phones cannot join until this machine is on "
-                     "the network (or set network.public_url in kiosk.json)\n";
+        LogLine{Priority::Warning} << "no network address found; phones cannot join until this machine is on "
+                     "the network (or set network.public_url in kiosk.json)";
     room.phone_url = net::phone_url(config.settings.public_url, port, lan);
     return room;
 }
 
 void report_store_failure(const std::string& reason, const Config& config, ScreenSignals& signals) {
     static std::string last;
-    if (reason != last) std::cerr << log_prefix(Priority::Error) << reason << '\n';
+    if (reason != last) LogLine{Priority::Error} << reason;
     last = reason;
     signals.set_warning(config.strings.format("store_failing", {{"reason", reason}}));
 }
@@ -63,11 +63,11 @@ void forget_expired(store::Journal& journal, const std::filesystem::path& dir, c
         const auto result = store::apply_retention(journal, dir, std::chrono::duration_cast<Millis>(cutoff.time_since_epoch()).count(),
                                                    std::chrono::duration_cast<Millis>(keep_from.time_since_epoch()).count());
         if (result.sessions || result.files || result.loose_events)
-            std::cerr << log_prefix(Priority::Info) << "forgot " << result.sessions << " session(s), " << result.files << " file(s) and "
+            LogLine{Priority::Info} << "forgot " << result.sessions << " session(s), " << result.files << " file(s) and "
                       << result.loose_events << " coffee-corner event(s) older than " << config.settings.retention_days
-                      << " days (retention_days)\n";
+                      << " days (retention_days)";
     } catch (const std::exception& error) {  // the daily thread must not end the kiosk
-        std::cerr << log_prefix(Priority::Error) << "retention: " << error.what() << '\n';
+        LogLine{Priority::Error} << "retention: " << error.what();
     }
 }
 
@@ -84,7 +84,7 @@ std::unique_ptr<store::Journal> open_journal(const std::filesystem::path& dir, c
         std::filesystem::permissions(dir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace, ignored);
         forget_expired(*journal, dir, config);
         if (journal->notice()) {
-            std::cerr << log_prefix(Priority::Warning) << *journal->notice() << '\n';
+            LogLine{Priority::Warning} << *journal->notice();
             signals.set_warning(config.strings.format("store_repaired", {{"file", journal->file().filename().string()}}));
         }
         return journal;
@@ -122,11 +122,11 @@ public:
         if (!wants(view) || !session) return;
         m_written = view.join_token;
         try {
-            std::cerr << log_prefix(Priority::Info) << "the session's outcome is in "
+            LogLine{Priority::Info} << "the session's outcome is in "
                       << write_session_exports(m_dir, *session, m_config, m_clock, view).string()
-                      << " (and .json, .csv, .html)\n";
+                      << " (and .json, .csv, .html)";
         } catch (const std::exception& error) {
-            std::cerr << log_prefix(Priority::Error) << error.what() << '\n';
+            LogLine{Priority::Error} << error.what();
         }
     }
 
@@ -148,16 +148,15 @@ ai::WorkerSetup ai_setup(const Config& config, EngineLoop& loop, const Clock& cl
         try {
             setup.key = ai::read_api_key(setup.settings);
         } catch (const std::exception& error) {
-            std::cerr << log_prefix(Priority::Warning) << error.what() << "; the AI stage offers the manual route\n";
+            LogLine{Priority::Warning} << error.what() << "; the AI stage offers the manual route";
             setup.manual = true;
         }
     }
-    std::cerr << log_prefix(Priority::Info) << "AI proposal: "
+    LogLine{Priority::Info} << "AI proposal: "
               << (setup.manual ? std::string{"manual route"}
-                               : std::string{ai::provider_name(setup.settings.provider)} + " at " + setup.settings.base_url)
-              << '\n';
+                               : std::string{ai::provider_name(setup.settings.provider)} + " at " + setup.settings.base_url);
     setup.now = [&clock] { return clock.monotonic(); };
-    setup.log = [](const std::string& line) { std::cerr << log_prefix(Priority::Notice) << line << '\n'; };
+    setup.log = [](const std::string& line) { LogLine{Priority::Notice} << line; };
     setup.post = [&loop, trace](Event event, Millis arrived) {
         const bool text = event.kind == EventKind::AiText;
         EngineLoop::Reply reply;
@@ -224,8 +223,8 @@ std::optional<GroupQuestion> restore_record(Engine& engine, const store::Journal
     const auto entries = journal.open_session();
     store::replay(engine, entries, clock);
     if (!entries.empty())
-        std::cerr << log_prefix(Priority::Info) << "the open session was restored from " << entries.size() << " journaled events in "
-                  << (clock.monotonic() - started).count() << " ms\n";
+        LogLine{Priority::Info} << "the open session was restored from " << entries.size() << " journaled events in "
+                  << (clock.monotonic() - started).count() << " ms";
     return last_question;
 }
 
@@ -236,8 +235,8 @@ void go_to_scene(Engine& engine, const Options& options, const Clock& clock) {
 }
 
 void announce(const Config& config, const scenes::Room& room, const ui::FontFiles& fonts, int port) {
-    std::cerr << log_prefix(Priority::Info) << config.settings.room_name << ", phones join at " << room.phone_url << ", font "
-              << fonts.family << '\n';
+    LogLine{Priority::Info} << config.settings.room_name << ", phones join at " << room.phone_url << ", font "
+              << fonts.family;
     // Tests and the benchmarks read the port from here when they asked for port 0.
     std::cout << "listening on port " << port << std::endl;
 }

@@ -1,6 +1,7 @@
 #include "kiosk/core/log_prefix.hpp"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -34,6 +35,17 @@ const char* log_prefix(Priority priority) {
     static const bool journal = journal_level(Priority::Info)[0] != '\0';
     static const char* const prefixes[] = {"<3>vitale-kiosk: ", "<4>vitale-kiosk: ", "<5>vitale-kiosk: ", "<6>vitale-kiosk: "};
     return journal ? prefixes[index_of(priority)] : "vitale-kiosk: ";
+}
+
+LogLine::~LogLine() {
+    m_text << '\n';
+    const std::string text = m_text.str();
+    std::size_t done = 0;
+    while (done < text.size()) {
+        const auto written = ::write(2, text.data() + done, text.size() - done);
+        if (written <= 0) break;  // nowhere to log to: nothing to do about it
+        done += static_cast<std::size_t>(written);
+    }
 }
 
 }  // namespace kiosk

@@ -184,7 +184,7 @@ private:
         try {
             m_server.m_handler(std::move(request), Responder{shared_from_this()});
         } catch (const std::exception& error) {
-            std::cerr << log_prefix(Priority::Warning) << "a phone request failed: " << error.what() << '\n';
+            LogLine{Priority::Warning} << "a phone request failed: " << error.what();
             write_response(detail::refusal(500, "server"));
         }
     }
@@ -337,7 +337,7 @@ void HttpServer::Impl::accept() {
             // Out of files (EMFILE/ENFILE) or memory, or a network error: retrying at once would
             // spin an I/O thread. Wait, longer each time up to a second, then accept again.
             m_accept_backoff = std::min<std::chrono::milliseconds>(std::max(m_accept_backoff * 2, 10ms), 1000ms);
-            if (m_accept_backoff == 1000ms) std::cerr << log_prefix(Priority::Error) << "phones cannot connect: " << ec.message() << '\n';
+            if (m_accept_backoff == 1000ms) LogLine{Priority::Error} << "phones cannot connect: " << ec.message();
             m_accept_retry.expires_after(m_accept_backoff);
             m_accept_retry.async_wait([this](beast::error_code wait_ec) {
                 if (!wait_ec) accept();

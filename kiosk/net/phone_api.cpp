@@ -212,8 +212,8 @@ HttpResponse PhoneApi::join_by_code(const View& view, const HttpRequest& request
     }
     m_wrong_codes.allow(request.remote);
     if (spent_now) {
-        std::cerr << log_prefix(Priority::Warning) << "code entry closed after " << tried
-                  << " wrong codes; the screen asks for the QR (key C shows a fresh code)\n";
+        LogLine{Priority::Warning} << "code entry closed after " << tried
+                  << " wrong codes; the screen asks for the QR (key C shows a fresh code)";
         m_setup.loop.submit({EventKind::CloseCodes, Sender::system(), NoPayload{}}, nullptr);
     }
     return message_page(404, s.text("code_title"), s.text("join_intro"), true, s.text("code_wrong"));
