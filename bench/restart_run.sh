@@ -10,20 +10,7 @@ deb=$(realpath "$1")
 runs=${2:-20}
 cd "$(dirname "$0")/.."
 source tests/package/installed_kiosk.sh
-work=$(mktemp -d)
-cage_pid= xvfb_pid=
-cleanup() {
-    [ -n "$cage_pid" ] && kill "$cage_pid" 2>/dev/null || true
-    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-    pkill -9 -u vitale -x vitale-kiosk 2>/dev/null || true
-    rm -rf "$work"
-    DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq vitale-kiosk >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
-if dpkg-query -W -f='${Status}' vitale-kiosk 2>/dev/null | grep -q "ok installed" || [ -e /var/lib/vitale-kiosk ]; then
-    echo "restart_run.sh: vitale-kiosk is installed here; it would be purged. Remove it first." >&2
-    exit 1
-fi
+begin_installed restart_run.sh
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >"$work/apt.log" 2>&1 || { cat "$work/apt.log"; exit 1; }
 echo "package: $(du -k "$deb" | cut -f 1) KiB ($(basename "$deb")); installed size: $(dpkg-query -W -f='${Installed-Size}' vitale-kiosk) KiB"
 

@@ -10,17 +10,7 @@ set -euo pipefail
 deb=$(realpath "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/installed_kiosk.sh"
-work=$(mktemp -d)
-cage_pid= xvfb_pid=
-cleanup() {
-    [ -n "$cage_pid" ] && kill "$cage_pid" 2>/dev/null || true
-    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-    pkill -9 -u vitale -x vitale-kiosk 2>/dev/null || true
-    # The machine as it was: no package, no record (also when a check failed half-way).
-    DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq vitale-kiosk >/dev/null 2>&1 || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
+begin_installed check.sh
 passed=0
 pass() { passed=$((passed + 1)); }
 fail() {
@@ -28,12 +18,6 @@ fail() {
     for f in "$work"/logs/*.log "$work"/*.cage; do [ -f "$f" ] && { echo "--- $f"; tail -n 20 "$f"; }; done
     exit 1
 }
-
-# It installs, edits /etc/vitale-kiosk and purges: never on a machine that has the package.
-if dpkg-query -W -f='${Status}' vitale-kiosk 2>/dev/null | grep -q "ok installed" || [ -e /var/lib/vitale-kiosk ]; then
-    echo "check.sh: vitale-kiosk is installed here (or /var/lib/vitale-kiosk exists); it would be purged. Remove it first." >&2
-    exit 1
-fi
 
 # 1. The file list holds the layout the README promises.
 dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|' >"$work/files"

@@ -9,6 +9,26 @@
 # black screen that a real console does not show. In a window on Xvfb cage composites every
 # frame. Xvfb's key events reach cage as a keyboard's (xdotool = the presenter's remote).
 
+# begin_installed NAME: these scripts install the package, edit /etc/vitale-kiosk and purge it,
+# so NAME refuses a machine that has it; then a work folder in $work, and a trap that leaves the
+# machine as it was (no kiosk, no Xvfb, no package, no record), also after a failure.
+begin_installed() {
+    if dpkg-query -W -f='${Status}' vitale-kiosk 2>/dev/null | grep -q "ok installed" || [ -e /var/lib/vitale-kiosk ]; then
+        echo "$1: vitale-kiosk is installed here (or /var/lib/vitale-kiosk exists); it would be purged. Remove it first." >&2
+        exit 1
+    fi
+    work=$(mktemp -d)
+    cage_pid= xvfb_pid=
+    trap end_installed EXIT
+}
+end_installed() {
+    [ -n "$cage_pid" ] && kill "$cage_pid" 2>/dev/null || true
+    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+    pkill -9 -u vitale -x vitale-kiosk 2>/dev/null || true
+    DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq vitale-kiosk >/dev/null 2>&1 || true
+    rm -rf "$work"
+}
+
 # prepare_installed WORK PORT: a copy of /etc/vitale-kiosk whose QR points at 127.0.0.1:PORT
 # (tests never send anything to the LAN address), a runtime folder for cage, and the Xvfb
 # that holds cage's output (sets screen_display and xvfb_pid; the caller stops it).
