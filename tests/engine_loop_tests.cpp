@@ -33,7 +33,7 @@ TEST_CASE("Events posted from other threads are applied in order and published")
     FakeClock clock;
     Engine engine{testing::five_stage_content(), TimerRules{}};
     std::atomic<int> views{0};
-    EngineLoop loop{engine, clock, {[&](const auto&) { ++views; }, nullptr, nullptr, nullptr, nullptr}};
+    EngineLoop loop{engine, clock, {[&](const auto&) { ++views; }, nullptr, nullptr, nullptr, nullptr, nullptr}};
     std::thread phone{[&] { loop.post(EventKind::Start); }};
     phone.join();
     loop.post(EventKind::Start);
@@ -53,7 +53,7 @@ TEST_CASE("The loop wakes itself at a deadline and asks for the chime") {
                      [&](const std::vector<Event>& events) {
                          for (const auto& event : events) timed_out += event.kind == EventKind::TimedOut;
                      },
-                     nullptr, nullptr}};
+                     nullptr, nullptr, nullptr}};
     loop.post(EventKind::Start);
     loop.post(EventKind::Start);
     // Six steps of 60 ms each run out by themselves, without any further event.

@@ -32,7 +32,7 @@ public:
         : m_config{load_config(KIOSK_SOURCE_DIR "/config", language)}, m_reservation{std::make_unique<net::PortReservation>(0)},
           port{m_reservation->port()},
           m_engine{m_config.content, m_config.settings.timers, rules},
-          m_loop{m_engine, m_clock, {[this](const auto&) { if (auto* s = m_server.get()) s->publish(); }, nullptr, nullptr, nullptr, nullptr}},
+          m_loop{m_engine, m_clock, {[this](const auto&) { if (auto* s = m_server.get()) s->publish(); }, nullptr, nullptr, nullptr, nullptr, nullptr}},
           m_api{{m_loop, m_clock, m_config.phone_strings, language, rules.max_text, rules.show_names,
                  m_config.settings.phone_requests_per_minute, 2, joins_per_address, [] { return std::string{"Wat verraste je?"}; },
                  [this, language](const View& view, const std::string& format) {

@@ -15,6 +15,7 @@
 #include "kiosk/core/engine.hpp"
 #include "kiosk/core/engine_loop.hpp"
 #include "kiosk/store/journal.hpp"
+#include "kiosk/store/outcome_record.hpp"
 #include "kiosk/store/retention.hpp"
 #include "tests/engine_room.hpp"
 #include "tests/temp_dir.hpp"
@@ -42,7 +43,9 @@ struct Recorder {
         journal.append({event}, clock);
         const bool was_open = engine.view().session_open();
         const auto outcome = engine.apply(event);
-        if (was_open != engine.view().session_open()) journal.mark_session(0, !was_open);
+        journal.append_facts(engine.take_facts(), clock);
+        if (was_open != engine.view().session_open())
+            journal.mark_session(0, !was_open, was_open ? store::outcome_record(*engine.closed_session()) : std::string{});
         return outcome;
     }
     Outcome phone(EventKind kind, const std::string& key, const std::string& text = "") {
@@ -179,7 +182,7 @@ TEST_CASE("A journal written by a newer kiosk is refused and left untouched") {
         store::Journal journal{temp.path()};
         FAIL("a newer schema was accepted");
     } catch (const store::NewerSchemaError& error) {
-        CHECK_THAT(error.what(), Catch::Contains("written by a newer Vitale Kiosk (schema 7, this one knows up to 3)"));
+        CHECK_THAT(error.what(), Catch::Contains("written by a newer Vitale Kiosk (schema 7, this one knows up to 4)"));
         CHECK_THAT(error.what(), Catch::Contains("--data OTHER_DIR"));
     }
     CHECK(read_file(file) == before);
@@ -222,7 +225,7 @@ TEST_CASE("When the journal cannot write, phones are told 'not saved' and the ro
     auto engine = make_engine();
     std::atomic<bool> disk_ok{true};
     EngineLoop loop{engine, clock,
-                    {nullptr, nullptr, nullptr, [&](const std::vector<Event>&) { return disk_ok.load(); }, nullptr}};
+                    {nullptr, nullptr, nullptr, [&](const std::vector<Event>&) { return disk_ok.load(); }, nullptr, nullptr}};
     const auto wait_for = [&](auto done) {
         for (int i = 0; i < 400 && !done(); ++i) std::this_thread::sleep_for(5ms);
         return done();

@@ -13,6 +13,7 @@
 #include "kiosk/app/demo_phones.hpp"
 #include "kiosk/app/free_memory.hpp"
 #include "kiosk/app/local_time.hpp"
+#include "kiosk/app/record_history.hpp"
 #include "kiosk/app/repeating.hpp"
 #include "kiosk/store/retention.hpp"
 #include "kiosk/app/session_files.hpp"
@@ -22,6 +23,8 @@
 #include "kiosk/net/phone_address.hpp"
 #include "kiosk/net/phone_api.hpp"
 #include "kiosk/store/journal.hpp"
+#include "kiosk/store/outcome_record.hpp"
+#include "kiosk/store/upgrade.hpp"
 #include "scenes/scene_catalog.hpp"
 #include "scenes/widgets.hpp"
 
@@ -78,6 +81,7 @@ std::unique_ptr<store::Journal> open_journal(const std::filesystem::path& dir, c
                                              ScreenSignals& signals) {
     try {
         auto journal = std::make_unique<store::Journal>(dir);
+        complete_record(*journal, config, SystemClock{});  // before the retention: it may need the earlier sessions
         // What the room said is for the room: the folder is the kiosk user's alone, also when
         // an older version (or someone's mkdir) made it readable for others.
         std::error_code ignored;
@@ -183,49 +187,17 @@ int minutes_of(Millis time) { return static_cast<int>(std::chrono::duration_cast
 
 // ---- The start-up, step by step (run_live_kiosk below reads as their list) ----------------
 
-// Step 1: the record. The history first (this week's sessions for "sessie 3 van 4"; the last
-// finished session's headline, its decisions still to review and its wrap-up question), then
-// the coffee corner's last two weeks, then the open session. Returns the last finished
-// session's question for the coffee corner (nullopt when it chose none).
-std::optional<GroupQuestion> restore_record(Engine& engine, const store::Journal& journal, ScreenSignals& signals,
-                                            const Config& config, const Clock& clock) {
+// Step 1: the record (record_history.hpp): the last finished session's recorded outcome, the
+// coffee corner's last two weeks, then the open session replayed with the facts it settled.
+std::optional<GroupQuestion> restore_record(Engine& engine, store::Journal& journal, ScreenSignals& signals,
+                                            const Clock& clock) {
     const auto started = clock.monotonic();
-    const auto sessions = journal.sessions();
-    for (const auto& session : sessions)
-        signals.session_opened(to_local(WallTime{std::chrono::milliseconds{session.opened_wall_ms}}).date);
-    // The finished sessions replayed in order, each through its close: the last headline, and
-    // the decisions still to review with what later lobbies said about them.
-    std::optional<store::SessionRecord> finished;
-    for (const auto& session : sessions)
-        if (session.closed_seq) {
-            if (!finished) finished = session;
-            finished->closed_seq = *session.closed_seq + 1;  // up to and including its close
-        }
-    std::optional<GroupQuestion> last_question;
-    if (finished) {
-        Engine past{config.content, config.settings.timers, config.settings.session};
-        auto events = journal.session_events(*finished);
-        // Its wrap-up's question for the coffee corner, read before the close clears it: the
-        // kiosk may have been stopped before it journaled it outside the session.
-        const auto close = events.back();
-        events.pop_back();
-        store::replay(past, events, clock);
-        if (auto chosen = past.view().chosen_question(); !chosen.empty() && finished->closed_wall_ms) {
-            const auto closed = to_local(WallTime{std::chrono::milliseconds{*finished->closed_wall_ms}}).date;
-            last_question = GroupQuestion{next_iso_week(iso_week_year(closed) * 100 + iso_week(closed)), std::move(chosen)};
-        }
-        store::replay(past, {close}, clock);
-        engine.remember_last_outcome(past.view().last_outcome);
-        engine.remember_decisions(past.view().reviews);
-    }
-    const auto since = std::chrono::duration_cast<Millis>((clock.wall() - std::chrono::days{15}).time_since_epoch()).count();
-    store::replay(engine, journal.coffee_events(since), clock);
-    const auto entries = journal.open_session();
-    store::replay(engine, entries, clock);
-    if (!entries.empty())
-        LogLine{Priority::Info} << "the open session was restored from " << entries.size() << " journaled events in "
+    const auto restored = restore_history(engine, journal, clock);
+    for (const auto& date : restored.session_dates) signals.session_opened(date);
+    if (restored.open_events > 0)
+        LogLine{Priority::Info} << "the open session was restored from " << restored.open_events << " journaled events in "
                   << (clock.monotonic() - started).count() << " ms";
-    return last_question;
+    return restored.last_question;
 }
 
 // Step 2 (demos, the bench): --scene walks a fresh session to the scene asked for.
@@ -282,13 +254,24 @@ struct LiveParts {
                     std::lock_guard lock{journal_mutex};
                     return write_ahead(journal.get(), batch, clock, config, signals);
                 },
-                [this](std::size_t index, bool opened) {
+                [this, &engine](std::size_t index, bool opened) {
                     if (opened) signals.session_opened(to_local(clock.wall()).date);
                     else release_free_memory();
                     if (!journal) return;
                     std::lock_guard lock{journal_mutex};
                     try {
-                        journal->mark_session(index, opened);
+                        // A closed session's outcome is recorded with its close: history reads it.
+                        const auto closed = opened ? nullptr : engine.closed_session();
+                        journal->mark_session(index, opened, closed ? store::outcome_record(*closed) : std::string{});
+                    } catch (const store::StoreError& error) {
+                        report_store_failure(error.what(), config, signals);
+                    }
+                },
+                [this](const std::vector<Fact>& facts) {
+                    if (!journal) return;
+                    std::lock_guard lock{journal_mutex};
+                    try {
+                        journal->append_facts(facts, clock);
                     } catch (const store::StoreError& error) {
                         report_store_failure(error.what(), config, signals);
                     }
@@ -365,7 +348,7 @@ void run_live_kiosk(const LiveSetup& setup) {
     ScreenSignals signals;
     Engine engine{config.content, config.settings.timers, config.settings.session};
     auto journal = open_journal(setup.data_dir, config, signals);
-    const auto last_question = journal ? restore_record(engine, *journal, signals, config, clock) : std::nullopt;
+    const auto last_question = journal ? restore_record(engine, *journal, signals, clock) : std::nullopt;
     go_to_scene(engine, options, clock);
 
     net::PortReservation reservation{options.port.value_or(config.settings.port)};

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "kiosk/app/local_time.hpp"
+#include "kiosk/app/record_history.hpp"
 #include "kiosk/app/session_files.hpp"
 #include "kiosk/store/retention.hpp"
 #include "kiosk/core/engine.hpp"
@@ -29,10 +30,19 @@ store::SessionRecord find_session(const store::Journal& journal, const std::stri
 void list_sessions(const store::Journal& journal) {
     for (const auto& session : journal.sessions()) {
         std::cout << session.id << "  " << local_text(WallTime{Millis{session.opened_wall_ms}});
-        if (session.closed_wall_ms)
-            std::cout << "  " << (*session.closed_wall_ms - session.opened_wall_ms) / 60000 << " min";
-        else
-            std::cout << "  open";
+        if (!session.closed_wall_ms) {
+            std::cout << "  open\n";
+            continue;
+        }
+        std::cout << "  " << (*session.closed_wall_ms - session.opened_wall_ms) / 60000 << " min";
+        // What it decided, from its recorded outcome.
+        if (const auto outcome = recorded_outcome(journal, session)) {
+            if (const auto decided = outcome->outcome()) std::cout << "  " << to_string(decided->kind);
+            if (auto statement = outcome->chosen_statement(); !statement.empty()) {
+                if (statement.size() > 60) statement = statement.substr(0, statement.find_last_of(' ', 57)) + "...";
+                std::cout << "  \"" << statement << '"';
+            }
+        }
         std::cout << '\n';
     }
 }
@@ -81,11 +91,9 @@ std::string week_summary(const store::Journal& journal, const Config& config, co
     for (const auto& session : journal.sessions()) {
         const auto date = to_local(WallTime{Millis{session.opened_wall_ms}}).date;
         if (iso_week_year(date) != wanted->first || iso_week(date) != wanted->second) continue;
-        Engine engine{config.content, config.settings.timers, config.settings.session};
-        SystemClock clock;
-        store::replay(engine, journal.session_events(session), clock);
+        const auto view = session_view(journal, session, config);
         const auto end = session.closed_wall_ms.value_or(session.opened_wall_ms);
-        held.push_back(store::week_session(engine.view(), session.id, local_text(WallTime{Millis{session.opened_wall_ms}}),
+        held.push_back(store::week_session(view, session.id, local_text(WallTime{Millis{session.opened_wall_ms}}),
                                            static_cast<int>((end - session.opened_wall_ms) / 60000)));
     }
     return store::export_week(week, held, config.settings.room_name, format, {config.settings.language, &config.strings},
@@ -100,10 +108,7 @@ void export_session(const store::Journal& journal, const Config& config, const O
         text = week_summary(journal, config, options.export_session->substr(5), *format);
     } else {
         const auto session = find_session(journal, *options.export_session);
-        Engine engine{config.content, config.settings.timers, config.settings.session};
-        SystemClock clock;
-        store::replay(engine, journal.session_events(session), clock);
-        text = store::export_session(engine.view(), export_header(config, local_text(WallTime{Millis{session.opened_wall_ms}})),
+        text = store::export_session(session_view(journal, session, config), export_header(config, local_text(WallTime{Millis{session.opened_wall_ms}})),
                                      *format);
     }
     if (options.export_out.empty() || options.export_out == "-") {
@@ -123,6 +128,7 @@ bool run_record_command(const Options& options, const Config& config, const std:
     if (!std::filesystem::exists(data_dir / store::Journal::k_file_name))
         throw UsageError{"no journal in " + data_dir.string() + "; pass --data DIR with the kiosk's data folder"};
     store::Journal journal{data_dir};
+    complete_record(journal, config, SystemClock{});
     if (options.list_sessions) list_sessions(journal);
     if (options.export_session) export_session(journal, config, options);
     if (options.forget_session) {

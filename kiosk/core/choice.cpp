@@ -66,6 +66,15 @@ StageChoice choose_by_votes(const std::vector<Ranked>& ranking, int winners) {
     return choice;
 }
 
+StageChoice choose_by_places(const std::vector<Ranked>& ranking, int winners) {
+    StageChoice choice;
+    choice.settled = true;
+    for (const auto& ranked : ranking)  // most dots first, the earlier note first among equals
+        if (ranked.place <= winners) choice.chosen.push_back(ranked.note);
+    choice.by = static_cast<int>(choice.chosen.size()) > winners ? ChosenBy::FirstOnTie : ChosenBy::Votes;
+    return choice;
+}
+
 void count_runoff(StageChoice& choice) {
     if (choice.settled) return;
     std::vector<Candidate> candidates;

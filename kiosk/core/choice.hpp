@@ -44,6 +44,10 @@ struct StageChoice {
 // From a dot vote's ranking: settled when the deciding places are clear; otherwise those above
 // the tie are chosen and the tied group has `slots` places to fill.
 StageChoice choose_by_votes(const std::vector<Ranked>& ranking, int winners);
+// Rules 1 (journal schema 1 and 2): every note at a deciding place is chosen, ties included (a
+// tie at place 1 of a problem statement chose both; the earlier one led); no run-off. `by` is
+// FirstOnTie when a tie crossed the last deciding place, else Votes.
+StageChoice choose_by_places(const std::vector<Ranked>& ranking, int winners);
 // The run-off is over: its dots settle what they can; what still ties waits for the room.
 void count_runoff(StageChoice& choice);
 // The room picks tied note `number` (1-based, as numbered on the screen); false if there is none.

@@ -173,6 +173,7 @@ bool Engine::start(Event& event) {
         return true;
     }
     case Phase::Lobby:
+        settle_reviews();
         m_draft.framing = m_draft.framing_choice();  // the lobby's choice steers the session
         enter_step(0, event.at);
         return true;
@@ -303,7 +304,8 @@ void Engine::end_part(Millis at) {
     // Nobody scored and nobody voted: nothing was decided (a session walked through in a hurry).
     const auto& v = m_draft.validation;
     if (part == Part::Results && m_draft.step == m_draft.validation_step() && (!v.scores.empty() || !v.votes.empty()))
-        m_draft.validation.decided = voted_decision(v.votes, m_draft.proposed_decision());
+        m_draft.validation.decided = m_recalled.decided ? m_recalled.decided->decision
+                                                        : voted_decision(v.votes, m_draft.proposed_decision());
 }
 
 void Engine::enter_step(int step, Millis start) {
@@ -373,10 +375,13 @@ void Engine::clear_session() {
     m_draft.reflections.clear();
     m_draft.question_ideas.clear();
     m_draft.question_dots.clear();
+    m_draft.settled_question.clear();
     m_draft.spent.clear();
 }
 
 void Engine::go_idle() {
+    settle_question();
+    m_closed = std::make_shared<const View>(m_draft);  // the session's recorded outcome
     // What this session chose stays on the idle screen and in the next lobby.
     if (auto chosen = m_draft.chosen_statement(); !chosen.empty()) m_draft.last_outcome = std::move(chosen);
     keep_group_question();
@@ -390,6 +395,7 @@ void Engine::go_idle() {
     m_draft.codes_closed = false;
     clear_session();
     std::fill(m_left.begin(), m_left.end(), std::nullopt);  // the next session starts afresh
+    m_recalled = {};  // a replay's recalled facts were this session's
 }
 
 void Engine::toggle_pause(Millis now) {
@@ -441,6 +447,7 @@ void Engine::remember_last_outcome(std::string outcome) {
 
 std::vector<Event> Engine::take_applied() { return std::exchange(m_applied, {}); }
 std::vector<Effect> Engine::take_effects() { return std::exchange(m_effects, {}); }
+std::vector<Fact> Engine::take_facts() { return std::exchange(m_facts, {}); }
 
 void Engine::prepare(Event& event) const {
     prepare_coffee(event);

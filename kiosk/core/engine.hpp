@@ -13,6 +13,7 @@
 #include "kiosk/core/actions.hpp"
 #include "kiosk/core/content.hpp"
 #include "kiosk/core/event.hpp"
+#include "kiosk/core/fact.hpp"
 #include "kiosk/core/random_key.hpp"
 #include "kiosk/core/view.hpp"
 
@@ -39,6 +40,20 @@ public:
     void remember_last_outcome(std::string outcome);
     // At start-up: earlier decisions with their review state (replaying the history gives them).
     void remember_decisions(std::vector<Decision> decisions);
+
+    // Before a replay: what the journal says this session settled. Where the engine would
+    // decide (a vote's result, the validation's decision, the lobby's reviews, the group's
+    // question) it applies the recalled fact instead, and says no fact of its own for it.
+    void recall(const std::vector<Fact>& facts);
+    // The rules a replay works outcomes out by (fact.hpp); a live engine runs k_rules_version.
+    // Only for completing sessions that an older version recorded (store/upgrade.hpp).
+    void follow_rules(int version) { m_rules_version = version; }
+    int rules_version() const { return m_rules_version; }
+    // Facts settled since the last call, for the journal (EngineLoop's on_facts hook).
+    std::vector<Fact> take_facts();
+    // The last session as it was when it closed (before the close cleared it): its recorded
+    // outcome. nullptr until a session closed.
+    std::shared_ptr<const View> closed_session() const { return m_closed; }
 
     // When tick() next has work to do: a step's end, a vote part's end, a host code expiring.
     std::optional<Millis> next_deadline() const;
@@ -152,6 +167,12 @@ private:
     Status runoff_vote(Event& event, Outcome& outcome);
     Status room_pick(Event& event, Outcome& outcome);
     StageChoice* current_choice();      // the running step's, while it is not settled
+    void record_choice(int step);       // a settled choice becomes a fact (once per step)
+
+    // engine_facts.cpp: facts said and recalled where the lobby, the validation and the close settle
+    void settle_reviews();      // the lobby is left: its reviews of earlier decisions
+    void settle_decision();     // the validation step is left: the decision with its owner
+    void settle_question();     // the session closes: the group's question for the coffee corner
 
     // engine_proposal.cpp: the AI stage
     bool constraints_open() const;  // constraints may be added (always true in other steps)
@@ -174,6 +195,10 @@ private:
     std::vector<std::optional<Millis>> m_left;  // time a step had left when it was left
     std::vector<Event> m_applied;
     std::vector<Effect> m_effects;
+    std::vector<Fact> m_facts;      // settled since take_facts()
+    RecalledFacts m_recalled;       // from the journal, for a replay
+    int m_rules_version = k_rules_version;
+    std::shared_ptr<const View> m_closed;  // the last session as it closed
     SessionMark m_mark = SessionMark::None;  // what the event being applied did to the session
     Millis m_entered{0};  // when the running step was entered (for View::spent)
     // What phones made the journal hold in this session (journal_bytes of every event from a

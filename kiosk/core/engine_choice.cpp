@@ -16,8 +16,21 @@ void Engine::begin_results(Millis at) {
     const auto& spec = m_draft.step_spec();
     if (!spec.has_vote()) return;
     auto& choice = m_draft.choices.at(static_cast<std::size_t>(m_draft.step));
-    choice = choose_by_votes(m_draft.ranking(m_draft.step), spec.winners);
-    if (choice.settled) return;
+    if (const auto found = m_recalled.chosen.find(m_draft.step); found != m_recalled.chosen.end()) {
+        // Settled when it happened: applied as recorded, whatever today's rules would make of the dots.
+        choice = StageChoice{};
+        choice.settled = true;
+        choice.chosen = found->second.notes;
+        choice.by = found->second.by;
+        return;
+    }
+    // Rules 1 (journal schema 1 and 2): the deciding places chose, ties included, without a run-off.
+    choice = m_rules_version < 2 ? choose_by_places(m_draft.ranking(m_draft.step), spec.winners)
+                                 : choose_by_votes(m_draft.ranking(m_draft.step), spec.winners);
+    if (choice.settled) {
+        record_choice(m_draft.step);
+        return;
+    }
     // A run-off of its own length: the result part keeps its time for the result.
     choice.runoff_ends = at + spec.runoff_time;
     auto& timer = m_draft.timer;
@@ -29,15 +42,27 @@ void Engine::begin_results(Millis at) {
 void Engine::close_runoff() {
     auto* choice = current_choice();
     if (!choice || !choice->in_runoff()) return;
+    RunOffFact ended{m_draft.step, {}};
+    for (const int note : choice->tied) ended.dots[note] = choice->runoff_dots(note);
+    m_facts.emplace_back(std::move(ended));
     count_runoff(*choice);
+    if (choice->settled) record_choice(m_draft.step);
     m_draft.activity.ready.clear();  // "ready" meant done with the run-off
 }
 
 void Engine::settle_leaving() {
+    if (m_draft.step >= 0 && m_draft.step == m_draft.validation_step()) settle_decision();
     auto* choice = current_choice();
     if (!choice) return;
-    if (choice->in_runoff()) count_runoff(*choice);
+    if (choice->in_runoff()) close_runoff();
+    if (choice->settled) return;
     take_earliest(*choice);
+    record_choice(m_draft.step);
+}
+
+void Engine::record_choice(int step) {
+    const auto& choice = m_draft.choices.at(static_cast<std::size_t>(step));
+    m_facts.emplace_back(ChosenFact{step, choice.chosen, choice.by});
 }
 
 Status Engine::runoff_vote(Event& event, Outcome& outcome) {
@@ -59,7 +84,9 @@ Status Engine::runoff_vote(Event& event, Outcome& outcome) {
 Status Engine::room_pick(Event& event, Outcome&) {
     auto* choice = current_choice();
     if (!choice || !choice->room_picks()) return Status::Ignored;
-    return pick_tied(*choice, event.as<RoomPickPayload>().number) ? Status::Ok : Status::Ignored;
+    if (!pick_tied(*choice, event.as<RoomPickPayload>().number)) return Status::Ignored;
+    if (choice->settled) record_choice(m_draft.step);
+    return Status::Ok;
 }
 
 }  // namespace kiosk

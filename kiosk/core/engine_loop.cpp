@@ -105,11 +105,13 @@ void EngineLoop::run() {
             }
             const bool was_open = m_engine.view().session_open();
             const auto outcome = m_engine.apply(pending.event);
+            flush_facts();
             if (m_hooks.on_session && was_open != m_engine.view().session_open()) m_hooks.on_session(written, !was_open);
             ++written;
             if (pending.reply) replies.emplace_back(std::move(pending.reply), outcome);
         }
         m_engine.tick(m_clock.monotonic());
+        flush_facts();
         drain_outbox();  // the journal commits the whole batch here, before anyone hears of it
         if (m_engine.view().version != before) {
             auto view = m_engine.shared_view();
@@ -123,6 +125,11 @@ void EngineLoop::run() {
         m_rounds.fetch_add(1, std::memory_order_relaxed);
         lock.lock();
     }
+}
+
+void EngineLoop::flush_facts() {
+    auto facts = m_engine.take_facts();
+    if (!facts.empty() && m_hooks.on_facts) m_hooks.on_facts(facts);
 }
 
 void EngineLoop::drain_outbox() {

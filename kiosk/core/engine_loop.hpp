@@ -31,6 +31,9 @@ public:
         std::function<bool(const std::vector<Event>&)> write_ahead;
         // After a batch: the event at `index` in it opened (true) or closed (false) a session.
         std::function<void(std::size_t index, bool opened)> on_session;
+        // What the engine settled (fact.hpp), right after the event or the tick that settled it
+        // and before a session mark of the same event: the journal keeps it with its session.
+        std::function<void(const std::vector<Fact>&)> on_facts;
     };
 
     EngineLoop(Engine& engine, const Clock& clock, Hooks hooks);
@@ -60,6 +63,7 @@ public:
 private:
     void run();
     void drain_outbox();
+    void flush_facts();
 
     Engine& m_engine;
     const Clock& m_clock;

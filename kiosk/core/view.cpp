@@ -154,6 +154,7 @@ std::optional<Decision> View::outcome() const {
 }
 
 std::string View::chosen_question() const {
+    if (!settled_question.empty()) return settled_question;
     std::map<int, int> counted;  // idea id -> dots
     for (const auto& [who, idea] : question_dots) ++counted[idea];
     int best = 0, most = 0;

@@ -103,6 +103,7 @@ struct View {
     // each participant's one dot on them.
     std::vector<Objection> question_ideas;
     std::map<int, int> question_dots;  // participant -> idea id
+    std::string settled_question;      // the chosen question as the session closed ("" before)
     std::vector<Millis> spent;                   // per step: time spent in it this session
 
     // The coffee corner: this week's answer link and answers; outlives sessions.

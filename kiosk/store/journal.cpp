@@ -1,6 +1,7 @@
 #include "kiosk/store/journal.hpp"
 
 #include "kiosk/store/event_row.hpp"
+#include "kiosk/store/outcome_record.hpp"
 
 #include <sqlite3.h>
 
@@ -47,6 +48,18 @@ const std::vector<const char*> k_migrations{
     "  WHEN participant != '' THEN 'participant'"
     "  WHEN kind IN ('ai-prompt', 'ai-text', 'ai-end', 'timed-out', 'part-ended', 'window-ended') THEN 'system'"
     "  ELSE 'room' END;",
+    // 4: what a session settled, as facts, and each session's rules version and, once it is
+    // finished, its recorded outcome: history reads these, never a re-run under newer rules.
+    // The sessions recorded before are completed by store/upgrade.cpp (it needs the engine).
+    "ALTER TABLE sessions ADD COLUMN rules INTEGER;"
+    "ALTER TABLE sessions ADD COLUMN outcome TEXT;"
+    "CREATE TABLE facts ("
+    "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  session_id INTEGER NOT NULL,"
+    "  wall_ms INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  body TEXT NOT NULL);"
+    "CREATE INDEX facts_by_session ON facts (session_id, seq);",
 };
 
 struct StatementDeleter {
@@ -157,6 +170,7 @@ void Journal::open_and_migrate() {
             if (sqlite3_step(query.get()) == SQLITE_ROW) version = sqlite3_column_int(query.get(), 0);
         }
     }
+    m_found_schema = version == 0 ? k_schema_version : version;
     if (version > k_schema_version)
         throw NewerSchemaError{m_file.string() + " was written by a newer Vitale Kiosk (schema " + std::to_string(version) +
                          ", this one knows up to " + std::to_string(k_schema_version) +
@@ -224,20 +238,144 @@ void Journal::append(const std::vector<Event>& events, const Clock& clock) {
     }
 }
 
-void Journal::mark_session(std::size_t index, bool opened) {
+void Journal::mark_session(std::size_t index, bool opened, const std::string& outcome) {
     // Replay starts at the event that opened the session; a closed session replays nothing.
     const auto seq = std::to_string(m_last_batch_first + static_cast<std::int64_t>(index));
     const auto wall = "(SELECT wall_ms FROM events WHERE seq = " + seq + ")";
-    const auto sql = opened ? "INSERT INTO sessions (opened_seq, opened_wall_ms) VALUES (" + seq + ", " + wall + ")"
+    const auto sql = opened ? "INSERT INTO sessions (opened_seq, opened_wall_ms, rules) VALUES (" + seq + ", " + wall + ", " +
+                                  std::to_string(k_rules_version) + ")"
                             : "UPDATE sessions SET closed_seq = " + seq + ", closed_wall_ms = " + wall +
-                                  " WHERE closed_seq IS NULL";
-    exec(sql.c_str());
+                                  ", outcome = ? WHERE closed_seq IS NULL";
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(m_db, sql.c_str(), -1, &raw, nullptr) != SQLITE_OK)
+        throw StoreError{m_file.string() + ": " + sqlite3_errmsg(m_db)};
+    Statement statement{raw};
+    if (!opened) {
+        if (outcome.empty()) sqlite3_bind_null(statement.get(), 1);
+        else bind_text(statement.get(), 1, outcome);
+    }
+    if (sqlite3_step(statement.get()) != SQLITE_DONE)
+        throw StoreError{m_file.string() + ": cannot write (" + sqlite3_errmsg(m_db) + ")"};
+}
+
+void Journal::insert_facts(std::int64_t session_id, const std::vector<Fact>& facts, std::int64_t wall_ms) {
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(m_db, "INSERT INTO facts (session_id, wall_ms, kind, body) VALUES (?, ?, ?, ?)", -1, &raw, nullptr) != SQLITE_OK)
+        throw StoreError{m_file.string() + ": " + sqlite3_errmsg(m_db)};
+    Statement insert{raw};
+    for (const auto& fact : facts) {
+        sqlite3_bind_int64(insert.get(), 1, session_id);
+        sqlite3_bind_int64(insert.get(), 2, wall_ms);
+        bind_text(insert.get(), 3, std::string{fact_name(fact)});
+        bind_text(insert.get(), 4, fact_json(fact));
+        if (sqlite3_step(insert.get()) != SQLITE_DONE)
+            throw StoreError{m_file.string() + ": cannot write (" + sqlite3_errmsg(m_db) + ")"};
+        sqlite3_reset(insert.get());
+    }
+}
+
+void Journal::append_facts(const std::vector<Fact>& facts, const Clock& clock) {
+    if (facts.empty()) return;
+    const auto all = sessions();
+    if (all.empty()) return;  // facts are settled inside sessions only
+    if (m_relaxed) {
+        exec("PRAGMA synchronous=FULL");
+        m_relaxed = false;
+    }
+    exec("BEGIN IMMEDIATE");
+    try {
+        insert_facts(all.back().id, facts, std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count());
+        exec("COMMIT");
+        ++m_commits;
+    } catch (...) {
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+std::vector<Fact> Journal::facts(std::int64_t session_id) const {
+    std::vector<Fact> result;
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(m_db, "SELECT kind, body FROM facts WHERE session_id = ? ORDER BY seq", -1, &raw, nullptr) != SQLITE_OK)
+        throw StoreError{m_file.string() + ": " + sqlite3_errmsg(m_db)};
+    Statement query{raw};
+    sqlite3_bind_int64(query.get(), 1, session_id);
+    while (sqlite3_step(query.get()) == SQLITE_ROW) {
+        try {
+            if (auto fact = fact_from(column_text(query.get(), 0), column_text(query.get(), 1))) result.push_back(std::move(*fact));
+        } catch (const StoreError& error) {
+            throw StoreError{m_file.string() + ": session " + std::to_string(session_id) + ": " + error.what()};
+        }
+    }
+    return result;
+}
+
+std::optional<std::string> Journal::outcome(std::int64_t session_id) const {
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(m_db, "SELECT outcome FROM sessions WHERE id = ? AND outcome IS NOT NULL", -1, &raw, nullptr) != SQLITE_OK)
+        throw StoreError{m_file.string() + ": " + sqlite3_errmsg(m_db)};
+    Statement query{raw};
+    sqlite3_bind_int64(query.get(), 1, session_id);
+    if (sqlite3_step(query.get()) != SQLITE_ROW) return std::nullopt;
+    return column_text(query.get(), 0);
+}
+
+void Journal::complete(std::int64_t session_id, int rules, const std::vector<Fact>& facts, std::int64_t wall_ms,
+                       const std::optional<std::string>& outcome) {
+    exec("BEGIN IMMEDIATE");
+    try {
+        insert_facts(session_id, facts, wall_ms);
+        sqlite3_stmt* raw = nullptr;
+        if (sqlite3_prepare_v2(m_db, "UPDATE sessions SET rules = ?, outcome = ? WHERE id = ?", -1, &raw, nullptr) != SQLITE_OK)
+            throw StoreError{m_file.string() + ": " + sqlite3_errmsg(m_db)};
+        Statement update{raw};
+        sqlite3_bind_int(update.get(), 1, rules);
+        if (outcome) bind_text(update.get(), 2, *outcome);
+        else sqlite3_bind_null(update.get(), 2);
+        sqlite3_bind_int64(update.get(), 3, session_id);
+        if (sqlite3_step(update.get()) != SQLITE_DONE)
+            throw StoreError{m_file.string() + ": cannot write (" + sqlite3_errmsg(m_db) + ")"};
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+std::vector<JournalEntry> Journal::all_events() const { return events_between(0, INT64_MAX); }
+
+void Journal::rebuild_sessions(const std::vector<std::pair<std::int64_t, std::optional<std::int64_t>>>& ranges) {
+    exec("BEGIN IMMEDIATE");
+    try {
+        exec("DELETE FROM sessions; DELETE FROM sqlite_sequence WHERE name = 'sessions'");
+        for (const auto& [opened, closed] : ranges) {
+            const auto wall = [](std::int64_t seq) { return "(SELECT wall_ms FROM events WHERE seq = " + std::to_string(seq) + ")"; };
+            const auto sql = "INSERT INTO sessions (opened_seq, closed_seq, opened_wall_ms, closed_wall_ms) VALUES (" +
+                             std::to_string(opened) + ", " + (closed ? std::to_string(*closed) : "NULL") + ", " + wall(opened) + ", " +
+                             (closed ? wall(*closed) : "NULL") + ")";
+            exec(sql.c_str());
+        }
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+std::optional<std::int64_t> Journal::migrated_at(int version) const {
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(m_db, "SELECT applied_wall_ms FROM schema_version WHERE version = ?", -1, &raw, nullptr) != SQLITE_OK)
+        throw StoreError{m_file.string() + ": " + sqlite3_errmsg(m_db)};
+    Statement query{raw};
+    sqlite3_bind_int(query.get(), 1, version);
+    if (sqlite3_step(query.get()) != SQLITE_ROW) return std::nullopt;
+    return sqlite3_column_int64(query.get(), 0);
 }
 
 std::vector<SessionRecord> Journal::sessions() const {
     std::vector<SessionRecord> result;
     sqlite3_stmt* raw = nullptr;
-    if (sqlite3_prepare_v2(m_db, "SELECT id, opened_seq, closed_seq, opened_wall_ms, closed_wall_ms FROM sessions ORDER BY id",
+    if (sqlite3_prepare_v2(m_db, "SELECT id, opened_seq, closed_seq, opened_wall_ms, closed_wall_ms, rules, outcome IS NOT NULL FROM sessions ORDER BY id",
                            -1, &raw, nullptr) != SQLITE_OK)
         throw StoreError{m_file.string() + ": " + sqlite3_errmsg(m_db)};
     Statement query{raw};
@@ -248,6 +386,8 @@ std::vector<SessionRecord> Journal::sessions() const {
         if (sqlite3_column_type(query.get(), 2) != SQLITE_NULL) record.closed_seq = sqlite3_column_int64(query.get(), 2);
         record.opened_wall_ms = sqlite3_column_int64(query.get(), 3);
         if (sqlite3_column_type(query.get(), 4) != SQLITE_NULL) record.closed_wall_ms = sqlite3_column_int64(query.get(), 4);
+        if (sqlite3_column_type(query.get(), 5) != SQLITE_NULL) record.rules = sqlite3_column_int(query.get(), 5);
+        record.recorded = sqlite3_column_int(query.get(), 6) != 0;
         result.push_back(record);
     }
     return result;
@@ -289,7 +429,8 @@ void Journal::forget(std::int64_t session_id) {
         // The coffee corner's events in the session's time are not the session's: they stay (as
         // events of no session now) until the retention forgets them with their week.
         const auto remove = "DELETE FROM events WHERE seq >= " + std::to_string(found->opened_seq) + " AND seq <= " + last +
-                            " AND kind NOT IN (" + coffee_kinds() + "); DELETE FROM sessions WHERE id = " + std::to_string(session_id);
+                            " AND kind NOT IN (" + coffee_kinds() + "); DELETE FROM facts WHERE session_id = " + std::to_string(session_id) +
+                            "; DELETE FROM sessions WHERE id = " + std::to_string(session_id);
         exec(remove.c_str());
         exec("COMMIT");
     } catch (...) {

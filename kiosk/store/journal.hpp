@@ -11,6 +11,7 @@
 
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/event.hpp"
+#include "kiosk/core/fact.hpp"
 
 struct sqlite3;
 
@@ -37,11 +38,15 @@ struct SessionRecord {
     std::optional<std::int64_t> closed_seq;  // none while the session is open
     std::int64_t opened_wall_ms = 0;
     std::optional<std::int64_t> closed_wall_ms;
+    // The rules version it ran under (fact.hpp); nullopt for a session an older version
+    // recorded and this one has not completed yet (store/upgrade.hpp).
+    std::optional<int> rules;
+    bool recorded = false;  // closed, with its outcome recorded (outcome_record.hpp)
 };
 
 class Journal {
 public:
-    static constexpr int k_schema_version = 3;
+    static constexpr int k_schema_version = 4;
     static constexpr const char* k_file_name = "vitale.sqlite3";
 
     // Opens (or creates) <data_dir>/vitale.sqlite3 and brings its schema up to date. A file
@@ -56,8 +61,30 @@ public:
     // `clock` turns each event's monotonic time into wall-clock time. A batch of nothing but
     // AI answer pieces is committed without the flush (see journal.cpp).
     void append(const std::vector<Event>& events, const Clock& clock);
-    // The event at `index` of the last appended batch opened (or closed) a session.
-    void mark_session(std::size_t index, bool opened);
+    // The event at `index` of the last appended batch opened a session (it runs under
+    // k_rules_version), or closed it; `outcome` is the closed session's record, written with
+    // the close in one statement.
+    void mark_session(std::size_t index, bool opened, const std::string& outcome = {});
+    // What the engine settled, for the latest session (the open one, or the one just closed).
+    void append_facts(const std::vector<Fact>& facts, const Clock& clock);
+    // One session's facts, in the order they were settled.
+    std::vector<Fact> facts(std::int64_t session_id) const;
+    // A finished session's recorded outcome (outcome_record.hpp); nullopt when none is recorded.
+    std::optional<std::string> outcome(std::int64_t session_id) const;
+    // Completing a session an older version recorded (store/upgrade.hpp), in one transaction:
+    // its rules version, its facts and, when it is finished, its outcome.
+    void complete(std::int64_t session_id, int rules, const std::vector<Fact>& facts, std::int64_t wall_ms,
+                  const std::optional<std::string>& outcome);
+    // Every event, oldest first (the recovery of schema 1's sessions reads them all once).
+    std::vector<JournalEntry> all_events() const;
+    // Replaces the sessions table with these (opened seq, closed seq if closed) ranges, numbered
+    // 1, 2, 3 in order: only for a file that came with schema 1, whose finished sessions had no
+    // rows (store/upgrade.cpp), before anything refers to their numbers.
+    void rebuild_sessions(const std::vector<std::pair<std::int64_t, std::optional<std::int64_t>>>& ranges);
+    // The schema the file had when this run opened it (before migrating); k_schema_version for a new file.
+    int found_schema() const { return m_found_schema; }
+    // When the file reached `version` (ms since the epoch); nullopt if it never did or came with it.
+    std::optional<std::int64_t> migrated_at(int version) const;
 
     // Every event since the open session began; empty when no session is open.
     std::vector<JournalEntry> open_session() const;
@@ -90,6 +117,7 @@ private:
     // Events matching `where` with its two '?' bound to `first` and `second`, in order.
     std::vector<JournalEntry> events_where(const char* where, std::int64_t first, std::int64_t second) const;
     void exec(const char* sql);
+    void insert_facts(std::int64_t session_id, const std::vector<Fact>& facts, std::int64_t wall_ms);
 
     std::filesystem::path m_file;
     sqlite3* m_db = nullptr;
@@ -97,6 +125,7 @@ private:
     std::int64_t m_last_batch_first = 0;
     std::int64_t m_commits = 0;
     bool m_relaxed = false;  // synchronous=NORMAL for the batch being written
+    int m_found_schema = k_schema_version;
 };
 
 // Replays journal entries into a fresh engine as if it had run all along: each event happens
@@ -114,6 +143,7 @@ void replay(EngineT& engine, const std::vector<JournalEntry>& entries, const Clo
     engine.tick(now_mono);
     engine.take_applied();
     engine.take_effects();
+    // The facts it settled stay with the engine (take_facts()): the caller journals what is new.
 }
 
 }  // namespace kiosk::store

@@ -1,0 +1,31 @@
+#include "kiosk/core/fact.hpp"
+
+namespace kiosk {
+
+namespace {
+template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
+}  // namespace
+
+std::string_view fact_name(const Fact& fact) {
+    return std::visit(Overloaded{[](const ChosenFact&) { return std::string_view{"chosen"}; },
+                                 [](const RunOffFact&) { return std::string_view{"runoff"}; },
+                                 [](const DecidedFact&) { return std::string_view{"decided"}; },
+                                 [](const ReviewedFact&) { return std::string_view{"reviewed"}; },
+                                 [](const QuestionFact&) { return std::string_view{"question"}; }},
+                      fact);
+}
+
+RecalledFacts recalled(const std::vector<Fact>& facts) {
+    RecalledFacts result;
+    for (const auto& fact : facts)
+        std::visit(Overloaded{[&](const ChosenFact& f) { result.chosen[f.step] = f; },
+                              [](const RunOffFact&) {},  // what it settled comes as a ChosenFact
+                              [&](const DecidedFact& f) { result.decided = f; },
+                              [&](const ReviewedFact& f) { result.reviewed[f.decision] = f.review; },
+                              [&](const QuestionFact& f) { result.question = f; }},
+                   fact);
+    return result;
+}
+
+}  // namespace kiosk

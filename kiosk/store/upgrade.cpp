@@ -1,0 +1,101 @@
+#include "kiosk/store/upgrade.hpp"
+
+#include "kiosk/store/outcome_record.hpp"
+
+#include <algorithm>
+
+namespace kiosk::store {
+
+std::vector<Decision> decisions_after(const View& closed) {
+    auto decisions = closed.reviews;
+    if (auto decided = closed.outcome(); decided && decided->kind != DecisionKind::Park) decisions.push_back(std::move(*decided));
+    return decisions;
+}
+
+int rules_of_older(const Journal& journal, const SessionRecord& session) {
+    // The versions with schema 1 and 2 ran rules 1; schema 3 came with rules 2. A file made by a
+    // version with schema 3 or later ran its migrations 1 to 3 together: all its sessions ran rules 2.
+    const auto reached_1 = journal.migrated_at(1);
+    const auto reached_3 = journal.migrated_at(3);
+    if (!reached_3 || (reached_1 && *reached_3 - *reached_1 < 60'000)) return 2;
+    return session.closed_wall_ms && *session.closed_wall_ms < *reached_3 ? 1 : 2;
+}
+
+namespace {
+
+// Schema 1 kept only where the open session began; migration 2 made a row for that one alone,
+// so the finished sessions of a file that comes with schema 1 have no rows. Its events say where
+// each began and ended: replayed once under rules 1, every open and close of the engine is a row.
+int recover_schema1_sessions(Journal& journal, const EngineMaker& make_engine) {
+    auto engine = make_engine();
+    engine->follow_rules(1);
+    std::vector<std::pair<std::int64_t, std::optional<std::int64_t>>> ranges;
+    for (const auto& entry : journal.all_events()) {
+        Event event = entry.event;
+        event.at = Millis{entry.wall_ms};  // a throwaway engine: its clock may be the wall clock
+        const bool was_open = engine->view().session_open();
+        engine->apply(event);
+        if (was_open == engine->view().session_open()) continue;
+        if (!was_open) ranges.emplace_back(entry.seq, std::nullopt);
+        else if (!ranges.empty()) ranges.back().second = entry.seq;
+    }
+    const auto finished = std::count_if(ranges.begin(), ranges.end(), [](const auto& r) { return r.second.has_value(); });
+    if (finished == 0) return 0;  // nothing was missing
+    journal.rebuild_sessions(ranges);
+    return static_cast<int>(finished);
+}
+
+}  // namespace
+
+UpgradeReport complete_older_sessions(Journal& journal, const EngineMaker& make_engine, const Clock& clock) {
+    UpgradeReport report;
+    if (journal.found_schema() == 1 && journal.sessions().size() <= 1) {
+        if (const int recovered = recover_schema1_sessions(journal, make_engine))
+            report.log.push_back(std::to_string(recovered) + " finished sessions of journal schema 1 were found in its events and listed again");
+    }
+    const auto sessions = journal.sessions();
+    // Each session replays with the earlier decisions the session before it handed on, as the
+    // live kiosk had them, so its record holds the same reviews.
+    std::vector<Decision> carried;
+    for (const auto& session : sessions) {
+        const bool done = session.rules && (session.recorded || !session.closed_seq);
+        if (done) {
+            if (session.recorded)
+                if (const auto record = journal.outcome(session.id)) carried = decisions_after(view_from_record(*record));
+            continue;
+        }
+        const int rules = session.rules.value_or(rules_of_older(journal, session));
+        auto engine = make_engine();
+        engine->follow_rules(rules);
+        engine->remember_decisions(carried);
+        engine->recall(journal.facts(session.id));
+        auto through_close = session;
+        if (through_close.closed_seq) through_close.closed_seq = *through_close.closed_seq + 1;  // with its close
+        replay(*engine, journal.session_events(through_close), clock);
+        const auto facts = engine->take_facts();
+        if (session.closed_seq) {
+            const auto closed = engine->closed_session();
+            if (!closed) {
+                report.log.push_back("session " + std::to_string(session.id) + " did not close when replayed; it is left as it was");
+                continue;
+            }
+            journal.complete(session.id, rules, facts, session.closed_wall_ms.value_or(session.opened_wall_ms), outcome_record(*closed));
+            carried = decisions_after(*closed);
+            ++report.completed;
+        } else {
+            const auto now = std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count();
+            journal.complete(session.id, k_rules_version, facts, now, std::nullopt);
+            report.open_session = session.id;
+            report.log.push_back("session " + std::to_string(session.id) + " was opened by an older version (rules " +
+                                 std::to_string(rules) + "); what it settled so far is kept as it was (" +
+                                 std::to_string(facts.size()) + " facts), and it continues under today's rules (" +
+                                 std::to_string(k_rules_version) + ") from where it stands");
+        }
+    }
+    if (report.completed > 0)
+        report.log.insert(report.log.begin(), std::to_string(report.completed) +
+                                                  " finished sessions from an older version were recorded under the rules they ran under");
+    return report;
+}
+
+}  // namespace kiosk::store

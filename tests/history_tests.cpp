@@ -1,0 +1,128 @@
+// History reads the record: a finished session's outcome is recorded as it closes and read
+// back as it was; facts are journaled as they are settled; forgetting takes both. Then the
+// journals that earlier releases wrote (tests/journals/): today's kiosk opens a copy of each,
+// and every finished session says what it said back then, the open one resumes, and the
+// decision comes back for review in the next lobby and on the coffee corner.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "kiosk/app/record_history.hpp"
+#include "kiosk/config/config_loader.hpp"
+#include "kiosk/store/journal.hpp"
+#include "kiosk/store/outcome_record.hpp"
+#include "kiosk/store/session_export.hpp"
+#include "scenes/coffee_texts.hpp"
+#include "tests/engine_room.hpp"
+#include "tests/temp_dir.hpp"
+
+using namespace kiosk;
+using namespace std::chrono_literals;
+using Json = nlohmann::json;
+
+namespace {
+
+const Config& repo_config() {
+    static const Config config = load_config(KIOSK_SOURCE_DIR "/config");
+    return config;
+}
+
+store::ExportHeader header() {
+    store::ExportHeader h;
+    h.room = "Leerruimte";
+    h.date = "2026-11-23 09:00";
+    h.language = {"nl", &repo_config().strings};
+    return h;
+}
+
+// The live kiosk's way with the journal (EngineLoop's hooks): events first, then the facts
+// they settled, then a session's open or close, with its outcome recorded at the close.
+struct LiveRoom {
+    FakeClock clock{WallTime{std::chrono::sys_days{std::chrono::year{2026} / 11 / 23} + 8h}};
+    Engine engine{repo_config().content, repo_config().settings.timers, repo_config().settings.session, testing::counting_keys()};
+    store::Journal& journal;
+
+    Outcome send(Event event) {
+        event.at = clock.monotonic();
+        engine.prepare(event);
+        journal.append({event}, clock);
+        const bool was_open = engine.view().session_open();
+        const auto outcome = engine.apply(event);
+        journal.append_facts(engine.take_facts(), clock);
+        if (was_open != engine.view().session_open())
+            journal.mark_session(0, !was_open, was_open ? store::outcome_record(*engine.closed_session()) : std::string{});
+        return outcome;
+    }
+    Outcome phone(int n, EventKind kind, const std::string& text = "", const std::vector<int>& list = {}) {
+        return send(testing::phone_event(kind, testing::Room::key(n), engine.view(), text, list));
+    }
+    void key(EventKind kind) { send(Event{kind}); }
+    int step_of(const char* id) const {
+        const auto& steps = engine.view().content->steps;
+        for (std::size_t i = 0; i < steps.size(); ++i)
+            if (steps[i].id == id) return static_cast<int>(i);
+        return -1;
+    }
+    // Walks to the vote of the step with `id`.
+    void to_step(const char* id) {
+        while (!(engine.view().in_step() && engine.view().step == step_of(id))) key(EventKind::Next);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("A closed session's outcome is recorded as it closes, and its export reads the same") {
+    testing::TempDir temp;
+    store::Journal journal{temp.path()};
+    LiveRoom room{.journal = journal};
+    room.key(EventKind::Start);
+    for (int n = 1; n <= 3; ++n) REQUIRE(room.phone(n, EventKind::Join).ok());
+    room.key(EventKind::Start);
+    room.to_step("probleemstelling");
+    for (int n = 1; n <= 3; ++n) REQUIRE(room.phone(n, EventKind::Contribute, "Hoe kunnen we " + std::to_string(n) + "?").ok());
+    room.key(EventKind::Next);  // the vote
+    for (int n = 1; n <= 3; ++n) REQUIRE(room.phone(n, EventKind::Vote, "", {n, n, n}).ok());
+    room.key(EventKind::Next);  // a three-way tie: the run-off
+    REQUIRE(room.engine.view().open_choice());
+    room.key(EventKind::Next);  // nobody gave a run-off dot: the room picks
+    REQUIRE(room.send({EventKind::RoomPick, Sender::room(), RoomPickPayload{2}}).ok());
+    while (room.engine.view().phase != Phase::WrapUp) room.key(EventKind::Next);
+    const auto at_wrapup = store::export_session(room.engine.view(), header(), store::ExportFormat::Json);
+    room.key(EventKind::Start);  // closes
+
+    const auto sessions = journal.sessions();
+    REQUIRE(sessions.size() == 1);
+    CHECK(sessions[0].recorded);
+    CHECK(sessions[0].rules == k_rules_version);
+    const auto recorded = store::view_from_record(*journal.outcome(1));
+    CHECK(store::export_session(recorded, header(), store::ExportFormat::Json) == at_wrapup);
+    CHECK(recorded.chosen_statement() == "Hoe kunnen we 2?");
+
+    // The statements' vote: the run-off's end, then what the room chose.
+    const int statements = room.step_of("probleemstelling");
+    std::vector<Fact> about_statements;
+    for (const auto& fact : journal.facts(1)) {
+        const auto* chosen = std::get_if<ChosenFact>(&fact);
+        const auto* runoff = std::get_if<RunOffFact>(&fact);
+        if ((chosen && chosen->step == statements) || (runoff && runoff->step == statements)) about_statements.push_back(fact);
+    }
+    REQUIRE(about_statements.size() == 2);
+    CHECK(fact_name(about_statements[0]) == "runoff");
+    const auto* chosen = std::get_if<ChosenFact>(&about_statements[1]);
+    REQUIRE(chosen);
+    CHECK(chosen->by == ChosenBy::Room);
+    CHECK(chosen->notes == std::vector<int>{2});
+    journal.forget(1);
+    CHECK(journal.sessions().empty());
+    CHECK(journal.facts(1).empty());
+    CHECK_FALSE(journal.outcome(1));
+}
+
+TEST_CASE("A record this version cannot read says so instead of showing something else") {
+    CHECK_THROWS_WITH(store::view_from_record("{\"record\": 99}"), Catch::Contains("newer Vitale Kiosk"));
+    CHECK_THROWS_WITH(store::view_from_record("not json"), Catch::Contains("cannot read"));
+    CHECK_FALSE(store::fact_from("a-kind-from-the-future", "{}"));
+}
