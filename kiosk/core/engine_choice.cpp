@@ -61,6 +61,7 @@ void Engine::settle_leaving() {
 }
 
 void Engine::record_choice(int step) {
+    if (!m_content->steps.at(static_cast<std::size_t>(step)).has_vote()) return;  // nothing was voted on
     const auto& choice = m_draft.choices.at(static_cast<std::size_t>(step));
     m_facts.emplace_back(ChosenFact{step, choice.chosen, choice.by});
 }

@@ -48,18 +48,21 @@ const std::vector<const char*> k_migrations{
     "  WHEN participant != '' THEN 'participant'"
     "  WHEN kind IN ('ai-prompt', 'ai-text', 'ai-end', 'timed-out', 'part-ended', 'window-ended') THEN 'system'"
     "  ELSE 'room' END;",
-    // 4: what a session settled, as facts, and each session's rules version and, once it is
-    // finished, its recorded outcome: history reads these, never a re-run under newer rules.
-    // The sessions recorded before are completed by store/upgrade.cpp (it needs the engine).
+    // 4: what a session settled, as facts, each session's rules version and, once it is
+    // finished, its recorded outcome (a table of its own: the sessions table stays small, it is
+    // read at every start): history reads these, never a re-run under newer rules. The sessions
+    // recorded before are completed by store/upgrade.cpp (it needs the engine).
     "ALTER TABLE sessions ADD COLUMN rules INTEGER;"
-    "ALTER TABLE sessions ADD COLUMN outcome TEXT;"
+    "CREATE TABLE outcomes (session_id INTEGER PRIMARY KEY, record TEXT NOT NULL);"
     "CREATE TABLE facts ("
     "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
     "  session_id INTEGER NOT NULL,"
     "  wall_ms INTEGER NOT NULL,"
     "  kind TEXT NOT NULL,"
     "  body TEXT NOT NULL);"
-    "CREATE INDEX facts_by_session ON facts (session_id, seq);",
+    "CREATE INDEX facts_by_session ON facts (session_id, seq);"
+    // The coffee corner's last two weeks are read at every start: by time, not by a whole scan.
+    "CREATE INDEX events_by_wall ON events (wall_ms);",
 };
 
 struct StatementDeleter {
@@ -242,20 +245,34 @@ void Journal::mark_session(std::size_t index, bool opened, const std::string& ou
     // Replay starts at the event that opened the session; a closed session replays nothing.
     const auto seq = std::to_string(m_last_batch_first + static_cast<std::int64_t>(index));
     const auto wall = "(SELECT wall_ms FROM events WHERE seq = " + seq + ")";
-    const auto sql = opened ? "INSERT INTO sessions (opened_seq, opened_wall_ms, rules) VALUES (" + seq + ", " + wall + ", " +
-                                  std::to_string(k_rules_version) + ")"
-                            : "UPDATE sessions SET closed_seq = " + seq + ", closed_wall_ms = " + wall +
-                                  ", outcome = ? WHERE closed_seq IS NULL";
-    sqlite3_stmt* raw = nullptr;
-    if (sqlite3_prepare_v2(m_db, sql.c_str(), -1, &raw, nullptr) != SQLITE_OK)
-        throw StoreError{m_file.string() + ": " + sqlite3_errmsg(m_db)};
-    Statement statement{raw};
-    if (!opened) {
-        if (outcome.empty()) sqlite3_bind_null(statement.get(), 1);
-        else bind_text(statement.get(), 1, outcome);
+    if (opened) {
+        const auto sql = "INSERT INTO sessions (opened_seq, opened_wall_ms, rules) VALUES (" + seq + ", " + wall + ", " +
+                         std::to_string(k_rules_version) + ")";
+        exec(sql.c_str());
+        return;
     }
-    if (sqlite3_step(statement.get()) != SQLITE_DONE)
-        throw StoreError{m_file.string() + ": cannot write (" + sqlite3_errmsg(m_db) + ")"};
+    // The close and the outcome recorded together, or neither.
+    exec("BEGIN IMMEDIATE");
+    try {
+        const auto closing = open_session_record();
+        const auto sql = "UPDATE sessions SET closed_seq = " + seq + ", closed_wall_ms = " + wall + " WHERE closed_seq IS NULL";
+        exec(sql.c_str());
+        if (closing && !outcome.empty()) record_outcome(closing->id, outcome);
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+void Journal::record_outcome(std::int64_t session_id, const std::string& outcome) {
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(m_db, "INSERT OR REPLACE INTO outcomes (session_id, record) VALUES (?, ?)", -1, &raw, nullptr) != SQLITE_OK)
+        throw StoreError{m_file.string() + ": " + sqlite3_errmsg(m_db)};
+    Statement insert{raw};
+    sqlite3_bind_int64(insert.get(), 1, session_id);
+    bind_text(insert.get(), 2, outcome);
+    if (sqlite3_step(insert.get()) != SQLITE_DONE) throw StoreError{m_file.string() + ": cannot write (" + sqlite3_errmsg(m_db) + ")"};
 }
 
 void Journal::insert_facts(std::int64_t session_id, const std::vector<Fact>& facts, std::int64_t wall_ms) {
@@ -312,7 +329,7 @@ std::vector<Fact> Journal::facts(std::int64_t session_id) const {
 
 std::optional<std::string> Journal::outcome(std::int64_t session_id) const {
     sqlite3_stmt* raw = nullptr;
-    if (sqlite3_prepare_v2(m_db, "SELECT outcome FROM sessions WHERE id = ? AND outcome IS NOT NULL", -1, &raw, nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v2(m_db, "SELECT record FROM outcomes WHERE session_id = ?", -1, &raw, nullptr) != SQLITE_OK)
         throw StoreError{m_file.string() + ": " + sqlite3_errmsg(m_db)};
     Statement query{raw};
     sqlite3_bind_int64(query.get(), 1, session_id);
@@ -325,16 +342,9 @@ void Journal::complete(std::int64_t session_id, int rules, const std::vector<Fac
     exec("BEGIN IMMEDIATE");
     try {
         insert_facts(session_id, facts, wall_ms);
-        sqlite3_stmt* raw = nullptr;
-        if (sqlite3_prepare_v2(m_db, "UPDATE sessions SET rules = ?, outcome = ? WHERE id = ?", -1, &raw, nullptr) != SQLITE_OK)
-            throw StoreError{m_file.string() + ": " + sqlite3_errmsg(m_db)};
-        Statement update{raw};
-        sqlite3_bind_int(update.get(), 1, rules);
-        if (outcome) bind_text(update.get(), 2, *outcome);
-        else sqlite3_bind_null(update.get(), 2);
-        sqlite3_bind_int64(update.get(), 3, session_id);
-        if (sqlite3_step(update.get()) != SQLITE_DONE)
-            throw StoreError{m_file.string() + ": cannot write (" + sqlite3_errmsg(m_db) + ")"};
+        const auto sql = "UPDATE sessions SET rules = " + std::to_string(rules) + " WHERE id = " + std::to_string(session_id);
+        exec(sql.c_str());
+        if (outcome) record_outcome(session_id, *outcome);
         exec("COMMIT");
     } catch (...) {
         sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -375,7 +385,8 @@ std::optional<std::int64_t> Journal::migrated_at(int version) const {
 std::vector<SessionRecord> Journal::sessions() const {
     std::vector<SessionRecord> result;
     sqlite3_stmt* raw = nullptr;
-    if (sqlite3_prepare_v2(m_db, "SELECT id, opened_seq, closed_seq, opened_wall_ms, closed_wall_ms, rules, outcome IS NOT NULL FROM sessions ORDER BY id",
+    if (sqlite3_prepare_v2(m_db, "SELECT id, opened_seq, closed_seq, opened_wall_ms, closed_wall_ms, rules, "
+                           "EXISTS (SELECT 1 FROM outcomes WHERE session_id = sessions.id) FROM sessions ORDER BY id",
                            -1, &raw, nullptr) != SQLITE_OK)
         throw StoreError{m_file.string() + ": " + sqlite3_errmsg(m_db)};
     Statement query{raw};
@@ -430,6 +441,7 @@ void Journal::forget(std::int64_t session_id) {
         // events of no session now) until the retention forgets them with their week.
         const auto remove = "DELETE FROM events WHERE seq >= " + std::to_string(found->opened_seq) + " AND seq <= " + last +
                             " AND kind NOT IN (" + coffee_kinds() + "); DELETE FROM facts WHERE session_id = " + std::to_string(session_id) +
+                            "; DELETE FROM outcomes WHERE session_id = " + std::to_string(session_id) +
                             "; DELETE FROM sessions WHERE id = " + std::to_string(session_id);
         exec(remove.c_str());
         exec("COMMIT");
@@ -476,7 +488,9 @@ std::vector<JournalEntry> Journal::coffee_events(std::int64_t since_wall_ms) con
     // The open session's own events come with it (open_session()), not twice. The room's H makes
     // a moderator code only outside sessions (inside one it is the session's host code).
     const auto open = open_session_record();
-    const std::string where = "wall_ms >= ? AND seq < ? AND (kind IN (" + coffee_kinds() + ") OR (kind = '" +
+    // The range by time (events_by_wall) is the narrow one; asked plainly, the planner scans the
+    // whole history in seq order instead.
+    const std::string where = "seq IN (SELECT seq FROM events WHERE wall_ms >= ?) AND seq < ? AND (kind IN (" + coffee_kinds() + ") OR (kind = '" +
                               std::string{to_string(EventKind::OfferHost)} + "' AND " + k_outside_sessions + "))";
     return events_where(where.c_str(), since_wall_ms, open ? open->opened_seq : INT64_MAX);
 }

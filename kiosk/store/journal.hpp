@@ -63,7 +63,7 @@ public:
     void append(const std::vector<Event>& events, const Clock& clock);
     // The event at `index` of the last appended batch opened a session (it runs under
     // k_rules_version), or closed it; `outcome` is the closed session's record, written with
-    // the close in one statement.
+    // the close in one transaction.
     void mark_session(std::size_t index, bool opened, const std::string& outcome = {});
     // What the engine settled, for the latest session (the open one, or the one just closed).
     void append_facts(const std::vector<Fact>& facts, const Clock& clock);
@@ -118,6 +118,7 @@ private:
     std::vector<JournalEntry> events_where(const char* where, std::int64_t first, std::int64_t second) const;
     void exec(const char* sql);
     void insert_facts(std::int64_t session_id, const std::vector<Fact>& facts, std::int64_t wall_ms);
+    void record_outcome(std::int64_t session_id, const std::string& outcome);
 
     std::filesystem::path m_file;
     sqlite3* m_db = nullptr;

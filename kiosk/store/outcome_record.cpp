@@ -225,10 +225,10 @@ std::string outcome_record(const View& view) {
     // Keys are secrets of a finished session: the record keeps numbers and first names only.
     for (const auto& p : view.participants)
         participants.push_back({{"number", p.number}, {"name", p.name}, {"host", p.host}, {"removed", p.removed}});
+    // Notes are most of a record, and a year of records is read by every start's quick_check:
+    // each as [id, step, author, text, hidden, withdrawn], without the keys.
     Json notes = Json::array();
-    for (const auto& n : view.notes)
-        notes.push_back({{"id", n.id}, {"step", n.step}, {"author", n.author}, {"text", n.text}, {"hidden", n.hidden},
-                         {"withdrawn", n.withdrawn}});
+    for (const auto& n : view.notes) notes.push_back(Json::array({n.id, n.step, n.author, n.text, n.hidden, n.withdrawn}));
     Json parts = Json::array();
     for (const auto part : view.parts) parts.push_back(name_of(part, k_parts));
     Json dots = Json::array();
@@ -282,7 +282,7 @@ View view_from_record(const std::string& text) {
         for (const auto& p : json.at("participants"))
             view.participants.push_back({"", p.at("number"), p.at("name"), p.at("host"), p.at("removed")});
         for (const auto& n : json.at("notes"))
-            view.notes.push_back({n.at("id"), n.at("step"), n.at("author"), n.at("text"), Millis{0}, n.at("hidden"), n.at("withdrawn")});
+            view.notes.push_back({n.at(0), n.at(1), n.at(2), n.at(3), Millis{0}, n.at(4), n.at(5)});
         for (const auto& part : json.at("parts")) view.parts.push_back(value_of(part, k_parts));
         for (const auto& step : json.at("dots")) {
             auto& placed = view.dots.emplace_back();

@@ -13,8 +13,11 @@ std::vector<Decision> decisions_after(const View& closed) {
 }
 
 int rules_of_older(const Journal& journal, const SessionRecord& session) {
-    // The versions with schema 1 and 2 ran rules 1; schema 3 came with rules 2. A file made by a
-    // version with schema 3 or later ran its migrations 1 to 3 together: all its sessions ran rules 2.
+    // The versions with schema 1 and 2 ran rules 1; schema 3 came with rules 2. An open session
+    // ran rules 1 so far when this run found the file below schema 3 (no version with rules 2
+    // replayed it yet). A closed one ran rules 1 when it closed before the file reached schema 3;
+    // a file made by a version with schema 3 or later ran its migrations 1 to 3 together.
+    if (!session.closed_seq) return journal.found_schema() < 3 ? 1 : 2;
     const auto reached_1 = journal.migrated_at(1);
     const auto reached_3 = journal.migrated_at(3);
     if (!reached_3 || (reached_1 && *reached_3 - *reached_1 < 60'000)) return 2;
@@ -54,15 +57,20 @@ UpgradeReport complete_older_sessions(Journal& journal, const EngineMaker& make_
             report.log.push_back(std::to_string(recovered) + " finished sessions of journal schema 1 were found in its events and listed again");
     }
     const auto sessions = journal.sessions();
+    const auto done = [](const SessionRecord& session) { return session.rules && (session.recorded || !session.closed_seq); };
+    if (std::all_of(sessions.begin(), sessions.end(), done)) return report;  // every start-up after the first
     // Each session replays with the earlier decisions the session before it handed on, as the
     // live kiosk had them, so its record holds the same reviews.
     std::vector<Decision> carried;
+    std::optional<std::int64_t> last_recorded;  // read only when a later session needs it
     for (const auto& session : sessions) {
-        const bool done = session.rules && (session.recorded || !session.closed_seq);
-        if (done) {
-            if (session.recorded)
-                if (const auto record = journal.outcome(session.id)) carried = decisions_after(view_from_record(*record));
+        if (done(session)) {
+            if (session.recorded) last_recorded = session.id;
             continue;
+        }
+        if (last_recorded) {
+            if (const auto record = journal.outcome(*last_recorded)) carried = decisions_after(view_from_record(*record));
+            last_recorded.reset();
         }
         const int rules = session.rules.value_or(rules_of_older(journal, session));
         auto engine = make_engine();

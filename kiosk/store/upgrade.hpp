@@ -27,7 +27,8 @@ struct UpgradeReport {
 using EngineMaker = std::function<std::unique_ptr<Engine>()>;
 
 // The rules version an older session (no rules recorded) ran under: 1 when it closed before the
-// journal reached schema 3 (a file that came with schema 3 or later: never), else 2.
+// journal reached schema 3 (a file that came with schema 3 or later: never), or is open in a
+// file this run found below schema 3; else 2.
 int rules_of_older(const Journal& journal, const SessionRecord& session);
 
 UpgradeReport complete_older_sessions(Journal& journal, const EngineMaker& make_engine, const Clock& clock);
