@@ -2,7 +2,8 @@
 # The AI stage end to end: the fake provider (tests/fake_llm) streams a long answer, one piece
 # every DRIP ms, to the real kiosk under Xvfb; the kiosk traces when each piece came off the
 # network ("ai-chunk VERSION MS") and when each frame was presented ("frame VERSION MS"), both
-# on CLOCK_MONOTONIC. Prints piece -> first frame showing it, p50/p99.
+# on CLOCK_MONOTONIC. Prints piece -> first frame showing it, p50/p99. Every wait has a
+# deadline; exits non-zero when the answer did not come through whole or a piece never showed.
 # Usage: bench/ai_run.sh BUILD_DIR [DRIP_MS] [PIECES]
 set -euo pipefail
 build=$(cd "$1" && pwd)
@@ -28,7 +29,17 @@ start_x11 1920x1080
 export SDL_AUDIODRIVER=dummy
 start_kiosk "$build/vitale-kiosk" "$work/src/config" "$work" --trace-frames --scene ai-voorstel || fail "the kiosk did not start"
 expect_scene ai-voorstel
-# The answer takes pieces x drip ms; wait for it to end (or 60 s).
+# The proposal starts within 60 s (the constraints window is 1 s); then the answer takes pieces x
+# drip ms: wait until the pieces stop coming (nothing new for 2 s), at most that plus 60 s.
 for _ in $(seq 600); do grep -q "showing ai-voorstel-proposal" "$work/log" && break; sleep 0.1; done
-sleep $(( pieces * drip / 1000 + 2 ))
-node bench/ai_latency.mjs "$work/stdout"
+grep -q "showing ai-voorstel-proposal" "$work/log" || fail "the AI proposal did not start within 60 s"
+deadline=$(( SECONDS + pieces * drip / 1000 + 60 ))
+count=-1 still=0
+while [ "$SECONDS" -lt "$deadline" ] && [ "$still" -lt 4 ]; do
+    sleep 0.5
+    now=$(grep -c '^ai-chunk ' "$work/stdout" || true)
+    if [ "$now" -eq "$count" ]; then still=$(( still + 1 )); else still=0 count=$now; fi
+done
+[ "$still" -ge 4 ] || fail "the answer was still streaming after $(( pieces * drip / 1000 + 60 )) s"
+kill -0 "$kiosk_pid" 2>/dev/null || fail "the kiosk ended during the answer"
+node bench/ai_latency.mjs "$work/stdout" "$pieces"

@@ -1,32 +1,77 @@
 // vitale-bench: prints the figures the issues ask for. See README, "Benchmarks".
-//   vitale-bench [soak|coffee] [--frames N] [--seconds N] [--weeks N] [--idle-frames N] [--kiosk PATH --config DIR]
+//   vitale-bench [soak|coffee|journal] [--smoke] [--frames N] [--seconds N] [--weeks N] [--idle-frames N]
+//                [--history N] [--kiosk PATH --config DIR]
 // Frame times, the journal, the soak and the coffee corner's fade and month need no display; the
 // window, start-up and CPU figures need DISPLAY (bench/run.sh starts Xvfb and a window manager).
 // `soak` runs only the soak: a simulated month on a fake clock (--weeks, --idle-frames between two
 // sessions). `coffee` runs only the coffee corner's in-process figures (bench/coffee_run.sh has
-// the live kiosk's).
+// the live kiosk's). `journal` runs only the journal's (--history: events before the open session).
+// --smoke: every part with tiny counts (a few frames, one soak week, a short history), to see
+// that each still runs to its end; its figures mean nothing. Options given after it still count.
+// Every bench waits with a deadline and says what was refused; what could not be done as the
+// bench says is a problem (bench/problems.hpp): they are listed at the end, and the exit status
+// is 1 when there are any.
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "bench/coffee_bench.hpp"
 #include "bench/frame_bench.hpp"
+#include "bench/problems.hpp"
 #include "bench/process_bench.hpp"
 #include "bench/soak_bench.hpp"
 #include "bench/store_bench.hpp"
 
+namespace {
+
+// One part of the run; an exception ends that part only, as a problem.
+void part(const char* name, const std::function<void()>& run) {
+    try {
+        run();
+    } catch (const std::exception& error) {
+        kiosk::bench::problem(std::string{name} + " stopped: " + error.what());
+    }
+}
+
+int finish() {
+    const auto& found = kiosk::bench::problems();
+    if (found.empty()) {
+        std::printf("\nvitale-bench: done, no problems\n");
+        return 0;
+    }
+    std::printf("\nvitale-bench: %zu problem%s:\n", found.size(), found.size() == 1 ? "" : "s");
+    for (const auto& what : found) std::printf("  %s\n", what.c_str());
+    return 1;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
     using namespace kiosk;
-    int frames = 100, seconds = 60;
+    int frames = 100, seconds = 60, startups = 7, fade_turns = 20, coffee_weeks = 5;
     bench::SoakOptions soak;
-    bool only_soak = false, only_coffee = false;
+    bench::JournalOptions journal;
+    std::string only;  // "soak", "coffee", "journal" or everything
     std::filesystem::path config_dir = "config", binary;
     for (int i = 1; i < argc; ++i) {
         const std::string option = argv[i];
-        if (option == "soak" || option == "coffee") {
-            only_soak = option == "soak";
-            only_coffee = option == "coffee";
+        if (option == "soak" || option == "coffee" || option == "journal") {
+            only = option;
+            continue;
+        }
+        if (option == "--smoke") {
+            frames = 3;
+            seconds = 2;
+            startups = 2;
+            fade_turns = 3;
+            coffee_weeks = 3;
+            soak.weeks = 1;
+            soak.idle_frames = 5;
+            journal.history = 2'000;
+            journal.runs = 3;
             continue;
         }
         if (i + 1 >= argc) {
@@ -38,6 +83,7 @@ int main(int argc, char** argv) {
         else if (option == "--seconds") seconds = std::atoi(value);
         else if (option == "--weeks") soak.weeks = std::atoi(value);
         else if (option == "--idle-frames") soak.idle_frames = std::atoi(value);
+        else if (option == "--history") journal.history = std::atoi(value);
         else if (option == "--config") config_dir = value;
         else if (option == "--kiosk") binary = value;
         else {
@@ -49,47 +95,43 @@ int main(int argc, char** argv) {
     try {
         const auto config = load_config(config_dir);
         const auto fonts = ui::locate_fonts(std::filesystem::absolute(config_dir).parent_path() / "fonts");
-        if (only_soak) {
+        if (only == "soak") {
             std::printf("vitale-bench: font %s, the soak only\n", fonts.family.c_str());
-            bench::bench_soak(config, fonts, soak);
-            return 0;
+            part("the soak", [&] { bench::bench_soak(config, fonts, soak); });
+            return finish();
         }
-        if (only_coffee) {
+        if (only == "coffee") {
             std::printf("vitale-bench: font %s, the coffee corner only\n", fonts.family.c_str());
-            bench::bench_coffee_fade(config, fonts);
-            bench::bench_coffee_month(config, fonts);
-            return 0;
+            part("the coffee corner's fade", [&] { bench::bench_coffee_fade(config, fonts, fade_turns); });
+            part("the coffee corner's month", [&] { bench::bench_coffee_month(config, fonts, coffee_weeks); });
+            return finish();
+        }
+        if (only == "journal") {
+            part("the journal", [&] { bench::bench_journal(config, journal); });
+            return finish();
         }
         std::printf("vitale-bench: font %s, %d frames a scene\n", fonts.family.c_str(), frames);
-        bench::bench_frames_in_memory(config, fonts, frames);
-        bench::bench_proposal_streaming(config, fonts, frames);
-        bench::bench_journal(config);
-        try {
-            bench::bench_soak(config, fonts, soak);
-        } catch (const std::exception& error) {  // the figures after it still count
-            std::printf("\n(the soak stopped: %s)\n", error.what());
-        }
-        try {
-            bench::bench_coffee_fade(config, fonts);
-            bench::bench_coffee_month(config, fonts);
-        } catch (const std::exception& error) {
-            std::printf("\n(the coffee corner bench stopped: %s)\n", error.what());
-        }
+        part("the frames in memory", [&] { bench::bench_frames_in_memory(config, fonts, frames); });
+        part("the AI proposal's frames", [&] { bench::bench_proposal_streaming(config, fonts, frames); });
+        part("the journal", [&] { bench::bench_journal(config, journal); });
+        part("the soak", [&] { bench::bench_soak(config, fonts, soak); });
+        part("the coffee corner's fade", [&] { bench::bench_coffee_fade(config, fonts, fade_turns); });
+        part("the coffee corner's month", [&] { bench::bench_coffee_month(config, fonts, coffee_weeks); });
         if (!std::getenv("DISPLAY")) {
             std::printf("\n(DISPLAY is not set: window, start-up and CPU figures skipped; run bench/run.sh)\n");
-            return 0;
+            return finish();
         }
-        bench::bench_frames_in_window(config, fonts, frames);
+        part("the frames in a window", [&] { bench::bench_frames_in_window(config, fonts, frames); });
         if (!binary.empty()) {
             const auto data = std::filesystem::temp_directory_path() / "vitale-bench-data";
             const bench::KioskCommand kiosk{binary, config_dir, data};
-            bench::bench_startup(kiosk, 7);
-            bench::bench_idle_cpu_and_memory(kiosk, seconds);
+            part("the start-up", [&] { bench::bench_startup(kiosk, startups); });
+            part("the idle CPU", [&] { bench::bench_idle_cpu_and_memory(kiosk, seconds); });
             std::filesystem::remove_all(data);
         }
     } catch (const std::exception& error) {
         std::fprintf(stderr, "vitale-bench: %s\n", error.what());
         return 1;
     }
-    return 0;
+    return finish();
 }

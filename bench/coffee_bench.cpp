@@ -11,6 +11,7 @@
 #include <tuple>
 #include <vector>
 
+#include "bench/problems.hpp"
 #include "bench/proc_self.hpp"
 #include "bench/soak_texts.hpp"
 #include "bench/stats.hpp"
@@ -40,7 +41,13 @@ int week_of(WallTime wall) {
     return iso_week_year(local.date) * 100 + iso_week(local.date);
 }
 
-std::string visitor_key(std::size_t n) { return "coffee-visitor-key-" + std::to_string(100 + n); }
+// Keys as the kiosk issues them (32 lowercase hex digits): visitors, the moderator, session phones.
+std::string issued_key(unsigned kind, unsigned long long a, unsigned long long b = 0) {
+    char key[40];
+    std::snprintf(key, sizeof key, "c0ffee%02x%012llx%012llx", kind, a, b);
+    return key;
+}
+std::string visitor_key(std::size_t n) { return issued_key(0, n); }
 
 // The coffee corner's screen without a window: a surface, its canvas, and the cross-fade the
 // screen loop runs on its window (PanelFade), drawn from a View at a clock's time. Main thread.
@@ -105,14 +112,19 @@ private:
 // A full coffee corner (as screenshot.cpp's sample_coffee makes one): the week's link, 40
 // answers of varied length and two open decisions, so that all four panels have something.
 void fill_coffee(scenes::SceneHarness& harness, const Config& config) {
-    harness.apply({EventKind::CoffeeWeek, Sender::system(),
-                   CoffeeWeekPayload{week_of(harness.clock().wall()), "coffee-bench-token-000000000000", {}}});
+    std::map<std::string, int> refused;
+    const auto count = [&refused](const char* what, const Outcome& outcome) {
+        if (!outcome.ok()) ++refused[std::string{what} + " " + std::string{to_string(outcome.status)}];
+    };
+    count("CoffeeWeek", harness.apply({EventKind::CoffeeWeek, Sender::system(),
+                                       CoffeeWeekPayload{week_of(harness.clock().wall()), "coffee-bench-token-000000000000", {}}}));
     const auto samples = app::load_demo_samples(config).at("coffee_answers");
     const auto max_text = static_cast<std::size_t>(config.settings.session.max_text);
     std::mt19937 rng{7};
     for (std::size_t i = 0; i < 40; ++i)
-        harness.apply({EventKind::CoffeeAnswer, Sender::visitor(visitor_key(i)),
-                       CoffeeAnswerPayload{compose(rng, samples, max_text), false}});
+        count("CoffeeAnswer", harness.apply({EventKind::CoffeeAnswer, Sender::visitor(visitor_key(i)),
+                                             CoffeeAnswerPayload{compose(rng, samples, max_text), false}}));
+    if (!refused.empty()) problem("coffee fade: the sample coffee corner is short: refused " + tally_text(refused));
     harness.remember_decisions(
         {Decision{"bench-1", DecisionKind::Do, "De overdracht van 8:30 bij de balie",
                   "Hoe kunnen we de overdracht zo doen dat geen klantvraag blijft liggen?", "Teamcoördinator",
@@ -123,11 +135,11 @@ void fill_coffee(scenes::SceneHarness& harness, const Config& config) {
 
 }  // namespace
 
-void bench_coffee_fade(const Config& config, const ui::FontFiles& fonts) {
-    constexpr std::size_t k_turns = 20;
+void bench_coffee_fade(const Config& config, const ui::FontFiles& fonts, int turns) {
+    const auto turn_count = static_cast<std::size_t>(std::max(turns, 1));
     std::printf("\nCoffee corner: %zu panel turns with the 600 ms cross-fade, software into memory (presenting not "
                 "included), all four panels in rotation\n",
-                k_turns);
+                turn_count);
     scenes::SceneHarness harness{config.content, config.settings.timers, config.strings,
                                  {config.settings.room_name, "http://127.0.0.1:8080", config.settings.slots},
                                  std::chrono::system_clock::now()};
@@ -137,13 +149,13 @@ void bench_coffee_fade(const Config& config, const ui::FontFiles& fonts) {
         CoffeeScreen screen{config, fonts, width, height};
         const auto panels = screen.panels(harness.view(), harness.clock());
         if (panels.size() < 2) {
-            std::printf("  (the coffee corner has only one panel here: nothing turns, no figure)\n");
+            problem("coffee fade: the coffee corner has only " + std::to_string(panels.size()) + " panel here: nothing turns, no figure");
             return;
         }
         // Every panel once first: its texts drawn and cached, as after the room's first rotation.
         for (const auto panel : panels) screen.turn(harness.view(), harness.clock(), panel);
         std::vector<double> all, full, fade;
-        for (std::size_t i = 0; i < k_turns; ++i) {
+        for (std::size_t i = 0; i < turn_count; ++i) {
             const auto ms = screen.turn(harness.view(), harness.clock(), panels[i % panels.size()]);
             all.insert(all.end(), ms.begin(), ms.end());
             full.push_back(ms.front());
@@ -152,7 +164,7 @@ void bench_coffee_fade(const Config& config, const ui::FontFiles& fonts) {
         const double p99 = percentile(all, 99);
         std::printf("  %-5s %zu frames a turn (1 full draw + %zu fade frames); full draw with the fade's copies p50 %.2f "
                     "p99 %.2f ms, fade frame p50 %.2f p99 %.2f ms\n",
-                    label, all.size() / k_turns, fade.size() / k_turns, percentile(full, 50), percentile(full, 99),
+                    label, all.size() / turn_count, fade.size() / turn_count, percentile(full, 50), percentile(full, 99),
                     percentile(fade, 50), percentile(fade, 99));
         char part[128];
         std::snprintf(part, sizeof part, "%s %s p50=%.2f p99=%.2f", goals.empty() ? "" : " ;", label, percentile(all, 50), p99);
@@ -171,7 +183,7 @@ namespace {
 
 constexpr std::size_t k_visitors = 40;
 constexpr std::size_t k_phones = 8;
-const std::string k_moderator = "coffee-moderator-key-0001";
+const std::string k_moderator = issued_key(1, 1);
 
 // The engine as the engine loop drives it (engine_loop.cpp), on a fake clock: each event
 // admitted, the engine's choices filled in, applied, the deadlines passed, and what the journal
@@ -260,7 +272,7 @@ bool run_session(MonthEngine& month, int number, const SoakTexts& texts, std::mt
     month.press(EventKind::Start);  // the lobby
     std::vector<std::string> keys;
     for (std::size_t p = 0; p < k_phones; ++p) {
-        keys.push_back("month-phone-" + std::to_string(1000 + number) + "-" + std::to_string(10 + p));
+        keys.push_back(issued_key(2, static_cast<unsigned long long>(number), p));
         month.submit({EventKind::Join, Sender::participant(keys.back()), JoinPayload{}});
     }
     month.press(EventKind::Start);  // to the check-in
@@ -292,8 +304,9 @@ bool run_session(MonthEngine& month, int number, const SoakTexts& texts, std::mt
 
 }  // namespace
 
-void bench_coffee_month(const Config& config, const ui::FontFiles& fonts) {
-    constexpr std::size_t k_weeks = 5, k_compare_from = 2;  // growth from after week 2 to after week 5
+void bench_coffee_month(const Config& config, const ui::FontFiles& fonts, int weeks) {
+    const auto week_count = static_cast<std::size_t>(std::max(weeks, 3));
+    constexpr std::size_t k_compare_from = 2;  // growth from after week 2 to after the last
     auto slots = config.settings.slots;
     if (slots.empty()) slots = {{0, 540, 600}, {1, 540, 600}, {3, 540, 600}, {4, 540, 600}};
     std::sort(slots.begin(), slots.end(), [](const Slot& a, const Slot& b) {
@@ -302,7 +315,7 @@ void bench_coffee_month(const Config& config, const ui::FontFiles& fonts) {
     std::printf("\nCoffee corner, a month on a fake clock: %zu weeks, each with its link, a moderator, %zu visitors answering "
                 "and editing (approve moderation), %zu sessions of %zu phones with a wrap-up question; the panels turned "
                 "with their fade at 1920x1080 into memory after each week\n",
-                k_weeks, k_visitors, slots.size(), k_phones);
+                week_count, k_visitors, slots.size(), k_phones);
     const auto texts = load_soak_texts(config);
     const auto answers = app::load_demo_samples(config).at("coffee_answers");
     const auto max_text = static_cast<std::size_t>(config.settings.session.max_text);
@@ -313,7 +326,7 @@ void bench_coffee_month(const Config& config, const ui::FontFiles& fonts) {
     std::vector<ProcessSample> samples;
     std::vector<std::size_t> cache;
     int sessions = 0, reached = 0;
-    for (std::size_t week = 0; week < k_weeks; ++week) {
+    for (std::size_t week = 0; week < week_count; ++week) {
         const WallTime monday{first_monday + std::chrono::days{7 * static_cast<int>(week)}};
         month.pass_until(monday + std::chrono::hours{8});
         open_week(month);
@@ -345,11 +358,13 @@ void bench_coffee_month(const Config& config, const ui::FontFiles& fonts) {
     const double rss_beyond = static_cast<double>(rss_kb) - cache_kb, heap_beyond = heap_kb - cache_kb;
     std::printf("coffee_month rss_growth_kb=%+ld heap_growth_kb=%+.0f (week %zu -> week %zu, after malloc_trim; the texture "
                 "cache %+.0f kB of it, bounded by its %.0f MB budget)\n",
-                rss_kb, heap_kb, k_compare_from, k_weeks, cache_kb, mb(static_cast<double>(screen.cache().budget())));
+                rss_kb, heap_kb, k_compare_from, week_count, cache_kb, mb(static_cast<double>(screen.cache().budget())));
     std::printf("  beyond the texture cache: rss %+.0f kB, heap in use %+.0f kB (goal <= 1024 kB both: %s)\n", rss_beyond,
                 heap_beyond, rss_beyond <= 1024 && heap_beyond <= 1024 ? "met" : "NOT met");
-    std::printf("  sessions that reached the wrap-up: %d of %d\n", reached, sessions);
-    for (const auto& [what, count] : month.refused()) std::printf("  refused by the engine: %d x %s\n", count, what.c_str());
+    std::printf("  sessions that reached the wrap-up: %d of %d; refused by the engine: %s\n", reached, sessions,
+                tally_text(month.refused()).c_str());
+    if (reached != sessions) problem("coffee month: " + std::to_string(sessions - reached) + " sessions did not reach the wrap-up");
+    if (!month.refused().empty()) problem("coffee month: the engine refused " + tally_text(month.refused()));
 }
 
 }  // namespace kiosk::bench

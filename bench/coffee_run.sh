@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The coffee corner on the live kiosk: fullscreen under Xvfb 1920x1080 with its default renderer
 # path and --trace-frames, its QR on loopback; nothing is sent beyond 127.0.0.1.
-#  1. Panels turning every 20 s, always open (coffee.hours {}): the kiosk's CPU over
+#  1. Panels turning every 20 s (COFFEE_ROTATE_SECONDS), always open (coffee.hours {}): the kiosk's CPU over
 #     COFFEE_BENCH_SECONDS (default 600) from utime+stime in /proc/PID/stat (all its threads),
 #     the panel turns, and the frames presented during the fades and between them (between
 #     turns only the minute clock may draw, and with 20 s turns every minute is a turn).
@@ -10,12 +10,14 @@
 #     and CPU over COFFEE_NIGHT_SECONDS (default 120) once the night has begun.
 # The kiosk's stdout and stderr go to one file in the order written: a panel turn's log line
 # ("coffee corner shows …") comes right before the frame that shows it.
-# Usage: bench/coffee_run.sh BUILD_DIR        (COFFEE_BENCH_SECONDS=120 for a quick run)
+# Every wait has a deadline; exits non-zero when the kiosk ended, or no panel turned while measured.
+# Usage: bench/coffee_run.sh BUILD_DIR        (COFFEE_BENCH_SECONDS=120 for a quick run;
+#        COFFEE_ROTATE_SECONDS, default 20, at least 5: the panels' turn)
 set -euo pipefail
 build=$(cd "$1" && pwd)
 idle_seconds=${COFFEE_BENCH_SECONDS:-600}
 night_seconds=${COFFEE_NIGHT_SECONDS:-120}
-rotate=20
+rotate=${COFFEE_ROTATE_SECONDS:-20}
 cd "$(dirname "$0")/.."
 source tests/x11_helpers.sh
 begin_x11_test
@@ -88,6 +90,7 @@ read -r turns fades between at < <(awk '
         if (between <= 5) at = at " " t
     }
     END { printf "%d %d %d%s\n", turns, fade, between, at }' "$out.window")
+[ "$turns" -gt 0 ] || fail "no panel turned in ${idle_seconds} s (coffee.rotate_seconds $rotate)"
 # The minute clock redraws once a minute; only minutes that are no panel turn add a frame.
 minute_frames=0
 (( 60 % rotate == 0 )) || minute_frames=$(( idle_seconds / 60 + 1 ))

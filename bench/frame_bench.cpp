@@ -4,7 +4,10 @@
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <map>
+#include <string>
 
+#include "bench/problems.hpp"
 #include "bench/stats.hpp"
 #include "kiosk/ui/canvas.hpp"
 #include "scenes/scene_catalog.hpp"
@@ -37,20 +40,47 @@ std::string sample_note(int n) {
     return "Idee " + std::to_string(n) + ": een gedeeld bord met open terugbelverzoeken, zodat niemand iets vergeet";
 }
 
+// The wall's writers: 30 phones with keys as the kiosk issues them, taking turns, so no one
+// reaches the room's 20 notes a stage before the wall has 600.
+constexpr int k_wall_phones = 30;
+std::string wall_key(int phone) {
+    char key[40];
+    std::snprintf(key, sizeof key, "fa11%028x", static_cast<unsigned>(phone));
+    return key;
+}
+
+// Refusals while a wall is built ("Contribute Limit" -> count): the wall must be as big as it says.
+using Refused = std::map<std::string, int>;
+
+void join_wall_phones(scenes::SceneHarness& harness, Refused& refused) {
+    for (int p = 0; p < k_wall_phones; ++p) {
+        const auto outcome = harness.apply({EventKind::Join, Sender::participant(wall_key(p)), JoinPayload{}});
+        if (!outcome.ok()) ++refused["Join " + std::string{to_string(outcome.status)}];
+    }
+}
+
+void add_wall_note(scenes::SceneHarness& harness, int n, Refused& refused) {
+    const auto stage = harness.view().step_spec().id;
+    const auto outcome = harness.apply({EventKind::Contribute, Sender::participant(wall_key(n % k_wall_phones)), NewNotePayload{stage, sample_note(n)}});
+    if (!outcome.ok()) ++refused["Contribute " + std::string{to_string(outcome.status)}];
+}
+
 Timings measure_scene(const Config& config, ui::Canvas& canvas, const std::string& name, int frames,
                       const std::function<void()>& present_full,
                       const std::function<void(const SDL_Rect&)>& present_tick, Wall wall = {}) {
     scenes::SceneHarness harness{config.content, config.settings.timers, config.strings,
                                  {config.settings.room_name, "http://127.0.0.1:8080", config.settings.slots},
                                  std::chrono::system_clock::now()};
-    harness.go_to(name);
+    if (!harness.go_to(name)) problem("frames: the harness could not bring a session to the scene '" + name + "'");
+    Refused refused;
+    if (wall.notes > 0 || wall.grow) join_wall_phones(harness, refused);
     int written = 0;
-    for (; written < wall.notes; ++written) harness.add_notes(1, {sample_note(written)}, 60);
+    for (; written < wall.notes; ++written) add_wall_note(harness, written, refused);
     const LocalMoment local{std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(harness.clock().wall())}, 540};
     scenes::draw_frame(canvas, harness.frame(local));  // warm the text cache, as the room would be
     Timings timings;
     for (int i = 0; i < frames; ++i) {
-        if (wall.grow) harness.add_notes(1, {sample_note(written++)}, 60);
+        if (wall.grow) add_wall_note(harness, written++, refused);
         harness.wait(std::chrono::seconds{1});
         const auto frame = harness.frame(local);
         auto start = Clock::now();
@@ -68,6 +98,7 @@ Timings measure_scene(const Config& config, ui::Canvas& canvas, const std::strin
             }
         }
     }
+    if (!refused.empty()) problem("frames: the wall of '" + name + "' is short: refused " + tally_text(refused));
     return timings;
 }
 
@@ -109,23 +140,27 @@ void bench_proposal_streaming(const Config& config, const ui::FontFiles& fonts, 
         scenes::SceneHarness harness{config.content, config.settings.timers, config.strings,
                                      {config.settings.room_name, "http://127.0.0.1:8080", config.settings.slots},
                                      std::chrono::system_clock::now()};
-        harness.go_to(step->id);
+        if (!harness.go_to(step->id)) problem("proposal: the harness could not bring a session to '" + step->id + "'");
         harness.press(EventKind::Start);
         const int request = harness.view().proposal.request;
-        harness.apply({EventKind::AiPrompt, Sender::system(), AiPromptPayload{request, "prompt", "bench-model", 0}});
+        Refused refused;
+        const auto count = [&refused](const char* what, const Outcome& outcome) {
+            if (!outcome.ok()) ++refused[std::string{what} + " " + std::string{to_string(outcome.status)}];
+        };
+        count("AiPrompt", harness.apply({EventKind::AiPrompt, Sender::system(), AiPromptPayload{request, "prompt", "bench-model", 0}}));
         const LocalMoment local{std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(harness.clock().wall())}, 540};
         Event piece{EventKind::AiText, Sender::system(), AiTextPayload{request, {}}};
         auto& piece_text = piece.as<AiTextPayload>().text;
         if (!stream) {
             piece_text = answer;
-            harness.apply(piece);
+            count("AiText", harness.apply(piece));
         }
         scenes::draw_frame(canvas, harness.frame(local));  // warm the text cache, as the room would be
         Timings timings;
         for (std::size_t i = 0; i < pieces; ++i) {
             if (stream) {
                 piece_text = answer.substr(std::min(answer.size(), i * size), size);
-                if (!piece_text.empty()) harness.apply(piece);
+                if (!piece_text.empty()) count("AiText", harness.apply(piece));
             }
             harness.wait(std::chrono::milliseconds{50});
             const auto frame = harness.frame(local);
@@ -133,6 +168,7 @@ void bench_proposal_streaming(const Config& config, const ui::FontFiles& fonts, 
             scenes::draw_frame(canvas, frame);
             timings.full.push_back(ms_since(start));
         }
+        if (!refused.empty()) problem(std::string{"proposal: the answer was refused ("} + (stream ? "streaming" : "whole") + "): " + tally_text(refused));
         return timings;
     };
     const auto still = run(false);
@@ -171,14 +207,14 @@ void bench_frames_in_memory(const Config& config, const ui::FontFiles& fonts, in
 void bench_frames_in_window(const Config& config, const ui::FontFiles& fonts, int frames) {
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");  // as the kiosk does
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
-        std::printf("\n(no X11 display: window frame times skipped: %s)\n", SDL_GetError());
+        problem(std::string{"frames in a window: no X11 display: "} + SDL_GetError());
         return;
     }
     ui::WindowPtr window{SDL_CreateWindow("vitale-bench", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1920, 1080,
                                           SDL_WINDOW_FULLSCREEN_DESKTOP)};
     SDL_Surface* surface = window ? SDL_GetWindowSurface(window.get()) : nullptr;
     if (!surface) {
-        std::printf("\n(cannot open a window: %s)\n", SDL_GetError());
+        problem(std::string{"frames in a window: cannot open a window: "} + SDL_GetError());
         return;
     }
     char title[120];

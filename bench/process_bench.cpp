@@ -1,6 +1,7 @@
 #include "bench/process_bench.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -14,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench/problems.hpp"
 #include "bench/stats.hpp"
 
 extern char** environ;
@@ -28,8 +30,9 @@ using namespace std::chrono;
 class KioskProcess {
 public:
     KioskProcess(const KioskCommand& kiosk, const std::vector<std::string>& extra) {
+        // An ephemeral port: a second kiosk, or anything else listening, never makes it fail.
         std::vector<std::string> args{kiosk.binary.string(), "--config", kiosk.config_dir.string(),
-                                      "--data", kiosk.data_dir.string(), "--port", std::to_string(next_port())};
+                                      "--data", kiosk.data_dir.string(), "--port", "0"};
         args.insert(args.end(), extra.begin(), extra.end());
         std::vector<char*> argv;
         for (auto& arg : args) argv.push_back(arg.data());
@@ -46,23 +49,44 @@ public:
             throw std::runtime_error{"cannot start " + args[0]};
         posix_spawn_file_actions_destroy(&actions);
         ::close(pipe_fds[1]);
-        m_out = ::fdopen(pipe_fds[0], "r");
+        m_out = pipe_fds[0];
     }
     ~KioskProcess() {
+        // SIGTERM, and SIGKILL when it has not ended 5 s later: the bench never waits for ever.
         ::kill(m_pid, SIGTERM);
-        ::waitpid(m_pid, nullptr, 0);
-        if (m_out) std::fclose(m_out);
-    }
-    // Milliseconds from spawning to the first presented frame, as the kiosk reports it.
-    double first_frame_ms() {
-        char line[128];
-        while (std::fgets(line, sizeof line, m_out)) {
-            long long at = 0;
-            if (std::sscanf(line, "first-frame-ms %lld", &at) == 1)
-                return static_cast<double>(at) -
-                       static_cast<double>(duration_cast<milliseconds>(started.time_since_epoch()).count());
+        bool ended = false;
+        for (int i = 0; i < 500 && !ended; ++i) {
+            ended = ::waitpid(m_pid, nullptr, WNOHANG) == m_pid;
+            if (!ended) std::this_thread::sleep_for(10ms);
         }
-        throw std::runtime_error{"the kiosk ended before showing a frame (is DISPLAY set?)"};
+        if (!ended) {
+            std::printf("  (the kiosk did not end within 5 s of SIGTERM: killed)\n");
+            ::kill(m_pid, SIGKILL);
+            ::waitpid(m_pid, nullptr, 0);
+        }
+        ::close(m_out);
+    }
+    // Milliseconds from spawning to the first presented frame, as the kiosk reports it; throws
+    // when the kiosk ends first or `limit` passes.
+    double first_frame_ms(milliseconds limit = 20s) {
+        const auto until = steady_clock::now() + limit;
+        std::string buffer;
+        for (;;) {
+            for (std::size_t end; (end = buffer.find('\n')) != std::string::npos; buffer.erase(0, end + 1)) {
+                long long at = 0;
+                if (std::sscanf(buffer.substr(0, end).c_str(), "first-frame-ms %lld", &at) == 1)
+                    return static_cast<double>(at) -
+                           static_cast<double>(duration_cast<milliseconds>(started.time_since_epoch()).count());
+            }
+            const auto left = duration_cast<milliseconds>(until - steady_clock::now()).count();
+            if (left <= 0) throw std::runtime_error{"the kiosk showed no frame within " + std::to_string(limit.count()) + " ms"};
+            pollfd out{m_out, POLLIN, 0};
+            if (::poll(&out, 1, static_cast<int>(left)) <= 0) continue;
+            char chunk[512];
+            const auto n = ::read(m_out, chunk, sizeof chunk);
+            if (n <= 0) throw std::runtime_error{"the kiosk ended before showing a frame (is DISPLAY set?)"};
+            buffer.append(chunk, static_cast<std::size_t>(n));
+        }
     }
     // Time on the CPU so far, from the scheduler's own nanosecond account.
     double cpu_seconds() const {
@@ -82,12 +106,8 @@ public:
     steady_clock::time_point started;
 
 private:
-    static int next_port() {
-        static int port = 28000 + static_cast<int>(::getpid() % 1000) * 10;
-        return ++port;
-    }
     pid_t m_pid = 0;
-    FILE* m_out = nullptr;
+    int m_out = -1;  // the kiosk's stdout
 };
 
 }  // namespace

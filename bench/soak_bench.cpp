@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench/problems.hpp"
 #include "bench/proc_self.hpp"
 #include "bench/soak_kiosk.hpp"
 #include "bench/soak_phones.hpp"
@@ -188,18 +189,24 @@ void print_sessions(const Month& month, const SoakOptions& options, bool own_add
         all.streams += s.tally.streams;
         all.streamed += s.tally.streamed;
         if (all.first_refusal.empty()) all.first_refusal = s.tally.first_refusal;
+        for (const auto& [what, count] : s.tally.refusals) all.refusals[what] += count;
     }
     const int count = std::max(static_cast<int>(month.sessions.size()), 1);
     double idle_ms = 0;
     for (const double ms : month.idle.frame_ms) idle_ms += ms;
-    std::printf("  soak: %zu sessions, %d phones, %d weeks simulated in %.0f s (goal <= 60 s: %s; %.0f s in sessions, %.0f s "
+    std::printf("  soak: %zu sessions, %d phones, %d week%s simulated in %.0f s (goal <= 60 s: %s; %.0f s in sessions, %.0f s "
                 "drawing the idle screen); %d of %zu reached the wrap-up, %d notes a session\n",
-                month.sessions.size(), options.phones, options.weeks, month.seconds, month.seconds <= 60 ? "met" : "NOT met",
+                month.sessions.size(), options.phones, options.weeks, options.weeks == 1 ? "" : "s", month.seconds, month.seconds <= 60 ? "met" : "NOT met",
                 month.session_seconds, idle_ms / 1000.0, reached, month.sessions.size(), all.notes / count);
     std::printf("  soak phones: %d requests, %d refused, %d slowed down (429); %d live streams received %.1f MB; %s\n",
                 all.requests, all.refused, all.slowed, all.streams, mb(static_cast<double>(all.streamed)),
                 own_addresses ? "each phone from its own 127.0.0.x" : "all phones from 127.0.0.1");
-    if (!all.first_refusal.empty()) std::printf("  soak first refusal: %s\n", all.first_refusal.c_str());
+    if (!all.first_refusal.empty()) {
+        std::printf("  soak refused: %s; the first: %s\n", tally_text(all.refusals).c_str(), all.first_refusal.c_str());
+        problem("soak: " + std::to_string(all.refused) + " requests refused (" + tally_text(all.refusals) + ")");
+    }
+    if (reached != static_cast<int>(month.sessions.size()))
+        problem("soak: " + std::to_string(static_cast<int>(month.sessions.size()) - reached) + " sessions did not reach the wrap-up");
 }
 
 // The least-squares slope of `ys` (one value a session) as growth per 16 sessions: a month.
@@ -272,6 +279,7 @@ void print_journal(const Month& month, const Config& config) {
     std::printf("  soak retention: %d daily runs on the fake clock, %d sessions forgotten (retention_days %d)%s\n",
                 month.idle.retention_runs, month.idle.forgotten, config.settings.retention_days,
                 month.store_failures ? "; the journal FAILED to write (see above)" : "");
+    if (month.store_failures) problem("soak: the journal failed to write " + std::to_string(month.store_failures) + " times");
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include "kiosk/app/free_memory.hpp"
 #include "kiosk/app/local_time.hpp"
+#include "kiosk/store/outcome_record.hpp"
 #include "kiosk/app/session_files.hpp"
 #include "scenes/widgets.hpp"
 
@@ -82,34 +83,46 @@ SoakKiosk::~SoakKiosk() {
 }
 
 EngineLoop::Hooks SoakKiosk::hooks() {
-    return {[this](const std::shared_ptr<const View>& published) {
-                if (auto* server = m_publish_to.load()) server->publish();
-                if (published->phase == Phase::WrapUp) write_exports(*published);
-            },
-            [this](Effect effect) {
-                if (effect == Effect::AskAi && m_ai) m_ai->ask(m_engine.shared_view());  // the engine's thread
-                if (effect == Effect::CancelAi && m_ai) m_ai->cancel();
-            },
-            nullptr,
-            [this](const std::vector<Event>& batch) {
-                std::lock_guard lock{m_journal_mutex};
-                try {
-                    m_journal.append(batch, m_clock);
-                    return true;
-                } catch (const store::StoreError& error) {
-                    if (m_store_failures++ == 0) std::fprintf(stderr, "soak: %s\n", error.what());
-                    return false;
-                }
-            },
-            [this](std::size_t index, bool opened) {
-                if (!opened) app::release_free_memory();  // as live_kiosk.cpp does
-                std::lock_guard lock{m_journal_mutex};
-                try {
-                    m_journal.mark_session(index, opened);
-                } catch (const store::StoreError& error) {
-                    if (m_store_failures++ == 0) std::fprintf(stderr, "soak: %s\n", error.what());
-                }
-            }};
+    // Member by member: the hooks grow now and then (a new one stays empty here).
+    EngineLoop::Hooks wired;
+    wired.on_view = [this](const std::shared_ptr<const View>& published) {
+        if (auto* server = m_publish_to.load()) server->publish();
+        if (published->phase == Phase::WrapUp) write_exports(*published);
+    };
+    wired.on_effect = [this](Effect effect) {
+        if (effect == Effect::AskAi && m_ai) m_ai->ask(m_engine.shared_view());  // the engine's thread
+        if (effect == Effect::CancelAi && m_ai) m_ai->cancel();
+    };
+    wired.write_ahead = [this](const std::vector<Event>& batch) {
+        std::lock_guard lock{m_journal_mutex};
+        try {
+            m_journal.append(batch, m_clock);
+            return true;
+        } catch (const store::StoreError& error) {
+            if (m_store_failures++ == 0) std::fprintf(stderr, "soak: %s\n", error.what());
+            return false;
+        }
+    };
+    wired.on_session = [this](std::size_t index, bool opened) {
+        if (!opened) app::release_free_memory();  // as live_kiosk.cpp does
+        std::lock_guard lock{m_journal_mutex};
+        try {
+            // As live_kiosk.cpp: a closed session's outcome recorded with its close.
+            const auto closed = opened ? nullptr : m_engine.closed_session();
+            m_journal.mark_session(index, opened, closed ? store::outcome_record(*closed) : std::string{});
+        } catch (const store::StoreError& error) {
+            if (m_store_failures++ == 0) std::fprintf(stderr, "soak: %s\n", error.what());
+        }
+    };
+    wired.on_facts = [this](const std::vector<Fact>& facts) {
+        std::lock_guard lock{m_journal_mutex};
+        try {
+            m_journal.append_facts(facts, m_clock);
+        } catch (const store::StoreError& error) {
+            if (m_store_failures++ == 0) std::fprintf(stderr, "soak: %s\n", error.what());
+        }
+    };
+    return wired;
 }
 
 ai::WorkerSetup SoakKiosk::ai_setup() {

@@ -95,6 +95,7 @@ private:
     std::size_t m_streamed = 0;
     std::mutex m_mutex;
     std::string m_first_refusal;
+    std::map<std::string, int> m_refusals;
 };
 
 // Where the room is: what every phone's "ready" (or the room's key) moves on.
@@ -143,6 +144,7 @@ SessionTally SessionWalk::run() {
     tally.streams = m_streams.load();
     tally.streamed = m_streamed;
     tally.first_refusal = m_first_refusal;
+    tally.refusals = m_refusals;
     return tally;
 }
 
@@ -411,6 +413,7 @@ HttpReply SessionWalk::get(Phone& phone, const std::string& path) {
 void SessionWalk::refused(const std::string& what, const HttpReply& reply) {
     ++m_refused;
     std::lock_guard lock{m_mutex};
+    ++m_refusals[what + " " + std::to_string(reply.status)];
     if (m_first_refusal.empty()) m_first_refusal = what + ": " + std::to_string(reply.status) + " " + reply.body.substr(0, 200);
 }
 

@@ -9,6 +9,7 @@
 // the same time.
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <string>
 
 #include "bench/soak_kiosk.hpp"
@@ -35,6 +36,7 @@ struct SessionTally {
     int streams = 0;            // live streams opened
     std::size_t streamed = 0;   // bytes they received
     std::string first_refusal;  // "POST /api/vote: 409 {…}"
+    std::map<std::string, int> refusals;  // "POST /api/vote 409" -> how often
 };
 
 SessionTally run_session(const SessionSetup& setup);
