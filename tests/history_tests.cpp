@@ -5,23 +5,19 @@
 // decision comes back for review in the next lobby and on the coffee corner.
 #include <catch2/catch.hpp>
 
-#include <nlohmann/json.hpp>
 
-#include <filesystem>
-#include <fstream>
 
 #include "kiosk/app/record_history.hpp"
 #include "kiosk/config/config_loader.hpp"
 #include "kiosk/store/journal.hpp"
 #include "kiosk/store/outcome_record.hpp"
 #include "kiosk/store/session_export.hpp"
-#include "scenes/coffee_texts.hpp"
 #include "tests/engine_room.hpp"
+#include "tests/journal_recorder.hpp"
 #include "tests/temp_dir.hpp"
 
 using namespace kiosk;
 using namespace std::chrono_literals;
-using Json = nlohmann::json;
 
 namespace {
 
@@ -38,26 +34,16 @@ store::ExportHeader header() {
     return h;
 }
 
-// The live kiosk's way with the journal (EngineLoop's hooks): events first, then the facts
-// they settled, then a session's open or close, with its outcome recorded at the close.
+// A room on the shipped config, journaled as the live kiosk journals (journal_recorder.hpp).
 struct LiveRoom {
     FakeClock clock{WallTime{std::chrono::sys_days{std::chrono::year{2026} / 11 / 23} + 8h}};
     Engine engine{repo_config().content, repo_config().settings.timers, repo_config().settings.session, testing::counting_keys()};
-    store::Journal& journal;
+    testing::Recorder recorder;
 
-    Outcome send(Event event) {
-        event.at = clock.monotonic();
-        engine.prepare(event);
-        journal.append({event}, clock);
-        const bool was_open = engine.view().session_open();
-        const auto outcome = engine.apply(event);
-        journal.append_facts(engine.take_facts(), clock);
-        if (was_open != engine.view().session_open())
-            journal.mark_session(0, !was_open, was_open ? store::outcome_record(*engine.closed_session()) : std::string{});
-        return outcome;
-    }
+    explicit LiveRoom(store::Journal& journal) : recorder{clock, engine, journal} {}
+    Outcome send(Event event) { return recorder.send(std::move(event)); }
     Outcome phone(int n, EventKind kind, const std::string& text = "", const std::vector<int>& list = {}) {
-        return send(testing::phone_event(kind, testing::Room::key(n), engine.view(), text, list));
+        return recorder.phone(kind, testing::Room::key(n), text, list);
     }
     void key(EventKind kind) { send(Event{kind}); }
     int step_of(const char* id) const {
@@ -66,7 +52,7 @@ struct LiveRoom {
             if (steps[i].id == id) return static_cast<int>(i);
         return -1;
     }
-    // Walks to the vote of the step with `id`.
+    // Walks to the step with `id`.
     void to_step(const char* id) {
         while (!(engine.view().in_step() && engine.view().step == step_of(id))) key(EventKind::Next);
     }
@@ -77,7 +63,7 @@ struct LiveRoom {
 TEST_CASE("A closed session's outcome is recorded as it closes, and its export reads the same") {
     testing::TempDir temp;
     store::Journal journal{temp.path()};
-    LiveRoom room{.journal = journal};
+    LiveRoom room{journal};
     room.key(EventKind::Start);
     for (int n = 1; n <= 3; ++n) REQUIRE(room.phone(n, EventKind::Join).ok());
     room.key(EventKind::Start);
@@ -104,11 +90,8 @@ TEST_CASE("A closed session's outcome is recorded as it closes, and its export r
     // The statements' vote: the run-off's end, then what the room chose.
     const int statements = room.step_of("probleemstelling");
     std::vector<Fact> about_statements;
-    for (const auto& fact : journal.facts(1)) {
-        const auto* chosen = std::get_if<ChosenFact>(&fact);
-        const auto* runoff = std::get_if<RunOffFact>(&fact);
-        if ((chosen && chosen->step == statements) || (runoff && runoff->step == statements)) about_statements.push_back(fact);
-    }
+    for (const auto& fact : journal.facts(1))
+        if (kiosk::step_of(fact) == statements) about_statements.push_back(fact);
     REQUIRE(about_statements.size() == 2);
     CHECK(fact_name(about_statements[0]) == "runoff");
     const auto* chosen = std::get_if<ChosenFact>(&about_statements[1]);

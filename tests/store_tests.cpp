@@ -15,9 +15,9 @@
 #include "kiosk/core/engine.hpp"
 #include "kiosk/core/engine_loop.hpp"
 #include "kiosk/store/journal.hpp"
-#include "kiosk/store/outcome_record.hpp"
 #include "kiosk/store/retention.hpp"
 #include "tests/engine_room.hpp"
+#include "tests/journal_recorder.hpp"
 #include "tests/temp_dir.hpp"
 #include "tests/test_content.hpp"
 
@@ -32,34 +32,7 @@ Engine make_engine() {
                   [n] { return "journal-token-" + std::to_string(++*n); }};
 }
 
-// Applies events the way EngineLoop does: prepared, journaled first, then applied.
-struct Recorder {
-    FakeClock& clock;
-    Engine& engine;
-    store::Journal& journal;
-    Outcome send(Event event) {
-        event.at = clock.monotonic();
-        engine.prepare(event);
-        journal.append({event}, clock);
-        const bool was_open = engine.view().session_open();
-        const auto outcome = engine.apply(event);
-        journal.append_facts(engine.take_facts(), clock);
-        if (was_open != engine.view().session_open())
-            journal.mark_session(0, !was_open, was_open ? store::outcome_record(*engine.closed_session()) : std::string{});
-        return outcome;
-    }
-    Outcome phone(EventKind kind, const std::string& key, const std::string& text = "") {
-        return send(testing::phone_event(kind, key, engine.view(), text));
-    }
-    // A session opened, one phone's note in its first step, walked to its wrap-up (still open).
-    void session_to_wrapup(const std::string& note) {
-        send(Event{EventKind::Start});
-        phone(EventKind::Join, "phone-key-00000001");
-        send(Event{EventKind::Start});
-        phone(EventKind::Contribute, "phone-key-00000001", note);
-        while (engine.view().phase != Phase::WrapUp) send(Event{EventKind::Next});
-    }
-};
+using testing::Recorder;
 
 // Runs SQL on a journal file directly: an older kiosk's file, or damage done on purpose.
 void run_sql(const std::filesystem::path& file, const std::string& sql) {

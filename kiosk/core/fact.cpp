@@ -16,6 +16,12 @@ std::string_view fact_name(const Fact& fact) {
                       fact);
 }
 
+std::optional<int> step_of(const Fact& fact) {
+    if (const auto* chosen = std::get_if<ChosenFact>(&fact)) return chosen->step;
+    if (const auto* runoff = std::get_if<RunOffFact>(&fact)) return runoff->step;
+    return std::nullopt;
+}
+
 RecalledFacts recalled(const std::vector<Fact>& facts) {
     RecalledFacts result;
     for (const auto& fact : facts)

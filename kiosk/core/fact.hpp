@@ -64,6 +64,8 @@ struct QuestionFact {
 using Fact = std::variant<ChosenFact, RunOffFact, DecidedFact, ReviewedFact, QuestionFact>;
 
 std::string_view fact_name(const Fact& fact);  // "chosen", "runoff", "decided", "reviewed", "question"
+// The step a vote's fact is about (chosen, runoff); nullopt for the others.
+std::optional<int> step_of(const Fact& fact);
 
 // Facts a replay applies instead of deciding again (Engine::recall).
 struct RecalledFacts {

@@ -43,7 +43,7 @@ if [ ! -f "$work/build/build.ninja" ]; then
   cmake -S "$work" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKIOSK_WERROR=OFF \
     -DKIOSK_TESTS=OFF -DKIOSK_BENCH=OFF >/dev/null
 fi
-nice -n 10 ninja -C "$work/build" -j 1 fixture_driver
+nice -n 10 ninja -C "$work/build" -j "${JOBS:-1}" fixture_driver
 
 data=$work/fixture-data
 rm -rf "$data"
