@@ -109,3 +109,64 @@ TEST_CASE("A record this version cannot read says so instead of showing somethin
     CHECK_THROWS_WITH(store::view_from_record("not json"), Catch::Contains("cannot read"));
     CHECK_FALSE(store::fact_from("a-kind-from-the-future", "{}"));
 }
+
+TEST_CASE("A kiosk stopped during a run-off comes back to the same run-off, and the facts are not written twice") {
+    testing::TempDir temp;
+    store::Journal journal{temp.path()};
+    LiveRoom room{journal};
+    room.key(EventKind::Start);
+    for (int n = 1; n <= 3; ++n) REQUIRE(room.phone(n, EventKind::Join).ok());
+    room.key(EventKind::Start);
+    room.to_step("probleemstelling");  // a clear winner: one fact
+    for (int n = 1; n <= 3; ++n) REQUIRE(room.phone(n, EventKind::Contribute, "Hoe kunnen we " + std::to_string(n) + "?").ok());
+    room.key(EventKind::Next);
+    for (int n = 1; n <= 3; ++n) REQUIRE(room.phone(n, EventKind::Vote, "", {2}).ok());
+    room.key(EventKind::Next);
+    room.to_step("brainstorm");  // A 3, B 2, C 1, D 1 dots: C and D tie for the third place
+    std::vector<int> ideas;
+    for (int n : {1, 1, 2, 3}) ideas.push_back(room.phone(n, EventKind::Contribute, "Idee " + std::to_string(ideas.size() + 1)).id);
+    room.key(EventKind::Next);
+    REQUIRE(room.phone(1, EventKind::Vote, "", {ideas[0], ideas[0], ideas[1]}).ok());
+    REQUIRE(room.phone(2, EventKind::Vote, "", {ideas[0], ideas[1], ideas[2]}).ok());
+    REQUIRE(room.phone(3, EventKind::Vote, "", {ideas[3]}).ok());
+    room.key(EventKind::Next);  // the run-off
+    REQUIRE(room.engine.view().open_choice());
+    const auto run_off = [&](int n, int note) {
+        auto dot = testing::phone_event(EventKind::RunOffVote, testing::Room::key(n), room.engine.view());
+        dot.as<RunOffPayload>().note = note;
+        return room.send(dot);
+    };
+    REQUIRE(run_off(2, ideas[3]).ok());
+    room.clock.advance(std::chrono::seconds{20});
+    SECTION("stopped while the run-off runs") {}
+    SECTION("stopped after the run-off settled it, the step going on") {
+        REQUIRE(run_off(1, ideas[2]).ok());
+        REQUIRE(run_off(3, ideas[3]).ok());  // everyone gave a dot: D wins, the step goes on with its extra minute
+        REQUIRE_FALSE(room.engine.view().open_choice());
+        auto ready = testing::phone_event(EventKind::Ready, testing::Room::key(1), room.engine.view());
+        ready.as<ReadyPayload>().ready = true;
+        REQUIRE(room.send(ready).ok());
+        room.clock.advance(std::chrono::seconds{10});
+    }
+    const auto facts_before = journal.facts(1).size();
+    const auto live = room.engine.view();
+
+    // The kiosk stops here; a new one restores the record a moment later.
+    Engine restored{repo_config().content, repo_config().settings.timers, repo_config().settings.session, testing::counting_keys()};
+    const auto result = app::restore_history(restored, journal, room.clock);
+    CHECK(result.problems.empty());
+    const auto& view = restored.view();
+    CHECK(view.step == live.step);
+    CHECK(view.part() == live.part());
+    CHECK(view.timer.deadline == live.timer.deadline);
+    CHECK(view.timer.duration == live.timer.duration);
+    CHECK(view.activity.ready == live.activity.ready);
+    const auto& brainstorm = *view.choice(room.step_of("brainstorm"));
+    const auto& was = *live.choice(room.step_of("brainstorm"));
+    CHECK(brainstorm.settled == was.settled);
+    CHECK(brainstorm.chosen == was.chosen);
+    CHECK(brainstorm.runoff == was.runoff);
+    CHECK(brainstorm.tied == was.tied);
+    CHECK(brainstorm.runoff_ends == was.runoff_ends);
+    CHECK(journal.facts(1).size() == facts_before);  // nothing new was settled, nothing written again
+}

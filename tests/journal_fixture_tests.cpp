@@ -149,8 +149,21 @@ TEST_CASE("Journals written by earlier releases keep their history in today's ki
             auto engine = fresh_engine();
             const auto restored = app::restore_history(*engine, journal, clock);
             CHECK(restored.open_events > 0);
+            CHECK(restored.problems.empty());
             const auto& view = engine->view();
             CHECK(view.session_open());
+            CHECK(view.active_participants() == expected.at("open_session_participants").get<int>());
+            // "Vorige keer" and the coffee corner's question for next week, from the record.
+            const auto headline = expected.contains("chosen_statement") ? expected.at("chosen_statement").get<std::string>()
+                                                                        : expected.at("chosen_statements").at(0).get<std::string>();
+            CHECK(view.last_outcome == headline);
+            if (expected.contains("group_question")) {
+                REQUIRE(restored.last_question);
+                CHECK(restored.last_question->text == expected.at("group_question").get<std::string>());
+                CHECK(restored.last_question->week == expected.at("group_question_week").get<int>());
+            } else {
+                CHECK_FALSE(restored.last_question);
+            }
             const int facts = step_with(view, Contribution::Facts);
             CHECK(static_cast<int>(view.notes_of(facts).size()) == expected.at("open_session_facts").get<int>());
             CHECK(view.step == facts);
@@ -185,7 +198,22 @@ TEST_CASE("Journals written by earlier releases keep their history in today's ki
             engine->apply(Event{EventKind::Start, clock.monotonic()});  // the next lobby
             REQUIRE(engine->view().phase == Phase::Lobby);
             if (decided) CHECK(has_decision(engine->view()));
-            CHECK(engine->view().last_outcome.size() > 0);
+            CHECK(engine->view().last_outcome == headline);  // session 2 chose no statement
         }
     }
+}
+
+TEST_CASE("A stop between the migration and the completion of an older journal changes nothing") {
+    testing::TempDir temp;
+    std::filesystem::copy_file(k_fixtures / "schema1-e3cab6a" / "vitale.sqlite3", temp.path() / "vitale.sqlite3");
+    { store::Journal migrated{temp.path()}; }  // migrated to today's schema, then the kiosk stopped
+    store::Journal journal{temp.path()};
+    CHECK(journal.found_schema() == 1);  // kept in the file until its sessions are completed
+    FakeClock clock{WallTime{std::chrono::sys_days{std::chrono::year{2026} / 11 / 24} + std::chrono::hours{9}}};
+    const auto report = store::complete_older_sessions(journal, fresh_engine, clock);
+    CHECK(report.completed == 1);
+    REQUIRE(journal.sessions().size() == 2);
+    CHECK(journal.sessions()[0].rules == 1);
+    CHECK(journal.sessions()[1].rules == 1);  // the open one began under rules 1: a later start recalls its facts
+    CHECK(journal.found_schema() == store::Journal::k_schema_version);
 }

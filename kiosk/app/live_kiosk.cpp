@@ -81,7 +81,12 @@ std::unique_ptr<store::Journal> open_journal(const std::filesystem::path& dir, c
                                              ScreenSignals& signals) {
     try {
         auto journal = std::make_unique<store::Journal>(dir);
-        complete_record(*journal, config, SystemClock{});  // before the retention: it may need the earlier sessions
+        try {
+            complete_record(*journal, config, SystemClock{});  // before the retention: it may need the earlier sessions
+        } catch (const std::exception& error) {  // history left as it was; the journal still takes the room's events
+            LogLine{Priority::Error} << journal->file().string() << ": older sessions could not be recorded (" << error.what()
+                                     << "); they are tried again at the next start";
+        }
         // What the room said is for the room: the folder is the kiosk user's alone, also when
         // an older version (or someone's mkdir) made it readable for others.
         std::error_code ignored;
@@ -192,7 +197,13 @@ int minutes_of(Millis time) { return static_cast<int>(std::chrono::duration_cast
 std::optional<GroupQuestion> restore_record(Engine& engine, store::Journal& journal, ScreenSignals& signals,
                                             const Clock& clock) {
     const auto started = clock.monotonic();
-    const auto restored = restore_history(engine, journal, clock);
+    RestoredHistory restored;
+    try {
+        restored = restore_history(engine, journal, clock);
+    } catch (const std::exception& error) {  // the journal's own reading failed: the room still gets its screen
+        LogLine{Priority::Error} << journal.file().string() << ": the record could not be restored (" << error.what() << ")";
+    }
+    for (const auto& problem : restored.problems) LogLine{Priority::Warning} << problem;
     for (const auto& date : restored.session_dates) signals.session_opened(date);
     if (restored.open_events > 0)
         LogLine{Priority::Info} << "the open session was restored from " << restored.open_events << " journaled events in "
@@ -204,6 +215,7 @@ std::optional<GroupQuestion> restore_record(Engine& engine, store::Journal& jour
 void go_to_scene(Engine& engine, const Options& options, const Clock& clock) {
     if (options.scene && !scenes::drive_to_scene(engine, *options.scene, clock.monotonic()))
         throw UsageError{"--scene " + *options.scene + ": no such scene; --list-scenes lists the names"};
+    engine.take_facts();  // a demo's walk is not journaled, and neither is what it settled
 }
 
 void announce(const Config& config, const scenes::Room& room, const ui::FontFiles& fonts, int port) {

@@ -1,5 +1,7 @@
 #include "kiosk/app/record_history.hpp"
 
+#include <algorithm>
+
 #include "kiosk/app/local_time.hpp"
 #include "kiosk/core/log_prefix.hpp"
 #include "kiosk/core/schedule.hpp"
@@ -32,10 +34,18 @@ std::optional<View> recorded_outcome(const store::Journal& journal, const store:
     }
 }
 
+namespace {
+
+// A session that began under older rules recalls what it settled then; under today's rules a
+// replay decides the same again, and recalling would cut a run-off's path short.
+bool recalls(const store::SessionRecord& session) { return session.rules && *session.rules != k_rules_version; }
+
+}  // namespace
+
 View session_view(const store::Journal& journal, const store::SessionRecord& session, const Config& config) {
     if (auto recorded = recorded_outcome(journal, session)) return std::move(*recorded);
     auto engine = fresh_engine(config);
-    engine->recall(journal.facts(session.id));
+    if (recalls(session)) engine->recall(journal.facts(session.id));
     SystemClock clock;
     store::replay(*engine, journal.session_events(session), clock);
     return engine->view();
@@ -56,25 +66,65 @@ RestoredHistory restore_history(Engine& engine, store::Journal& journal, const C
     std::optional<store::SessionRecord> finished;
     for (const auto& session : sessions)
         if (session.recorded) finished = session;
-    if (finished) {
-        const auto past = *recorded_outcome(journal, *finished);
-        if (auto chosen = past.chosen_question(); !chosen.empty() && finished->closed_wall_ms) {
-            const auto closed = to_local(WallTime{std::chrono::milliseconds{*finished->closed_wall_ms}}).date;
-            restored.last_question = GroupQuestion{next_iso_week(iso_week_year(closed) * 100 + iso_week(closed)), std::move(chosen)};
+    // A record that cannot be read costs the history it holds, never the start or the open session.
+    try {
+        if (finished) {
+            const auto past = *recorded_outcome(journal, *finished);
+            if (auto chosen = past.chosen_question(); !chosen.empty() && finished->closed_wall_ms) {
+                const auto closed = to_local(WallTime{std::chrono::milliseconds{*finished->closed_wall_ms}}).date;
+                restored.last_question = GroupQuestion{next_iso_week(iso_week_year(closed) * 100 + iso_week(closed)), std::move(chosen)};
+            }
+            // "Vorige keer": its problem statement, else the headline it inherited.
+            const auto headline = past.chosen_statement();
+            engine.remember_last_outcome(headline.empty() ? past.last_outcome : headline);
+            engine.remember_decisions(store::decisions_after(past));
         }
-        engine.remember_last_outcome(past.chosen_statement());
-        engine.remember_decisions(store::decisions_after(past));
+    } catch (const store::StoreError& error) {
+        restored.problems.push_back(std::string{error.what()} + "; the lobby starts without the earlier decisions");
     }
     const auto since = std::chrono::duration_cast<Millis>((clock.wall() - std::chrono::days{15}).time_since_epoch()).count();
     store::replay(engine, journal.coffee_events(since), clock);
-    if (const auto open = journal.open_session_record()) {
-        engine.recall(journal.facts(open->id));
-        const auto entries = journal.open_session();
-        store::replay(engine, entries, clock);
-        journal.append_facts(engine.take_facts(), clock);
-        restored.open_events = entries.size();
+    const auto open = journal.open_session_record();
+    if (!open) return restored;
+    std::vector<Fact> journaled;
+    try {
+        journaled = journal.facts(open->id);
+    } catch (const store::StoreError& error) {
+        restored.problems.push_back(error.what());
     }
-    engine.take_facts();
+    if (recalls(*open)) engine.recall(journaled);
+    // The open session's events, as store::replay plays them, watching for its close: a closing
+    // event that was written but not marked (a stop in between) is marked now.
+    const auto entries = journal.open_session();
+    const auto now_wall = std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count();
+    const Millis now_mono = clock.monotonic();
+    std::optional<std::int64_t> closed_at;
+    for (const auto& entry : entries) {
+        Event event = entry.event;
+        event.at = now_mono - Millis{now_wall - entry.wall_ms};
+        const bool was_open = engine.view().session_open();
+        engine.apply(event);
+        if (was_open && !engine.view().session_open() && !closed_at) closed_at = entry.seq;
+    }
+    engine.tick(now_mono);
+    engine.take_applied();
+    engine.take_effects();
+    engine.recall({});  // what it recalled is behind it: a step returned to is the group's again
+    restored.open_events = entries.size();
+    // Facts the journal does not have yet (a stop between an event and its facts): a replay under
+    // the same rules settles the same, so what it said beyond the journaled ones is new.
+    auto facts = engine.take_facts();
+    if (!recalls(*open)) facts.erase(facts.begin(), facts.begin() + static_cast<std::ptrdiff_t>(std::min(journaled.size(), facts.size())));
+    try {
+        journal.append_facts(facts, clock);
+        if (closed_at) {
+            const auto closed = engine.closed_session();
+            journal.close_session(open->id, *closed_at, closed ? store::outcome_record(*closed) : std::string{});
+            restored.problems.push_back("session " + std::to_string(open->id) + " had closed before the stop; its close is recorded now");
+        }
+    } catch (const store::StoreError& error) {
+        restored.problems.push_back(error.what());
+    }
     return restored;
 }
 

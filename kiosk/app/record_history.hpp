@@ -3,6 +3,7 @@
 // under today's rules), and the open session replayed with the facts it already settled. Used
 // by the start-up, the record commands (--sessions, --export) and --doctor. Any one thread.
 #include <chrono>
+#include <string>
 #include <optional>
 #include <vector>
 
@@ -30,12 +31,15 @@ struct RestoredHistory {
     std::vector<std::chrono::year_month_day> session_dates;  // local date each session opened
     std::optional<GroupQuestion> last_question;  // the last finished session's question for the coffee corner
     std::size_t open_events = 0;                 // events of the open session replayed
+    std::vector<std::string> problems;           // what could not be read or written, for the log
 };
 
 // What start-up restores into a fresh engine: from the last finished session's recorded outcome
 // its headline, its decisions still to review and its wrap-up question; then the coffee corner's
 // last two weeks; then the open session, replayed with the facts it already settled (the facts
-// it settled but had not journaled yet are journaled now).
+// it settled but had not journaled yet are journaled now). A session that began under older
+// rules recalls what it settled then (Engine::recall); one under today's rules replays as it ran.
+// A record or fact that cannot be read costs that part of the history, not the start.
 RestoredHistory restore_history(Engine& engine, store::Journal& journal, const Clock& clock);
 
 }  // namespace kiosk::app

@@ -173,7 +173,6 @@ void Journal::open_and_migrate() {
             if (sqlite3_step(query.get()) == SQLITE_ROW) version = sqlite3_column_int(query.get(), 0);
         }
     }
-    m_found_schema = version == 0 ? k_schema_version : version;
     if (version > k_schema_version)
         throw NewerSchemaError{m_file.string() + " was written by a newer Vitale Kiosk (schema " + std::to_string(version) +
                          ", this one knows up to " + std::to_string(k_schema_version) +
@@ -185,12 +184,29 @@ void Journal::open_and_migrate() {
             const auto record = "INSERT INTO schema_version VALUES (" + std::to_string(next) + ", " +
                                 std::to_string(now_wall_ms()) + ")";
             exec(record.c_str());
+            // The schema the file came with decides how its older sessions are completed
+            // (store/upgrade.cpp); kept until they are, also across a stop in between.
+            if (next == 4 && version > 0) {
+                const auto found = "INSERT OR REPLACE INTO meta VALUES ('found_schema', '" + std::to_string(version) + "')";
+                exec(found.c_str());
+            }
             exec("COMMIT");
         } catch (...) {
             sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
             throw;
         }
     }
+    m_found_schema = k_schema_version;
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(m_db, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'found_schema'", -1, &raw, nullptr) == SQLITE_OK) {
+        Statement query{raw};
+        if (sqlite3_step(query.get()) == SQLITE_ROW) m_found_schema = sqlite3_column_int(query.get(), 0);
+    }
+}
+
+void Journal::completed() {
+    exec("DELETE FROM meta WHERE key = 'found_schema'");
+    m_found_schema = k_schema_version;
 }
 
 void Journal::append(const std::vector<Event>& events, const Clock& clock) {
@@ -243,21 +259,28 @@ void Journal::append(const std::vector<Event>& events, const Clock& clock) {
 
 void Journal::mark_session(std::size_t index, bool opened, const std::string& outcome) {
     // Replay starts at the event that opened the session; a closed session replays nothing.
-    const auto seq = std::to_string(m_last_batch_first + static_cast<std::int64_t>(index));
-    const auto wall = "(SELECT wall_ms FROM events WHERE seq = " + seq + ")";
     if (opened) {
+        const auto seq = std::to_string(m_last_batch_first + static_cast<std::int64_t>(index));
+        const auto wall = "(SELECT wall_ms FROM events WHERE seq = " + seq + ")";
         const auto sql = "INSERT INTO sessions (opened_seq, opened_wall_ms, rules) VALUES (" + seq + ", " + wall + ", " +
                          std::to_string(k_rules_version) + ")";
         exec(sql.c_str());
         return;
     }
+    const auto open = open_session_record();
+    if (!open) return;
+    close_session(open->id, m_last_batch_first + static_cast<std::int64_t>(index), outcome);
+}
+
+void Journal::close_session(std::int64_t session_id, std::int64_t closed_seq, const std::string& outcome) {
     // The close and the outcome recorded together, or neither.
     exec("BEGIN IMMEDIATE");
     try {
-        const auto closing = open_session_record();
-        const auto sql = "UPDATE sessions SET closed_seq = " + seq + ", closed_wall_ms = " + wall + " WHERE closed_seq IS NULL";
+        const auto seq = std::to_string(closed_seq);
+        const auto sql = "UPDATE sessions SET closed_seq = " + seq + ", closed_wall_ms = (SELECT wall_ms FROM events WHERE seq = " +
+                         seq + ") WHERE id = " + std::to_string(session_id);
         exec(sql.c_str());
-        if (closing && !outcome.empty()) record_outcome(closing->id, outcome);
+        if (!outcome.empty()) record_outcome(session_id, outcome);
         exec("COMMIT");
     } catch (...) {
         sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -291,23 +314,24 @@ void Journal::insert_facts(std::int64_t session_id, const std::vector<Fact>& fac
     }
 }
 
-void Journal::append_facts(const std::vector<Fact>& facts, const Clock& clock) {
-    if (facts.empty()) return;
-    const auto all = sessions();
-    if (all.empty()) return;  // facts are settled inside sessions only
+bool Journal::append_facts(const std::vector<Fact>& facts, const Clock& clock) {
+    if (facts.empty()) return true;
+    const auto open = open_session_record();
+    if (!open) return false;  // facts are settled inside sessions only (a --scene walk journals nothing)
     if (m_relaxed) {
         exec("PRAGMA synchronous=FULL");
         m_relaxed = false;
     }
     exec("BEGIN IMMEDIATE");
     try {
-        insert_facts(all.back().id, facts, std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count());
+        insert_facts(open->id, facts, std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count());
         exec("COMMIT");
         ++m_commits;
     } catch (...) {
         sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
         throw;
     }
+    return true;
 }
 
 std::vector<Fact> Journal::facts(std::int64_t session_id) const {

@@ -65,8 +65,12 @@ public:
     // k_rules_version), or closed it; `outcome` is the closed session's record, written with
     // the close in one transaction.
     void mark_session(std::size_t index, bool opened, const std::string& outcome = {});
-    // What the engine settled, for the latest session (the open one, or the one just closed).
-    void append_facts(const std::vector<Fact>& facts, const Clock& clock);
+    // What the engine settled, for the open session (facts are flushed before the close of the
+    // event that settled them is marked); false, and nothing written, when no session is open.
+    bool append_facts(const std::vector<Fact>& facts, const Clock& clock);
+    // Closes `session_id` at the event `closed_seq` with its outcome, in one transaction (also
+    // at start-up, for a session whose closing event was written but not its close).
+    void close_session(std::int64_t session_id, std::int64_t closed_seq, const std::string& outcome);
     // One session's facts, in the order they were settled.
     std::vector<Fact> facts(std::int64_t session_id) const;
     // A finished session's recorded outcome (outcome_record.hpp); nullopt when none is recorded.
@@ -81,8 +85,10 @@ public:
     // 1, 2, 3 in order: only for a file that came with schema 1, whose finished sessions had no
     // rows (store/upgrade.cpp), before anything refers to their numbers.
     void rebuild_sessions(const std::vector<std::pair<std::int64_t, std::optional<std::int64_t>>>& ranges);
-    // The schema the file had when this run opened it (before migrating); k_schema_version for a new file.
+    // The schema the file came with, until its older sessions are completed (kept in the file,
+    // so a stop in between changes nothing); k_schema_version for a new or completed file.
     int found_schema() const { return m_found_schema; }
+    void completed();  // store/upgrade.cpp completed every older session
     // When the file reached `version` (ms since the epoch); nullopt if it never did or came with it.
     std::optional<std::int64_t> migrated_at(int version) const;
 

@@ -262,9 +262,10 @@ std::string outcome_record(const View& view) {
         {"question_ideas", texts_json(view.question_ideas)},
         {"question_dots", pairs(view.question_dots, [](int idea) { return idea; })},
         {"question", view.chosen_question()},
+        {"last_outcome", view.last_outcome},  // the headline before it ("Vorige keer" when it chose none)
         {"spent_ms", spent},
     };
-    return record.dump();
+    return record.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 View view_from_record(const std::string& text) {
@@ -302,6 +303,7 @@ View view_from_record(const std::string& text) {
         view.question_ideas = texts_of(json.at("question_ideas"));
         for (const auto& pair : json.at("question_dots")) view.question_dots[pair.at(0).get<int>()] = pair.at(1).get<int>();
         view.settled_question = json.at("question");
+        view.last_outcome = json.value("last_outcome", std::string{});
         for (const auto& s : json.at("spent_ms")) view.spent.push_back(ms_of(s));
         return view;
     } catch (const StoreError&) {
@@ -321,7 +323,7 @@ std::string fact_json(const Fact& fact) {
         json = {{"decision", name_of(d->decision, k_decisions)}, {"owner", d->owner}, {"first_step", d->first_step}, {"review_date", d->review_date}};
     else if (const auto* v = std::get_if<ReviewedFact>(&fact)) json = {{"decision", v->decision}, {"review", v->review}};
     else if (const auto* q = std::get_if<QuestionFact>(&fact)) json = {{"text", q->text}};
-    return json.dump();
+    return json.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 std::optional<Fact> fact_from(const std::string& kind, const std::string& text) {

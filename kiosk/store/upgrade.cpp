@@ -28,12 +28,16 @@ namespace {
 
 // Schema 1 kept only where the open session began; migration 2 made a row for that one alone,
 // so the finished sessions of a file that comes with schema 1 have no rows. Its events say where
-// each began and ended: replayed once under rules 1, every open and close of the engine is a row.
+// each began and ended: replayed once under rules 1, every open and close of the engine before
+// the listed open session is a row; the listed open session stays as it was listed.
 int recover_schema1_sessions(Journal& journal, const EngineMaker& make_engine) {
+    const auto listed = journal.sessions();
+    const std::int64_t open_from = listed.empty() ? INT64_MAX : listed.back().opened_seq;  // the listed (open) session
     auto engine = make_engine();
     engine->follow_rules(1);
     std::vector<std::pair<std::int64_t, std::optional<std::int64_t>>> ranges;
     for (const auto& entry : journal.all_events()) {
+        if (entry.seq >= open_from) break;
         Event event = entry.event;
         event.at = Millis{entry.wall_ms};  // a throwaway engine: its clock may be the wall clock
         const bool was_open = engine->view().session_open();
@@ -42,10 +46,13 @@ int recover_schema1_sessions(Journal& journal, const EngineMaker& make_engine) {
         if (!was_open) ranges.emplace_back(entry.seq, std::nullopt);
         else if (!ranges.empty()) ranges.back().second = entry.seq;
     }
-    const auto finished = std::count_if(ranges.begin(), ranges.end(), [](const auto& r) { return r.second.has_value(); });
-    if (finished == 0) return 0;  // nothing was missing
+    // A session the replay leaves open before the listed one was never closed: it is not history.
+    std::erase_if(ranges, [](const auto& range) { return !range.second; });
+    if (ranges.empty()) return 0;  // nothing was missing
+    const int finished = static_cast<int>(ranges.size());
+    if (!listed.empty()) ranges.emplace_back(listed.back().opened_seq, listed.back().closed_seq);
     journal.rebuild_sessions(ranges);
-    return static_cast<int>(finished);
+    return finished;
 }
 
 }  // namespace
@@ -58,7 +65,10 @@ UpgradeReport complete_older_sessions(Journal& journal, const EngineMaker& make_
     }
     const auto sessions = journal.sessions();
     const auto done = [](const SessionRecord& session) { return session.rules && (session.recorded || !session.closed_seq); };
-    if (std::all_of(sessions.begin(), sessions.end(), done)) return report;  // every start-up after the first
+    if (std::all_of(sessions.begin(), sessions.end(), done)) {  // every start-up after the first
+        if (journal.found_schema() < Journal::k_schema_version) journal.completed();
+        return report;
+    }
     // Each session replays with the earlier decisions the session before it handed on, as the
     // live kiosk had them, so its record holds the same reviews.
     std::vector<Decision> carried;
@@ -82,17 +92,19 @@ UpgradeReport complete_older_sessions(Journal& journal, const EngineMaker& make_
         replay(*engine, journal.session_events(through_close), clock);
         const auto facts = engine->take_facts();
         if (session.closed_seq) {
+            // A session whose close the replay refuses is recorded as its events leave it, once.
             const auto closed = engine->closed_session();
-            if (!closed) {
-                report.log.push_back("session " + std::to_string(session.id) + " did not close when replayed; it is left as it was");
-                continue;
-            }
-            journal.complete(session.id, rules, facts, session.closed_wall_ms.value_or(session.opened_wall_ms), outcome_record(*closed));
-            carried = decisions_after(*closed);
+            if (!closed)
+                report.log.push_back("session " + std::to_string(session.id) +
+                                     " did not close when replayed; it is recorded as its events leave it");
+            const View& outcome = closed ? *closed : engine->view();
+            journal.complete(session.id, rules, facts, session.closed_wall_ms.value_or(session.opened_wall_ms), outcome_record(outcome));
+            carried = decisions_after(outcome);
             ++report.completed;
         } else {
+            // Its rules stay those it began under: a later start recalls what it settled then.
             const auto now = std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count();
-            journal.complete(session.id, k_rules_version, facts, now, std::nullopt);
+            journal.complete(session.id, rules, facts, now, std::nullopt);
             report.open_session = session.id;
             report.log.push_back("session " + std::to_string(session.id) + " was opened by an older version (rules " +
                                  std::to_string(rules) + "); what it settled so far is kept as it was (" +
@@ -100,6 +112,7 @@ UpgradeReport complete_older_sessions(Journal& journal, const EngineMaker& make_
                                  std::to_string(k_rules_version) + ") from where it stands");
         }
     }
+    journal.completed();
     if (report.completed > 0)
         report.log.insert(report.log.begin(), std::to_string(report.completed) +
                                                   " finished sessions from an older version were recorded under the rules they ran under");
