@@ -27,6 +27,7 @@ fi
 [ "$(git -C "$work" rev-parse --short=7 HEAD)" = "${commit:0:7}" ] || { echo "$work is not at $commit" >&2; exit 1; }
 
 mkdir -p "$work/fixture_driver"
+cp "$here"/*.cpp "$work/fixture_driver/"  # a driver may build on an earlier one (schema 4 on 3)
 cp "$driver" "$work/fixture_driver/driver.cpp"
 sources=$(sed -n 's|^// fixture-sources: ||p' "$driver")
 libs=$(sed -n 's|^// fixture-libs: ||p' "$driver")

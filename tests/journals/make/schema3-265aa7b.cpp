@@ -12,6 +12,11 @@
 // (SDL only for the headers record_commands.cpp includes through scenes/widgets.hpp; no SDL code
 // of the kiosk is compiled: the one function it uses from there is copied below.)
 // Run with TZ=Europe/Amsterdam: the fake clock starts on Monday 2026-11-23 09:00 local time.
+// schema4-c06da5d.cpp builds this file with FIXTURE_SCHEMA 4: the same sessions, with that
+// version's facts, recorded outcomes and start-up (the #if blocks below).
+#ifndef FIXTURE_SCHEMA
+#define FIXTURE_SCHEMA 3
+#endif
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -29,6 +34,9 @@
 #include "kiosk/app/command_line.hpp"
 #include "kiosk/app/config_location.hpp"
 #include "kiosk/app/record_commands.hpp"
+#if FIXTURE_SCHEMA >= 4
+#include "kiosk/app/record_history.hpp"
+#endif
 #include "kiosk/app/session_files.hpp"
 #include "kiosk/config/config_loader.hpp"
 #include "kiosk/core/clock.hpp"
@@ -37,6 +45,9 @@
 #include "kiosk/core/random_key.hpp"
 #include "kiosk/core/schedule.hpp"
 #include "kiosk/store/journal.hpp"
+#if FIXTURE_SCHEMA >= 4
+#include "kiosk/store/outcome_record.hpp"
+#endif
 
 // Verbatim from scenes/widgets.cpp at 265aa7b (record_commands.cpp's week export uses it; the
 // rest of that file draws with SDL and is not built here).
@@ -414,7 +425,16 @@ int run_sessions(const fs::path& config_dir, const fs::path& data_dir) {
                                 },
                                 [&](std::size_t index, bool opened) {
                                     std::lock_guard lock{journal_mutex};
+#if FIXTURE_SCHEMA >= 4
+                                    const auto closed = opened ? nullptr : engine.closed_session();
+                                    journal->mark_session(index, opened, closed ? store::outcome_record(*closed) : std::string{});
+                                },
+                                [&](const std::vector<Fact>& facts) {
+                                    std::lock_guard lock{journal_mutex};
+                                    journal->append_facts(facts, clock);
+#else
                                     journal->mark_session(index, opened);
+#endif
                                 }};
         EngineLoop loop{engine, clock, std::move(hooks)};
         loop_ptr = &loop;
@@ -601,9 +621,13 @@ int run_export(const fs::path& config_dir, const fs::path& data_dir, const fs::p
     const auto entries = journal.open_session();
     if (entries.empty()) fail("no open session in the journal");
     FakeClock clock{WallTime{std::chrono::milliseconds{entries.back().wall_ms + 60'000}}};  // a minute later
+#if FIXTURE_SCHEMA >= 4
+    app::restore_history(engine, journal, clock);  // record_history.cpp
+#else
     const auto since = std::chrono::duration_cast<Millis>((clock.wall() - std::chrono::days{15}).time_since_epoch()).count();
     store::replay(engine, journal.coffee_events(since), clock);
     store::replay(engine, entries, clock);
+#endif
     const auto& view = engine.view();
     int facts = 0;
     for (const auto& note : view.notes) facts += note.step == 1 ? 1 : 0;
