@@ -56,6 +56,15 @@ struct LiveRoom {
     void to_step(const char* id) {
         while (!(engine.view().in_step() && engine.view().step == step_of(id))) key(EventKind::Next);
     }
+    // A session with three phones, walked to the problem statements' vote, each having written one.
+    void open_at_statement_vote() {
+        key(EventKind::Start);
+        for (int n = 1; n <= 3; ++n) REQUIRE(phone(n, EventKind::Join).ok());
+        key(EventKind::Start);
+        to_step("probleemstelling");
+        for (int n = 1; n <= 3; ++n) REQUIRE(phone(n, EventKind::Contribute, "Hoe kunnen we " + std::to_string(n) + "?").ok());
+        key(EventKind::Next);  // the vote
+    }
 };
 
 }  // namespace
@@ -64,12 +73,7 @@ TEST_CASE("A closed session's outcome is recorded as it closes, and its export r
     testing::TempDir temp;
     store::Journal journal{temp.path()};
     LiveRoom room{journal};
-    room.key(EventKind::Start);
-    for (int n = 1; n <= 3; ++n) REQUIRE(room.phone(n, EventKind::Join).ok());
-    room.key(EventKind::Start);
-    room.to_step("probleemstelling");
-    for (int n = 1; n <= 3; ++n) REQUIRE(room.phone(n, EventKind::Contribute, "Hoe kunnen we " + std::to_string(n) + "?").ok());
-    room.key(EventKind::Next);  // the vote
+    room.open_at_statement_vote();
     for (int n = 1; n <= 3; ++n) REQUIRE(room.phone(n, EventKind::Vote, "", {n, n, n}).ok());
     room.key(EventKind::Next);  // a three-way tie: the run-off
     REQUIRE(room.engine.view().open_choice());
@@ -114,12 +118,7 @@ TEST_CASE("A kiosk stopped during a run-off comes back to the same run-off, and 
     testing::TempDir temp;
     store::Journal journal{temp.path()};
     LiveRoom room{journal};
-    room.key(EventKind::Start);
-    for (int n = 1; n <= 3; ++n) REQUIRE(room.phone(n, EventKind::Join).ok());
-    room.key(EventKind::Start);
-    room.to_step("probleemstelling");  // a clear winner: one fact
-    for (int n = 1; n <= 3; ++n) REQUIRE(room.phone(n, EventKind::Contribute, "Hoe kunnen we " + std::to_string(n) + "?").ok());
-    room.key(EventKind::Next);
+    room.open_at_statement_vote();  // a clear winner: one fact
     for (int n = 1; n <= 3; ++n) REQUIRE(room.phone(n, EventKind::Vote, "", {2}).ok());
     room.key(EventKind::Next);
     room.to_step("brainstorm");  // A 3, B 2, C 1, D 1 dots: C and D tie for the third place
