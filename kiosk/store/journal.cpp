@@ -272,20 +272,26 @@ void Journal::mark_session(std::size_t index, bool opened, const std::string& ou
     close_session(open->id, m_last_batch_first + static_cast<std::int64_t>(index), outcome);
 }
 
-void Journal::close_session(std::int64_t session_id, std::int64_t closed_seq, const std::string& outcome) {
-    // The close and the outcome recorded together, or neither.
+void Journal::in_transaction(const std::function<void()>& body) {
     exec("BEGIN IMMEDIATE");
     try {
-        const auto seq = std::to_string(closed_seq);
-        const auto sql = "UPDATE sessions SET closed_seq = " + seq + ", closed_wall_ms = (SELECT wall_ms FROM events WHERE seq = " +
-                         seq + ") WHERE id = " + std::to_string(session_id);
-        exec(sql.c_str());
-        if (!outcome.empty()) record_outcome(session_id, outcome);
+        body();
         exec("COMMIT");
     } catch (...) {
         sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
         throw;
     }
+}
+
+void Journal::close_session(std::int64_t session_id, std::int64_t closed_seq, const std::string& outcome) {
+    // The close and the outcome recorded together, or neither.
+    in_transaction([&] {
+        const auto seq = std::to_string(closed_seq);
+        const auto sql = "UPDATE sessions SET closed_seq = " + seq + ", closed_wall_ms = (SELECT wall_ms FROM events WHERE seq = " +
+                         seq + ") WHERE id = " + std::to_string(session_id);
+        exec(sql.c_str());
+        if (!outcome.empty()) record_outcome(session_id, outcome);
+    });
 }
 
 void Journal::record_outcome(std::int64_t session_id, const std::string& outcome) {
@@ -322,15 +328,8 @@ bool Journal::append_facts(const std::vector<Fact>& facts, const Clock& clock) {
         exec("PRAGMA synchronous=FULL");
         m_relaxed = false;
     }
-    exec("BEGIN IMMEDIATE");
-    try {
-        insert_facts(open->id, facts, std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count());
-        exec("COMMIT");
-        ++m_commits;
-    } catch (...) {
-        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
-        throw;
-    }
+    in_transaction([&] { insert_facts(open->id, facts, std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count()); });
+    ++m_commits;
     return true;
 }
 
@@ -363,24 +362,18 @@ std::optional<std::string> Journal::outcome(std::int64_t session_id) const {
 
 void Journal::complete(std::int64_t session_id, int rules, const std::vector<Fact>& facts, std::int64_t wall_ms,
                        const std::optional<std::string>& outcome) {
-    exec("BEGIN IMMEDIATE");
-    try {
+    in_transaction([&] {
         insert_facts(session_id, facts, wall_ms);
         const auto sql = "UPDATE sessions SET rules = " + std::to_string(rules) + " WHERE id = " + std::to_string(session_id);
         exec(sql.c_str());
         if (outcome) record_outcome(session_id, *outcome);
-        exec("COMMIT");
-    } catch (...) {
-        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
-        throw;
-    }
+    });
 }
 
 std::vector<JournalEntry> Journal::all_events() const { return events_between(0, INT64_MAX); }
 
 void Journal::rebuild_sessions(const std::vector<std::pair<std::int64_t, std::optional<std::int64_t>>>& ranges) {
-    exec("BEGIN IMMEDIATE");
-    try {
+    in_transaction([&] {
         exec("DELETE FROM sessions; DELETE FROM sqlite_sequence WHERE name = 'sessions'");
         for (const auto& [opened, closed] : ranges) {
             const auto wall = [](std::int64_t seq) { return "(SELECT wall_ms FROM events WHERE seq = " + std::to_string(seq) + ")"; };
@@ -389,11 +382,7 @@ void Journal::rebuild_sessions(const std::vector<std::pair<std::int64_t, std::op
                              (closed ? wall(*closed) : "NULL") + ")";
             exec(sql.c_str());
         }
-        exec("COMMIT");
-    } catch (...) {
-        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
-        throw;
-    }
+    });
 }
 
 std::optional<std::int64_t> Journal::migrated_at(int version) const {

@@ -4,6 +4,7 @@
 // Used by the engine's thread only (EngineLoop's hooks) and at start-up before that thread.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -123,6 +124,8 @@ private:
     // Events matching `where` with its two '?' bound to `first` and `second`, in order.
     std::vector<JournalEntry> events_where(const char* where, std::int64_t first, std::int64_t second) const;
     void exec(const char* sql);
+    // `body` in one transaction: committed when it returns, rolled back when it throws.
+    void in_transaction(const std::function<void()>& body);
     void insert_facts(std::int64_t session_id, const std::vector<Fact>& facts, std::int64_t wall_ms);
     void record_outcome(std::int64_t session_id, const std::string& outcome);
 
