@@ -241,7 +241,8 @@ TEST_CASE("No export names a participant by number; a first name only when the r
     const auto json_text = export_of(view, ExportFormat::Json);
     CHECK(json_text.find("\"participant\"") == std::string::npos);
     CHECK(json_text.find("\"author\"") == std::string::npos);
-    for (const auto& stage : nlohmann::json::parse(json_text).at("stages"))
+    const auto parsed = nlohmann::json::parse(json_text);  // a range-for over a temporary's member would dangle
+    for (const auto& stage : parsed.at("stages"))
         for (const auto& note : stage.at("notes")) {
             CHECK_FALSE(note.contains("participant"));
             CHECK_FALSE(note.contains("name"));
