@@ -33,7 +33,7 @@ TEST_CASE("The action table says once who may send what") {
     using E = EventKind;
     CHECK(kinds_sent_by(k_room) ==
           std::set<E>{E::Start, E::Next, E::Previous, E::TogglePause, E::Extend, E::OfferHost, E::TogglePrompt, E::AskAgain,
-                      E::RoomPick, E::NewCode});
+                      E::RoomPick, E::NewCode, E::CoffeeModerate});
     CHECK(kinds_sent_by(k_system) == std::set<E>{E::AiPrompt, E::AiText, E::AiEnd, E::TimedOut, E::PartEnded, E::WindowEnded,
                                                 E::RunOffEnded, E::CloseCodes, E::CoffeeWeek, E::CoffeeQuestion});
     CHECK(kinds_sent_by(k_host) == std::set<E>{E::Next, E::TogglePause, E::Extend, E::HideNote, E::RemoveParticipant});
@@ -190,6 +190,27 @@ TEST_CASE("One participant cannot spend the session's budget: each has a share o
     CHECK(room.engine.admit(more, none) == Status::BudgetSpent);
     const Event other{EventKind::Edit, Sender::participant(Room::key(2)), EditNotePayload{"analyse", 1, std::string(250, 'c')}};
     CHECK(room.engine.admit(other, none) == Status::Ok);
+}
+
+TEST_CASE("A participant's share counts what the same batch already holds for it") {
+    SessionRules rules;
+    rules.phone_budget = 80'000;  // a share is 10 000 bytes
+    Room room{rules};
+    room.open_at(1, 2);
+    // One burst: everything arrives in one batch, nothing applied yet.
+    Engine::Reserved batch;
+    int admitted = 0;
+    for (int i = 0; i < 200; ++i) {
+        const Event note{EventKind::Contribute, Sender::participant(Room::key(1)), NewNotePayload{"analyse", std::string(250, 'x')}};
+        if (room.engine.admit(note, batch) != Status::Ok) break;
+        ++admitted;
+    }
+    CHECK(admitted >= 25);
+    CHECK(admitted <= 40);  // 10 000 bytes of notes of 250 and a row's overhead, not the session's 80 000 (over 240)
+    CHECK(batch.bytes <= 10'000);
+    // The other participant's share is untouched by that burst.
+    const Event other{EventKind::Contribute, Sender::participant(Room::key(2)), NewNotePayload{"analyse", std::string(250, 'y')}};
+    CHECK(room.engine.admit(other, batch) == Status::Ok);
 }
 
 TEST_CASE("A join that changes nothing is not written: a known key, a removed one, a full room") {

@@ -130,10 +130,13 @@ Status Engine::admit(const Event& event, Reserved& reserved) const {
     // The session's budget, and each participant's share of it: one phone cannot spend it all.
     const auto bytes = journal_bytes(event);
     if (m_phone_bytes + reserved.bytes + bytes > m_rules->phone_budget) return Status::BudgetSpent;
+    // The share counts what this batch already holds for the same participant.
     const auto mine = m_phone_bytes_by.find(event.from.key);
-    if ((mine == m_phone_bytes_by.end() ? 0 : mine->second) + bytes > m_rules->phone_budget / k_budget_shares)
+    auto& pending = reserved.bytes_by[event.from.key];
+    if ((mine == m_phone_bytes_by.end() ? 0 : mine->second) + pending + bytes > m_rules->phone_budget / k_budget_shares)
         return Status::BudgetSpent;
     reserved.bytes += bytes;
+    pending += bytes;
     return Status::Ok;
 }
 

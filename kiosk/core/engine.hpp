@@ -71,6 +71,7 @@ public:
     // events in all and per phone (so one batch cannot overshoot a bound the next would meet).
     struct Reserved {
         std::size_t bytes = 0;
+        std::map<std::string, std::size_t> bytes_by;  // per participant, for its share
         int coffee = 0;
         std::map<std::string, int> coffee_by;
     };
