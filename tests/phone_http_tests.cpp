@@ -46,15 +46,28 @@ public:
         char buffer[4096];
         while (m_data.find(marker) == std::string::npos) {
             const auto n = ::recv(m_fd, buffer, sizeof buffer, 0);
+            if (n == 0) m_closed = true;
             if (n <= 0) break;
             m_data.append(buffer, static_cast<std::size_t>(n));
         }
         return m_data;
     }
+    // The peer closed the connection (seen by a read).
+    bool closed() const { return m_closed; }
+    // Reads for `wait`; true when the peer closed meanwhile.
+    bool closed_within(std::chrono::milliseconds wait) {
+        timeval timeout{0, static_cast<suseconds_t>(wait.count() * 1000)};
+        ::setsockopt(m_fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+        read_until("never sent");
+        timeval back{5, 0};
+        ::setsockopt(m_fd, SOL_SOCKET, SO_RCVTIMEO, &back, sizeof back);
+        return m_closed;
+    }
 
 private:
     int m_fd = -1;
     bool m_connected = false;
+    bool m_closed = false;
     std::string m_data;
 };
 
@@ -370,6 +383,36 @@ TEST_CASE("A live stream sends the state at once and again after every change") 
     RawConnection stale{kiosk.port};
     stale.send(stream_request(kiosk.port, std::string(32, 'f')));
     CHECK(stale.read_until("\r\n\r\n").rfind("HTTP/1.1 401", 0) == 0);
+}
+
+TEST_CASE("The server closes the stream of a removed phone and of a session that ended, after saying so") {
+    PhoneKiosk kiosk;
+    kiosk.open_session();
+    const auto removed = kiosk.join();
+    const auto stays = kiosk.join();
+    RawConnection gone{kiosk.port};
+    gone.send(stream_request(kiosk.port, removed));
+    REQUIRE(gone.read_until("\"phase\":\"lobby\"").find("text/event-stream") != std::string::npos);
+    RawConnection other{kiosk.port};
+    other.send(stream_request(kiosk.port, stays));
+    REQUIRE(other.read_until("\"phase\":\"lobby\"").find("text/event-stream") != std::string::npos);
+
+    kiosk.press(EventKind::OfferHost);  // the other phone is host and removes phone 1
+    REQUIRE(kiosk.post("/api/host/claim", {{"key", stays}, {"code", kiosk.view()->host_offer->code}})->status == 200);
+    REQUIRE(kiosk.post("/api/host/remove", {{"key", stays}, {"participant", 1}})->status == 200);
+    // The removed phone hears "ended", then the connection ends (read_until stops at the close).
+    const auto heard = gone.read_until("never sent");
+    CHECK(heard.find("\"phase\":\"ended\"") != std::string::npos);
+    CHECK(gone.closed());
+    // A new stream for that key is refused; the other phone's stream stays open and current.
+    RawConnection again{kiosk.port};
+    again.send(stream_request(kiosk.port, removed));
+    CHECK(again.read_until("\r\n\r\n").rfind("HTTP/1.1 401", 0) == 0);
+    CHECK(!other.closed_within(std::chrono::milliseconds{300}));
+
+    kiosk.press(EventKind::Previous);  // the session closes: every phone's stream ends
+    CHECK(other.read_until("never sent").find("\"phase\":\"ended\"") != std::string::npos);
+    CHECK(other.closed());
 }
 
 TEST_CASE("Two hundred phones hold live streams on two server threads and all see a new note") {

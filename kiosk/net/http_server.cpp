@@ -133,9 +133,12 @@ public:
     }
 
     // Queues one stream message; a state not yet sent is replaced by the newer one.
-    void send(std::shared_ptr<const std::string> message, bool heartbeat) {
-        asio::post(m_stream.get_executor(), [self = shared_from_this(), message = std::move(message), heartbeat] {
-            if (self->m_closed) return;
+    // `last`: the stream's final message; the connection closes once it is written, and
+    // nothing sent after it goes out.
+    void send(std::shared_ptr<const std::string> message, bool heartbeat, bool last = false) {
+        asio::post(m_stream.get_executor(), [self = shared_from_this(), message = std::move(message), heartbeat, last] {
+            if (self->m_closed || self->m_closing) return;
+            if (last) self->m_closing = true;
             if (self->m_writing) {
                 if (!heartbeat) self->m_pending = message;
                 return;
@@ -230,6 +233,7 @@ private:
             self->m_server.add_stream(self);
             self->watch_for_close();
             if (auto pending = std::exchange(self->m_pending, nullptr)) self->write_stream(pending);
+            else if (self->m_closing) self->close();
         });
     }
 
@@ -251,7 +255,8 @@ private:
             self->m_writing = false;
             if (ec) return self->close();
             self->m_stream.expires_never();
-            if (auto pending = std::exchange(self->m_pending, nullptr)) self->write_stream(pending);
+            if (auto pending = std::exchange(self->m_pending, nullptr)) return self->write_stream(pending);
+            if (self->m_closing) self->close();
         });
     }
 
@@ -275,6 +280,7 @@ private:
     bool m_keep_alive = true;
     bool m_writing = false;
     bool m_closed = false;
+    bool m_closing = false;  // the final message is queued or being written
     std::shared_ptr<const std::string> m_pending;
     std::array<char, 256> m_discard{};
 };
@@ -397,9 +403,8 @@ void HttpServer::Impl::broadcast(bool heartbeat) {
             connection->send(ping, true);
             continue;
         }
-        auto data = m_render(connection->stream_key());
-        if (!data) continue;
-        connection->send(std::make_shared<const std::string>("data: " + *data + "\n\n"), false);
+        if (auto message = m_render(connection->stream_key()))
+            connection->send(std::make_shared<const std::string>("data: " + message->data + "\n\n"), false, message->last);
     }
 }
 
@@ -422,8 +427,8 @@ void HttpServer::Impl::add_stream(const std::shared_ptr<Connection>& connection)
     }
     for (const auto& old : too_many) old->close_soon();
     // The new stream's first state goes out at once, not at the next change.
-    if (auto data = m_render(connection->stream_key()))
-        connection->send(std::make_shared<const std::string>("data: " + *data + "\n\n"), false);
+    if (auto message = m_render(connection->stream_key()))
+        connection->send(std::make_shared<const std::string>("data: " + message->data + "\n\n"), false, message->last);
 }
 
 ServerStats HttpServer::Impl::stats() {

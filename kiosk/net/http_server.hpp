@@ -65,11 +65,19 @@ struct ServerStats {
 // Raises this process's open-file limit to its hard limit (once); returns the soft limit now.
 long raise_open_file_limit();
 
+// One message of a phone's event stream (text/event-stream's data).
+struct StreamMessage {
+    std::string data;
+    bool last = false;
+};
+
 class HttpServer {
 public:
     using Handler = std::function<void(HttpRequest, Responder)>;
-    // What a stream for `key` should receive now; nullopt closes that stream.
-    using Render = std::function<std::optional<std::string>(const std::string& key)>;
+    // What a stream for `key` should receive now; nullopt sends nothing. A message marked
+    // `last` (the phone was removed, its session or week ended) is the stream's final one:
+    // the server closes the connection once it is written.
+    using Render = std::function<std::optional<StreamMessage>(const std::string& key)>;
 
     // Takes over a listening socket (see PortReservation) and starts serving at once.
     HttpServer(int listening_fd, Handler handler, Render render, ServerLimits limits = {});

@@ -53,9 +53,9 @@ public:
     explicit PhoneApi(PhoneApiSetup setup);
 
     void handle(HttpRequest request, Responder responder);
-    // The stream message for one phone: its state, or {"phase":"ended"} when it is not (or no
-    // longer) part of the open session.
-    std::optional<std::string> render(const std::string& key);
+    // The stream message for one phone: its state, or {"phase":"ended"} as the stream's last
+    // message when it is not (or no longer) part of the open session.
+    std::optional<StreamMessage> render(const std::string& key);
 
 private:
     HttpResponse page(const HttpRequest& request);
