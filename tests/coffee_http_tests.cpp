@@ -3,6 +3,10 @@
 // stranger meets, and the wrap-up's question that becomes next week's.
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <cstdio>
+#include <thread>
+
 #include "tests/phone_kiosk.hpp"
 
 using namespace kiosk;
@@ -113,6 +117,33 @@ TEST_CASE("New coffee phones per address and week are bounded like joins") {
     CHECK(kiosk.post("/api/coffee/answer", {{"token", kiosk.view()->coffee.token}, {"text", "vier"}})->status == 201);
 }
 
+TEST_CASE("A failing request with the same made-up key cannot hand back the slot of an answer that succeeds") {
+    // Finding 3 of issue 22: an answer and a moderator claim with a wrong code, same new key,
+    // sent at the same moment. Forty such pairs from one address, in parallel.
+    PhoneKiosk kiosk{testing::default_rules(), "nl", 3};
+    start_week(kiosk, 202649);
+    const auto token = kiosk.view()->coffee.token;
+    std::vector<std::thread> phones;
+    std::atomic<int> answered{0};
+    for (int pair = 0; pair < 40; ++pair) {
+        char key[33];
+        std::snprintf(key, sizeof key, "%032x", pair + 1);
+        phones.emplace_back([&, key = std::string{key}] {
+            if (kiosk.post("/api/coffee/answer", {{"token", token}, {"key", key}, {"text", "pair " + key}})->status == 201) ++answered;
+        });
+        phones.emplace_back([&, key = std::string{key}] {
+            kiosk.post("/api/coffee/host", {{"token", token}, {"key", key}, {"code", "000000"}});
+        });
+    }
+    for (auto& phone : phones) phone.join();
+    CHECK(answered.load() == 3);
+    CHECK(kiosk.view()->coffee.answers.size() == 3);
+    // A key the week has not seen cannot withdraw or moderate: 401 before it is counted.
+    const auto stranger = std::string(32, 'e');
+    CHECK(kiosk.post("/api/coffee/withdraw", {{"token", token}, {"key", stranger}})->status == 401);
+    CHECK(kiosk.post("/api/coffee/moderate", {{"token", token}, {"key", stranger}, {"answer", 1}, {"action", "hide"}})->status == 401);
+}
+
 TEST_CASE("Under approve an answer waits until a moderator phone approves it") {
     PhoneKiosk kiosk{moderated(Moderation::Approve)};
     start_week(kiosk, 202649);
@@ -130,13 +161,49 @@ TEST_CASE("Under approve an answer waits until a moderator phone approves it") {
     const auto moderator = body_of(claimed)["key"].get<std::string>();
     const auto state = coffee_state(kiosk, moderator);
     CHECK(state["host"] == true);
-    REQUIRE(state["waiting"].size() == 1);
-    CHECK(state["waiting"][0]["text"] == "Wachten op een collega");
-    const int id = state["waiting"][0]["id"];
+    REQUIRE(state["answers"].size() == 1);
+    CHECK(state["answers"][0]["text"] == "Wachten op een collega");
+    CHECK(state["answers"][0]["state"] == "waiting");
+    const int id = state["answers"][0]["id"];
     // The answering phone is no moderator.
     const auto visitor = body_of(sent)["key"].get<std::string>();
     CHECK(kiosk.post("/api/coffee/moderate", {{"token", token}, {"key", visitor}, {"answer", id}, {"action", "approve"}})->status == 403);
     CHECK(kiosk.post("/api/coffee/moderate", {{"token", token}, {"key", moderator}, {"answer", id}, {"action", "approve"}})->status == 200);
+    CHECK(coffee_state(kiosk)["shown"] == 1);
+}
+
+TEST_CASE("A moderator sees every answer of the week and takes down one that is already on the screen") {
+    PhoneKiosk kiosk;  // moderation "open": nothing waits
+    start_week(kiosk, 202649);
+    const auto token = kiosk.view()->coffee.token;
+    const auto first = kiosk.post("/api/coffee/answer", {{"token", token}, {"text", "Een klant bedankte me"}});
+    const auto second = kiosk.post("/api/coffee/answer", {{"token", token}, {"text", "Iets wat niet op het scherm hoort"}});
+    REQUIRE(first->status == 201);
+    REQUIRE(second->status == 201);
+    CHECK(coffee_state(kiosk)["shown"] == 2);
+    kiosk.press(EventKind::OfferHost);
+    const auto claimed = kiosk.post("/api/coffee/host", {{"token", token}, {"code", kiosk.view()->host_offer->code}});
+    REQUIRE(claimed->status == 201);
+    const auto moderator = body_of(claimed)["key"].get<std::string>();
+    auto state = coffee_state(kiosk, moderator);
+    REQUIRE(state["answers"].size() == 2);  // shown answers too, newest first
+    CHECK(state["answers"][0]["text"] == "Iets wat niet op het scherm hoort");
+    CHECK(state["answers"][0]["state"] == "shown");
+    CHECK(state["answers"][1]["state"] == "shown");
+    CHECK_FALSE(state["answers"][0].contains("key"));  // anonymous to the moderator too
+    const int id = state["answers"][0]["id"];
+    CHECK(kiosk.post("/api/coffee/moderate", {{"token", token}, {"key", moderator}, {"answer", id}, {"action", "hide"}})->status == 200);
+    CHECK(coffee_state(kiosk)["shown"] == 1);
+    const auto shown = kiosk.view()->coffee.shown();
+    REQUIRE(shown.size() == 1);
+    CHECK(shown.front()->text == "Een klant bedankte me");
+    state = coffee_state(kiosk, moderator);
+    CHECK(state["answers"][0]["state"] == "hidden");
+    // Allowed again by the moderator, it is back on the screen.
+    CHECK(kiosk.post("/api/coffee/moderate", {{"token", token}, {"key", moderator}, {"answer", id}, {"action", "approve"}})->status == 200);
+    CHECK(coffee_state(kiosk)["shown"] == 2);
+    // The room's own key does the same with the newest shown answer (the screen loop sends this).
+    kiosk.submit({EventKind::CoffeeModerate, Sender::room(), CoffeeModeratePayload{id, "hide"}});
     CHECK(coffee_state(kiosk)["shown"] == 1);
 }
 

@@ -46,11 +46,13 @@ PhoneContext PhoneApi::context() const {
             m_setup.dates};
 }
 
-std::optional<std::string> PhoneApi::render(const std::string& key) {
+std::optional<StreamMessage> PhoneApi::render(const std::string& key) {
     const auto view = m_setup.loop.view();
     auto state = phone_state_json(*view, key, context());
-    if (state.empty()) return std::string{R"({"phase":"ended"})"};
-    return state;
+    // A removed phone, or one of a session that ended: told so once, then the server closes
+    // the stream (a new one for that key is refused with 401).
+    if (state.empty()) return StreamMessage{R"({"phase":"ended"})", true};
+    return StreamMessage{std::move(state)};
 }
 
 HttpResponse PhoneApi::error(int status, const std::string& code, const FieldProblem& problem) const {
@@ -307,7 +309,7 @@ void PhoneApi::post(const HttpRequest& request, const Responder& responder) {
     const auto kind = spec->kind;
     const auto remote = request.remote;
     m_setup.loop.submit(std::move(event), [this, responder, kind, key, remote](const Outcome& outcome) {
-        if (kind == EventKind::Join && !outcome.ok() && outcome.status != Status::Ignored) m_joins.give_back(remote, key);
+        if (kind == EventKind::Join) m_joins.finish(remote, key, outcome.ok() || outcome.status == Status::Ignored);
         auto reply = reply_for(outcome, kind);
         if (kind == EventKind::Join && (outcome.ok() || outcome.status == Status::Ignored)) {
             reply.body = Json{{"key", key}, {"number", outcome.id}, {"v", outcome.version}}.dump();

@@ -36,6 +36,11 @@ std::string coffee_error_code(Status status, const FieldProblem& problem) {
     }
 }
 
+// The week knows this phone: it answered (also a hidden answer), or moderates.
+bool knows_visitor(const CoffeeView& coffee, const std::string& key) {
+    return coffee.answer_of(key) || coffee.is_host(key) || coffee.hidden_keys.count(key) > 0;
+}
+
 }  // namespace
 
 // /k/<token>: the answer page, for this week's link only.
@@ -50,8 +55,8 @@ HttpResponse PhoneApi::coffee_page(const View& view, const HttpRequest& request)
     return {200, "text/html; charset=utf-8", html, {}};
 }
 
-// /api/coffee?token=…&key=…: the week's question, this phone's answer, and for a moderator the
-// answers that wait.
+// /api/coffee?token=…&key=…: the week's question, this phone's answer, and for a moderator every
+// answer of the week.
 HttpResponse PhoneApi::coffee_state(const View& view, const HttpRequest& request) {
     if (!m_per_address.allow(request.remote)) return error(429, "slow_down");
     const auto token = request.query.find("token");
@@ -69,9 +74,14 @@ HttpResponse PhoneApi::coffee_state(const View& view, const HttpRequest& request
     if (const auto* mine = key.empty() ? nullptr : coffee.answer_of(key))
         state["answer"] = {{"id", mine->id}, {"text", mine->text}, {"waiting", mine->waiting}, {"hidden", mine->hidden}};
     if (coffee.is_host(key)) {
-        Json waiting = Json::array();
-        for (const auto* answer : coffee.waiting()) waiting.push_back({{"id", answer->id}, {"text", answer->text}});
-        state["waiting"] = std::move(waiting);
+        // Every answer of the week, newest first, with where it stands: a moderator can take
+        // down what is already on the screen, not only what waits.
+        Json answers = Json::array();
+        for (const auto* answer : coffee.newest_first()) {
+            const char* where = answer->hidden ? "hidden" : answer->waiting ? "waiting" : "shown";
+            answers.push_back({{"id", answer->id}, {"text", answer->text}, {"state", where}});
+        }
+        state["answers"] = std::move(answers);
     }
     return {200, "application/json", state.dump(-1, ' ', false, Json::error_handler_t::replace), {{"Cache-Control", "no-store"}}};
 }
@@ -95,12 +105,12 @@ void PhoneApi::coffee_post(const ActionSpec& spec, const Json& body, const HttpR
     std::string key = held != body.end() && held->is_string() && is_issued_key(held->get_ref<const std::string&>())
                           ? held->get<std::string>()
                           : std::string{};
-    const auto& coffee = view->coffee;
-    const bool known = !key.empty() && (coffee.answer_of(key) || coffee.is_host(key) || coffee.hidden_keys.count(key));
-    if (key.empty()) {
-        if (spec.kind != EventKind::CoffeeAnswer && spec.kind != EventKind::CoffeeHost) throw BadRequest{401, "unknown_person"};
-        key = random_key();
-    }
+    const bool known = !key.empty() && knows_visitor(view->coffee, key);
+    // Only an answer or a moderator claim can bring a new phone; anything else from a key the
+    // week has not seen is refused before it is counted.
+    if (!known && spec.kind != EventKind::CoffeeAnswer && spec.kind != EventKind::CoffeeHost)
+        throw BadRequest{401, "unknown_person"};
+    if (key.empty()) key = random_key();
     const bool new_key = !known;
     if (!m_per_phone.allow(key)) throw BadRequest{429, "slow_down"};
     Event event{spec.kind, Sender::visitor(key), {}};
@@ -115,7 +125,7 @@ void PhoneApi::coffee_post(const ActionSpec& spec, const Json& body, const HttpR
     if (new_key && !m_visitors.take(request.remote, view->coffee.token, key)) throw BadRequest{429, "coffee_too_many"};
     const auto remote = request.remote;
     m_setup.loop.submit(std::move(event), [this, responder, key, new_key, remote](const Outcome& outcome) {
-        if (new_key && !outcome.ok()) m_visitors.give_back(remote, key);
+        if (new_key) m_visitors.finish(remote, key, knows_visitor(m_setup.loop.view()->coffee, key));
         const int status = status_code(outcome.status);
         if (status != 200) return responder.reply(error(status, coffee_error_code(outcome.status, outcome.problem), outcome.problem));
         Json reply{{"ok", true}, {"key", key}, {"id", outcome.id}, {"v", outcome.version}};
