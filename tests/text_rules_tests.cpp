@@ -48,3 +48,20 @@ TEST_CASE("ascii_lower folds A-Z only and keeps every other byte") {
     CHECK(kiosk::ascii_lower("Content-Type: Application/JSON") == "content-type: application/json");
     CHECK(kiosk::ascii_lower("ÉÉN Één") == "ÉÉn Één");  // UTF-8 bytes untouched
 }
+
+TEST_CASE("Invisible format characters are dropped, except what an emoji sequence needs") {
+    CHECK(clean_text("id\u200Bi\u00ADo\u2060ot", 280).text == "idioot");                 // zero-width space, soft hyphen, word joiner
+    CHECK(clean_text("\uFEFFBegin met een BOM", 280).text == "Begin met een BOM");      // a byte-order mark
+    CHECK(clean_text("links\u200Erechts\u200F", 280).text == "linksrechts");            // direction marks
+    CHECK(clean_text("zwnj\u200Chier en zwj\u200Dhier", 280).text == "zwnjhier en zwjhier");
+    CHECK(clean_text("\u200B\u00AD", 280).problem == TextProblem::Empty);               // nothing visible left
+    CHECK(clean_text(std::string(10, 'a') + "\u200B\u200B\u200B", 10).problem == TextProblem::None);  // not counted
+    // A family, a person at a laptop with a skin tone, a rainbow flag and Scotland's flag keep theirs.
+    CHECK(clean_text("👨\u200D👩\u200D👧", 280).text == "👨\u200D👩\u200D👧");
+    CHECK(clean_text("👩🏽\u200D💻 klaar", 280).text == "👩🏽\u200D💻 klaar");
+    CHECK(clean_text("🏳\uFE0F\u200D🌈", 280).text == "🏳\uFE0F\u200D🌈");
+    const std::string scotland = "🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F";
+    CHECK(clean_text(scotland, 280).text == scotland);
+    CHECK(clean_text("tag\U000E0067\U000E0062s", 280).text == "tags");                 // tags outside a flag go
+    CHECK(clean_text("👍\u200Dok", 280).text == "👍ok");                                 // a joiner before a letter goes
+}

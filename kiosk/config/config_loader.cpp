@@ -163,6 +163,32 @@ void read_coffee(ObjectReader& top, const std::string& file, Problems& problems,
     if (const int display = reader.integer("display", -1, 15, -1); display >= 0) coffee.display = display;
 }
 
+// display.power: how the display sleeps at night; only what the method needs may be given.
+void read_power(const Json& json, const std::string& file, Problems& problems, display::PowerSettings& power) {
+    using display::PowerMethod;
+    ObjectReader reader{json, file, "display.power", problems};
+    const auto method = reader.choice("method", {"dpms", "pjlink", "cec", "ddc", "none"}, "dpms");
+    power.method = method == "pjlink" ? PowerMethod::Pjlink
+                   : method == "cec"  ? PowerMethod::Cec
+                   : method == "ddc"  ? PowerMethod::Ddc
+                   : method == "none" ? PowerMethod::None
+                                      : PowerMethod::Dpms;
+    power.warmup_seconds = reader.integer("warmup_seconds", 0, 600, 60);
+    power.host = reader.text("host", "", 253);
+    power.port = reader.integer("port", 1, 65535, 4352);
+    power.password = reader.text("password", "", 32);  // PJLink passwords are at most 32 characters
+    if (power.method == PowerMethod::Pjlink) {
+        if (power.host.empty())
+            reader.problem("host", "is needed for \"pjlink\": the projector's address, e.g. \"192.168.1.40\" or \"beamer-zaal3\"");
+        else if (power.host.find_first_of(" /\t\r\n") != std::string::npos)
+            reader.problem("host", "must be an address or a name without spaces or slashes, e.g. \"192.168.1.40\"");
+    } else {
+        for (const char* only_pjlink : {"host", "port", "password"})
+            if (json.contains(only_pjlink))
+                reader.problem(only_pjlink, "is only for \"method\": \"pjlink\"; remove it (method is \"" + method + "\")");
+    }
+}
+
 Settings read_settings(const Json& json, const std::string& file, Problems& problems) {
     Settings settings;
     if (!json.is_object()) {
@@ -177,6 +203,7 @@ Settings read_settings(const Json& json, const std::string& file, Problems& prob
         settings.display.fullscreen = reader.boolean("fullscreen", true);
         settings.display.width = reader.integer("width", 640, 7680, 1920);
         settings.display.height = reader.integer("height", 480, 4320, 1080);
+        if (const Json* power = reader.object("power", false)) read_power(*power, file, problems, settings.display.power);
     }
     if (const Json* network = top.object("network", false)) {
         ObjectReader reader{*network, file, "network", problems};
@@ -376,7 +403,7 @@ std::vector<std::string> read_blocked_words(const std::filesystem::path& path, P
         line = line.substr(first, line.find_last_not_of(" \t\r") - first + 1);
         if (line.size() > 80 || check_raw_text(line, 80) != TextProblem::None)
             problems.add(path.string(), "line " + std::to_string(number), "is not a word or short phrase (UTF-8, at most 80 characters)");
-        else words.push_back(ascii_lower(line));
+        else words.push_back(line);  // WordList folds case, accents and look-alikes
     }
     if (words.size() > 2000) problems.add(path.string(), "", "has more than 2000 words; keep the list short");
     return words;

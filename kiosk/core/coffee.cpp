@@ -4,32 +4,8 @@
 #include <chrono>
 
 #include "kiosk/core/schedule.hpp"
-#include "kiosk/core/text_rules.hpp"
 
 namespace kiosk {
-
-namespace {
-
-bool is_word_char(unsigned char c) {
-    // ASCII letters and digits, and every byte of a multi-byte UTF-8 letter ("één" is one word).
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
-}  // namespace
-
-bool has_blocked_word(const std::string& text, const std::vector<std::string>& words) {
-    const std::string lower = ascii_lower(text);
-    for (const auto& word : words) {
-        if (word.empty()) continue;
-        for (auto at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1)) {
-            const bool starts = at == 0 || !is_word_char(static_cast<unsigned char>(lower[at - 1]));
-            const auto end = at + word.size();
-            const bool ends = end == lower.size() || !is_word_char(static_cast<unsigned char>(lower[end]));
-            if (starts && ends) return true;
-        }
-    }
-    return false;
-}
 
 const CoffeeAnswer* CoffeeView::answer_of(const std::string& key) const {
     const auto found = std::find_if(answers.begin(), answers.end(), [&](const CoffeeAnswer& a) { return a.key == key; });
@@ -54,6 +30,13 @@ std::vector<const CoffeeAnswer*> CoffeeView::waiting() const {
     for (const auto& answer : answers)
         if (answer.waiting && !answer.hidden) out.push_back(&answer);
     std::sort(out.begin(), out.end(), [](const CoffeeAnswer* a, const CoffeeAnswer* b) { return a->order < b->order; });
+    return out;
+}
+
+std::vector<const CoffeeAnswer*> CoffeeView::newest_first() const {
+    std::vector<const CoffeeAnswer*> out;
+    for (const auto& answer : answers) out.push_back(&answer);
+    std::sort(out.begin(), out.end(), [](const CoffeeAnswer* a, const CoffeeAnswer* b) { return a->order > b->order; });
     return out;
 }
 

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/word_list.hpp"
+
 namespace kiosk {
 
 // How answers reach the screen (kiosk.json coffee.moderation).
@@ -19,15 +21,11 @@ enum class Moderation { Open, WordList, Approve };
 // config/blocked-words.<lang>.txt.
 struct CoffeeRules {
     Moderation moderation = Moderation::Open;
-    std::vector<std::string> blocked_words;  // lower case; a match makes an answer wait under WordList
+    WordList blocked_words;        // a match makes an answer wait under WordList
     int max_answers = 300;         // answers one week holds (each phone one)
     int events_per_phone = 30;     // answers, edits and withdrawals one phone may make in a week
     int events_per_week = 3000;    // all phones' coffee events in one week: what the disk may hold
 };
-
-// True when `text` holds one of the words as a whole word (ASCII letters compared without case;
-// "Gek" matches "gek" but not "gekte"). Multi-word entries match as a phrase.
-bool has_blocked_word(const std::string& text, const std::vector<std::string>& words);
 
 struct CoffeeAnswer {
     int id = 0;            // 1, 2, 3 ... within the week; an edit keeps it
@@ -62,6 +60,8 @@ struct CoffeeView {
     std::vector<const CoffeeAnswer*> shown() const;
     // Answers waiting for a moderator, oldest first.
     std::vector<const CoffeeAnswer*> waiting() const;
+    // Every answer of the week, shown, waiting or hidden, newest first: the moderators' list.
+    std::vector<const CoffeeAnswer*> newest_first() const;
     bool is_host(const std::string& key) const;
     // The group's question for `week` (yyyyww), or nullptr.
     const GroupQuestion* group_question(int week) const;

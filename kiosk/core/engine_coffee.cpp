@@ -17,7 +17,7 @@ void Engine::prepare_coffee(Event& event) const {
     if (auto* answer = std::get_if<CoffeeAnswerPayload>(&event.payload); answer && event.from.is_visitor()) {
         const auto& rules = m_rules->coffee;
         answer->waits = rules.moderation == Moderation::Approve ||
-                        (rules.moderation == Moderation::WordList && has_blocked_word(answer->text, rules.blocked_words));
+                        (rules.moderation == Moderation::WordList && rules.blocked_words.found_in(answer->text));
     }
 }
 

@@ -1,5 +1,7 @@
 #include "kiosk/core/text_rules.hpp"
 
+#include <unicode/uchar.h>
+
 #include <optional>
 
 namespace kiosk {
@@ -34,8 +36,28 @@ bool is_hostile_control(char32_t code) {
     if (code < 0x20 || code == 0x7F) return true;            // C0 and DEL (breaks handled before)
     if (code >= 0x80 && code <= 0x9F) return true;          // C1
     if (code >= 0x202A && code <= 0x202E) return true;      // bidi embeddings and overrides
-    if (code >= 0x2066 && code <= 0x2069) return true;      // bidi isolates
-    return code == 0xFEFF;                                   // stray byte-order mark
+    return code >= 0x2066 && code <= 0x2069;                // bidi isolates
+}
+
+// Characters that show nothing but can split a word ("id\u200Bioot"), hide text or make two
+// equal-looking notes differ: zero-width spaces and joiners, soft hyphens, direction marks,
+// word joiners and invisible operators, byte-order marks, tag characters.
+bool is_invisible(char32_t code) {
+    return code == 0x00AD || code == 0x034F || code == 0x061C || code == 0x180E || (code >= 0x200B && code <= 0x200F) ||
+           (code >= 0x2060 && code <= 0x2064) || (code >= 0x206A && code <= 0x206F) || code == 0xFEFF ||
+           (code >= 0xFFF9 && code <= 0xFFFB) || code == 0xE0001 || (code >= 0xE0020 && code <= 0xE007F);
+}
+
+bool is_pictographic(char32_t code) { return u_hasBinaryProperty(static_cast<UChar32>(code), UCHAR_EXTENDED_PICTOGRAPHIC); }
+
+// What an emoji sequence needs of those: a zero-width joiner between two pictographs (the
+// first may carry a skin tone or VS16: "👩🏽\u200D💻"), and the tag characters of a
+// subdivision flag after U+1F3F4 ("🏴 gbsct").
+bool emoji_needs(char32_t code, char32_t before, char32_t after, bool in_flag) {
+    if (code == 0x200D)
+        return (is_pictographic(before) || (before >= 0x1F3FB && before <= 0x1F3FF) || before == 0xFE0F) && is_pictographic(after);
+    if (code >= 0xE0020 && code <= 0xE007F) return in_flag;
+    return false;
 }
 
 }  // namespace
@@ -45,6 +67,8 @@ CleanText clean_text(std::string_view raw, std::size_t max_chars, bool keep_line
     std::string out;
     out.reserve(raw.size());
     std::size_t chars = 0;
+    char32_t before = 0;   // the last code point kept
+    bool in_flag = false;  // inside a flag's tag sequence (after U+1F3F4)
     for (std::size_t at = 0; at < raw.size();) {
         const std::size_t begin = at;
         const auto code = decode(raw, at);
@@ -64,6 +88,13 @@ CleanText clean_text(std::string_view raw, std::size_t max_chars, bool keep_line
             continue;
         }
         if (is_hostile_control(*code)) return {TextProblem::ControlCharacter, {}};
+        if (is_invisible(*code)) {
+            std::size_t next_at = at;
+            const auto next = next_at < raw.size() ? decode(raw, next_at) : std::nullopt;
+            if (!emoji_needs(*code, before, next.value_or(0), in_flag)) continue;  // dropped, not counted
+        }
+        in_flag = *code == 0x1F3F4 || (in_flag && *code >= 0xE0020 && *code <= 0xE007F);
+        before = *code;
         out.append(raw.substr(begin, at - begin));
         ++chars;
     }

@@ -16,7 +16,10 @@ struct CleanText {
 
 // Checks and tidies one contribution. `max_chars` counts code points, not bytes.
 // Rejected: invalid or overlong UTF-8, control characters other than line breaks and tabs
-// (C0, DEL, C1), and the invisible bidirectional overrides that can disguise text.
+// (C0, DEL, C1), and the invisible bidirectional overrides and isolates that can disguise text.
+// Dropped: invisible format characters (zero-width spaces and joiners, soft hyphens, direction
+// marks, word joiners, byte-order marks, tag characters), except a joiner inside an emoji
+// sequence and the tags of a subdivision flag.
 // With keep_line_breaks (a pasted AI answer in Markdown) line breaks stay as '\n'.
 CleanText clean_text(std::string_view raw, std::size_t max_chars, bool keep_line_breaks = false);
 
