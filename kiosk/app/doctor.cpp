@@ -26,6 +26,7 @@
 
 #include "kiosk/ai/ai_client.hpp"
 #include "kiosk/ai/ai_settings.hpp"
+#include "kiosk/display/display_switch.hpp"
 #include "kiosk/app/config_location.hpp"
 #include "kiosk/app/local_time.hpp"
 #include "kiosk/app/version.hpp"
@@ -386,6 +387,29 @@ void check_display(DoctorReport& report, std::optional<int> coffee_display) {
     }
 }
 
+// How the display sleeps at night (display.power), and for a switch the display's state now.
+void check_display_power(DoctorReport& report, const display::PowerSettings& power) {
+    const std::string method{display::to_string(power.method)};
+    if (power.method == display::PowerMethod::None) return report.line("display power", "none: at night a black frame on a lit display");
+    if (power.method == display::PowerMethod::Dpms)
+        return report.line("display power", "dpms: X11 DPMS when the kiosk draws on X11; under cage (Wayland) there is none and the "
+                                             "night is a black frame on a lit display (display.power: pjlink, cec or ddc)");
+    const auto device = display::make_switch(power);
+    const auto state = device->state();
+    if (state.state == display::PowerState::Unknown) {
+        const std::string fix = power.method == display::PowerMethod::Pjlink
+                                    ? "check display.power.host and port, that the projector is on the network with PJLink on "
+                                      "(and its network standby), and display.power.password"
+                                : power.method == display::PowerMethod::Cec
+                                    ? "connect a CEC adapter (or use a port with CEC), or choose another display.power.method"
+                                    : "load i2c-dev, give the kiosk's user /dev/i2c-* (the package's udev rule), switch DDC/CI on "
+                                      "in the monitor's menu, or choose another display.power.method";
+        return report.problem("display power: " + method + " through " + device->name() + ": " + state.error, fix);
+    }
+    report.line("display power", method + " through " + device->name() + ": the display is " + std::string{display::to_string(state.state)} +
+                                     (state.detail.empty() ? "" : "; " + state.detail));
+}
+
 // The font the screen is drawn with, from the same folders the kiosk looks in.
 void check_font(DoctorReport& report, const fs::path& config_dir) {
     try {
@@ -526,6 +550,7 @@ int run_doctor(const Options& options, std::ostream& out) {
         const bool data_usable = check_data(report, data_dir);
         check_journal(report, data_dir, data_usable);
         check_phones(report, config->settings, options.port.value_or(config->settings.port));
+        check_display_power(report, config->settings.display.power);
     }
     check_screen_and_sound(report, options, config, config_dir);
     if (config) check_ai(report, config->settings.ai, options.doctor_network);

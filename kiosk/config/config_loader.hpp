@@ -10,6 +10,7 @@
 
 #include "kiosk/ai/ai_settings.hpp"
 #include "kiosk/ai/prompt_template.hpp"
+#include "kiosk/display/power_settings.hpp"
 #include "kiosk/core/content.hpp"
 #include "kiosk/core/schedule.hpp"
 #include "kiosk/core/strings.hpp"
@@ -22,6 +23,7 @@ struct DisplaySettings {
     bool fullscreen = true;
     int width = 1920;   // window size when not fullscreen
     int height = 1080;
+    display::PowerSettings power;  // how the display sleeps at night ("power")
 };
 
 // The coffee corner between sessions (kiosk.json "coffee"); moderation and limits are in
