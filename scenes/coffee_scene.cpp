@@ -302,8 +302,13 @@ void draw_next(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) {
 }  // namespace
 
 void CoffeeScene::draw(ui::Canvas& canvas, const Frame& frame) const {
-    if (frame.night) {  // coffee.hours closed: a black screen, nothing else
+    if (frame.night) {  // coffee.hours closed: a black screen, at most one dim line
         canvas.clear(k_night);
+        if (!frame.night_notice.empty()) {
+            const int margin = canvas.u(4);
+            canvas.text_fit(frame.night_notice, {type::small, Weight::Regular, theme::text_dim},
+                            {margin, canvas.height() - margin - canvas.u(4), canvas.width() - 2 * margin, canvas.u(4)}, type::small);
+        }
         return;
     }
     canvas.clear(theme::background);

@@ -50,6 +50,9 @@ struct Frame {
     // (coffee.hours closed): the screen is black.
     std::optional<CoffeePanel> coffee_panel{};
     bool night = false;
+    // At night, for a minute after start-up or after a key's five minutes: one small dim line
+    // that says why the screen is dark ("Nacht — het scherm slaapt tot ma 07:30; …").
+    std::string night_notice{};
     // The room's keys work on this screen: its hints are shown (not on the second screen).
     bool keys_here = true;
 };

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The coffee corner's night on a real X11 screen: outside coffee.hours the kiosk draws one
-# black frame and then nothing (no frames while it sleeps); a key wakes it (the coffee corner
+# The coffee corner's night on a real X11 screen: outside coffee.hours a kiosk started at night
+# first shows one dim line that says why and until when, then draws one black frame and then
+# nothing (no frames while it sleeps); a key wakes it (the coffee corner
 # again) without doing what the key would do by day (Enter does not open a session).
 # Usage: coffee_night_test.sh PATH/TO/vitale-kiosk SOURCE_DIR
 set -euo pipefail
@@ -16,9 +17,25 @@ loopback_config "$source_dir/config" "$work/config" "http://127.0.0.1:$port" || 
 day=$(date -d '+3 days' +%a | tr 'A-Z' 'a-z' | cut -c1-3)
 sed -i "s|\"hours\": {}|\"hours\": {\"$day\": \"03:00-03:01\"}|" "$work/config/kiosk.json"
 grep -q "\"$day\": \"03:00-03:01\"" "$work/config/kiosk.json" || fail "could not set coffee.hours"
-LC_ALL=C "$kiosk" --config "$work/config" --data "$work/data" --port "$port" --trace-frames >"$work/frames" 2>"$work/log" & kiosk_pid=$!
+# The night's notice stays 4 s here instead of a minute.
+VITALE_KIOSK_NIGHT_NOTICE_MS=4000 LC_ALL=C "$kiosk" --config "$work/config" --data "$work/data" --port "$port" --trace-frames \
+    >"$work/frames" 2>"$work/log" & kiosk_pid=$!
 
-for _ in $(seq 50); do grep -q "coffee corner shows coffee-night" "$work/log" && break; sleep 0.1; done
+# Started at night: first one dim line that says why the screen is dark, and until when.
+for _ in $(seq 50); do grep -q "coffee corner shows the night notice" "$work/log" && break; sleep 0.1; done
+grep -q "coffee corner shows the night notice" "$work/log" || fail "a kiosk started at night did not show the night notice"
+declare -A dutch=([mon]=ma [tue]=di [wed]=wo [thu]=do [fri]=vr [sat]=za [sun]=zo)
+grep "coffee corner shows the night notice" "$work/log" | grep -q "Nacht — het scherm slaapt tot ${dutch[$day]} 03:00" ||
+    fail "the notice does not say until when: $(grep 'night notice' "$work/log")"
+sleep 0.3
+import -window root "$work/notice.png"
+mean=$(convert "$work/notice.png" -format '%[fx:mean]' info:)
+awk -v m="$mean" 'BEGIN { exit !(m > 0.0001 && m < 0.02) }' || fail "the notice is not one dim line on black (mean $mean)"
+convert "$work/notice.png" -crop 1920x140+0+940 +repage -colorspace Gray -negate -resize 200% "$work/notice-line.png"
+tesseract "$work/notice-line.png" - -l nld --psm 6 2>/dev/null | grep -qi "slaapt" ||
+    fail "the notice line cannot be read: $(tesseract "$work/notice-line.png" - -l nld --psm 6 2>/dev/null | tr '\n' ' ')"
+
+for _ in $(seq 80); do grep -q "coffee corner shows coffee-night" "$work/log" && break; sleep 0.1; done
 grep -q "coffee corner shows coffee-night" "$work/log" || fail "the kiosk did not go dark outside coffee.hours"
 sleep 0.5
 import -window root "$work/night.png"

@@ -391,6 +391,9 @@ TEST_CASE("The week export holds the week's question and the answers shown at it
     say(1, "Eerste antwoord, gewijzigd");
     say(3, "Ingetrokken");
     record({EventKind::CoffeeWithdraw, Sender::visitor(visitor(3)), NoPayload{}});
+    // Shown, then taken down by the room's key (Del on the answers panel): it stays out.
+    const int shown_then_hidden = say(5, "Van het scherm gehaald").id;
+    REQUIRE(record({EventKind::CoffeeModerate, Sender::room(), CoffeeModeratePayload{shown_then_hidden, "hide"}}).ok());
     record({EventKind::CoffeeQuestion, Sender::system(), CoffeeQuestionPayload{202650, "Wat gaf je energie?"}});
     clock.advance(std::chrono::hours{24 * 7});
     record({EventKind::CoffeeWeek, Sender::system(), CoffeeWeekPayload{202650, {}, {}}});

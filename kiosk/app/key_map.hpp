@@ -12,7 +12,7 @@
 namespace kiosk::app {
 
 enum class Action {
-    None, Start, Next, Previous, TogglePause, Extend, OfferHost, TogglePrompt, AskAgain, NewCode, PickTied, ToggleHelp, CloseHelp, Quit
+    None, Start, Next, Previous, TogglePause, Extend, OfferHost, TogglePrompt, AskAgain, NewCode, PickTied, HideNewestAnswer, ToggleHelp, CloseHelp, Quit
 };
 
 Action action_for(SDL_Keycode key, Uint16 modifiers);

@@ -1,6 +1,7 @@
 #include "kiosk/app/screen_loop.hpp"
 #include "kiosk/core/log_prefix.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -140,7 +141,8 @@ public:
     explicit ScreenLoop(const ScreenSetup& setup)
         : m_setup{setup}, m_config{setup.config}, m_window{open_window(setup)},
           m_canvas{canvas_for(m_window.get(), setup.fonts)}, m_loop{&setup.loop}, m_rows{help_rows(m_config)},
-          m_power{m_window.get()}, m_night{m_config.settings.coffee.hours, m_config.settings.slots} {}
+          m_power{m_window.get(), m_config.settings.display.power}, m_night{m_config.settings.coffee.hours, m_config.settings.slots},
+          m_notice_length{night_notice_length()} {}
 
     void run() {
         // The engine's thread wakes this one through SDL's (thread-safe) event queue.
@@ -199,6 +201,7 @@ private:
         // At night the first key only wakes the screen (for five minutes); it does nothing else.
         if (m_dark && action_for(key.sym, key.mod) != Action::Quit) {
             m_night.woken(m_clock.monotonic());
+            m_notice_due = true;  // when the five minutes run out, the night says so again
             m_full = true;
             return;
         }
@@ -207,11 +210,22 @@ private:
         case Action::Quit: m_running = false; break;
         case Action::ToggleHelp: m_help = !m_help; m_full = true; break;
         case Action::CloseHelp: m_full = m_full || m_help; m_help = false; break;
+        case Action::HideNewestAnswer: hide_newest_answer(); break;
         case Action::PickTied:  // a tie the room settles: the number shown beside the note
             m_loop->submit({EventKind::RoomPick, Sender::room(), RoomPickPayload{digit_of(key.sym)}}, nullptr);
             break;
         default: m_loop->post(to_event(action)); break;
         }
+    }
+
+    // The room takes down the newest answer on the coffee corner's answers panel (the first
+    // card), as a moderator's "verbergen" would; only while that panel is up on this screen.
+    void hide_newest_answer() {
+        if (m_view->phase != Phase::Idle || m_panel != "coffee-answers") return;
+        const auto shown = m_view->coffee.shown();
+        if (shown.empty()) return;
+        m_loop->submit({EventKind::CoffeeModerate, Sender::room(), CoffeeModeratePayload{shown.front()->id, "hide"}}, nullptr);
+        std::fprintf(stderr, "%sthe room hid coffee answer %d\n", log_prefix(Priority::Info), shown.front()->id);
     }
 
     // A frame loop never dies of one bad frame: the room keeps the last good picture, the
@@ -243,7 +257,8 @@ private:
         frame.week_line = week_line(frame.local);
         frame.night = m_night.night(frame.local, now, m_view->phase == Phase::Idle);
         if (frame.night) return sleep_through_night(frame);
-        if (m_dark) wake_up();
+        if (m_dark || !m_power_set) wake_up();  // by day the display is on, also after a start at night
+        m_power_set = true;
         if (m_fade.fading()) {
             if (!m_full) return fade_step(now);
             m_fade.cancel();  // something changed mid-fade: draw it as it is now
@@ -291,30 +306,77 @@ private:
         return app::week_line(m_config, local, sessions_in_week(m_setup.signals.session_dates(), local.date), m_view->session_open());
     }
 
-    // The coffee corner's night: one black frame (and the monitor asleep where X11 DPMS allows),
-    // then nothing until the next opening, the next slot, a key or a session.
-    void sleep_through_night(const scenes::Frame& frame) {
+    // The coffee corner's night: for a minute after start-up (or after a key's five minutes) one
+    // dim line that says why, then one black frame and the display switched off
+    // (display.power); then nothing until the display must warm up for the next opening or
+    // slot, the night ends, or a key wakes it.
+    void sleep_through_night(scenes::Frame& frame) {
+        const auto now = m_clock.monotonic();
         if (!m_dark) {
             m_fade.forget();
-            scenes::draw_frame(*m_canvas, frame);
-            SDL_UpdateWindowSurface(m_window.get());
             m_dark = true;
-            const bool monitor = m_power.sleep();
+            m_night_shown = NightShown::Nothing;
+            m_warming = false;
+            if (m_notice_due) m_notice_until = now + m_notice_length;
+            m_notice_due = false;
+        }
+        const auto ends = m_night.night_ends(frame.local);
+        const bool notice = now < m_notice_until;
+        if (notice && m_night_shown != NightShown::Notice) {
+            frame.night_notice = night_notice_text(ends);
+            draw_night(frame);
+            m_night_shown = NightShown::Notice;
+            std::fprintf(stderr, "%scoffee corner shows the night notice for %lld s (\"%s\")\n", log_prefix(Priority::Info),
+                         static_cast<long long>((m_notice_until - now).count() / 1000), frame.night_notice.c_str());
+        } else if (!notice && m_night_shown != NightShown::Black) {
+            draw_night(frame);
+            m_night_shown = NightShown::Black;
+            const auto how = m_power.sleep();
             std::fprintf(stderr, "%scoffee corner shows coffee-night (%s)\n", log_prefix(Priority::Info),
-                         monitor ? "monitor asleep through DPMS" : "a black screen");
-            trace_frame();
+                         how.empty() ? "a black screen; nothing switches this display off: see display.power" : how.c_str());
         }
         m_full = false;
-        const auto now = m_clock.monotonic();
+        // The next moment to look: the notice's end, the key's five minutes, the warm-up before
+        // the night ends, the night's end.
         std::optional<Millis> wake;
-        if (m_night.awake_until() > now) wake = m_night.awake_until() - now;
-        if (const auto ends = m_night.night_ends(frame.local)) {
+        const auto sooner = [&](Millis at) { wake = std::min(wake.value_or(at), std::max(at, Millis{0})); };
+        if (notice) sooner(m_notice_until - now);
+        if (m_night.awake_until() > now) sooner(m_night.awake_until() - now);
+        if (ends) {
             const auto until = std::chrono::duration_cast<Millis>(wall_of(*ends) - frame.wall);
-            wake = std::min(wake.value_or(until), std::max(until, Millis{0}));
+            const Millis warmup{m_power.warms_up() ? m_power.warmup_seconds() * 1000LL : 0};
+            if (warmup.count() > 0 && !m_warming && until <= warmup) {
+                m_warming = true;  // a projector's lamp needs its minute before the morning's first frame
+                m_power.wake();
+                std::fprintf(stderr, "%sthe display warms up for the coming opening\n", log_prefix(Priority::Info));
+            }
+            if (!m_warming) sooner(until - warmup);
+            sooner(until);
         }
         m_tick_at = wake ? std::optional<Millis>{now + *wake} : std::nullopt;
         // The slot opener still opens the lobby at a slot's start, night or not.
         if (m_config.settings.open_at_slot && m_opener.due(m_config.settings.slots, frame.local)) m_loop->post(EventKind::Start);
+    }
+
+    void draw_night(const scenes::Frame& frame) {
+        scenes::draw_frame(*m_canvas, frame);
+        SDL_UpdateWindowSurface(m_window.get());
+        trace_frame();
+    }
+
+    // "Nacht — het scherm slaapt tot ma 07:30; druk op een toets om het te wekken".
+    std::string night_notice_text(const std::optional<LocalMoment>& ends) const {
+        const auto& strings = m_config.strings;
+        if (!ends) return strings.text("night_notice_no_end");
+        const auto day = strings.text("day_" + std::to_string(iso_weekday(ends->date)));
+        return strings.format("night_notice", {{"until", day + " " + format_hhmm(ends->minute_of_day)}});
+    }
+
+    // How long the night notice stays: a minute ($VITALE_KIOSK_NIGHT_NOTICE_MS shortens it for
+    // the tests and the benchmark, which measure the black night).
+    static Millis night_notice_length() {
+        if (const char* ms = std::getenv("VITALE_KIOSK_NIGHT_NOTICE_MS")) return Millis{std::clamp(std::atoll(ms), 0LL, 60'000LL)};
+        return Millis{60'000};
     }
 
     void wake_up() {
@@ -336,6 +398,7 @@ private:
         SDL_Surface* surface = SDL_GetWindowSurface(m_window.get());
         const std::string panel = frame.view.phase == Phase::Idle ? coffee_panel_shown(frame) : "";
         m_fade.before_draw(surface, panel, !m_help);
+        m_panel = panel;
         scenes::draw_frame(*m_canvas, frame);
         if (const auto warning = m_setup.signals.warning(); !warning.empty()) scenes::draw_warning(*m_canvas, warning);
         m_full = false;
@@ -374,13 +437,21 @@ private:
     std::shared_ptr<const View> m_view;
     Uint32 m_view_changed = 0, m_chime_due = 0, m_watchdog_ping = 0;
     std::string m_shown_scene;
+    std::string m_panel;  // the coffee panel last drawn on this screen ("" in a session)
     std::string m_last_failure;
     bool m_help = false, m_full = true, m_running = true, m_first_frame = true;
     std::optional<Millis> m_tick_at;
     SlotOpener m_opener;
     DisplayPower m_power;
     NightWatch m_night;
-    bool m_dark = false;  // the night's black frame is up
+    bool m_dark = false;  // the night is on the screen (its notice or black)
+    enum class NightShown { Nothing, Notice, Black };
+    NightShown m_night_shown = NightShown::Nothing;
+    const Millis m_notice_length;
+    bool m_notice_due = true;     // the next night begins with its notice (start-up, after a key)
+    Millis m_notice_until{0};
+    bool m_warming = false;       // the display was switched on for the coming opening
+    bool m_power_set = false;     // the display was told it is day once
     PanelFade m_fade;
     std::unique_ptr<CoffeeWindow> m_coffee;  // the second screen, when coffee.display names one
     std::optional<Millis> m_coffee_tick;

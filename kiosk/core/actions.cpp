@@ -62,7 +62,7 @@ const std::vector<ActionSpec>& action_specs() {
         {E::CoffeeAnswer,   "coffee-answer",    "/api/coffee/answer",        k_visitor,      S::Anywhere, CoffeeAnswerPayload{}, &G::coffee_answer},
         {E::CoffeeWithdraw, "coffee-withdraw",  "/api/coffee/withdraw",      k_visitor,      S::Anywhere, NoPayload{},          &G::coffee_withdraw},
         {E::CoffeeHost,     "coffee-host",      "/api/coffee/host",          k_visitor,      S::Anywhere, ClaimHostPayload{},   &G::coffee_host},
-        {E::CoffeeModerate, "coffee-moderate",  "/api/coffee/moderate",      k_moderator,    S::Anywhere, CoffeeModeratePayload{}, &G::coffee_moderate},
+        {E::CoffeeModerate, "coffee-moderate",  "/api/coffee/moderate",      k_moderator | k_room,    S::Anywhere, CoffeeModeratePayload{}, &G::coffee_moderate},
         {E::CoffeeQuestion, "coffee-question",  "",                          k_system,       S::Anywhere, CoffeeQuestionPayload{}, &G::coffee_question},
         {E::QuestionIdea,   "question-idea",    "/api/wrapup/question",      k_participant,  S::WrapUp,   ReflectionPayload{},  &G::question_idea},
         {E::QuestionDot,    "question-dot",     "/api/wrapup/question-dot",  k_participant,  S::WrapUp,   QuestionDotPayload{}, &G::question_dot},

@@ -47,7 +47,7 @@ const std::vector<std::string>& Strings::required_keys() {
         "report_week_session", "report_no_statement", "report_col_session", "report_col_date", "report_col_minutes",
         "report_col_participants", "report_col_statement", "report_col_contributions", "report_col_decision",
         "report_col_owner", "report_col_review", "report_col_stages",
-        "key_prompt", "key_again", "key_new_code", "key_pick", "join_code_closed", "join_code_closed_why", "ai_label", "ai_model", "ai_pasted", "ai_version", "ai_collecting",
+        "key_prompt", "key_again", "key_new_code", "key_pick", "key_hide_answer", "night_notice", "night_notice_no_end", "join_code_closed", "join_code_closed_why", "ai_label", "ai_model", "ai_pasted", "ai_version", "ai_collecting",
         "ai_constraints_label", "ai_no_constraints", "ai_waiting", "ai_failed", "ai_incomplete", "ai_manual",
         "ai_removed", "ai_removed_none", "ai_prompt_title", "ai_prompt_hint", "ai_prompt_close", "ai_marks_legend",
         "ai_why_timeout", "ai_why_stalled", "ai_why_refused", "ai_why_dns", "ai_why_garbage", "ai_why_empty",
@@ -105,7 +105,7 @@ const std::vector<std::string>& Strings::phone_keys() {
         "coffee_withdraw_confirm", "coffee_withdraw_yes", "coffee_withdrawn", "coffee_sent", "coffee_sent_waiting",
         "coffee_changed", "coffee_shown_none", "coffee_shown_one", "coffee_shown", "coffee_host_title",
         "coffee_host_intro", "coffee_host_none", "coffee_host_welcome", "coffee_approve", "coffee_hide",
-        "coffee_approved", "coffee_hidden_done", "coffee_week_over_title", "coffee_week_over", "coffee_code_intro",
+        "coffee_approved", "coffee_hidden_done", "coffee_state_shown", "coffee_state_waiting", "coffee_state_hidden", "coffee_week_over_title", "coffee_week_over", "coffee_code_intro",
         "err_week_over", "err_coffee_full", "err_coffee_budget", "err_coffee_too_many", "err_coffee_host_in_session",
         // the wrap-up's question for the coffee corner
         "wrapup_question_title", "wrapup_question_intro", "wrapup_question_label", "wrapup_question_label_mine",
