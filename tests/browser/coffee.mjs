@@ -187,7 +187,7 @@ async function openRun(browser, link, token) {
   const first = await coffeeState(token, phoneKey);
   check(first.answer && first.answer.text === 'Ik hielp een collega met het rooster' && first.shown === 1,
         `${tag}/answered: the kiosk holds the answer and shows it (${JSON.stringify(first.answer)}, shown ${first.shown})`);
-  check(first.host === false && first.waiting === undefined, `${tag}/answered: an answering phone is no moderator`);
+  check(first.host === false && first.answers === undefined, `${tag}/answered: an answering phone is no moderator`);
   await look(anna, 'answered', { axe: true });
 
   await anna.locator('#coffee-edit').tap();
@@ -255,8 +255,31 @@ async function englishRun(browser, link, token) {
   const bram = await phone(browser, 'Bram', true);
   await bram.goto(hostLink);
   await shows(bram, '#banner', strings.coffee_host_welcome, 'the moderator is welcomed');
-  await shows(bram, '#coffee-host-none', strings.coffee_host_none, 'nothing waits when answers are open');
+  // Under "open" nothing waits: the moderator sees what is on the screen, and can take it down.
+  const annaNote = bram.locator('#coffee-host .note[data-state="shown"]', { hasText: 'helped me with the schedule' });
+  await annaNote.waitFor({ timeout: 8000 });
+  check(await annaNote.locator('[data-approve]').count() === 0, `${tag}/host: a shown answer offers no "${strings.coffee_approve}"`);
+  const printer = await post('/api/coffee/answer', { token, text: 'The printer on the second floor works again' });
+  check(printer.status === 201 && printer.body.waiting === false, `${tag}/host: a second answer is on the screen (${printer.status})`);
+  await bram.locator('#coffee-host .note', { hasText: 'printer' }).waitFor({ timeout: 8000 });
+  const order = await bram.locator('#coffee-host .note').allInnerTexts();
+  check(order.length === 2 && order[0].includes('printer'), `${tag}/host: the newest answer comes first (${order.map((o) => o.slice(0, 20)).join(' | ')})`);
   await look(bram, 'host', { axe: true });
+  await annaNote.locator('[data-hide]').tap();
+  await shows(bram, '#banner', strings.coffee_hidden_done, 'hiding a shown answer is confirmed');
+  await bram.locator('#coffee-host .note[data-state="hidden"]', { hasText: 'schedule' }).waitFor();
+  await look(bram, 'host-hidden', { axe: true });
+  await shows(anna, '#coffee-state', strings.coffee_hidden, "the writer's page says it is no longer shown", 20000);
+  check((await coffeeState(token, '')).shown === 1, `${tag}/host: one answer is left on the screen`);
+  await answersPanelShows('screen-after-hide', ['printer'], ['schedule']);
+
+  // The room's own key while the answers panel is up: the newest answer goes.
+  check(await turnTo('coffee-answers', 30), `${tag}/room-key: the answers panel comes round again`);
+  key('x');
+  let left = 1;
+  for (const until = Date.now() + 3000; Date.now() < until && left !== 0; await pause(100)) left = (await coffeeState(token, '')).shown;
+  check(left === 0, `${tag}/room-key: X on the answers panel hides the newest answer (shown ${left})`);
+  await bram.locator('#coffee-host .note[data-state="hidden"]', { hasText: 'printer' }).waitFor({ timeout: 8000 });
 }
 
 async function approveRun(browser, link, token) {
@@ -296,10 +319,11 @@ async function approveRun(browser, link, token) {
   await look(bram, 'host', { axe: true });
   await bram.locator('#coffee-host .note', { hasText: 'bakkerij' }).locator('[data-approve]').tap();
   await shows(bram, '#banner', strings.coffee_approved, 'approving is confirmed');
-  await bram.locator('#coffee-host .note', { hasText: 'bakkerij' }).waitFor({ state: 'detached' });
+  await bram.locator('#coffee-host .note[data-state="shown"]', { hasText: 'bakkerij' }).waitFor();
   await bram.locator('#coffee-host .note', { hasText: 'vuilnisbak' }).locator('[data-hide]').tap();
   await shows(bram, '#banner', strings.coffee_hidden_done, 'hiding is confirmed');
-  await shows(bram, '#coffee-host-none', strings.coffee_host_none, 'nothing waits any more');
+  await bram.locator('#coffee-host .note[data-state="hidden"]', { hasText: 'vuilnisbak' }).waitFor();
+  check(await bram.locator('#coffee-host .note[data-state="waiting"]').count() === 0, `${tag}/host-done: nothing waits any more`);
   await look(bram, 'host-done', { axe: true });
 
   // The writers' pages: Cas's (its key on a phone) says it is hidden; Anna's refreshes by itself.

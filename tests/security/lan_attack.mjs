@@ -16,9 +16,10 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checker } from '../crash/kiosk_process.mjs';
-import { lanClient, pool, sleep } from './lan_net.mjs';
+import { lanClient, pool, sleep, within } from './lan_net.mjs';
 import { roomScreen } from './lan_screen.mjs';
-import { codeGuesses, connectionFlood, exportsAtWrapup, exportsNotYet, foreignHosts, stalledStream, streamsPerKey } from './lan_cases.mjs';
+import { codeGuesses, coffeeRace, connectionFlood, exportsAtWrapup, exportsNotYet, foreignHosts, removedStream, stalledStream, streamsPerKey }
+  from './lan_cases.mjs';
 
 const [port, joinUrl, log, dataDir, out, rareWord] = process.argv.slice(2);
 const started = Date.now();
@@ -58,7 +59,8 @@ const isKey = (k) => typeof k === 'string' && /^[0-9a-f]{32}$/.test(k);
 function configuredLimits() {
   const file = join(dataDir, '..', 'config', 'kiosk.json');
   const phones = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')).phones || {}) : {};
-  return { connectionsPerAddress: phones.connections_per_address ?? 16, wrongCodeBudget: phones.wrong_code_budget ?? 200 };
+  return { connectionsPerAddress: phones.connections_per_address ?? 16, wrongCodeBudget: phones.wrong_code_budget ?? 200,
+    joinsPerAddress: phones.joins_per_address ?? 3 };
 }
 
 // Every file under DIR (the journal with its -wal/-shm, exports, …) → its size.
@@ -509,13 +511,21 @@ async function secondPhone() {
 }
 
 async function closeSession() {
+  // The phones' streams end with the session: the kiosk says "ended" and closes them.
+  const streams = [legit.key, legit2?.key].filter(Boolean).map((k) => client.stream('127.0.0.1', k));
+  for (const s of streams) await within(s.first, 5000, false);
   press('Return');
   check(await waitScene('idle'), `Return at the wrap-up closes the session (shows ${scene()})`);
   for (const k of [legit.key, legit2?.key].filter(Boolean)) {
     const r = await post('127.0.0.1', '/api/notes', { key: k, stage: firstStep, text: 'Na afloop' });
     check(refused(r) && (r.status === 401 || r.status === 410), `a closed session's key is refused with no session open (${r.status} ${r.body.slice(0, 80)})`);
   }
-  return 'the old keys are refused';
+  for (const s of streams) {
+    await within(s.end, 5000);
+    check(s.ended && !s.closedHere, `a phone's stream is closed by the kiosk when the session closes (${s.how || 'still open'})`);
+    s.close();
+  }
+  return `the old keys are refused; ${streams.length} streams closed by the kiosk`;
 }
 
 // The room opens a new session; the old keys are dead in it.
@@ -590,9 +600,12 @@ try {
   });
   await runCase('e. export at the wrap-up', () => exportsAtWrapup(context, token, secrets.note || rareWord));
   await runCase('the session closes', closeSession);
+  // Between sessions: the coffee corner.
+  await runCase('g. coffee answers and failing claims raced with one key', () => coffeeRace(context));
   // The second session's lobby.
   await runCase('old keys in a new session', oldKeysInNewSession);
   await runCase('joins per address', joinsPerAddress);
+  await runCase('h. the stream of a removed phone', () => (newToken ? removedStream(context, newToken) : 'skipped: no new token'));
   await runCase('d. 2 000 guessed codes', () => (newToken ? codeGuesses(context, newToken) : 'skipped: no new token'));
 
   const alive = await get('127.0.0.1', '/app.css');

@@ -6,7 +6,7 @@
 // check, say, port, strings (the phone texts), limits, log, here (this folder), figures (for
 // the closing figures line), phones (collects the keys of the phones the cases join) }.
 import net from 'node:net';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sleep, within } from './lan_net.mjs';
@@ -409,4 +409,87 @@ export async function codeGuesses({ client, check, say, screen, strings, limits,
   }
   return `${tried} wrong codes tried of 2000 guesses (budget ${budget}), ${sum(429)} × 429, ${sum(403)} × 403; ` +
          `${realCode ? 'the right code refused once closed' : 'right code not read (skipped)'}; fresh code ${admitted ? 'works' : 'not confirmed'}`;
+}
+
+// ---- g. Coffee answers raced with failing moderator claims of the same key -------------------
+
+// Between sessions the screen shows the coffee corner's week link as a QR (on the question's
+// panel; the panels turn, so a few screenshots may be needed).
+async function coffeeToken({ screen, port }) {
+  for (let i = 0; i < 30; i++) {
+    const shot = screen.screenshot(`coffee-${i}`);
+    const text = spawnSync('zbarimg', ['-q', '--raw', shot], { encoding: 'utf8' }).stdout || '';
+    const m = text.match(new RegExp(`http://127\\.0\\.0\\.1:${port}/k/([0-9a-f]{32})`));
+    if (m) return m[1];
+    await sleep(1000);
+  }
+  return null;
+}
+
+// Issue 22, finding 3: an answer and a claim with a wrong code, one made-up key, sent at once,
+// forty pairs from one address. At most joins_per_address answers may come through.
+export async function coffeeRace(context) {
+  const { client, check, limits } = context;
+  const token = await coffeeToken(context);
+  check(!!token, 'coffee: the idle screen shows the week link as a QR');
+  if (!token) return 'no coffee link on the screen';
+  const from = '127.0.0.20';
+  const jobs = [];
+  for (let pair = 0; pair < 40; pair++) {
+    const key = (pair + 1).toString(16).padStart(32, '0');
+    jobs.push(client.post(from, '/api/coffee/answer', { token, key, text: `Antwoord ${pair + 1}` }));
+    jobs.push(client.post(from, '/api/coffee/host', { token, key, code: '000000' }));
+  }
+  const replies = await Promise.all(jobs);
+  const accepted = replies.filter((r, i) => i % 2 === 0 && r.status === 201).length;
+  const statuses = {};
+  for (const r of replies) statuses[r.status] = (statuses[r.status] || 0) + 1;
+  check(accepted <= limits.joinsPerAddress,
+    `coffee: 40 answer/claim pairs with one made-up key each from one address: at most ${limits.joinsPerAddress} new phones answer (${accepted}; ${JSON.stringify(statuses)})`);
+  check(replies.every((r) => r.status < 500 && r.status > 0), 'coffee: no pair gets a 5xx or no answer');
+  // A key the week has not seen cannot withdraw or moderate: 401, before it is counted.
+  const stranger = 'e'.repeat(32);
+  for (const [route, body] of [['/api/coffee/withdraw', {}], ['/api/coffee/moderate', { answer: 1, action: 'hide' }]]) {
+    const r = await client.post('127.0.0.21', route, { ...body, token, key: stranger });
+    check(r.status === 401, `coffee: ${route} with a key the week has not seen gets 401 (${r.status} ${r.body.slice(0, 80)})`);
+  }
+  // That address still has its own answers: they count, the failed claims gave nothing back.
+  const more = await client.post(from, '/api/coffee/answer', { token, key: 'f'.repeat(32), text: 'Nog een' });
+  check(accepted < limits.joinsPerAddress || more.status === 429, `coffee: after its share the address gets 429 (${more.status})`);
+  return `${accepted} of 40 raced answers accepted from one address (share ${limits.joinsPerAddress})`;
+}
+
+// ---- h. The stream of a removed phone -----------------------------------------------------------
+
+// In a session's lobby: the room offers the host code (H), one phone claims it and removes
+// another, whose open stream hears "ended" and is closed by the kiosk.
+export async function removedStream({ client, check, screen, port, phones }, token) {
+  const host = await client.post('127.0.0.13', '/api/join', { token });
+  const guest = await client.post('127.0.0.14', '/api/join', { token });
+  check(host.status === 200 && guest.status === 200, `removed stream: two phones join (${host.status}, ${guest.status})`);
+  if (host.status !== 200 || guest.status !== 200) return 'no phones';
+  phones.push(host.json.key, guest.json.key);
+  const stream = client.stream('127.0.0.14', guest.json.key);
+  check(await within(stream.first, 5000, false), `removed stream: the guest's stream gets its first state (${stream.status} ${stream.how})`);
+  screen.press('h');
+  let code = null;
+  for (let i = 0; i < 20 && !code; i++) {
+    await sleep(300);
+    const text = spawnSync('zbarimg', ['-q', '--raw', screen.screenshot(`host-${i}`)], { encoding: 'utf8' }).stdout || '';
+    code = (text.match(new RegExp(`http://127\\.0\\.0\\.1:${port}/j/${token}\\?host=([0-9]+)`)) || [])[1] || null;
+  }
+  check(!!code, 'removed stream: the host QR is on the screen');
+  if (!code) { stream.close(); return 'no host code'; }
+  const claimed = await client.post('127.0.0.13', '/api/host/claim', { key: host.json.key, code });
+  const removed = await client.post('127.0.0.13', '/api/host/remove', { key: host.json.key, participant: guest.json.number });
+  check(claimed.status === 200 && removed.status === 200, `removed stream: the host removes the guest (${claimed.status}, ${removed.status})`);
+  const started = Date.now();
+  await within(stream.end, 5000);
+  check(stream.ended && !stream.closedHere, `removed stream: the kiosk closes the removed phone's stream (${stream.how || 'still open'})`);
+  const again = client.stream('127.0.0.14', guest.json.key);
+  await within(again.end, 5000);
+  check(again.status === 401, `removed stream: a new stream for the removed key is refused (${again.status})`);
+  stream.close();
+  again.close();
+  return `closed ${stream.endedAt ? stream.endedAt - started : -1} ms after the removal`;
 }

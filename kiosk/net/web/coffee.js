@@ -185,7 +185,7 @@ function render() {
   section('coffee-answer', [d.answer, editing, confirming, maxText()], answerPart);
   section('coffee-count', [d.shown], () => [el('p', { class: 'counter', id: 'coffee-shown',
     text: count(d.shown) === 0 ? t('coffee_shown_none') : count(d.shown) === 1 ? t('coffee_shown_one') : t('coffee_shown', { n: count(d.shown) }) })]);
-  section('coffee-host', [d.host, d.host && d.waiting], () => (d.host ? hostPart(Array.isArray(d.waiting) ? d.waiting : []) : []));
+  section('coffee-host', [d.host, d.host && d.answers], () => (d.host ? hostPart(Array.isArray(d.answers) ? d.answers : []) : []));
 }
 
 function intro() {
@@ -303,14 +303,24 @@ async function withdraw() {
 }
 
 // The moderator's list: each waiting answer with "approve" and "hide".
-function hostPart(waiting) {
-  const rows = waiting.filter((a) => a && present(a.id)).map((a) => el('li', { class: 'note', 'data-answer': a.id },
-    el('div', { class: 'text', id: 'coffee-waiting-' + a.id, text: a.text }),
-    el('div', { class: 'actions' },
-      el('button', { class: 'small', 'data-approve': a.id, 'aria-describedby': 'coffee-waiting-' + a.id,
-        text: t('coffee_approve'), onclick: (event) => moderate(a.id, 'approve', event.currentTarget) }),
-      el('button', { class: 'small', 'data-hide': a.id, 'aria-describedby': 'coffee-waiting-' + a.id,
-        text: t('coffee_hide'), onclick: (event) => moderate(a.id, 'hide', event.currentTarget) }))));
+// The moderator's list: every answer of the week, newest first, where it stands, and what the
+// moderator can do with it: hide what is on the screen or waits, allow what waits or was hidden.
+const answerStates = { shown: ['coffee_state_shown', ''], waiting: ['coffee_state_waiting', ' waiting'], hidden: ['coffee_state_hidden', ' not-shown'] };
+
+function hostPart(answers) {
+  const rows = answers.filter((a) => a && present(a.id) && answerStates[a.state]).map((a) => {
+    const [label, tone] = answerStates[a.state];
+    const buttons = [];
+    if (a.state !== 'shown') buttons.push(el('button', { class: 'small', 'data-approve': a.id, 'aria-describedby': 'coffee-answer-' + a.id,
+      text: t('coffee_approve'), onclick: (event) => moderate(a.id, 'approve', event.currentTarget) }));
+    if (a.state !== 'hidden') buttons.push(el('button', { class: 'small', 'data-hide': a.id, 'aria-describedby': 'coffee-answer-' + a.id,
+      text: t('coffee_hide'), onclick: (event) => moderate(a.id, 'hide', event.currentTarget) }));
+    return el('li', { class: 'note', 'data-answer': a.id, 'data-state': a.state },
+      el('div', { class: 'text' },
+        el('p', { id: 'coffee-answer-' + a.id, text: a.text }),
+        el('p', { class: 'coffee-status' + tone, text: t(label) })),
+      el('div', { class: 'actions' }, ...buttons));
+  });
   return [el('div', { class: 'card host' },
     el('h2', { id: 'coffee-host-title', tabindex: -1, text: t('coffee_host_title') }),
     el('p', { class: 'muted', text: t('coffee_host_intro') }),
