@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <ctime>
 #include <fstream>
 #include <future>
 #include <thread>
@@ -303,21 +305,61 @@ TEST_CASE("Forgetting and retention leave no file of the session behind") {
         clock.advance(std::chrono::hours{24});
     }
     const auto now_ms = [&] { return std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count(); };
-    // A damaged copy set aside long ago and one of today; an export left behind by an older version.
+    // A damaged copy set aside long ago; an export left behind by an older version.
     write(temp.path() / (std::string{store::Journal::k_file_name} + ".damaged-1000"), "Zeldzaam woord oud");
     write(temp.path() / (std::string{store::Journal::k_file_name} + ".damaged-1000-wal"), "Zeldzaam woord oud");
-    const auto recent = std::string{store::Journal::k_file_name} + ".damaged-" + std::to_string(now_ms());
-    write(temp.path() / recent, "recent");
     write(temp.path() / "exports" / "2020-01-01_0900-sessie-1.md", "Zeldzaam woord plat");
     // Someone's own file in exports/: not the kiosk's name, so never the kiosk's to delete.
     write(temp.path() / "exports" / "notities.txt", "van iemand anders");
     const auto long_ago = fs::file_time_type::clock::from_sys(std::chrono::system_clock::time_point{std::chrono::hours{24 * 1000}});
     for (const char* name : {"2020-01-01_0900-sessie-1.md", "notities.txt"}) fs::last_write_time(temp.path() / "exports" / name, long_ago);
 
-    // --forget of the second session: its rows and its folder.
-    store::forget_session(journal, temp.path(), ids[1]);
+    // What older versions and a damaged journal left of the second session: a flat export named
+    // by the local minute of its wrap-up; a copy set aside after it began that holds its events
+    // (a real SQLite file), with its -wal; a copy that cannot be read, also set aside after.
+    // The session as --forget finds it: closed (ids[] were taken while each was open).
+    const auto recorded = journal.sessions();
+    const auto second = *std::find_if(recorded.begin(), recorded.end(), [&](const store::SessionRecord& r) { return r.id == ids[1].id; });
+    REQUIRE(second.closed_wall_ms);
+    const auto stamp = [](std::int64_t wall_ms) {
+        const std::time_t seconds = wall_ms / 1000;
+        std::tm local{};
+        localtime_r(&seconds, &local);
+        char text[32];
+        std::strftime(text, sizeof text, "%Y-%m-%d_%H%M", &local);
+        return std::string{text};
+    };
+    const auto flat_second = temp.path() / "exports" / (stamp(second.opened_wall_ms) + "-sessie-2.md");
+    write(flat_second, "Zeldzaam woord 1 plat");
+    const auto flat_third = temp.path() / "exports" / (stamp(ids[2].opened_wall_ms) + "-sessie-3.md");
+    write(flat_third, "Zeldzaam woord 2 plat");
+    const auto copy_name = [&](std::int64_t ms) { return temp.path() / (std::string{store::Journal::k_file_name} + ".damaged-" + std::to_string(ms)); };
+    const auto holding = copy_name(second.opened_wall_ms + 1);
+    run_sql(holding, std::string{k_old_tables} + "INSERT INTO events (wall_ms, kind, participant, stage, text, note, dots, flag) VALUES (" +
+                         std::to_string(second.opened_wall_ms) + ", 'contribute', 'k', 'analyse', 'Zeldzaam woord 1 kopie', 0, '', 0);");
+    write(fs::path{holding.string() + "-wal"}, "");
+    const auto other_session = copy_name(second.opened_wall_ms + 2);  // readable, holds only a later day
+    run_sql(other_session, std::string{k_old_tables} + "INSERT INTO events (wall_ms, kind, participant, stage, text, note, dots, flag) VALUES (" +
+                               std::to_string(ids[2].opened_wall_ms + 5000) + ", 'contribute', 'k', 'analyse', 'later', 0, '', 0);");
+    const auto unreadable = copy_name(second.opened_wall_ms + 3);
+    write(unreadable, "Zeldzaam woord 1 kapot");
+
+    // --forget of the second session: its rows, its folder, and every file above that holds it.
+    const auto removed = store::forget_session(journal, temp.path(), second, now_ms());
     CHECK_FALSE(fs::exists(store::session_exports_folder(temp.path(), ids[1])));
     CHECK(fs::exists(store::session_exports_folder(temp.path(), ids[2])));
+    for (const auto& gone : {flat_second, holding, fs::path{holding.string() + "-wal"}, unreadable}) {
+        INFO(gone);
+        CHECK_FALSE(fs::exists(gone));
+        CHECK(std::find(removed.begin(), removed.end(), gone) != removed.end());
+    }
+    CHECK(removed.size() == 5);  // and the export folder
+    CHECK(fs::exists(flat_third));
+    CHECK(fs::exists(other_session));
+    CHECK(fs::exists(temp.path() / (std::string{store::Journal::k_file_name} + ".damaged-1000")));  // made before: retention's
+    for (const auto& path : {flat_third, other_session}) fs::remove(path);
+    const auto recent = std::string{store::Journal::k_file_name} + ".damaged-" + std::to_string(now_ms());
+    write(temp.path() / recent, "recent");
 
     // Retention with its cutoff between the first and the third session.
     const auto result = store::apply_retention(journal, temp.path(), now_ms() - 36 * 3600 * 1000LL);

@@ -133,8 +133,11 @@ bool run_record_command(const Options& options, const Config& config, const std:
     if (options.export_session) export_session(journal, config, options);
     if (options.forget_session) {
         const auto session = find_session(journal, *options.forget_session);
-        store::forget_session(journal, data_dir, session);
+        const auto now = std::chrono::duration_cast<Millis>(SystemClock{}.wall().time_since_epoch()).count();
+        const auto removed = store::forget_session(journal, data_dir, session, now);
         std::cout << "session " << session.id << " of " << local_text(WallTime{Millis{session.opened_wall_ms}}) << " is forgotten\n";
+        for (const auto& path : removed) std::cout << "removed " << path.string() << '\n';
+        if (removed.empty()) std::cout << "no export or damaged journal copy held it\n";
     }
     return true;
 }

@@ -5,6 +5,7 @@
 // --forget. Only the kiosk's own names are ever deleted, and never through a link.
 #include <cstdint>
 #include <filesystem>
+#include <vector>
 
 #include "kiosk/store/journal.hpp"
 
@@ -15,8 +16,13 @@ namespace kiosk::store {
 // the old one's.
 std::filesystem::path session_exports_folder(const std::filesystem::path& data_dir, const SessionRecord& session);
 
-// Removes the session from the journal and its export folder.
-void forget_session(Journal& journal, const std::filesystem::path& data_dir, const SessionRecord& session);
+// Removes the session from the journal and every file that holds it: its export folder, the
+// flat "<date>_<time>-sessie-<n>.<format>" files older versions wrote during it, and damaged
+// journal copies that hold its events (a damaged copy is deleted whole, not edited; one that
+// cannot be read is deleted when it was set aside after the session began). Returns each file
+// or folder removed, for the operator.
+std::vector<std::filesystem::path> forget_session(Journal& journal, const std::filesystem::path& data_dir,
+                                                  const SessionRecord& session, std::int64_t now_wall_ms);
 
 struct RetentionResult {
     int sessions = 0;  // forgotten from the journal
