@@ -37,6 +37,14 @@ pass
 # 2. apt-get install; the user, the record's folder, the installed commands from /.
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >"$work/apt.log" 2>&1 || { cat "$work/apt.log"; fail "apt-get install"; }
 id vitale >/dev/null || fail "no user vitale"
+# The network-facing user reads no keyboard and owns no screen of its own: logind's session
+# gives cage those (issue 22); an upgrade from a version that added the groups takes them away.
+for group in input video; do
+    id -nG vitale | tr ' ' '\n' | grep -qx "$group" && fail "the user vitale is in the group $group"
+done
+grep -q '^MemoryMax=' /lib/systemd/system/vitale-kiosk.service && grep -q '^TasksMax=' /lib/systemd/system/vitale-kiosk.service ||
+    fail "the unit has no MemoryMax or TasksMax"
+[ -f /usr/lib/udev/rules.d/60-vitale-kiosk.rules ] || [ -f /lib/udev/rules.d/60-vitale-kiosk.rules ] || fail "no udev rule for display.power"
 [ "$(stat -c %U:%a /var/lib/vitale-kiosk)" = "vitale:700" ] || fail "/var/lib/vitale-kiosk is $(stat -c %U:%a /var/lib/vitale-kiosk)"
 cd /
 vitale-kiosk --check-config | grep -qx "/etc/vitale-kiosk: configuration is valid" || fail "--check-config from /"
