@@ -19,6 +19,7 @@
 #include <string>
 
 #include "bench/coffee_bench.hpp"
+#include "bench/display_bench.hpp"
 #include "bench/frame_bench.hpp"
 #include "bench/problems.hpp"
 #include "bench/process_bench.hpp"
@@ -51,7 +52,7 @@ int finish() {
 
 int main(int argc, char** argv) {
     using namespace kiosk;
-    int frames = 100, seconds = 60, startups = 7, fade_turns = 20, coffee_weeks = 5;
+    int frames = 100, seconds = 60, startups = 7, fade_turns = 20, coffee_weeks = 5, pjlink_commands = 200;
     bench::SoakOptions soak;
     bench::JournalOptions journal;
     std::string only;  // "soak", "coffee", "journal" or everything
@@ -68,6 +69,7 @@ int main(int argc, char** argv) {
             startups = 2;
             fade_turns = 3;
             coffee_weeks = 3;
+            pjlink_commands = 5;
             soak.weeks = 1;
             soak.idle_frames = 5;
             journal.history = 2'000;
@@ -104,6 +106,7 @@ int main(int argc, char** argv) {
             std::printf("vitale-bench: font %s, the coffee corner only\n", fonts.family.c_str());
             part("the coffee corner's fade", [&] { bench::bench_coffee_fade(config, fonts, fade_turns); });
             part("the coffee corner's month", [&] { bench::bench_coffee_month(config, fonts, coffee_weeks); });
+            part("the display's power", [&] { bench::bench_display_power(pjlink_commands); });
             return finish();
         }
         if (only == "journal") {
@@ -117,6 +120,7 @@ int main(int argc, char** argv) {
         part("the soak", [&] { bench::bench_soak(config, fonts, soak); });
         part("the coffee corner's fade", [&] { bench::bench_coffee_fade(config, fonts, fade_turns); });
         part("the coffee corner's month", [&] { bench::bench_coffee_month(config, fonts, coffee_weeks); });
+        part("the display's power", [&] { bench::bench_display_power(pjlink_commands); });
         if (!std::getenv("DISPLAY")) {
             std::printf("\n(DISPLAY is not set: window, start-up and CPU figures skipped; run bench/run.sh)\n");
             return finish();

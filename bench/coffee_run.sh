@@ -10,6 +10,10 @@
 #     and CPU over COFFEE_NIGHT_SECONDS (default 120) once the night has begun.
 # The kiosk's stdout and stderr go to one file in the order written: a panel turn's log line
 # ("coffee corner shows …") comes right before the frame that shows it.
+#  3. A moderator's "verbergen": from the request to the first presented frame without the answer
+#     (bench/moderation_bench.mjs, COFFEE_MODERATION_ROUNDS hides, default 30).
+# The night switches a projector off through PJLink (pjlink-standin on 127.0.0.1, from the tests'
+# build): the night's CPU is measured with that worker thread in the kiosk.
 # Every wait has a deadline; exits non-zero when the kiosk ended, or no panel turned while measured.
 # Usage: bench/coffee_run.sh BUILD_DIR        (COFFEE_BENCH_SECONDS=120 for a quick run;
 #        COFFEE_ROTATE_SECONDS, default 20, at least 5: the panels' turn)
@@ -110,6 +114,13 @@ open_day=${days[$(( ($(date +%u) - 1 + 3) % 7 ))]}  # never today or tomorrow (l
 sed -i "s|\"hours\": {}|\"hours\": {\"$open_day\": \"00:00-00:01\"}|" "$work/night/config/kiosk.json"
 grep -q "\"hours\": {\"$open_day\": \"00:00-00:01\"}" "$work/night/config/kiosk.json" &&
     grep -q '"open_at_slot": false' "$work/night/config/kiosk.json" || fail "could not set coffee.hours and open_at_slot in the config"
+"$build/tests/pjlink-standin" >"$work/projector" 2>&1 & standin_pid=$!
+trap 'kill "$standin_pid" 2>/dev/null || true; end_x11_test' EXIT
+for _ in $(seq 50); do grep -q '^port ' "$work/projector" && break; sleep 0.1; done
+projector_port=$(sed -n 's/^port //p' "$work/projector")
+[ -n "$projector_port" ] || fail "the PJLink stand-in did not start ($build/tests/pjlink-standin)"
+sed -i "s|\"display\": {|\"display\": { \"power\": { \"method\": \"pjlink\", \"host\": \"127.0.0.1\", \"port\": $projector_port },|" \
+    "$work/night/config/kiosk.json"
 run_kiosk night
 wait_for_lines "coffee corner shows coffee-night" 1 20
 how=$(sed -n 's/^vitale-kiosk: coffee corner shows coffee-night (\(.*\))$/\1/p' "$out" | head -n 1)
@@ -117,6 +128,30 @@ sleep 2
 measure "$night_seconds"
 frames=$(grep -c '^frame ' "$out.window" || true)
 night_ok=$( [ "$frames" -eq 0 ] && [ "$(verdict "$cpu_pct" 0.05)" = met ] && echo met || echo "NOT met")
+grep -qx "POWR 0" "$work/projector" || fail "the night did not switch the projector off: $(tr '\n' ' ' <"$work/projector")"
 echo "coffee_night frames=$frames cpu_pct=$cpu_pct over ${night_seconds}s (goal 0 frames and <= 0.05 %: $night_ok;" \
      "one clock tick of CPU is $(percent 1 $(( night_seconds * 1000 ))) %; Xvfb itself $x_pct %; the night: ${how:-?})"
+stop_kiosk
+
+# --- 3. A moderator's "verbergen" --------------------------------------------------------------
+mkdir -p "$work/moderate"
+loopback_config config "$work/moderate/config" "http://127.0.0.1:{port}"
+# The moderator's phone sends two requests a round: more than a phone's 60 a minute.
+sed -i 's|"requests_per_minute": [0-9]*|"requests_per_minute": 600|' "$work/moderate/config/kiosk.json"
+run_kiosk moderate
+wait_for_lines "coffee corner shows" 1 20
+port=$(sed -n 's/^listening on port //p' "$out" | head -n 1)
+[ -n "$port" ] || fail "the kiosk did not say its port"
+sleep 1
+xdotool key h  # the moderator code's QR: <phone url>/k/<token>?host=<code>
+link=
+for _ in $(seq 30); do
+    import -window root "$work/host.png"
+    link=$(zbarimg -q --raw "$work/host.png" 2>/dev/null | grep -E '/k/[0-9a-f]{32}\?host=' | head -n 1 || true)
+    [ -n "$link" ] && break
+    sleep 0.3
+done
+[[ "$link" =~ /k/([0-9a-f]{32})\?host=([0-9a-f]+) ]] || fail "no moderator QR on the screen after H (read '$link')"
+node bench/moderation_bench.mjs "$port" "$out" "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}" "${COFFEE_MODERATION_ROUNDS:-30}" ||
+    fail "the moderation bench had problems"
 stop_kiosk

@@ -85,10 +85,10 @@ fi
 
 echo
 if $smoke; then
-    export COFFEE_BENCH_SECONDS=12 COFFEE_NIGHT_SECONDS=5 COFFEE_ROTATE_SECONDS=5
+    export COFFEE_BENCH_SECONDS=12 COFFEE_NIGHT_SECONDS=5 COFFEE_ROTATE_SECONDS=5 COFFEE_MODERATION_ROUNDS=5
 fi
 idle=${COFFEE_BENCH_SECONDS:-600} night=${COFFEE_NIGHT_SECONDS:-120}
-echo "Coffee corner on the live kiosk: CPU while the panels turn, frames, the night (bench/coffee_run.sh;"
+echo "Coffee corner on the live kiosk: CPU while the panels turn, frames, the night, a moderator's hide (bench/coffee_run.sh;"
 echo "COFFEE_BENCH_SECONDS=$idle, COFFEE_NIGHT_SECONDS=$night)"
 run_step coffee $((idle + night + 180)) bash bench/coffee_run.sh "$build"
 

@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
 # The coffee corner's night on a real X11 screen: outside coffee.hours a kiosk started at night
 # first shows one dim line that says why and until when, then draws one black frame and then
-# nothing (no frames while it sleeps); a key wakes it (the coffee corner
-# again) without doing what the key would do by day (Enter does not open a session).
-# Usage: coffee_night_test.sh PATH/TO/vitale-kiosk SOURCE_DIR
+# nothing (no frames while it sleeps), and the display — a projector on the network, here
+# pjlink-standin speaking PJLink on 127.0.0.1 — is switched off; a key wakes it (the coffee
+# corner again, the projector on) without doing what the key would do by day (Enter does not
+# open a session).
+# Usage: coffee_night_test.sh PATH/TO/vitale-kiosk PATH/TO/pjlink-standin SOURCE_DIR
 set -euo pipefail
 kiosk=$1
-source_dir=$2
+standin=$2
+source_dir=$3
 source "$(dirname "$0")/x11_helpers.sh"
 begin_x11_test
+"$standin" >"$work/projector" 2>&1 & standin_pid=$!
+trap 'kill "$standin_pid" 2>/dev/null || true; end_x11_test' EXIT
+for _ in $(seq 50); do grep -q '^port ' "$work/projector" && break; sleep 0.1; done
+projector_port=$(sed -n 's/^port //p' "$work/projector")
+[ -n "$projector_port" ] || fail "the PJLink stand-in did not start"
 
 start_x11 1920x1080
 port=$(( 20000 + RANDOM % 20000 ))
@@ -17,6 +25,8 @@ loopback_config "$source_dir/config" "$work/config" "http://127.0.0.1:$port" || 
 day=$(date -d '+3 days' +%a | tr 'A-Z' 'a-z' | cut -c1-3)
 sed -i "s|\"hours\": {}|\"hours\": {\"$day\": \"03:00-03:01\"}|" "$work/config/kiosk.json"
 grep -q "\"$day\": \"03:00-03:01\"" "$work/config/kiosk.json" || fail "could not set coffee.hours"
+sed -i "s|\"display\": {|\"display\": { \"power\": { \"method\": \"pjlink\", \"host\": \"127.0.0.1\", \"port\": $projector_port },|" "$work/config/kiosk.json"
+grep -q "\"method\": \"pjlink\"" "$work/config/kiosk.json" || fail "could not set display.power"
 # The night's notice stays 4 s here instead of a minute.
 VITALE_KIOSK_NIGHT_NOTICE_MS=4000 LC_ALL=C "$kiosk" --config "$work/config" --data "$work/data" --port "$port" --trace-frames \
     >"$work/frames" 2>"$work/log" & kiosk_pid=$!
@@ -45,6 +55,12 @@ before=$(grep -c '^frame ' "$work/frames" || true)
 sleep 3
 after=$(grep -c '^frame ' "$work/frames" || true)
 [ "$before" = "$after" ] || fail "the kiosk drew $((after - before)) frames in 3 s of night"
+grep -q "coffee corner shows coffee-night (display off through PJLink 127.0.0.1:$projector_port)" "$work/log" ||
+    fail "the night does not say it switched the projector off: $(grep 'coffee-night' "$work/log")"
+# During the notice the projector stays on (people must read it); then it is switched off.
+for _ in $(seq 50); do grep -qx "POWR 0" "$work/projector" && break; sleep 0.1; done
+grep -qx "POWR 0" "$work/projector" || fail "the projector was not switched off: $(tr '\n' ' ' <"$work/projector")"
+grep -q "display: PJLink 127.0.0.1:$projector_port switched off" "$work/log" || fail "the log does not say the projector is off"
 
 xdotool key Return
 for _ in $(seq 50); do [ "$(grep -c 'coffee corner shows coffee-' "$work/log")" -ge 2 ] && break; sleep 0.1; done
@@ -54,4 +70,7 @@ import -window root "$work/woken.png"
 mean=$(convert "$work/woken.png" -format '%[fx:mean]' info:)
 awk -v m="$mean" 'BEGIN { exit !(m > 0.02) }' || fail "the woken screen is still dark (mean $mean)"
 grep -q "showing lobby" "$work/log" && fail "the key that woke the screen also opened a session"
+# Started at night nothing switched it on; the key does.
+for _ in $(seq 50); do grep -qx 'POWR 1' "$work/projector" && break; sleep 0.1; done
+grep -qx 'POWR 1' "$work/projector" || fail "a key did not switch the projector on: $(tr '\n' ' ' <"$work/projector")"
 echo "coffee night: 1 passed, 0 failed"

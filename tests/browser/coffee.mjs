@@ -269,6 +269,7 @@ async function englishRun(browser, link, token) {
   await shows(bram, '#banner', strings.coffee_hidden_done, 'hiding a shown answer is confirmed');
   await bram.locator('#coffee-host .note[data-state="hidden"]', { hasText: 'schedule' }).waitFor();
   await look(bram, 'host-hidden', { axe: true });
+  await anna.reload();  // (Anna's page was left in its edit form)
   await shows(anna, '#coffee-state', strings.coffee_hidden, "the writer's page says it is no longer shown", 20000);
   check((await coffeeState(token, '')).shown === 1, `${tag}/host: one answer is left on the screen`);
   await answersPanelShows('screen-after-hide', ['printer'], ['schedule']);

@@ -476,7 +476,7 @@ export async function removedStream({ client, check, screen, port, phones }, tok
   for (let i = 0; i < 20 && !code; i++) {
     await sleep(300);
     const text = spawnSync('zbarimg', ['-q', '--raw', screen.screenshot(`host-${i}`)], { encoding: 'utf8' }).stdout || '';
-    code = (text.match(new RegExp(`http://127\\.0\\.0\\.1:${port}/j/${token}\\?host=([0-9]+)`)) || [])[1] || null;
+    code = (text.match(new RegExp(`http://127\\.0\\.0\\.1:${port}/j/${token}\\?host=([0-9a-f]+)`)) || [])[1] || null;
   }
   check(!!code, 'removed stream: the host QR is on the screen');
   if (!code) { stream.close(); return 'no host code'; }
