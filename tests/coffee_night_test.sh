@@ -73,4 +73,32 @@ grep -q "showing lobby" "$work/log" && fail "the key that woke the screen also o
 # Started at night nothing switched it on; the key does.
 for _ in $(seq 50); do grep -qx 'POWR 1' "$work/projector" && break; sleep 0.1; done
 grep -qx 'POWR 1' "$work/projector" || fail "a key did not switch the projector on: $(tr '\n' ' ' <"$work/projector")"
-echo "coffee night: 1 passed, 0 failed"
+
+# The morning: the coffee corner opens in 1–2 minutes; the projector (its lamp needs
+# warmup_seconds) is switched on that long before, while the screen is still black.
+kill "$kiosk_pid"; wait "$kiosk_pid" 2>/dev/null || true
+cp "$work/projector" "$work/projector.before"
+opening=$(( ($(date +%s) / 60 + 2) * 60 ))
+if [ "$(date -d "@$opening" +%H%M)" -ge 2358 ]; then  # "HH:MM-23:59" needs a minute after the opening
+    echo "coffee night: 1 passed, 0 failed (the warm-up is not tried this close to midnight)"
+    exit 0
+fi
+warmup=$(( opening - $(date +%s) - 12 ))
+day=$(date -d "@$opening" +%a | tr 'A-Z' 'a-z' | cut -c1-3)
+sed -i -E "s|\"hours\": \{[^}]*\}|\"hours\": {\"$day\": \"$(date -d "@$opening" +%H:%M)-23:59\"}|; s|\"port\": $projector_port \}|\"port\": $projector_port, \"warmup_seconds\": $warmup }|" \
+    "$work/config/kiosk.json"
+grep -q "\"warmup_seconds\": $warmup" "$work/config/kiosk.json" || fail "could not set display.power.warmup_seconds"
+: >"$work/log"
+VITALE_KIOSK_NIGHT_NOTICE_MS=2000 LC_ALL=C "$kiosk" --config "$work/config" --data "$work/data" --port "$port" --trace-frames \
+    >"$work/frames" 2>"$work/log" & kiosk_pid=$!
+for _ in $(seq 80); do grep -q "coffee corner shows coffee-night" "$work/log" && break; sleep 0.1; done
+grep -q "coffee corner shows coffee-night" "$work/log" || fail "the second night did not go dark"
+for _ in $(seq 200); do grep -q "the display warms up for the coming opening" "$work/log" && break; sleep 0.1; done
+grep -q "the display warms up for the coming opening" "$work/log" || fail "the projector was not warmed up ${warmup} s before the opening"
+(( $(date +%s) < opening - 5 )) || fail "the warm-up came too late (opening at $opening, now $(date +%s))"
+for _ in $(seq 50); do [ "$(grep -cx 'POWR 1' "$work/projector")" -gt "$(grep -cx 'POWR 1' "$work/projector.before")" ] && break; sleep 0.1; done
+[ "$(grep -cx 'POWR 1' "$work/projector")" -gt "$(grep -cx 'POWR 1' "$work/projector.before")" ] ||
+    fail "the warm-up did not switch the projector on: $(tr '\n' ' ' <"$work/projector")"
+grep -q "coffee corner shows coffee-" "$work/log" && [ "$(grep 'coffee corner shows' "$work/log" | tail -n 1 | grep -c 'coffee-night')" = 1 ] ||
+    fail "the screen did not stay dark while the projector warmed up"
+echo "coffee night: 2 passed, 0 failed"
