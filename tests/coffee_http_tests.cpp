@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "kiosk/net/join_counter.hpp"
 #include "tests/phone_kiosk.hpp"
 
 using namespace kiosk;
@@ -142,6 +143,28 @@ TEST_CASE("A failing request with the same made-up key cannot hand back the slot
     const auto stranger = std::string(32, 'e');
     CHECK(kiosk.post("/api/coffee/withdraw", {{"token", token}, {"key", stranger}})->status == 401);
     CHECK(kiosk.post("/api/coffee/moderate", {{"token", token}, {"key", stranger}, {"answer", 1}, {"action", "hide"}})->status == 401);
+}
+
+TEST_CASE("Per-address counts: held by every request on its way, kept per week, not reset by a late one") {
+    net::JoinCounter counter{2};
+    // Two requests with the same new key: the failing one's finish frees nothing while the other is on its way.
+    REQUIRE(counter.take("week-1", "10.0.0.5", "k1"));
+    REQUIRE(counter.take("week-1", "10.0.0.5", "k1"));
+    counter.finish("week-1", "10.0.0.5", "k1", false);
+    CHECK(counter.counted("week-1", "10.0.0.5") == 1);
+    counter.finish("week-1", "10.0.0.5", "k1", true);  // the answer went through
+    CHECK(counter.counted("week-1", "10.0.0.5") == 1);
+    REQUIRE(counter.take("week-1", "10.0.0.5", "k2"));
+    counter.finish("week-1", "10.0.0.5", "k2", false);  // refused, nothing else on its way: free again
+    CHECK(counter.counted("week-1", "10.0.0.5") == 1);
+    REQUIRE(counter.take("week-1", "10.0.0.5", "k3"));
+    counter.finish("week-1", "10.0.0.5", "k3", true);
+    CHECK_FALSE(counter.take("week-1", "10.0.0.5", "k4"));  // its share
+    // A new week starts afresh; a request still carrying last week's token does not reset it.
+    REQUIRE(counter.take("week-2", "10.0.0.5", "n1"));
+    counter.finish("week-2", "10.0.0.5", "n1", true);
+    CHECK_FALSE(counter.take("week-1", "10.0.0.5", "late"));  // last week's share, still spent
+    CHECK(counter.counted("week-2", "10.0.0.5") == 1);
 }
 
 TEST_CASE("Under approve an answer waits until a moderator phone approves it") {

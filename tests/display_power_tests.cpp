@@ -11,6 +11,7 @@
 #include <chrono>
 #include <fstream>
 #include <iterator>
+#include <thread>
 
 #include "kiosk/display/cec_switch.hpp"
 #include "kiosk/display/ddc_switch.hpp"
@@ -157,6 +158,36 @@ TEST_CASE("The power worker switches in the background, retries, and logs a prob
     CHECK(count(text, "answers again") == 1);
     CHECK(count(text, "switched off") == 1);
     CHECK(count(text, "switched on") == 1);
+}
+
+TEST_CASE("After a failed switch the display's state is unknown: the next wish is sent, also the one that worked before") {
+    PjlinkStandIn projector;
+    PowerWorker worker{std::make_unique<PjlinkSwitch>("127.0.0.1", projector.port(), "", k_quick), 10s};
+    worker.want(true);
+    REQUIRE(worker.settle(3s));
+    CHECK(worker.progress().reached == true);
+    projector.behave(Behaviour::Busy);  // ERR3: it refuses "off" while it cools down ...
+    worker.want(false);
+    worker.settle(3s);
+    CHECK_FALSE(worker.progress().reached.has_value());
+    projector.behave(Behaviour::Normal);
+    projector.set_power(0);  // ... and switches off all the same, as some do
+    worker.want(true);       // the morning: "on" again, though "on" was the last that worked
+    REQUIRE(worker.settle(3s));
+    CHECK(projector.power() == 1);
+}
+
+TEST_CASE("The worker's owner never waits for a projector that does not answer") {
+    PjlinkStandIn projector;
+    projector.behave(Behaviour::Silent);
+    const auto started = std::chrono::steady_clock::now();
+    {
+        PowerWorker worker{std::make_unique<PjlinkSwitch>("127.0.0.1", projector.port(), "", PjlinkTimeouts{300, 2000})};
+        worker.want(false);
+        std::this_thread::sleep_for(100ms);  // the command is under way
+    }
+    CHECK(std::chrono::steady_clock::now() - started < 1s);
+    std::this_thread::sleep_for(2500ms);  // let the left thread end before the stand-in goes
 }
 
 TEST_CASE("HDMI-CEC and DDC/CI through their libraries: no adapter and no monitor here, said once") {

@@ -42,6 +42,10 @@ TEST_CASE("Dutch evasions of the word list are caught") {
         "Dat was HEEL    ERG",             // a phrase, spaced out
         "heel-erg slecht",
         "Ⓓⓞⓜ",                            // circled letters
+        "Wat een idiøøt",                  // stroked letters
+        "Wat een \u0406DIOOT",             // a Cyrillic capital I
+        "\u041AU\u0422",                    // Cyrillic capitals К and Т
+        "ik vind u k u t",                 // spaced letters after a one-letter word
         "Wat een DOM idee",
     };
     for (const char* text : evasions) {
@@ -55,7 +59,7 @@ TEST_CASE("English evasions of the word list are caught") {
         "what an idiot",   "what an 1d1ot",       "what an i\u200Cd\u200Diot", "what a m0r0n",
         "so STUP1D",       "so s t u p i d",      "so s.t.u.p.i.d",            "sh!t happens",
         "$hit happens",    "\uFF33\uFF28\uFF29\uFF34", "st\u00FCpid",           "what an a$$hole",   "what an @sshole",
-        "what an ass-hole", "what an asshole!!!", "m\u043Er\u043En",
+        "what an ass-hole", "what an asshole!!!", "m\u043Er\u043En", "what a s h i t", "S\u03A4UP\u0399D",
     };
     for (const char* text : evasions) {
         INFO(text);

@@ -141,7 +141,9 @@ public:
     explicit ScreenLoop(const ScreenSetup& setup)
         : m_setup{setup}, m_config{setup.config}, m_window{open_window(setup)},
           m_canvas{canvas_for(m_window.get(), setup.fonts)}, m_loop{&setup.loop}, m_rows{help_rows(m_config)},
-          m_power{m_window.get(), m_config.settings.display.power}, m_night{m_config.settings.coffee.hours, m_config.settings.slots},
+          m_power{m_window.get(), m_config.settings.display.power},
+          // A slot ends the night only when it opens the lobby; otherwise the night goes on past it.
+          m_night{m_config.settings.coffee.hours, m_config.settings.open_at_slot ? m_config.settings.slots : std::vector<Slot>{}},
           m_notice_length{night_notice_length()} {}
 
     void run() {
@@ -316,11 +318,19 @@ private:
             m_fade.forget();
             m_dark = true;
             m_night_shown = NightShown::Nothing;
-            m_warming = false;
             if (m_notice_due) m_notice_until = now + m_notice_length;
             m_notice_due = false;
         }
         const auto ends = m_night.night_ends(frame.local);
+        // The moment the display was warmed up for has passed and it is still night (a slot that
+        // opens nothing): off again, until the next warm-up.
+        if (m_warmed_for && (!ends || wall_of(*ends) != *m_warmed_for)) {
+            m_warmed_for.reset();
+            if (m_night_shown == NightShown::Black) {
+                const auto how = m_power.sleep();
+                std::fprintf(stderr, "%sit is still night: %s\n", log_prefix(Priority::Info), how.empty() ? "a black screen" : how.c_str());
+            }
+        }
         const bool notice = now < m_notice_until;
         if (notice && m_night_shown != NightShown::Notice) {
             frame.night_notice = night_notice_text(ends);
@@ -331,7 +341,8 @@ private:
         } else if (!notice && m_night_shown != NightShown::Black) {
             draw_night(frame);
             m_night_shown = NightShown::Black;
-            const auto how = m_power.sleep();
+            // Warming up already (the notice ran into the warm-up): the display stays on.
+            const auto how = m_warmed_for ? std::string{"the display stays on: it warms up for the coming opening"} : m_power.sleep();
             std::fprintf(stderr, "%scoffee corner shows coffee-night (%s)\n", log_prefix(Priority::Info),
                          how.empty() ? "a black screen; nothing switches this display off: see display.power" : how.c_str());
         }
@@ -345,12 +356,12 @@ private:
         if (ends) {
             const auto until = std::chrono::duration_cast<Millis>(wall_of(*ends) - frame.wall);
             const Millis warmup{m_power.warms_up() ? m_power.warmup_seconds() * 1000LL : 0};
-            if (warmup.count() > 0 && !m_warming && until <= warmup) {
-                m_warming = true;  // a projector's lamp needs its minute before the morning's first frame
+            if (warmup.count() > 0 && !m_warmed_for && until <= warmup) {
+                m_warmed_for = wall_of(*ends);  // a projector's lamp needs its minute before the morning's first frame
                 m_power.wake();
                 std::fprintf(stderr, "%sthe display warms up for the coming opening\n", log_prefix(Priority::Info));
             }
-            if (!m_warming) sooner(until - warmup);
+            if (!m_warmed_for) sooner(until - warmup);
             sooner(until);
         }
         m_tick_at = wake ? std::optional<Millis>{now + *wake} : std::nullopt;
@@ -381,6 +392,7 @@ private:
 
     void wake_up() {
         m_dark = false;
+        m_warmed_for.reset();
         m_power.wake();
         m_full = true;
     }
@@ -450,7 +462,7 @@ private:
     const Millis m_notice_length;
     bool m_notice_due = true;     // the next night begins with its notice (start-up, after a key)
     Millis m_notice_until{0};
-    bool m_warming = false;       // the display was switched on for the coming opening
+    std::optional<WallTime> m_warmed_for;  // the night's end the display was switched on for
     bool m_power_set = false;     // the display was told it is day once
     PanelFade m_fade;
     std::unique_ptr<CoffeeWindow> m_coffee;  // the second screen, when coffee.display names one

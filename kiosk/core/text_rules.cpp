@@ -51,13 +51,17 @@ bool is_invisible(char32_t code) {
 bool is_pictographic(char32_t code) { return u_hasBinaryProperty(static_cast<UChar32>(code), UCHAR_EXTENDED_PICTOGRAPHIC); }
 
 // What an emoji sequence needs of those: a zero-width joiner between two pictographs (the
-// first may carry a skin tone or VS16: "👩🏽\u200D💻"), and the tag characters of a
-// subdivision flag after U+1F3F4 ("🏴 gbsct").
-bool emoji_needs(char32_t code, char32_t before, char32_t after, bool in_flag) {
+// first may carry a skin tone or VS16: "👩🏽\u200D💻"), and the tags of a subdivision flag
+// after U+1F3F4: two to six letters or digits ("gbsct") and the cancel tag that ends them.
+// `flag_tags` counts the tags kept since U+1F3F4 (-1 outside a flag): no more invisible text
+// than a flag holds gets through this way.
+bool emoji_needs(char32_t code, char32_t before, char32_t after, int flag_tags) {
     if (code == 0x200D)
         return (is_pictographic(before) || (before >= 0x1F3FB && before <= 0x1F3FF) || before == 0xFE0F) && is_pictographic(after);
-    if (code >= 0xE0020 && code <= 0xE007F) return in_flag;
-    return false;
+    if (flag_tags < 0) return false;
+    const bool tag_letter = (code >= 0xE0030 && code <= 0xE0039) || (code >= 0xE0061 && code <= 0xE007A);
+    if (tag_letter) return flag_tags < 6;
+    return code == 0xE007F && flag_tags >= 2;
 }
 
 }  // namespace
@@ -68,7 +72,7 @@ CleanText clean_text(std::string_view raw, std::size_t max_chars, bool keep_line
     out.reserve(raw.size());
     std::size_t chars = 0;
     char32_t before = 0;   // the last code point kept
-    bool in_flag = false;  // inside a flag's tag sequence (after U+1F3F4)
+    int flag_tags = -1;    // tags kept since U+1F3F4 (-1: not in a flag)
     for (std::size_t at = 0; at < raw.size();) {
         const std::size_t begin = at;
         const auto code = decode(raw, at);
@@ -91,9 +95,11 @@ CleanText clean_text(std::string_view raw, std::size_t max_chars, bool keep_line
         if (is_invisible(*code)) {
             std::size_t next_at = at;
             const auto next = next_at < raw.size() ? decode(raw, next_at) : std::nullopt;
-            if (!emoji_needs(*code, before, next.value_or(0), in_flag)) continue;  // dropped, not counted
+            if (!emoji_needs(*code, before, next.value_or(0), flag_tags)) continue;  // dropped, not counted
         }
-        in_flag = *code == 0x1F3F4 || (in_flag && *code >= 0xE0020 && *code <= 0xE007F);
+        if (*code == 0x1F3F4) flag_tags = 0;
+        else if (flag_tags >= 0 && *code >= 0xE0030 && *code <= 0xE007A) ++flag_tags;
+        else flag_tags = -1;  // the cancel tag, or anything else, ends the flag
         before = *code;
         out.append(raw.substr(begin, at - begin));
         ++chars;

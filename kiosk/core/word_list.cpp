@@ -11,10 +11,59 @@ namespace kiosk {
 
 namespace {
 
-// Letters from other scripts that look like a Latin one, as a reader of the screen sees them
-// (after case folding: lower case only).
+// Capitals from other scripts that look like a Latin capital, read before case folding (their
+// lower case often does not look Latin: Cyrillic "Т" is "т", Greek "Η" is "η").
+char32_t latin_capital(char32_t c) {
+    switch (c) {
+    // Cyrillic
+    case U'\u0410': return U'A';
+    case U'\u0412': return U'B';
+    case U'\u0415': return U'E';
+    case U'\u041A': return U'K';
+    case U'\u041C': return U'M';
+    case U'\u041D': return U'H';
+    case U'\u041E': return U'O';
+    case U'\u0420': return U'P';
+    case U'\u0421': return U'C';
+    case U'\u0422': return U'T';
+    case U'\u0425': return U'X';
+    case U'\u0405': return U'S';
+    case U'\u0406': return U'I';
+    case U'\u0408': return U'J';
+    // Greek
+    case U'\u0391': return U'A';
+    case U'\u0392': return U'B';
+    case U'\u0395': return U'E';
+    case U'\u0396': return U'Z';
+    case U'\u0397': return U'H';
+    case U'\u0399': return U'I';
+    case U'\u039A': return U'K';
+    case U'\u039C': return U'M';
+    case U'\u039D': return U'N';
+    case U'\u039F': return U'O';
+    case U'\u03A1': return U'P';
+    case U'\u03A4': return U'T';
+    case U'\u03A5': return U'Y';
+    case U'\u03A7': return U'X';
+    default: return c;
+    }
+}
+
+// Letters that look like a Latin one, as a reader of the screen sees them (after case folding:
+// lower case only): other scripts' look-alikes, and stroked letters, which have no accent to drop.
 char32_t latin_lookalike(char32_t c) {
     switch (c) {
+    // Stroked and dotless Latin letters
+    case U'\u00F8': return U'o';
+    case U'\u0142': return U'l';
+    case U'\u0111': return U'd';
+    case U'\u00F0': return U'd';
+    case U'\u0131': return U'i';
+    case U'\u0127': return U'h';
+    case U'\u0167': return U't';
+    case U'\u0180': return U'b';
+    case U'\u0268': return U'i';
+    case U'\u0289': return U'u';
     // Cyrillic
     case U'\u0430': return U'a';
     case U'\u0435': return U'e';
@@ -55,7 +104,13 @@ std::u32string fold(std::string_view text) {
     const auto* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
     const auto* nfd = icu::Normalizer2::getNFDInstance(status);
     if (U_FAILURE(status)) return {};
-    const auto source = icu::UnicodeString::fromUTF8(icu::StringPiece{text.data(), static_cast<int32_t>(text.size())});
+    const auto given = icu::UnicodeString::fromUTF8(icu::StringPiece{text.data(), static_cast<int32_t>(text.size())});
+    icu::UnicodeString source;
+    for (int32_t i = 0; i < given.length();) {
+        const UChar32 c = given.char32At(i);
+        i += U16_LENGTH(c);
+        source.append(static_cast<UChar32>(latin_capital(static_cast<char32_t>(c))));
+    }
     const auto folded = nfkc_cf->normalize(source, status);
     const auto decomposed = nfd->normalize(folded, status);
     if (U_FAILURE(status)) return {};
@@ -159,9 +214,17 @@ Words words_of(const std::u32string& text) {
         std::size_t run = i;
         while (run < spaced.size() && spaced[run].size() == 1) ++run;
         if (run - i >= 3) {
+            // Joined; and without its first or last letter, which may be a word of its own
+            // ("what a d i c k", "ik vind u k u t").
             std::u32string letters;
             for (std::size_t k = i; k < run; ++k) letters += spaced[k];
-            out.joined.push_back(readings(letters));
+            Readings ways = readings(letters);
+            for (const auto& part : {letters.substr(1), letters.substr(0, letters.size() - 1), letters.substr(1, letters.size() - 2)}) {
+                if (part.size() < 2) continue;
+                const auto more = readings(part);
+                ways.insert(ways.end(), more.begin(), more.end());
+            }
+            out.joined.push_back(std::move(ways));
             i = run;
         } else {
             out.joined.push_back(readings(spaced[i]));

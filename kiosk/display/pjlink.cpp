@@ -39,7 +39,9 @@ int remaining_ms(Clock::time_point until) {
     return left > 0 ? static_cast<int>(left) : 0;
 }
 
-// Connects to host:port within `timeout_ms`; the socket, or the problem.
+// Connects to host:port, each address within `timeout_ms`; the socket, or the problem. A name
+// is resolved by the system's resolver, within its own timeouts (resolv.conf): that happens on
+// the worker's thread, which a stopping kiosk does not wait for.
 std::optional<int> connect_to(const std::string& host, int port, int timeout_ms, std::string& error) {
     addrinfo hints{};
     hints.ai_family = AF_UNSPEC;
@@ -49,9 +51,9 @@ std::optional<int> connect_to(const std::string& host, int port, int timeout_ms,
         error = "cannot resolve " + host + " (" + gai_strerror(rc) + ")";
         return std::nullopt;
     }
-    const auto until = Clock::now() + std::chrono::milliseconds{timeout_ms};
     error = "no address for " + host;
     for (auto* at = found; at; at = at->ai_next) {
+        const auto until = Clock::now() + std::chrono::milliseconds{timeout_ms};  // each address its own time
         const int fd = ::socket(at->ai_family, at->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, at->ai_protocol);
         if (fd < 0) continue;
         if (::connect(fd, at->ai_addr, at->ai_addrlen) == 0) {

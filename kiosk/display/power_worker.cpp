@@ -7,73 +7,85 @@
 namespace kiosk::display {
 
 PowerWorker::PowerWorker(std::unique_ptr<DisplaySwitch> display, std::chrono::milliseconds first_retry)
-    : m_display{std::move(display)}, m_name{m_display->name()}, m_first_retry{first_retry}, m_thread{[this] { run(); }} {}
+    : m_name{display->name()}, m_shared{std::make_shared<Shared>()} {
+    m_shared->display = std::move(display);
+    m_thread = std::thread{[shared = m_shared, name = m_name, first_retry] { run(shared, name, first_retry); }};
+}
 
 PowerWorker::~PowerWorker() {
+    bool busy = false;
     {
-        std::lock_guard lock{m_mutex};
-        m_stop = true;
+        std::lock_guard lock{m_shared->mutex};
+        m_shared->stop = true;
+        busy = m_shared->busy;
     }
-    m_changed.notify_all();
-    m_thread.join();
+    m_shared->changed.notify_all();
+    // Idle, the thread sees the stop at once; in a command (at most its timeouts, or a slow
+    // name lookup) it is left to finish on its own with the state it shares.
+    if (busy) m_thread.detach();
+    else m_thread.join();
 }
 
 void PowerWorker::want(bool on) {
     {
-        std::lock_guard lock{m_mutex};
-        if (m_progress.wanted == on) return;
-        m_progress.wanted = on;
+        std::lock_guard lock{m_shared->mutex};
+        if (m_shared->progress.wanted == on) return;
+        m_shared->progress.wanted = on;
     }
-    m_changed.notify_all();
+    m_shared->changed.notify_all();
 }
 
 PowerWorker::Progress PowerWorker::progress() const {
-    std::lock_guard lock{m_mutex};
-    return m_progress;
+    std::lock_guard lock{m_shared->mutex};
+    return m_shared->progress;
 }
 
 bool PowerWorker::settle(std::chrono::milliseconds timeout) const {
-    std::unique_lock lock{m_mutex};
-    const int before = m_progress.commands;
-    return m_changed.wait_for(lock, timeout, [&] {
-        return !m_busy && (m_progress.wanted == m_progress.reached || m_progress.commands > before);
+    std::unique_lock lock{m_shared->mutex};
+    const auto& progress = m_shared->progress;
+    const int before = progress.commands;
+    return m_shared->changed.wait_for(lock, timeout, [&] {
+        return !m_shared->busy && (progress.wanted == progress.reached || progress.commands > before);
     });
 }
 
-void PowerWorker::run() {
-    std::unique_lock lock{m_mutex};
-    auto retry = m_first_retry;
+void PowerWorker::run(const std::shared_ptr<Shared>& shared, std::string name, std::chrono::milliseconds first_retry) {
+    auto& progress = shared->progress;
+    std::unique_lock lock{shared->mutex};
+    auto retry = first_retry;
     std::string logged;  // the problem last logged: each is said once
     for (;;) {
-        m_changed.wait(lock, [&] { return m_stop || (m_progress.wanted && m_progress.wanted != m_progress.reached); });
-        if (m_stop) return;
-        const bool on = *m_progress.wanted;
-        m_busy = true;
+        shared->changed.wait(lock, [&] { return shared->stop || (progress.wanted && progress.wanted != progress.reached); });
+        if (shared->stop) return;
+        const bool on = *progress.wanted;
+        shared->busy = true;
         lock.unlock();
-        const auto result = m_display->set_power(on);
+        const auto result = shared->display->set_power(on);
         lock.lock();
-        m_busy = false;
-        ++m_progress.commands;
+        shared->busy = false;
+        ++progress.commands;
         if (result.ok) {
-            m_progress.reached = on;
-            m_progress.problem.clear();
-            retry = m_first_retry;
-            if (!logged.empty()) LogLine{Priority::Notice} << "display: " << m_name << " answers again";
+            progress.reached = on;
+            progress.problem.clear();
+            retry = first_retry;
+            if (!logged.empty()) LogLine{Priority::Notice} << "display: " << name << " answers again";
             logged.clear();
-            LogLine{Priority::Info} << "display: " << m_name << (on ? " switched on" : " switched off");
+            LogLine{Priority::Info} << "display: " << name << (on ? " switched on" : " switched off");
         } else {
-            m_progress.problem = result.error;
+            // The command may have arrived all the same (a reply lost, a TV that obeys and says
+            // no): what the display does now is unknown, so the next wish goes out whatever it is.
+            progress.reached.reset();
+            progress.problem = result.error;
             if (result.error != logged) {
-                LogLine{Priority::Warning} << "display: cannot switch " << (on ? "on" : "off") << " through " << m_name << ": "
+                LogLine{Priority::Warning} << "display: cannot switch " << (on ? "on" : "off") << " through " << name << ": "
                                            << result.error << (on ? "" : "; the screen stays black") << " (retrying)";
                 logged = result.error;
             }
         }
-        m_changed.notify_all();
+        shared->changed.notify_all();
         if (result.ok) continue;
         // A failed wish is tried again later, unless a newer one (or the stop) comes first.
-        const bool wanted_before = on;
-        m_changed.wait_for(lock, retry, [&] { return m_stop || m_progress.wanted != wanted_before; });
+        shared->changed.wait_for(lock, retry, [&] { return shared->stop || progress.wanted != on; });
         retry = std::min<std::chrono::milliseconds>(retry * 2, std::chrono::minutes{5});
     }
 }

@@ -304,12 +304,13 @@ void PhoneApi::post(const HttpRequest& request, const Responder& responder) {
     FieldProblem problem;
     if (const auto status = check_payload(event.payload, field_bounds(*view), problem); status != Status::Ok)
         throw BadRequest{status_code(status), error_code(status, problem), problem};
-    if (spec->kind == EventKind::Join && !m_joins.take(request.remote, view->join_token, key))
+    if (spec->kind == EventKind::Join && !m_joins.take(view->join_token, request.remote, key))
         throw BadRequest{429, "too_many_joins"};
     const auto kind = spec->kind;
     const auto remote = request.remote;
-    m_setup.loop.submit(std::move(event), [this, responder, kind, key, remote](const Outcome& outcome) {
-        if (kind == EventKind::Join) m_joins.finish(remote, key, outcome.ok() || outcome.status == Status::Ignored);
+    const auto session = view->join_token;
+    m_setup.loop.submit(std::move(event), [this, responder, kind, key, remote, session](const Outcome& outcome) {
+        if (kind == EventKind::Join) m_joins.finish(session, remote, key, outcome.ok() || outcome.status == Status::Ignored);
         auto reply = reply_for(outcome, kind);
         if (kind == EventKind::Join && (outcome.ok() || outcome.status == Status::Ignored)) {
             reply.body = Json{{"key", key}, {"number", outcome.id}, {"v", outcome.version}}.dump();

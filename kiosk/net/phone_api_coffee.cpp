@@ -122,10 +122,11 @@ void PhoneApi::coffee_post(const ActionSpec& spec, const Json& body, const HttpR
     FieldProblem problem;
     if (const auto status = check_payload(event.payload, field_bounds(*view), problem); status != Status::Ok)
         throw BadRequest{status_code(status), error_code(status, problem), problem};
-    if (new_key && !m_visitors.take(request.remote, view->coffee.token, key)) throw BadRequest{429, "coffee_too_many"};
+    const auto week = view->coffee.token;
+    if (new_key && !m_visitors.take(week, request.remote, key)) throw BadRequest{429, "coffee_too_many"};
     const auto remote = request.remote;
-    m_setup.loop.submit(std::move(event), [this, responder, key, new_key, remote](const Outcome& outcome) {
-        if (new_key) m_visitors.finish(remote, key, knows_visitor(m_setup.loop.view()->coffee, key));
+    m_setup.loop.submit(std::move(event), [this, responder, key, new_key, remote, week](const Outcome& outcome) {
+        if (new_key) m_visitors.finish(week, remote, key, knows_visitor(m_setup.loop.view()->coffee, key));
         const int status = status_code(outcome.status);
         if (status != 200) return responder.reply(error(status, coffee_error_code(outcome.status, outcome.problem), outcome.problem));
         Json reply{{"ok", true}, {"key", key}, {"id", outcome.id}, {"v", outcome.version}};

@@ -86,8 +86,7 @@ enum class Holds { No, Yes, Unreadable };
 // read without changing it.
 Holds copy_holds_events(const fs::path& copy, std::int64_t from, std::int64_t to) {
     sqlite3* db = nullptr;
-    const auto uri = "file:" + copy.string() + "?mode=ro";
-    if (sqlite3_open_v2(uri.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(copy.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
         sqlite3_close(db);
         return Holds::Unreadable;
     }
