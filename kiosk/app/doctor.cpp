@@ -390,9 +390,9 @@ void check_display(DoctorReport& report, std::optional<int> coffee_display) {
 // How the display sleeps at night (display.power), and for a switch the display's state now.
 void check_display_power(DoctorReport& report, const display::PowerSettings& power) {
     const std::string method{display::to_string(power.method)};
-    if (power.method == display::PowerMethod::None) return report.line("display power", "none: at night a black frame on a lit display");
+    if (power.method == display::PowerMethod::None) return report.line("power", "none: at night a black frame on a lit display");
     if (power.method == display::PowerMethod::Dpms)
-        return report.line("display power", "dpms: X11 DPMS when the kiosk draws on X11; under cage (Wayland) there is none and the "
+        return report.line("power", "dpms: X11 DPMS when the kiosk draws on X11; under cage (Wayland) there is none and the "
                                              "night is a black frame on a lit display (display.power: pjlink, cec or ddc)");
     const auto device = display::make_switch(power);
     const auto state = device->state();
@@ -406,7 +406,7 @@ void check_display_power(DoctorReport& report, const display::PowerSettings& pow
                                       "in the monitor's menu, or choose another display.power.method";
         return report.problem("display power: " + method + " through " + device->name() + ": " + state.error, fix);
     }
-    report.line("display power", method + " through " + device->name() + ": the display is " + std::string{display::to_string(state.state)} +
+    report.line("power", method + " through " + device->name() + ": the display is " + std::string{display::to_string(state.state)} +
                                      (state.detail.empty() ? "" : "; " + state.detail));
 }
 
