@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 namespace kiosk {
@@ -13,88 +14,89 @@ namespace {
 
 // Capitals from other scripts that look like a Latin capital, read before case folding (their
 // lower case often does not look Latin: Cyrillic "Т" is "т", Greek "Η" is "η").
-char32_t latin_capital(char32_t c) {
-    switch (c) {
+constexpr std::pair<char32_t, char32_t> k_latin_capitals[] = {
     // Cyrillic
-    case U'\u0410': return U'A';
-    case U'\u0412': return U'B';
-    case U'\u0415': return U'E';
-    case U'\u041A': return U'K';
-    case U'\u041C': return U'M';
-    case U'\u041D': return U'H';
-    case U'\u041E': return U'O';
-    case U'\u0420': return U'P';
-    case U'\u0421': return U'C';
-    case U'\u0422': return U'T';
-    case U'\u0425': return U'X';
-    case U'\u0405': return U'S';
-    case U'\u0406': return U'I';
-    case U'\u0408': return U'J';
+    {U'\u0410', U'A'},
+    {U'\u0412', U'B'},
+    {U'\u0415', U'E'},
+    {U'\u041A', U'K'},
+    {U'\u041C', U'M'},
+    {U'\u041D', U'H'},
+    {U'\u041E', U'O'},
+    {U'\u0420', U'P'},
+    {U'\u0421', U'C'},
+    {U'\u0422', U'T'},
+    {U'\u0425', U'X'},
+    {U'\u0405', U'S'},
+    {U'\u0406', U'I'},
+    {U'\u0408', U'J'},
     // Greek
-    case U'\u0391': return U'A';
-    case U'\u0392': return U'B';
-    case U'\u0395': return U'E';
-    case U'\u0396': return U'Z';
-    case U'\u0397': return U'H';
-    case U'\u0399': return U'I';
-    case U'\u039A': return U'K';
-    case U'\u039C': return U'M';
-    case U'\u039D': return U'N';
-    case U'\u039F': return U'O';
-    case U'\u03A1': return U'P';
-    case U'\u03A4': return U'T';
-    case U'\u03A5': return U'Y';
-    case U'\u03A7': return U'X';
-    default: return c;
-    }
-}
+    {U'\u0391', U'A'},
+    {U'\u0392', U'B'},
+    {U'\u0395', U'E'},
+    {U'\u0396', U'Z'},
+    {U'\u0397', U'H'},
+    {U'\u0399', U'I'},
+    {U'\u039A', U'K'},
+    {U'\u039C', U'M'},
+    {U'\u039D', U'N'},
+    {U'\u039F', U'O'},
+    {U'\u03A1', U'P'},
+    {U'\u03A4', U'T'},
+    {U'\u03A5', U'Y'},
+    {U'\u03A7', U'X'},
+};
 
 // Letters that look like a Latin one, as a reader of the screen sees them (after case folding:
 // lower case only): other scripts' look-alikes, and stroked letters, which have no accent to drop.
-char32_t latin_lookalike(char32_t c) {
-    switch (c) {
+constexpr std::pair<char32_t, char32_t> k_latin_lookalikes[] = {
     // Stroked and dotless Latin letters
-    case U'\u00F8': return U'o';
-    case U'\u0142': return U'l';
-    case U'\u0111': return U'd';
-    case U'\u00F0': return U'd';
-    case U'\u0131': return U'i';
-    case U'\u0127': return U'h';
-    case U'\u0167': return U't';
-    case U'\u0180': return U'b';
-    case U'\u0268': return U'i';
-    case U'\u0289': return U'u';
+    {U'\u00F8', U'o'},
+    {U'\u0142', U'l'},
+    {U'\u0111', U'd'},
+    {U'\u00F0', U'd'},
+    {U'\u0131', U'i'},
+    {U'\u0127', U'h'},
+    {U'\u0167', U't'},
+    {U'\u0180', U'b'},
+    {U'\u0268', U'i'},
+    {U'\u0289', U'u'},
     // Cyrillic
-    case U'\u0430': return U'a';
-    case U'\u0435': return U'e';
-    case U'\u043E': return U'o';
-    case U'\u0440': return U'p';
-    case U'\u0441': return U'c';
-    case U'\u0445': return U'x';
-    case U'\u0443': return U'y';
-    case U'\u043A': return U'k';
-    case U'\u043C': return U'm';
-    case U'\u0456': return U'i';
-    case U'\u0458': return U'j';
-    case U'\u0455': return U's';
-    case U'\u0501': return U'd';
-    case U'\u051B': return U'q';
-    case U'\u051D': return U'w';
-    case U'\u04BB': return U'h';
-    case U'\u04AF': return U'y';
+    {U'\u0430', U'a'},
+    {U'\u0435', U'e'},
+    {U'\u043E', U'o'},
+    {U'\u0440', U'p'},
+    {U'\u0441', U'c'},
+    {U'\u0445', U'x'},
+    {U'\u0443', U'y'},
+    {U'\u043A', U'k'},
+    {U'\u043C', U'm'},
+    {U'\u0456', U'i'},
+    {U'\u0458', U'j'},
+    {U'\u0455', U's'},
+    {U'\u0501', U'd'},
+    {U'\u051B', U'q'},
+    {U'\u051D', U'w'},
+    {U'\u04BB', U'h'},
+    {U'\u04AF', U'y'},
     // Greek
-    case U'\u03B1': return U'a';
-    case U'\u03B5': return U'e';
-    case U'\u03B9': return U'i';
-    case U'\u03BA': return U'k';
-    case U'\u03BD': return U'v';
-    case U'\u03BF': return U'o';
-    case U'\u03C1': return U'p';
-    case U'\u03C4': return U't';
-    case U'\u03C5': return U'u';
-    case U'\u03C7': return U'x';
-    default: return c;
-    }
+    {U'\u03B1', U'a'},
+    {U'\u03B5', U'e'},
+    {U'\u03B9', U'i'},
+    {U'\u03BA', U'k'},
+    {U'\u03BD', U'v'},
+    {U'\u03BF', U'o'},
+    {U'\u03C1', U'p'},
+    {U'\u03C4', U't'},
+    {U'\u03C5', U'u'},
+    {U'\u03C7', U'x'},
+};
+
+// The Latin letter `c` reads as by `table`, or `c`.
+template <std::size_t N>
+char32_t read_as(const std::pair<char32_t, char32_t> (&table)[N], char32_t c) {
+    const auto found = std::find_if(std::begin(table), std::end(table), [c](const auto& pair) { return pair.first == c; });
+    return found == std::end(table) ? c : found->second;
 }
 
 // Folds case and compatibility forms and drops default-ignorable characters (NFKC_Casefold),
@@ -109,7 +111,7 @@ std::u32string fold(std::string_view text) {
     for (int32_t i = 0; i < given.length();) {
         const UChar32 c = given.char32At(i);
         i += U16_LENGTH(c);
-        source.append(static_cast<UChar32>(latin_capital(static_cast<char32_t>(c))));
+        source.append(static_cast<UChar32>(read_as(k_latin_capitals, static_cast<char32_t>(c))));
     }
     const auto folded = nfkc_cf->normalize(source, status);
     const auto decomposed = nfd->normalize(folded, status);
@@ -122,7 +124,7 @@ std::u32string fold(std::string_view text) {
         const auto type = u_charType(c);
         if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK) continue;
         if (u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) continue;
-        out += latin_lookalike(static_cast<char32_t>(c));
+        out += read_as(k_latin_lookalikes, static_cast<char32_t>(c));
     }
     return out;
 }

@@ -57,8 +57,10 @@ public:
     // Keys counted for `address` in the session or week of `token` (tests).
     int counted(const std::string& token, const std::string& address) {
         std::lock_guard lock{m_mutex};
-        const auto& keys = counts_of(token)[address];
-        return static_cast<int>(keys.size());
+        const auto counts = std::find_if(m_tokens.begin(), m_tokens.end(), [&](const auto& kept) { return kept.first == token; });
+        if (counts == m_tokens.end()) return 0;  // (asking keeps no token: it could push out a live one)
+        const auto at = counts->second.find(address);
+        return at == counts->second.end() ? 0 : static_cast<int>(at->second.size());
     }
 
 private:
