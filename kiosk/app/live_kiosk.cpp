@@ -380,6 +380,18 @@ void run_live_kiosk(const LiveSetup& setup) {
                            [&api](net::HttpRequest request, net::Responder responder) { api.handle(std::move(request), std::move(responder)); },
                            [&api](const std::string& key) { return api.render(key); }, phone_limits(config, options.demo)};
     parts.server = &phones;
+    // The engine stops first, also when the screen cannot open (DisplayError unwinds through
+    // here): its unanswered phone requests are dropped, and its hooks stop publishing, while the
+    // server that would carry them still exists.
+    struct StopBeforeServer {
+        EngineLoop& loop;
+        LiveParts& parts;
+        ~StopBeforeServer() {
+            loop.stop();
+            parts.ai_worker.reset();  // after the engine: no more asks; before the loop: no posts into a dead inbox
+            parts.server = nullptr;
+        }
+    } stop_first{loop, parts};
     {
         std::unique_ptr<DemoPhones> demo;
         if (options.demo > 0) demo = std::make_unique<DemoPhones>(DemoSetup{loop, config, reservation.port(), options.demo});
@@ -390,11 +402,6 @@ void run_live_kiosk(const LiveSetup& setup) {
                     options.print_first_frame, options.trace_frames,
                     options.coffee_display ? options.coffee_display : config.settings.coffee.display, &watchdog});
     }
-    // The engine stops first: its unanswered phone requests are dropped while the server that
-    // would carry their replies still exists.
-    loop.stop();
-    parts.ai_worker.reset();  // after the engine: no more asks; before the loop: no posts into a dead inbox
-    parts.server = nullptr;
 }
 
 }  // namespace kiosk::app
