@@ -15,11 +15,11 @@
 #include "bench/proc_self.hpp"
 #include "bench/soak_texts.hpp"
 #include "bench/stats.hpp"
-#include "kiosk/app/demo_phones.hpp"
-#include "kiosk/app/free_memory.hpp"
-#include "kiosk/app/local_time.hpp"
-#include "kiosk/app/panel_fade.hpp"
-#include "kiosk/app/week_line.hpp"
+#include "kiosk/tools/demo_phones.hpp"
+#include "kiosk/system/free_memory.hpp"
+#include "kiosk/core/local_time.hpp"
+#include "kiosk/screen/panel_fade.hpp"
+#include "kiosk/core/week_line.hpp"
 #include "kiosk/core/engine.hpp"
 #include "kiosk/core/schedule.hpp"
 #include "kiosk/net/phone_state.hpp"
@@ -37,7 +37,7 @@ double ms_since(Steady::time_point start) { return std::chrono::duration<double,
 double mb(double bytes) { return bytes / (1024.0 * 1024.0); }
 
 int week_of(WallTime wall) {
-    const auto local = app::to_local(wall);
+    const auto local = to_local(wall);
     return iso_week_year(local.date) * 100 + iso_week(local.date);
 }
 
@@ -79,7 +79,7 @@ public:
         scenes::draw_frame(m_canvas, shown);
         m_fade.after_draw(m_surface.get(), Millis{0});
         ms.push_back(ms_since(start));
-        auto next = m_fade.fading() ? std::optional<Millis>{app::PanelFade::k_frame} : std::nullopt;
+        auto next = m_fade.fading() ? std::optional<Millis>{screen::PanelFade::k_frame} : std::nullopt;
         while (next) {
             start = Steady::now();
             next = m_fade.step(m_surface.get(), *next);
@@ -93,8 +93,8 @@ public:
 private:
     scenes::Frame frame(const View& view, const Clock& clock, std::optional<scenes::CoffeePanel> panel) const {
         const auto wall = clock.wall();
-        scenes::Frame made{view, m_config.strings, m_room, clock.monotonic(), wall, app::to_local(wall)};
-        made.week_line = app::week_line(m_config, made.local, 0, view.session_open());
+        scenes::Frame made{view, m_config.strings, m_room, clock.monotonic(), wall, to_local(wall)};
+        made.week_line = kiosk::week_line(m_config.strings, m_config.settings.trajectory, m_config.settings.slots.size(), made.local, 0, view.session_open());
         made.coffee_panel = panel;
         return made;
     }
@@ -103,7 +103,7 @@ private:
     scenes::Room m_room;
     ui::SurfacePtr m_surface;
     ui::Canvas m_canvas;
-    app::PanelFade m_fade;
+    screen::PanelFade m_fade;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -118,7 +118,7 @@ void fill_coffee(scenes::SceneHarness& harness, const Config& config) {
     };
     count("CoffeeWeek", harness.apply({EventKind::CoffeeWeek, Sender::system(),
                                        CoffeeWeekPayload{week_of(harness.clock().wall()), "coffee-bench-token-000000000000", {}}}));
-    const auto samples = app::load_demo_samples(config).at("coffee_answers");
+    const auto samples = tools::load_demo_samples(config).at("coffee_answers");
     const auto max_text = static_cast<std::size_t>(config.settings.session.max_text);
     std::mt19937 rng{7};
     for (std::size_t i = 0; i < 40; ++i)
@@ -317,7 +317,7 @@ void bench_coffee_month(const Config& config, const ui::FontFiles& fonts, int we
                 "with their fade at 1920x1080 into memory after each week\n",
                 week_count, k_visitors, slots.size(), k_phones);
     const auto texts = load_soak_texts(config);
-    const auto answers = app::load_demo_samples(config).at("coffee_answers");
+    const auto answers = tools::load_demo_samples(config).at("coffee_answers");
     const auto max_text = static_cast<std::size_t>(config.settings.session.max_text);
     const std::chrono::sys_days first_monday{std::chrono::year{2026} / std::chrono::September / 7};
     MonthEngine month{config, WallTime{first_monday}};
@@ -339,7 +339,7 @@ void bench_coffee_month(const Config& config, const ui::FontFiles& fonts, int we
         for (const auto panel : screen.panels(*view, month.clock())) screen.turn(*view, month.clock(), panel);
         // What is in use once malloc has handed back what it keeps free (the kiosk does the same
         // when a session closes): a sample without it moves by what malloc happens to keep.
-        app::release_free_memory();
+        system::release_free_memory();
         samples.push_back(sample_process());
         cache.push_back(screen.cache().bytes());
         std::printf("  week %zu (%d): rss %.1f MB, heap in use %.2f MB, texture cache %.1f MB; %zu answers (%zu shown, %zu "

@@ -1,4 +1,4 @@
-#include "kiosk/app/free_memory.hpp"
+#include "kiosk/system/free_memory.hpp"
 #include "bench/soak_bench.hpp"
 
 #include <algorithm>
@@ -17,8 +17,8 @@
 #include "bench/soak_phones.hpp"
 #include "bench/soak_session.hpp"
 #include "bench/stats.hpp"
-#include "kiosk/app/local_time.hpp"
-#include "kiosk/app/week_line.hpp"
+#include "kiosk/core/local_time.hpp"
+#include "kiosk/core/week_line.hpp"
 #include "kiosk/ui/canvas.hpp"
 #include "scenes/scene.hpp"
 
@@ -46,8 +46,8 @@ public:
     // Draws the View as the screen shows it at the clock's time; returns the milliseconds it took.
     double draw(const View& view, const Clock& clock) {
         const auto wall = clock.wall();
-        scenes::Frame frame{view, m_config.strings, m_room, clock.monotonic(), wall, app::to_local(wall)};
-        frame.week_line = app::week_line(m_config, frame.local, sessions_in_week(m_sessions, frame.local.date),
+        scenes::Frame frame{view, m_config.strings, m_room, clock.monotonic(), wall, to_local(wall)};
+        frame.week_line = kiosk::week_line(m_config.strings, m_config.settings.trajectory, m_config.settings.slots.size(), frame.local, sessions_in_week(m_sessions, frame.local.date),
                                          view.session_open());
         const auto start = Steady::now();
         scenes::draw_frame(m_canvas, frame);
@@ -101,7 +101,7 @@ void show_idle(SoakKiosk& kiosk, OffscreenScreen& screen, WallTime until, int fr
         // As live_kiosk.cpp's hourly job does while no session runs.
         if (kiosk.clock().wall() - last_release >= std::chrono::hours{1} && !kiosk.view()->session_open()) {
             last_release = kiosk.clock().wall();
-            app::release_free_memory();
+            system::release_free_memory();
         }
         if (kiosk.clock().wall() - idle.last_retention >= std::chrono::hours{24} && !kiosk.view()->session_open()) {
             idle.last_retention = kiosk.clock().wall();
@@ -117,7 +117,7 @@ void show_idle(SoakKiosk& kiosk, OffscreenScreen& screen, WallTime until, int fr
 // to keep free at one moment otherwise moves a sample by several megabytes either way.
 ProcessSample settled_sample(const SoakKiosk& kiosk) {
     for (int i = 0; i < 200 && kiosk.server_stats().connections > 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds{10});
-    app::release_free_memory();
+    system::release_free_memory();
     return sample_process();
 }
 
@@ -307,7 +307,7 @@ void bench_soak(const Config& config, const ui::FontFiles& fonts, const SoakOpti
         auto before = static_cast<double>(kiosk.journal_size().used);
         month.warm_after = std::min(2, static_cast<int>(starts.size()));
         for (std::size_t i = 0; i < starts.size(); ++i) {
-            screen.session_opened(app::to_local(kiosk.clock().wall()).date);
+            screen.session_opened(to_local(kiosk.clock().wall()).date);
             const auto session_begun = Steady::now();
             const auto tally = run_session({kiosk, texts, options.phones, static_cast<int>(i + 1), own_addresses,
                                             [&](const View& shown) { month.stage_ms.push_back(screen.draw(shown, kiosk.clock())); }});

@@ -6,10 +6,10 @@
 #include <cstdio>
 #include <thread>
 
-#include "kiosk/app/free_memory.hpp"
-#include "kiosk/app/local_time.hpp"
+#include "kiosk/system/free_memory.hpp"
+#include "kiosk/core/local_time.hpp"
 #include "kiosk/store/outcome_record.hpp"
-#include "kiosk/app/session_files.hpp"
+#include "kiosk/tools/session_files.hpp"
 #include "scenes/widgets.hpp"
 
 namespace kiosk::bench {
@@ -104,7 +104,7 @@ EngineLoop::Hooks SoakKiosk::hooks() {
         }
     };
     wired.on_session = [this](std::size_t index, bool opened) {
-        if (!opened) app::release_free_memory();  // as live_kiosk.cpp does
+        if (!opened) system::release_free_memory();  // as live_kiosk.cpp does
         std::lock_guard lock{m_journal_mutex};
         try {
             // As live_kiosk.cpp: a closed session's outcome recorded with its close.
@@ -148,13 +148,13 @@ net::PhoneApiSetup SoakKiosk::api_setup(const SoakKioskSetup& setup) {
             setup.requests_per_minute,
             minutes_of(settings.timers.extend_step),
             std::max(settings.joins_per_address, setup.phones),  // in case the phones share 127.0.0.1
-            [this] { return scenes::question_of_the_week(*m_config.content, app::to_local(m_clock.wall())); },
-            [this](const View& shown, const std::string& format) { return app::session_export(m_config, m_clock, shown, format); },
+            [this] { return scenes::question_of_the_week(*m_config.content, to_local(m_clock.wall())); },
+            [this](const View& shown, const std::string& format) { return tools::session_export(m_config, m_clock, shown, format); },
             date_words(m_config.strings),
             settings.wrong_code_budget,
             net::accepted_hosts("http://127.0.0.1:" + std::to_string(m_port), m_port),
             [this](const View& view) {
-                return coffee_question(view.coffee, true, scenes::question_of_the_week(*m_config.content, app::to_local(m_clock.wall())));
+                return coffee_question(view.coffee, true, scenes::question_of_the_week(*m_config.content, to_local(m_clock.wall())));
             },
             "open"};
 }
@@ -165,7 +165,7 @@ void SoakKiosk::write_exports(const View& wrap_up) {
     std::lock_guard lock{m_journal_mutex};
     try {
         if (const auto session = m_journal.open_session_record()) {
-            app::write_session_exports(m_dir, *session, m_config, m_clock, wrap_up);
+            tools::write_session_exports(m_dir, *session, m_config, m_clock, wrap_up);
             ++m_exports;
         }
     } catch (const std::exception& error) {

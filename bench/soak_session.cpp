@@ -11,7 +11,7 @@
 #include <thread>
 
 #include "bench/soak_phones.hpp"
-#include "kiosk/app/local_time.hpp"
+#include "kiosk/core/local_time.hpp"
 #include "kiosk/net/phone_state.hpp"
 
 namespace kiosk::bench {
@@ -36,7 +36,7 @@ int favourite(int phone, int phones) {
 
 // "2026-09-21": two weeks after the fake clock's local date, for the owner's review.
 std::string review_date(WallTime now) {
-    const auto today = app::to_local(now).date;
+    const auto today = to_local(now).date;
     const std::chrono::year_month_day later{std::chrono::sys_days{today} + std::chrono::days{14}};
     char text[32];
     std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(later.year()), static_cast<unsigned>(later.month()),

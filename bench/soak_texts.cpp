@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "kiosk/app/demo_phones.hpp"
+#include "kiosk/tools/demo_phones.hpp"
 
 namespace kiosk::bench {
 
@@ -48,7 +48,7 @@ const std::vector<std::string>& SoakTexts::of(const std::string& kind) const {
 }
 
 SoakTexts load_soak_texts(const Config& config) {
-    return {app::load_demo_samples(config), app::load_demo_proposal(config)};
+    return {tools::load_demo_samples(config), tools::load_demo_proposal(config)};
 }
 
 std::string compose(std::mt19937& rng, const std::vector<std::string>& samples, std::size_t max_chars) {

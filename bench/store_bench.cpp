@@ -18,7 +18,7 @@
 #include "bench/problems.hpp"
 #include "bench/stats.hpp"
 #include "kiosk/core/engine_loop.hpp"
-#include "kiosk/app/record_history.hpp"
+#include "kiosk/tools/record_history.hpp"
 #include "kiosk/store/journal.hpp"
 #include "kiosk/store/outcome_record.hpp"
 
@@ -315,9 +315,9 @@ StartUp start_up(const Config& config, const std::filesystem::path& dir, const C
     const auto start = Steady::now();
     store::Journal journal{dir};
     const auto opened = Steady::now();
-    app::complete_record(journal, config, clock);
+    tools::complete_record(journal, config, clock);
     Engine engine{config.content, config.settings.timers, roomy()};
-    const auto restored = app::restore_history(engine, journal, clock);
+    const auto restored = tools::restore_history(engine, journal, clock);
     const auto end = Steady::now();
     Engine alone{config.content, config.settings.timers, roomy()};
     store::replay(alone, journal.open_session(), clock);

@@ -6,12 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/tools/usage_error.hpp"
+#include "kiosk/ui/screen_size.hpp"
+
 namespace kiosk::app {
 
-struct ScreenSize {
-    int width = 0;
-    int height = 0;
-};
+using ui::ScreenSize;
+using tools::UsageError;
 
 struct Options {
     std::optional<std::filesystem::path> config_dir;  // --config; else found (config_location.hpp)
@@ -40,10 +41,6 @@ struct Options {
     bool help = false;
 };
 
-// A command line that cannot be used; the message says what to type instead.
-class UsageError : public std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
 
 Options parse_command_line(const std::vector<std::string>& args);
 std::string usage_text();

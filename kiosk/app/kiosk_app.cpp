@@ -1,24 +1,22 @@
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/core/log_prefix.hpp"
 
-#include <SDL.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 
 #include "kiosk/app/command_line.hpp"
-#include "kiosk/app/config_location.hpp"
-#include "kiosk/app/doctor.hpp"
+#include "kiosk/config/config_location.hpp"
+#include "kiosk/tools/doctor.hpp"
 #include "kiosk/app/live_kiosk.hpp"
-#include "kiosk/app/record_commands.hpp"
+#include "kiosk/tools/record_commands.hpp"
 #include "kiosk/store/journal.hpp"
-#include "kiosk/app/screen_loop.hpp"
-#include "kiosk/app/screenshot.hpp"
-#include "kiosk/app/version.hpp"
+#include "kiosk/screen/screen_loop.hpp"
+#include "kiosk/tools/screenshot.hpp"
+#include "kiosk/system/version.hpp"
 #include "kiosk/config/config_error.hpp"
 #include "kiosk/net/phone_address.hpp"
-#include "kiosk/ui/sdl_handles.hpp"
 #include "scenes/scene_catalog.hpp"
 
 namespace kiosk::app {
@@ -50,7 +48,10 @@ int run_modes(const Options& options) {
         std::cout << "vitale-kiosk " << k_version << '\n';
         return k_exit_ok;
     }
-    if (options.doctor) return run_doctor(options, std::cout);
+    if (options.doctor)
+        return tools::run_doctor({options.config_dir, options.data_dir, options.language, options.port, options.coffee_display,
+                                  options.doctor_network},
+                                 std::cout);
     if (options.check_config) {
         const auto problems = check_config(config_dir);
         for (const auto& problem : problems) std::cout << problem << '\n';
@@ -69,7 +70,7 @@ int run_modes(const Options& options) {
                                                              config.settings.display.height});
     if (options.screenshot) {
         const auto room = room_for(config, port);
-        write_screenshot(config, room, fonts, *options.scene, size, options.help_overlay, options.demo, *options.screenshot);
+        tools::write_screenshot(config, room, fonts, *options.scene, size, options.help_overlay, options.demo, *options.screenshot);
         std::cout << options.screenshot->string() << '\n';
         return k_exit_ok;
     }
@@ -79,7 +80,10 @@ int run_modes(const Options& options) {
         throw UsageError{data_dir.string() + " belongs to the user " + *owner +
                          "; run the command as that user, so that the kiosk can still use what it writes: sudo -u " +
                          *owner + " vitale-kiosk …"};
-    if (run_record_command(options, config, data_dir)) return k_exit_ok;
+    if (tools::run_record_command({options.list_sessions, options.export_session, options.export_format, options.export_out,
+                                   options.forget_session},
+                                  config, data_dir))
+        return k_exit_ok;
     prepare_data_dir(data_dir);
     run_live_kiosk({config, options, fonts, size, data_dir});
     return k_exit_ok;

@@ -9,16 +9,16 @@
 #include <optional>
 
 #include "kiosk/ai/ai_worker.hpp"
-#include "kiosk/app/coffee_week.hpp"
-#include "kiosk/app/demo_phones.hpp"
-#include "kiosk/app/free_memory.hpp"
-#include "kiosk/app/local_time.hpp"
-#include "kiosk/app/record_history.hpp"
-#include "kiosk/app/repeating.hpp"
+#include "kiosk/core/coffee_week.hpp"
+#include "kiosk/tools/demo_phones.hpp"
+#include "kiosk/system/free_memory.hpp"
+#include "kiosk/core/local_time.hpp"
+#include "kiosk/tools/record_history.hpp"
+#include "kiosk/system/repeating.hpp"
 #include "kiosk/store/retention.hpp"
-#include "kiosk/app/session_files.hpp"
-#include "kiosk/app/screen_loop.hpp"
-#include "kiosk/app/service_watchdog.hpp"
+#include "kiosk/tools/session_files.hpp"
+#include "kiosk/screen/screen_loop.hpp"
+#include "kiosk/system/service_watchdog.hpp"
 #include "kiosk/net/http_server.hpp"
 #include "kiosk/net/phone_address.hpp"
 #include "kiosk/net/phone_api.hpp"
@@ -29,6 +29,14 @@
 #include "scenes/widgets.hpp"
 
 namespace kiosk::app {
+
+using screen::ScreenSignals;
+using system::Repeating;
+using system::ServiceEnvironment;
+using system::ServiceWatchdog;
+using tools::DemoPhones;
+using tools::DemoSetup;
+
 
 namespace {
 
@@ -82,7 +90,7 @@ std::unique_ptr<store::Journal> open_journal(const std::filesystem::path& dir, c
     try {
         auto journal = std::make_unique<store::Journal>(dir);
         try {
-            complete_record(*journal, config, SystemClock{});  // before the retention: it may need the earlier sessions
+            tools::complete_record(*journal, config, SystemClock{});  // before the retention: it may need the earlier sessions
         } catch (const std::exception& error) {  // history left as it was; the journal still takes the room's events
             LogLine{Priority::Error} << journal->file().string() << ": older sessions could not be recorded (" << error.what()
                                      << "); they are tried again at the next start";
@@ -132,7 +140,7 @@ public:
         m_written = view.join_token;
         try {
             LogLine{Priority::Info} << "the session's outcome is in "
-                      << write_session_exports(m_dir, *session, m_config, m_clock, view).string()
+                      << tools::write_session_exports(m_dir, *session, m_config, m_clock, view).string()
                       << " (and .json, .csv, .html)";
         } catch (const std::exception& error) {
             LogLine{Priority::Error} << error.what();
@@ -197,9 +205,9 @@ int minutes_of(Millis time) { return static_cast<int>(std::chrono::duration_cast
 std::optional<GroupQuestion> restore_record(Engine& engine, store::Journal& journal, ScreenSignals& signals,
                                             const Clock& clock) {
     const auto started = clock.monotonic();
-    RestoredHistory restored;
+    tools::RestoredHistory restored;
     try {
-        restored = restore_history(engine, journal, clock);
+        restored = tools::restore_history(engine, journal, clock);
     } catch (const std::exception& error) {  // the journal's own reading failed: the room still gets its screen
         LogLine{Priority::Error} << journal.file().string() << ": the record could not be restored (" << error.what() << ")";
     }
@@ -268,7 +276,7 @@ struct LiveParts {
                 },
                 [this, &engine](std::size_t index, bool opened) {
                     if (opened) signals.session_opened(to_local(clock.wall()).date);
-                    else release_free_memory();
+                    else system::release_free_memory();
                     if (!journal) return;
                     std::lock_guard lock{journal_mutex};
                     try {
@@ -319,7 +327,7 @@ struct LiveParts {
         return [this, data_dir, last = clock.wall()]() mutable {
             submit_coffee_week(*loop, clock);
             if (loop->view()->session_open()) return;
-            release_free_memory();
+            system::release_free_memory();
             if (!journal || clock.wall() - last < std::chrono::hours{24}) return;
             last = clock.wall();
             std::lock_guard lock{journal_mutex};
@@ -338,7 +346,7 @@ net::PhoneApiSetup phone_api_setup(EngineLoop& loop, const Clock& clock, const C
             // --demo's simulated phones all join from this machine
             std::max(config.settings.joins_per_address, options.demo),
             [content, &clock] { return scenes::question_of_the_week(*content, to_local(clock.wall())); },
-            [&config, &clock](const View& view, const std::string& format) { return session_export(config, clock, view, format); },
+            [&config, &clock](const View& view, const std::string& format) { return tools::session_export(config, clock, view, format); },
             date_words(config.strings),
             config.settings.wrong_code_budget,
             net::accepted_hosts(room.phone_url, port),
@@ -398,7 +406,7 @@ void run_live_kiosk(const LiveSetup& setup) {
         // Under systemd: READY=1 after the first frame, WATCHDOG=1 while the screen and the engine run.
         ServiceWatchdog watchdog{ServiceEnvironment::of_process(),
                                  {[&loop] { loop.wake(); }, [&loop] { return loop.rounds(); }, [&loop] { loop.hang_for_testing(); }}};
-        run_screen({config, loop, signals, room, setup.fonts, config.settings.display.fullscreen && !options.windowed, setup.size,
+        screen::run_screen({config, loop, signals, room, setup.fonts, config.settings.display.fullscreen && !options.windowed, setup.size,
                     options.print_first_frame, options.trace_frames,
                     options.coffee_display ? options.coffee_display : config.settings.coffee.display, &watchdog});
     }

@@ -1,0 +1,70 @@
+#pragma once
+// The coffee corner's cross-fade between panels, for any window: before a frame with another
+// panel is drawn the old picture is kept, after it the new one, and step() mixes the two for
+// k_length at about 25 frames a second. Outside the coffee corner (panel "") nothing fades.
+#include <SDL.h>
+
+#include <optional>
+#include <string>
+
+#include "kiosk/core/clock.hpp"
+#include "kiosk/ui/crossfade.hpp"
+
+namespace kiosk::screen {
+
+class PanelFade {
+public:
+    static constexpr Millis k_length{600};
+    static constexpr Millis k_frame{40};
+
+    // Before drawing a frame that shows `panel` ("" when not a coffee panel) into `surface`.
+    void before_draw(SDL_Surface* surface, const std::string& panel, bool allowed) {
+        m_before.reset();
+        if (allowed && !panel.empty() && !m_shown.empty() && panel != m_shown) m_before = ui::copy_surface(surface);
+        m_changed = panel != m_shown;
+        m_shown = panel;
+    }
+    // After drawing it: a fade starts when the panel changed; the surface then shows the old
+    // picture (frame 0) until step() mixes in the new one.
+    void after_draw(SDL_Surface* surface, Millis now) {
+        if (!m_before) return;
+        auto after = ui::copy_surface(surface);
+        if (!after) return;
+        m_from = std::move(m_before);
+        m_to = std::move(after);
+        m_start = now;
+        ui::blend_surfaces(*m_from, *m_to, *surface, 0);
+    }
+    // One frame of the fade into `surface`; the time of the next one, or nullopt when it is done.
+    std::optional<Millis> step(SDL_Surface* surface, Millis now) {
+        if (!fading()) return std::nullopt;
+        const double progress = static_cast<double>((now - m_start).count()) / static_cast<double>(k_length.count());
+        if (progress >= 1.0) {
+            ui::blend_surfaces(*m_to, *m_to, *surface, 256);
+            cancel();
+            return std::nullopt;
+        }
+        ui::blend_surfaces(*m_from, *m_to, *surface, ui::fade_weight(progress));
+        return now + k_frame;
+    }
+    bool fading() const { return m_from && m_to; }
+    void cancel() {
+        m_from.reset();
+        m_to.reset();
+    }
+    // Whether the last before_draw() named another panel than the one before it.
+    bool changed() const { return m_changed; }
+    const std::string& shown() const { return m_shown; }
+    void forget() {
+        cancel();
+        m_shown.clear();
+    }
+
+private:
+    ui::SurfacePtr m_before, m_from, m_to;
+    Millis m_start{0};
+    std::string m_shown;
+    bool m_changed = false;
+};
+
+}  // namespace kiosk::screen

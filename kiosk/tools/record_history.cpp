@@ -1,0 +1,131 @@
+#include "kiosk/tools/record_history.hpp"
+
+#include <algorithm>
+
+#include "kiosk/core/local_time.hpp"
+#include "kiosk/core/log_prefix.hpp"
+#include "kiosk/core/schedule.hpp"
+#include "kiosk/store/outcome_record.hpp"
+#include "kiosk/store/upgrade.hpp"
+
+namespace kiosk::tools {
+
+namespace {
+
+std::unique_ptr<Engine> fresh_engine(const Config& config) {
+    return std::make_unique<Engine>(config.content, config.settings.timers, config.settings.session);
+}
+
+}  // namespace
+
+void complete_record(store::Journal& journal, const Config& config, const Clock& clock) {
+    const auto report = store::complete_older_sessions(journal, [&config] { return fresh_engine(config); }, clock);
+    for (const auto& line : report.log) LogLine{Priority::Notice} << journal.file().string() << ": " << line;
+}
+
+std::optional<View> recorded_outcome(const store::Journal& journal, const store::SessionRecord& session) {
+    if (!session.recorded) return std::nullopt;
+    const auto record = journal.outcome(session.id);
+    if (!record) return std::nullopt;
+    try {
+        return store::view_from_record(*record);
+    } catch (const store::StoreError& error) {
+        throw store::StoreError{journal.file().string() + ": session " + std::to_string(session.id) + ": " + error.what()};
+    }
+}
+
+namespace {
+
+// A session that began under older rules recalls what it settled then; under today's rules a
+// replay decides the same again, and recalling would cut a run-off's path short.
+bool recalls(const store::SessionRecord& session) { return session.rules && *session.rules != k_rules_version; }
+
+}  // namespace
+
+View session_view(const store::Journal& journal, const store::SessionRecord& session, const Config& config) {
+    if (auto recorded = recorded_outcome(journal, session)) return std::move(*recorded);
+    auto engine = fresh_engine(config);
+    if (recalls(session)) engine->recall(journal.facts(session.id));
+    SystemClock clock;
+    store::replay(*engine, journal.session_events(session), clock);
+    return engine->view();
+}
+
+std::optional<View> last_recorded_outcome(const store::Journal& journal) {
+    const auto sessions = journal.sessions();
+    for (auto it = sessions.rbegin(); it != sessions.rend(); ++it)
+        if (it->recorded) return recorded_outcome(journal, *it);
+    return std::nullopt;
+}
+
+RestoredHistory restore_history(Engine& engine, store::Journal& journal, const Clock& clock) {
+    RestoredHistory restored;
+    const auto sessions = journal.sessions();
+    for (const auto& session : sessions)
+        restored.session_dates.push_back(to_local(WallTime{std::chrono::milliseconds{session.opened_wall_ms}}).date);
+    std::optional<store::SessionRecord> finished;
+    for (const auto& session : sessions)
+        if (session.recorded) finished = session;
+    // A record that cannot be read costs the history it holds, never the start or the open session.
+    try {
+        if (finished) {
+            const auto past = *recorded_outcome(journal, *finished);
+            if (auto chosen = past.chosen_question(); !chosen.empty() && finished->closed_wall_ms) {
+                const auto closed = to_local(WallTime{std::chrono::milliseconds{*finished->closed_wall_ms}}).date;
+                restored.last_question = GroupQuestion{next_iso_week(iso_week_year(closed) * 100 + iso_week(closed)), std::move(chosen)};
+            }
+            // "Vorige keer": its problem statement, else the headline it inherited.
+            const auto headline = past.chosen_statement();
+            engine.remember_last_outcome(headline.empty() ? past.last_outcome : headline);
+            engine.remember_decisions(store::decisions_after(past));
+        }
+    } catch (const store::StoreError& error) {
+        restored.problems.push_back(std::string{error.what()} + "; the lobby starts without the earlier decisions");
+    }
+    const auto since = std::chrono::duration_cast<Millis>((clock.wall() - std::chrono::days{15}).time_since_epoch()).count();
+    store::replay(engine, journal.coffee_events(since), clock);
+    const auto open = journal.open_session_record();
+    if (!open) return restored;
+    std::vector<Fact> journaled;
+    try {
+        journaled = journal.facts(open->id);
+    } catch (const store::StoreError& error) {
+        restored.problems.push_back(error.what());
+    }
+    if (recalls(*open)) engine.recall(journaled);
+    // The open session's events, as store::replay plays them, watching for its close: a closing
+    // event that was written but not marked (a stop in between) is marked now.
+    const auto entries = journal.open_session();
+    const auto now_wall = std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count();
+    const Millis now_mono = clock.monotonic();
+    std::optional<std::int64_t> closed_at;
+    for (const auto& entry : entries) {
+        Event event = entry.event;
+        event.at = now_mono - Millis{now_wall - entry.wall_ms};
+        const bool was_open = engine.view().session_open();
+        engine.apply(event);
+        if (was_open && !engine.view().session_open() && !closed_at) closed_at = entry.seq;
+    }
+    engine.tick(now_mono);
+    engine.take_applied();
+    engine.take_effects();
+    engine.recall({});  // what it recalled is behind it: a step returned to is the group's again
+    restored.open_events = entries.size();
+    // Facts the journal does not have yet (a stop between an event and its facts): a replay under
+    // the same rules settles the same, so what it said beyond the journaled ones is new.
+    auto facts = engine.take_facts();
+    if (!recalls(*open)) facts.erase(facts.begin(), facts.begin() + static_cast<std::ptrdiff_t>(std::min(journaled.size(), facts.size())));
+    try {
+        journal.append_facts(facts, clock);
+        if (closed_at) {
+            const auto closed = engine.closed_session();
+            journal.close_session(open->id, *closed_at, closed ? store::outcome_record(*closed) : std::string{});
+            restored.problems.push_back("session " + std::to_string(open->id) + " had closed before the stop; its close is recorded now");
+        }
+    } catch (const store::StoreError& error) {
+        restored.problems.push_back(error.what());
+    }
+    return restored;
+}
+
+}  // namespace kiosk::tools

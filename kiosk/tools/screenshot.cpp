@@ -1,0 +1,184 @@
+#include "kiosk/tools/screenshot.hpp"
+
+#include "kiosk/ai/prompt_builder.hpp"
+#include "kiosk/screen/key_map.hpp"
+#include "kiosk/tools/demo_phones.hpp"
+#include "kiosk/core/local_time.hpp"
+#include "kiosk/core/week_line.hpp"
+#include "kiosk/net/phone_state.hpp"
+#include "kiosk/ui/png.hpp"
+#include "scenes/scene_catalog.hpp"
+#include "scenes/scene_harness.hpp"
+
+#include <algorithm>
+
+namespace kiosk::tools {
+
+namespace {
+
+// The AI stage with a sample answer: the prompt built from the sample notes, the answer from
+// demo.<lang>.json, marks from the sample phones; "-failed" stops it halfway, "-prompt" shows
+// the prompt. Only for screenshots (--demo): the live kiosk gets there with a real AI.
+void sample_proposal(scenes::SceneHarness& harness, const Config& config, const std::string& variant) {
+    harness.press(EventKind::Start);  // Enter: send now
+    const int request = harness.view().proposal.request;
+    const auto prompt = ai::build_prompt(config.prompt, ai::inputs_from(harness.view(), config.settings.room_name, 350),
+                                         ai::new_marker());
+    harness.apply({EventKind::AiPrompt, Sender::system(), AiPromptPayload{request, prompt.shown, "llama3.1:8b (demo)", prompt.removed}});
+    auto text = load_demo_proposal(config);
+    if (variant == "-failed") text = text.substr(0, text.size() / 2);
+    harness.apply({EventKind::AiText, Sender::system(), AiTextPayload{request, text}});
+    harness.apply({EventKind::AiEnd, Sender::system(), AiEndPayload{request, variant == "-failed" ? "stalled" : ""}});
+    const auto paragraphs = split_paragraphs(harness.view().proposal.latest()->text);
+    const char* marks[] = {"agree", "agree", "question", "agree", "risk"};
+    for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+        if (paragraphs[p].heading) continue;
+        for (int who = 0; who < static_cast<int>(harness.view().participants.size()); ++who) {
+            if ((p + static_cast<std::size_t>(who)) % 3 == 0) continue;
+            harness.apply({EventKind::MarkParagraph, Sender::participant(harness.view().participants[static_cast<std::size_t>(who)].key),
+                           MarkPayload{harness.view().step_spec().id, static_cast<int>(p), marks[(p + static_cast<std::size_t>(who)) % 5]}});
+        }
+    }
+    if (variant == "-prompt") harness.press(EventKind::TogglePrompt);
+}
+
+// The lobby's choices and the validation with sample phones: a situation, framing votes, an
+// earlier decision to review; scores with a spread, an objection, votes, an owner.
+void sample_decisions(scenes::SceneHarness& harness, int people) {
+    const auto send = [&](int who, EventKind kind, Payload payload) {
+        const auto& view = harness.view();
+        if (who >= static_cast<int>(view.participants.size())) return;
+        harness.apply({kind, Sender::participant(view.participants[static_cast<std::size_t>(who)].key), std::move(payload)});
+    };
+    const auto& view = harness.view();
+    if (view.phase == Phase::Lobby) {
+        send(0, EventKind::SetSituation,
+             SituationPayload{view.content->language == "nl" ? "De overdracht van 8:30 bij de balie" : "The 8:30 handover at the desk"});
+        for (int who = 0; who < people; ++who) send(who, EventKind::FramingVote, FramingPayload{{who % 3 == 0 ? 0 : 3, 4 + who % 2}});
+        return;
+    }
+    const auto stage = view.step_spec().id;
+    const int criteria = static_cast<int>(view.content->criteria.size());
+    for (int who = 0; who < people; ++who) {
+        std::vector<int> scores;
+        for (int c = 0; c < criteria; ++c) scores.push_back(c == 3 ? 1 + (who * 2) % 5 : c == 1 ? 2 + who % 2 : 3 + (who + c) % 3);
+        send(who, EventKind::Score, ScoresPayload{stage, scores});
+    }
+    send(1, EventKind::Object,
+         StageTextPayload{stage, view.content->language == "nl" ? "De late dienst mist de overdracht dan helemaal."
+                                                                : "The late shift would miss the handover entirely."});
+}
+
+// The coffee corner with its week's link; with --demo N, N sample answers (one waits for a
+// moderator, so it is not shown) and two decisions of earlier sessions, one overdue for review.
+void sample_coffee(scenes::SceneHarness& harness, const Config& config, int answers) {
+    const auto local = to_local(harness.clock().wall());
+    harness.apply({EventKind::CoffeeWeek, Sender::system(),
+                   CoffeeWeekPayload{iso_week_year(local.date) * 100 + iso_week(local.date), "coffee-demo-token", {}}});
+    if (answers <= 0) return;
+    const auto texts = load_demo_samples(config).at("coffee_answers");
+    for (int i = 0; i < answers; ++i) {
+        const auto key = std::string(28, 'c') + std::to_string(1000 + i);
+        harness.apply({EventKind::CoffeeAnswer, Sender::visitor(key),
+                       CoffeeAnswerPayload{texts[static_cast<std::size_t>(i) % texts.size()], i == 1}});
+    }
+    const bool dutch = config.content->language == "nl";
+    const auto day = [&](int offset) {
+        const std::chrono::year_month_day date{std::chrono::sys_days{local.date} + std::chrono::days{offset}};
+        return static_cast<int>(date.year()) * 10000 + static_cast<int>(static_cast<unsigned>(date.month())) * 100 +
+               static_cast<int>(static_cast<unsigned>(date.day()));
+    };
+    harness.remember_decisions(
+        {Decision{"demo-1", DecisionKind::Do, dutch ? "De overdracht van 8:30 bij de balie" : "The 8:30 handover at the desk",
+                  dutch ? "Hoe kunnen we de overdracht zo doen dat geen klantvraag blijft liggen?"
+                        : "How might we hand over so that no customer question is left behind?",
+                  dutch ? "Teamcoördinator" : "Team coordinator",
+                  dutch ? "Vijf vragen kiezen met de ochtenddienst" : "Pick five questions with the morning shift", day(-2), "running"},
+         Decision{"demo-2", DecisionKind::Adjust, dutch ? "Terugbellen na een klacht" : "Calling back after a complaint", "",
+                  "Sanne", dutch ? "Een belscript van vijf zinnen proberen" : "Try a five-sentence call script", day(9), ""}});
+}
+
+}  // namespace
+
+void write_screenshot(const Config& config, const scenes::Room& room, const ui::FontFiles& fonts,
+                      const std::string& scene, ui::ScreenSize size, bool help_overlay, int sample_notes,
+                      const std::filesystem::path& file) {
+    scenes::SceneHarness harness{config.content, config.settings.timers, config.strings, room, SystemClock{}.wall()};
+    const auto names = scenes::scene_names(*config.content);
+    // The AI stage's later looks exist only with sample content: "<id>-proposal|-failed|-prompt".
+    std::string variant;
+    for (const char* suffix : {"-proposal", "-failed", "-prompt"})
+        if (scene.size() > std::string{suffix}.size() && scene.ends_with(suffix)) variant = suffix;
+    const auto base = scene.substr(0, scene.size() - variant.size());
+    const bool ai_step = std::any_of(config.content->steps.begin(), config.content->steps.end(), [&](const StepSpec& step) {
+        return step.id == base && step.contribution == Contribution::Constraints;
+    });
+    if (!variant.empty() && (!ai_step || sample_notes <= 0))
+        throw UsageError{"--scene " + scene + ": the AI stage's " + variant.substr(1) +
+                         " screen needs sample content: add --demo N (and use the AI stage's id)"};
+    // The lobby after too many wrong codes closed typing: a look of the lobby, not a step.
+    const bool codes_closed = scene == "lobby-codes-closed";
+    if (std::find(names.begin(), names.end(), scene) == names.end() && variant.empty() && !codes_closed)
+        throw UsageError{"--scene " + scene + ": no such scene; --list-scenes lists the names"};
+    const bool validation_scene = std::any_of(config.content->steps.begin(), config.content->steps.end(), [&](const StepSpec& step) {
+        return step.contribution == Contribution::Scores && scene.rfind(step.id, 0) == 0;
+    });
+    const auto coffee_panel = scenes::coffee_panel_named(scene);
+    const bool coffee = scene == "idle" || scene == "coffee-night" || coffee_panel;
+    if (coffee) {
+        sample_coffee(harness, config, sample_notes);
+    } else if (codes_closed) {
+        harness.go_to("lobby");
+        harness.join_phones(sample_notes);
+        harness.apply({EventKind::CloseCodes, Sender::system(), NoPayload{}});
+    } else if (sample_notes > 0 && (scene == "lobby" || validation_scene)) {
+        // Lobby and validation: phones join, choose, score; then on to the part asked for.
+        const auto base_id = scene.substr(0, scene.find('-'));
+        harness.go_to(scene == "lobby" ? "lobby" : base_id);
+        harness.join_phones(sample_notes);
+        sample_decisions(harness, sample_notes);
+        while (scenes::scene_name(harness.view()) != scene) {
+            harness.press(EventKind::Next);
+            if (scenes::scene_name(harness.view()) == base_id + "-owner" && harness.view().validation.owner == 0) {
+                const auto owner = Sender::participant(harness.view().participants.front().key);
+                const bool dutch = config.content->language == "nl";
+                harness.apply({EventKind::Volunteer, owner, VolunteerPayload{base_id, dutch ? "Teamcoördinator" : "Team coordinator"}});
+                harness.apply({EventKind::Commit, owner,
+                               CommitPayload{base_id, dutch ? "Vijf vragen kiezen met de ochtenddienst" : "Pick five questions with the morning shift",
+                                             20261207}});
+            }
+        }
+    } else if (!variant.empty()) {
+        harness.go_to(base);
+        const auto samples = load_demo_samples(config);
+        harness.add_notes(sample_notes, samples.at("constraints"), std::max(4, sample_notes / 2));
+        sample_proposal(harness, config, variant);
+    } else if (sample_notes > 0) {
+        // Notes are written first, votes placed while voting, then on to the scene asked for.
+        const auto dash = scene.find("-vote") != std::string::npos ? scene.find("-vote") : scene.find("-results");
+        harness.go_to(scene.substr(0, dash));
+        if (harness.view().in_step()) {
+            const auto samples = load_demo_samples(config);
+            const auto kind = samples.find(net::contribution_name(harness.view().step_spec().contribution));
+            if (kind != samples.end()) harness.add_notes(sample_notes, kind->second, std::max(4, sample_notes / 2));
+        }
+        while (scenes::scene_name(harness.view()) != scene) {
+            if (harness.view().part() == Part::Vote && harness.view().voters(harness.view().step) == 0) harness.add_votes();
+            if (harness.settle_tie() == 0) harness.press(EventKind::Next);  // the sample votes may tie
+        }
+        harness.wait(std::chrono::seconds{1});  // past the fade-in
+    } else {
+        harness.go_to(scene);
+    }
+    auto surface = ui::make_rgb_surface(size.width, size.height);
+    ui::Canvas canvas{surface.get(), fonts};
+    const auto rows = screen::help_rows(config);
+    auto frame = harness.frame(to_local(harness.clock().wall()), help_overlay, &rows);
+    frame.week_line = kiosk::week_line(config.strings, config.settings.trajectory, config.settings.slots.size(), frame.local, harness.view().session_open() ? 1 : 0, harness.view().session_open());
+    frame.coffee_panel = coffee_panel;
+    frame.night = scene == "coffee-night";
+    scenes::draw_frame(canvas, frame);
+    ui::save_png(surface.get(), file);
+}
+
+}  // namespace kiosk::tools

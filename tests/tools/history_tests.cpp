@@ -1,0 +1,171 @@
+// History reads the record: a finished session's outcome is recorded as it closes and read
+// back as it was; facts are journaled as they are settled; forgetting takes both. Then the
+// journals that earlier releases wrote (tests/journals/): today's kiosk opens a copy of each,
+// and every finished session says what it said back then, the open one resumes, and the
+// decision comes back for review in the next lobby and on the coffee corner.
+#include <catch2/catch.hpp>
+
+
+
+#include "kiosk/tools/record_history.hpp"
+#include "kiosk/config/config_loader.hpp"
+#include "kiosk/store/journal.hpp"
+#include "kiosk/store/outcome_record.hpp"
+#include "kiosk/store/session_export.hpp"
+#include "tests/engine_room.hpp"
+#include "tests/journal_recorder.hpp"
+#include "tests/temp_dir.hpp"
+
+using namespace kiosk;
+using namespace std::chrono_literals;
+
+namespace {
+
+const Config& repo_config() {
+    static const Config config = load_config(KIOSK_SOURCE_DIR "/config");
+    return config;
+}
+
+store::ExportHeader header() {
+    store::ExportHeader h;
+    h.room = "Leerruimte";
+    h.date = "2026-11-23 09:00";
+    h.language = {"nl", &repo_config().strings};
+    return h;
+}
+
+// A room on the shipped config, journaled as the live kiosk journals (journal_recorder.hpp).
+struct LiveRoom {
+    FakeClock clock{WallTime{std::chrono::sys_days{std::chrono::year{2026} / 11 / 23} + 8h}};
+    Engine engine{repo_config().content, repo_config().settings.timers, repo_config().settings.session, testing::counting_keys()};
+    testing::Recorder recorder;
+
+    explicit LiveRoom(store::Journal& journal) : recorder{clock, engine, journal} {}
+    Outcome send(Event event) { return recorder.send(std::move(event)); }
+    Outcome phone(int n, EventKind kind, const std::string& text = "", const std::vector<int>& list = {}) {
+        return recorder.phone(kind, testing::Room::key(n), text, list);
+    }
+    void key(EventKind kind) { send(Event{kind}); }
+    int step_of(const char* id) const {
+        const auto& steps = engine.view().content->steps;
+        for (std::size_t i = 0; i < steps.size(); ++i)
+            if (steps[i].id == id) return static_cast<int>(i);
+        return -1;
+    }
+    // Walks to the step with `id`.
+    void to_step(const char* id) {
+        while (!(engine.view().in_step() && engine.view().step == step_of(id))) key(EventKind::Next);
+    }
+    // A session with three phones, walked to the problem statements' vote, each having written one.
+    void open_at_statement_vote() {
+        key(EventKind::Start);
+        for (int n = 1; n <= 3; ++n) REQUIRE(phone(n, EventKind::Join).ok());
+        key(EventKind::Start);
+        to_step("probleemstelling");
+        for (int n = 1; n <= 3; ++n) REQUIRE(phone(n, EventKind::Contribute, "Hoe kunnen we " + std::to_string(n) + "?").ok());
+        key(EventKind::Next);  // the vote
+    }
+};
+
+}  // namespace
+
+TEST_CASE("A closed session's outcome is recorded as it closes, and its export reads the same") {
+    testing::TempDir temp;
+    store::Journal journal{temp.path()};
+    LiveRoom room{journal};
+    room.open_at_statement_vote();
+    for (int n = 1; n <= 3; ++n) REQUIRE(room.phone(n, EventKind::Vote, "", {n, n, n}).ok());
+    room.key(EventKind::Next);  // a three-way tie: the run-off
+    REQUIRE(room.engine.view().open_choice());
+    room.key(EventKind::Next);  // nobody gave a run-off dot: the room picks
+    REQUIRE(room.send({EventKind::RoomPick, Sender::room(), RoomPickPayload{2}}).ok());
+    while (room.engine.view().phase != Phase::WrapUp) room.key(EventKind::Next);
+    const auto at_wrapup = store::export_session(room.engine.view(), header(), store::ExportFormat::Json);
+    room.key(EventKind::Start);  // closes
+
+    const auto sessions = journal.sessions();
+    REQUIRE(sessions.size() == 1);
+    CHECK(sessions[0].recorded);
+    CHECK(sessions[0].rules == k_rules_version);
+    const auto recorded = store::view_from_record(*journal.outcome(1));
+    CHECK(store::export_session(recorded, header(), store::ExportFormat::Json) == at_wrapup);
+    CHECK(recorded.chosen_statement() == "Hoe kunnen we 2?");
+
+    // The statements' vote: the run-off's end, then what the room chose.
+    const int statements = room.step_of("probleemstelling");
+    std::vector<Fact> about_statements;
+    for (const auto& fact : journal.facts(1))
+        if (kiosk::step_of(fact) == statements) about_statements.push_back(fact);
+    REQUIRE(about_statements.size() == 2);
+    CHECK(fact_name(about_statements[0]) == "runoff");
+    const auto* chosen = std::get_if<ChosenFact>(&about_statements[1]);
+    REQUIRE(chosen);
+    CHECK(chosen->by == ChosenBy::Room);
+    CHECK(chosen->notes == std::vector<int>{2});
+    journal.forget(1);
+    CHECK(journal.sessions().empty());
+    CHECK(journal.facts(1).empty());
+    CHECK_FALSE(journal.outcome(1));
+}
+
+TEST_CASE("A record this version cannot read says so instead of showing something else") {
+    CHECK_THROWS_WITH(store::view_from_record("{\"record\": 99}"), Catch::Contains("newer Vitale Kiosk"));
+    CHECK_THROWS_WITH(store::view_from_record("not json"), Catch::Contains("cannot read"));
+    CHECK_FALSE(store::fact_from("a-kind-from-the-future", "{}"));
+}
+
+TEST_CASE("A kiosk stopped during a run-off comes back to the same run-off, and the facts are not written twice") {
+    testing::TempDir temp;
+    store::Journal journal{temp.path()};
+    LiveRoom room{journal};
+    room.open_at_statement_vote();  // a clear winner: one fact
+    for (int n = 1; n <= 3; ++n) REQUIRE(room.phone(n, EventKind::Vote, "", {2}).ok());
+    room.key(EventKind::Next);
+    room.to_step("brainstorm");  // A 3, B 2, C 1, D 1 dots: C and D tie for the third place
+    std::vector<int> ideas;
+    for (int n : {1, 1, 2, 3}) ideas.push_back(room.phone(n, EventKind::Contribute, "Idee " + std::to_string(ideas.size() + 1)).id);
+    room.key(EventKind::Next);
+    REQUIRE(room.phone(1, EventKind::Vote, "", {ideas[0], ideas[0], ideas[1]}).ok());
+    REQUIRE(room.phone(2, EventKind::Vote, "", {ideas[0], ideas[1], ideas[2]}).ok());
+    REQUIRE(room.phone(3, EventKind::Vote, "", {ideas[3]}).ok());
+    room.key(EventKind::Next);  // the run-off
+    REQUIRE(room.engine.view().open_choice());
+    const auto run_off = [&](int n, int note) {
+        auto dot = testing::phone_event(EventKind::RunOffVote, testing::Room::key(n), room.engine.view());
+        dot.as<RunOffPayload>().note = note;
+        return room.send(dot);
+    };
+    REQUIRE(run_off(2, ideas[3]).ok());
+    room.clock.advance(std::chrono::seconds{20});
+    SECTION("stopped while the run-off runs") {}
+    SECTION("stopped after the run-off settled it, the step going on") {
+        REQUIRE(run_off(1, ideas[2]).ok());
+        REQUIRE(run_off(3, ideas[3]).ok());  // everyone gave a dot: D wins, the step goes on with its extra minute
+        REQUIRE_FALSE(room.engine.view().open_choice());
+        auto ready = testing::phone_event(EventKind::Ready, testing::Room::key(1), room.engine.view());
+        ready.as<ReadyPayload>().ready = true;
+        REQUIRE(room.send(ready).ok());
+        room.clock.advance(std::chrono::seconds{10});
+    }
+    const auto facts_before = journal.facts(1).size();
+    const auto live = room.engine.view();
+
+    // The kiosk stops here; a new one restores the record a moment later.
+    Engine restored{repo_config().content, repo_config().settings.timers, repo_config().settings.session, testing::counting_keys()};
+    const auto result = tools::restore_history(restored, journal, room.clock);
+    CHECK(result.problems.empty());
+    const auto& view = restored.view();
+    CHECK(view.step == live.step);
+    CHECK(view.part() == live.part());
+    CHECK(view.timer.deadline == live.timer.deadline);
+    CHECK(view.timer.duration == live.timer.duration);
+    CHECK(view.activity.ready == live.activity.ready);
+    const auto& brainstorm = *view.choice(room.step_of("brainstorm"));
+    const auto& was = *live.choice(room.step_of("brainstorm"));
+    CHECK(brainstorm.settled == was.settled);
+    CHECK(brainstorm.chosen == was.chosen);
+    CHECK(brainstorm.runoff == was.runoff);
+    CHECK(brainstorm.tied == was.tied);
+    CHECK(brainstorm.runoff_ends == was.runoff_ends);
+    CHECK(journal.facts(1).size() == facts_before);  // nothing new was settled, nothing written again
+}
