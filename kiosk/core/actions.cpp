@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <type_traits>
 
+#include "kiosk/core/coffee_corner.hpp"
 #include "kiosk/core/decision.hpp"
 #include "kiosk/core/engine.hpp"
 #include "kiosk/core/text_rules.hpp"
@@ -14,6 +15,7 @@ const std::vector<ActionSpec>& action_specs() {
     using E = EventKind;
     using S = Scope;
     using G = Engine;
+    using C = CoffeeCorner;
     constexpr unsigned room_or_host = k_room | k_host;
     // clang-format off
     static const std::vector<ActionSpec> table{
@@ -43,11 +45,11 @@ const std::vector<ActionSpec>& action_specs() {
         {E::FramingVote,    "framing-vote",     "/api/lobby/framing",        k_participant,  S::Lobby,    FramingPayload{},     &G::framing_vote},
         {E::ReviewDecision, "review",           "/api/lobby/review",         k_participant,  S::Lobby,    ReviewPayload{},      &G::review_decision},
         {E::Score,          "score",            "/api/validation/scores",    k_participant,  S::Step,     ScoresPayload{},      &G::score},
-        {E::Object,         "object",           "/api/validation/objection", k_participant,  S::Step,     StageTextPayload{},   &G::object},
+        {E::Object,         "object",           "/api/validation/objection", k_participant,  S::Step,     ObjectionPayload{},   &G::object},
         {E::DecisionVote,   "decision-vote",    "/api/validation/decision",  k_participant,  S::Step,     DecisionVotePayload{}, &G::decision_vote},
         {E::Volunteer,      "volunteer",        "/api/validation/volunteer", k_participant,  S::Step,     VolunteerPayload{},   &G::volunteer},
         {E::Commit,         "commit",           "/api/validation/commit",    k_participant,  S::Step,     CommitPayload{},      &G::commit},
-        {E::AdjustProposal, "adjust",           "/api/validation/edit",      k_participant,  S::Step,     StageTextPayload{},   &G::adjust_proposal},
+        {E::AdjustProposal, "adjust",           "/api/validation/edit",      k_participant,  S::Step,     AdjustPayload{},      &G::adjust_proposal},
         {E::ShareReflection, "share-reflection", "/api/wrapup/share",        k_participant,  S::WrapUp,   ReflectionPayload{},  &G::share_reflection},
         {E::TimedOut,       "timed-out",        "",                          k_system,       S::Anywhere, NoPayload{},          &G::made_by_tick},
         {E::PartEnded,      "part-ended",       "",                          k_system,       S::Anywhere, NoPayload{},          &G::made_by_tick},
@@ -58,13 +60,13 @@ const std::vector<ActionSpec>& action_specs() {
         {E::RunOffEnded,    "runoff-ended",     "",                          k_system,       S::Anywhere, NoPayload{},          &G::made_by_tick},
         {E::CloseCodes,     "codes-closed",     "",                          k_system,       S::Session,  NoPayload{},          &G::close_codes},
         {E::NewCode,        "new-code",         "",                          k_room,         S::Session,  ChosenPayload{},      &G::new_code},
-        {E::CoffeeWeek,     "coffee-week",      "",                          k_system,       S::Anywhere, CoffeeWeekPayload{},  &G::coffee_week},
-        {E::CoffeeAnswer,   "coffee-answer",    "/api/coffee/answer",        k_visitor,      S::Anywhere, CoffeeAnswerPayload{}, &G::coffee_answer},
-        {E::CoffeeWithdraw, "coffee-withdraw",  "/api/coffee/withdraw",      k_visitor,      S::Anywhere, NoPayload{},          &G::coffee_withdraw},
-        {E::CoffeeHost,     "coffee-host",      "/api/coffee/host",          k_visitor,      S::Anywhere, ClaimHostPayload{},   &G::coffee_host},
-        {E::CoffeeModerate, "coffee-moderate",  "/api/coffee/moderate",      k_moderator | k_room,    S::Anywhere, CoffeeModeratePayload{}, &G::coffee_moderate},
-        {E::CoffeeQuestion, "coffee-question",  "",                          k_system,       S::Anywhere, CoffeeQuestionPayload{}, &G::coffee_question},
-        {E::QuestionIdea,   "question-idea",    "/api/wrapup/question",      k_participant,  S::WrapUp,   ReflectionPayload{},  &G::question_idea},
+        {E::CoffeeWeek,     "coffee-week",      "",                          k_system,       S::Anywhere, CoffeeWeekPayload{},  &C::week},
+        {E::CoffeeAnswer,   "coffee-answer",    "/api/coffee/answer",        k_visitor,      S::Anywhere, CoffeeAnswerPayload{}, &C::answer},
+        {E::CoffeeWithdraw, "coffee-withdraw",  "/api/coffee/withdraw",      k_visitor,      S::Anywhere, NoPayload{},          &C::withdraw},
+        {E::CoffeeHost,     "coffee-host",      "/api/coffee/host",          k_visitor,      S::Anywhere, CoffeeHostPayload{},  &C::claim_moderator},
+        {E::CoffeeModerate, "coffee-moderate",  "/api/coffee/moderate",      k_moderator | k_room,    S::Anywhere, CoffeeModeratePayload{}, &C::moderate},
+        {E::CoffeeQuestion, "coffee-question",  "",                          k_system,       S::Anywhere, CoffeeQuestionPayload{}, &C::group_question},
+        {E::QuestionIdea,   "question-idea",    "/api/wrapup/question",      k_participant,  S::WrapUp,   QuestionIdeaPayload{}, &G::question_idea},
         {E::QuestionDot,    "question-dot",     "/api/wrapup/question-dot",  k_participant,  S::WrapUp,   QuestionDotPayload{}, &G::question_dot},
     };
     // clang-format on

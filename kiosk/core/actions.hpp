@@ -6,6 +6,7 @@
 // limits. An action added later is added here, or nowhere.
 #include <optional>
 #include <span>
+#include <variant>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,7 @@
 namespace kiosk {
 
 class Engine;
+class CoffeeCorner;
 
 // Who may send an action: a set of these.
 enum Senders : unsigned {
@@ -37,8 +39,15 @@ enum class Scope {
     WrapUp,
 };
 
+// Which module of the engine an action belongs to, named by its handler: the session's (the
+// Engine: lobby, stages, wrap-up; forgotten with its session) or the coffee corner's
+// (CoffeeCorner: kept across sessions, its recent weeks replayed at every start).
+enum class Module { Session, Coffee };
+
 struct ActionSpec {
-    using Handler = Status (Engine::*)(Event& event, Outcome& outcome);
+    using SessionHandler = Status (Engine::*)(Event& event, Outcome& outcome);
+    using CoffeeHandler = Status (CoffeeCorner::*)(Event& event, Outcome& outcome);
+    using Handler = std::variant<SessionHandler, CoffeeHandler>;
 
     EventKind kind;
     std::string_view name;   // in the journal and the logs
@@ -46,9 +55,10 @@ struct ActionSpec {
     unsigned senders = 0;
     Scope scope = Scope::Anywhere;
     Payload empty;           // a default payload of the action's type
-    Handler handle = nullptr;
+    Handler handle;
 
     std::span<const FieldSpec> fields() const;
+    Module module() const { return std::holds_alternative<CoffeeHandler>(handle) ? Module::Coffee : Module::Session; }
 };
 
 // The table, in EventKind order.

@@ -53,21 +53,23 @@ struct Decision {
 
 std::optional<std::string_view> review_status(std::string_view name);  // the three names, or nullopt
 
-struct Objection {
+// One participant's sentence, kept with its author's number: an objection, a change to the
+// proposal, a reflection shared at the wrap-up, a suggestion for the coffee corner's question.
+struct Sentence {
     int author = 0;
     std::string text;
 };
 
 struct ValidationView {
     std::map<int, std::vector<int>> scores;   // participant -> score per criterion (0 = not scored)
-    std::vector<Objection> objections;
+    std::vector<Sentence> objections;
     std::map<int, DecisionKind> votes;        // participant -> decision voted for
     std::optional<DecisionKind> decided;      // fixed when the owner part begins
     int owner = 0;                            // participant number of the volunteer; 0 = none yet
     std::string owner_name;
     std::string first_step;
     int review_date = 0;                      // yyyymmdd
-    std::vector<Objection> edits;             // for "aanpassen": the group's changes to the proposal
+    std::vector<Sentence> edits;              // for "aanpassen": the group's changes to the proposal
 };
 
 // The results per criterion and the decision the rule proposes.

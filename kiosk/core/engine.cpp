@@ -27,11 +27,8 @@ Outcome Engine::apply(const Event& event) {
         const auto bytes = journal_bytes(event);
         m_phone_bytes += bytes;
         m_phone_bytes_by[event.from.key] += bytes;
-    } else if (event.from.is_visitor() && event.kind != EventKind::CoffeeModerate && event.kind != EventKind::CoffeeHost) {
-        // A moderator's approvals and hides are not bounded with the answers: a flood of answers
-        // must not leave the moderators unable to hide them.
-        ++m_coffee_events;
-        ++m_coffee_events_by[event.from.key];
+    } else if (event.from.is_visitor()) {
+        m_coffee.count(event);
     }
     Event applied = event;
     Outcome outcome;
@@ -51,28 +48,22 @@ Outcome Engine::apply(const Event& event) {
 // its handler. The order is the same live and on replay, so a refusal replays as a refusal.
 Status Engine::dispatch(Event& event, Outcome& outcome) {
     const auto& spec = action_spec(event.kind);
-    if (event.payload.index() != spec.empty.index()) return Status::MissingField;
+    if (event.payload.index() != spec.empty.index()) return Status::WrongPayload;
     if (const auto status = check_sender(spec, event); status != Status::Ok) return status;
     // The room's keys (V: ask again) are about the stage on the screen: the running one.
     if (!event.from.is_participant() && m_draft.in_step())
         if (auto* stage = stage_field(event.payload); stage && stage->empty()) *stage = m_draft.step_spec().id;
     if (const auto status = check_payload(event.payload, bounds(), outcome.problem); status != Status::Ok) return status;
     if (const auto status = check_scope(spec, event); status != Status::Ok) return status;
-    return (this->*spec.handle)(event, outcome);
+    if (const auto* coffee = std::get_if<ActionSpec::CoffeeHandler>(&spec.handle)) return (m_coffee.**coffee)(event, outcome);
+    return (this->*std::get<ActionSpec::SessionHandler>(spec.handle))(event, outcome);
 }
 
 Status Engine::check_sender(const ActionSpec& spec, const Event& event) const {
     switch (event.from.kind) {
     case SenderKind::Room: return (spec.senders & k_room) ? Status::Ok : Status::NotAllowed;
     case SenderKind::System: return (spec.senders & k_system) ? Status::Ok : Status::NotAllowed;
-    case SenderKind::Visitor: {
-        // The coffee corner's phones: only its own actions, only once the kiosk set a week.
-        if (!(spec.senders & (k_visitor | k_moderator))) return Status::NotAllowed;
-        if (m_draft.coffee.week == 0) return Status::NotOpen;
-        if (!is_key_shaped(event.from.key)) return Status::UnknownPerson;
-        if (!(spec.senders & k_visitor) && !m_draft.coffee.is_host(event.from.key)) return Status::NotHost;
-        return Status::Ok;
-    }
+    case SenderKind::Visitor: return m_coffee.check_sender(spec, event);
     case SenderKind::Participant: break;
     }
     if (!(spec.senders & (k_joiner | k_participant | k_host))) return Status::NotAllowed;
@@ -110,7 +101,7 @@ Participant* Engine::sender(const Event& event) {
 }
 
 Status Engine::admit(const Event& event, Reserved& reserved) const {
-    if (event.from.is_visitor()) return admit_visitor(action_spec(event.kind), event, reserved);
+    if (event.from.is_visitor()) return m_coffee.admit(action_spec(event.kind), event, bounds(), reserved.coffee);
     if (!event.from.is_participant()) return Status::Ok;
     // What dispatch() would refuse at once, refused before it is written: the sender (host
     // included), the fields, the phase and stage. The handlers' finer rules still come after.
@@ -134,7 +125,7 @@ Status Engine::admit(const Event& event, Reserved& reserved) const {
     const auto mine = m_phone_bytes_by.find(event.from.key);
     auto& pending = reserved.bytes_by[event.from.key];
     if ((mine == m_phone_bytes_by.end() ? 0 : mine->second) + pending + bytes > m_rules->phone_budget / k_budget_shares)
-        return Status::BudgetSpent;
+        return Status::ShareSpent;
     reserved.bytes += bytes;
     pending += bytes;
     return Status::Ok;
@@ -387,7 +378,7 @@ void Engine::go_idle() {
     m_closed = std::make_shared<const View>(m_draft);  // the session's recorded outcome
     // What this session chose stays on the idle screen and in the next lobby.
     if (auto chosen = m_draft.chosen_statement(); !chosen.empty()) m_draft.last_outcome = std::move(chosen);
-    keep_group_question();
+    m_coffee.keep_group_question(m_draft.chosen_question());
     // A decision to carry out comes back in the next lobbies until it is reviewed.
     if (auto decided = m_draft.outcome(); decided && decided->kind != DecisionKind::Park)
         m_draft.reviews.push_back(std::move(*decided));
@@ -453,7 +444,7 @@ std::vector<Effect> Engine::take_effects() { return std::exchange(m_effects, {})
 std::vector<Fact> Engine::take_facts() { return std::exchange(m_facts, {}); }
 
 void Engine::prepare(Event& event) const {
-    prepare_coffee(event);
+    m_coffee.prepare(event);
     // Only the room chooses: a token never comes from a phone (the host's "next" carries none).
     if (event.from.kind != SenderKind::Room) return;
     if (auto* chosen = std::get_if<ChosenPayload>(&event.payload); chosen && chosen->token.empty()) chosen->token = m_keys();
@@ -485,6 +476,15 @@ std::string_view to_string(Status status) {
     case Status::NotHost: return "not_host";
     case Status::BadCode: return "bad_code";
     case Status::NotSaved: return "not_saved";
+    case Status::WrongPayload: return "wrong_payload";
+    case Status::ShareSpent: return "share_spent";
+    case Status::UnknownIdea: return "unknown_idea";
+    case Status::NoWeek: return "no_week";
+    case Status::CoffeeFull: return "coffee_full";
+    case Status::CoffeeBudget: return "coffee_budget";
+    case Status::CoffeePhoneBudget: return "coffee_phone_budget";
+    case Status::CoffeeHostInSession: return "coffee_host_in_session";
+    case Status::UnknownAnswer: return "unknown_answer";
     }
     return "unknown";
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "kiosk/core/actions.hpp"
+#include "kiosk/core/coffee_corner.hpp"
 #include "kiosk/core/content.hpp"
 #include "kiosk/core/event.hpp"
 #include "kiosk/core/fact.hpp"
@@ -23,6 +24,9 @@ class Engine {
 public:
     Engine(std::shared_ptr<const Content> content, TimerRules timers, SessionRules rules = {},
            KeySource keys = random_key);
+    // The coffee corner holds a reference to the View being drafted: an engine stays where it is.
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
 
     // Fills in what the engine would choose while applying the event (a new session's token,
     // a host code), so the event can be journaled before it is applied and replay the same.
@@ -68,12 +72,11 @@ public:
     std::vector<Effect> take_effects();
 
     // What the batch being admitted has taken already: phones' bytes, and visitors' coffee-corner
-    // events in all and per phone (so one batch cannot overshoot a bound the next would meet).
+    // events (so one batch cannot overshoot a bound the next would meet).
     struct Reserved {
         std::size_t bytes = 0;
         std::map<std::string, std::size_t> bytes_by;  // per participant, for its share
-        int coffee = 0;
-        std::map<std::string, int> coffee_by;
+        CoffeeCorner::Reserved coffee;
     };
 
     // Before the write-ahead: would the journal have to hold this? Refuses (without anyone
@@ -127,7 +130,6 @@ private:
     Status hide_note(Event& event, Outcome& outcome);
     Status remove_participant(Event& event, Outcome& outcome);
     Status close_codes(Event& event, Outcome& outcome);
-    static std::string code_from(const std::string& secret);
     Status new_code(Event& event, Outcome& outcome);
     bool notes_open() const;  // the running step takes notes (and edits) now
     Note* own_note(int id, int author, Status& status);
@@ -148,18 +150,9 @@ private:
     Status share_reflection(Event& event, Outcome& outcome);
     Status check_validation(std::initializer_list<Part> parts) const;
 
-    // engine_coffee.cpp: the coffee corner's week, answers and moderators; the wrap-up's question
-    Status coffee_week(Event& event, Outcome& outcome);
-    Status coffee_answer(Event& event, Outcome& outcome);
-    Status coffee_withdraw(Event& event, Outcome& outcome);
-    Status coffee_host(Event& event, Outcome& outcome);
-    Status coffee_moderate(Event& event, Outcome& outcome);
-    Status coffee_question(Event& event, Outcome& outcome);
+    // engine_decide.cpp: the wrap-up's suggestions for the coffee corner's next question
     Status question_idea(Event& event, Outcome& outcome);
     Status question_dot(Event& event, Outcome& outcome);
-    Status admit_visitor(const ActionSpec& spec, const Event& event, Reserved& reserved) const;
-    void prepare_coffee(Event& event) const;
-    void keep_group_question();  // at close: the wrap-up's chosen question becomes next week's
 
     // engine_choice.cpp: what a dot vote chose, with a run-off and the room's pick on a tie
     void begin_results(Millis at);      // the vote's result part begins: settled, or a run-off
@@ -207,9 +200,7 @@ private:
     std::size_t m_phone_bytes = 0;
     std::map<std::string, std::size_t> m_phone_bytes_by;  // the same per participant's key
     static constexpr std::size_t k_budget_shares = 8;     // one participant may use 1/8 of the budget
-    // What visitors made the journal hold this coffee week (events, counted like the bytes above).
-    int m_coffee_events = 0;
-    std::map<std::string, int> m_coffee_events_by;
+    CoffeeCorner m_coffee{m_draft, m_rules, m_keys};  // the coffee corner's module
 };
 
 }  // namespace kiosk

@@ -1,7 +1,8 @@
 // The learning cycle made whole: in the lobby the group names the work situation, picks the
 // framing questions and reviews earlier decisions; in the validation stage it scores the
 // proposal per criterion, may object, votes on the decision the rule proposes, and an owner
-// commits to a first step and a review date; at the wrap-up a reflection may be shared.
+// commits to a first step and a review date; at the wrap-up a reflection may be shared, and
+// the group suggests and dots the coffee corner's question for next week.
 #include <algorithm>
 
 #include "kiosk/core/engine.hpp"
@@ -61,10 +62,10 @@ Status Engine::score(Event& event, Outcome&) {
 Status Engine::object(Event& event, Outcome&) {
     if (const auto status = check_validation({Part::Write, Part::Vote}); status != Status::Ok) return status;
     const int author = sender(event)->number;
-    auto& text = event.as<StageTextPayload>().text;
+    auto& text = event.as<ObjectionPayload>().text;
     auto& objections = m_draft.validation.objections;
     // One objection each: a second one replaces the first.
-    const auto mine = std::find_if(objections.begin(), objections.end(), [&](const Objection& o) { return o.author == author; });
+    const auto mine = std::find_if(objections.begin(), objections.end(), [&](const Sentence& o) { return o.author == author; });
     if (mine != objections.end()) mine->text = text;
     else objections.push_back({author, text});
     return Status::Ok;
@@ -106,7 +107,7 @@ Status Engine::adjust_proposal(Event& event, Outcome&) {
     if (const auto status = check_validation({Part::Results}); status != Status::Ok) return status;
     if (m_draft.validation.decided != DecisionKind::Adjust) return Status::NotOpen;
     // Recorded beside the AI text, which itself is never changed.
-    m_draft.validation.edits.push_back({sender(event)->number, event.as<StageTextPayload>().text});
+    m_draft.validation.edits.push_back({sender(event)->number, event.as<AdjustPayload>().text});
     return Status::Ok;
 }
 
@@ -114,9 +115,37 @@ Status Engine::share_reflection(Event& event, Outcome&) {
     const int author = sender(event)->number;
     auto& text = event.as<ReflectionPayload>().text;
     auto& shared = m_draft.reflections;
-    const auto mine = std::find_if(shared.begin(), shared.end(), [&](const Objection& o) { return o.author == author; });
+    const auto mine = std::find_if(shared.begin(), shared.end(), [&](const Sentence& o) { return o.author == author; });
     if (mine != shared.end()) mine->text = text;
     else shared.push_back({author, text});
+    return Status::Ok;
+}
+
+// One suggestion per participant; sending again changes it (its dots stay with it).
+Status Engine::question_idea(Event& event, Outcome& outcome) {
+    const auto* who = sender(event);
+    const auto& text = event.as<QuestionIdeaPayload>().text;
+    auto& ideas = m_draft.question_ideas;
+    const auto mine = std::find_if(ideas.begin(), ideas.end(), [&](const Sentence& idea) { return idea.author == who->number; });
+    if (mine != ideas.end()) {
+        if (mine->text == text) return Status::Ignored;
+        mine->text = text;
+        outcome.made(Made::Idea, static_cast<int>(mine - ideas.begin()) + 1);
+        return Status::Ok;
+    }
+    ideas.push_back({who->number, text});
+    outcome.made(Made::Idea, static_cast<int>(ideas.size()));
+    return Status::Ok;
+}
+
+// One dot per participant; placing it again moves it.
+Status Engine::question_dot(Event& event, Outcome&) {
+    const auto* who = sender(event);
+    const int idea = event.as<QuestionDotPayload>().idea;
+    if (idea > static_cast<int>(m_draft.question_ideas.size())) return Status::UnknownIdea;
+    auto [at, added] = m_draft.question_dots.try_emplace(who->number, idea);
+    if (!added && at->second == idea) return Status::Ignored;
+    at->second = idea;
     return Status::Ok;
 }
 

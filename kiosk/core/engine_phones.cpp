@@ -16,7 +16,7 @@ bool Engine::notes_open() const {
 
 Status Engine::join(Event& event, Outcome& outcome) {
     if (const auto* known = m_draft.participant(event.from.key)) {
-        outcome.id = known->number;  // joining again (a reload, a second tab) changes nothing
+        outcome.made(Made::Participant, known->number);  // joining again (a reload, a second tab) changes nothing
         return Status::Ignored;
     }
     // A removed participant's key stays out.
@@ -25,7 +25,7 @@ Status Engine::join(Event& event, Outcome& outcome) {
         return Status::UnknownPerson;
     if (m_draft.active_participants() >= m_rules->max_participants) return Status::RoomFull;
     auto& name = event.as<JoinPayload>().name;
-    outcome.id = static_cast<int>(m_draft.participants.size()) + 1;
+    outcome.made(Made::Participant, static_cast<int>(m_draft.participants.size()) + 1);
     // Names stay on the phone unless the room shows them.
     m_draft.participants.push_back({event.from.key, outcome.id, m_rules->show_names ? name : std::string{}, false});
     return Status::Ok;
@@ -40,7 +40,7 @@ Status Engine::contribute(Event& event, Outcome& outcome) {
         return n.step == m_draft.step && n.author == who->number && !n.withdrawn;
     });
     if (mine >= limit) return Status::Limit;
-    outcome.id = static_cast<int>(m_draft.notes.size()) + 1;
+    outcome.made(Made::Note, static_cast<int>(m_draft.notes.size()) + 1);
     m_draft.notes.push_back({outcome.id, m_draft.step, who->number, event.as<NewNotePayload>().text, event.at,
                              false, false});
     return Status::Ok;
@@ -119,20 +119,12 @@ Status Engine::vote_extend(Event& event, Outcome&) {
 }
 
 Status Engine::offer_host(Event& event, Outcome&) {
-    // Outside a session the code makes a coffee-corner moderator (coffee_host), once there is a week.
+    // Outside a session the code makes a coffee-corner moderator (CoffeeCorner::claim_moderator), once there is a week.
     if (!m_draft.session_open() && m_draft.coffee.week == 0) return Status::NoSession;
     auto& code = event.as<ChosenPayload>().token;
     if (code.empty()) code = m_keys();  // kept in the event for replay
     m_draft.host_offer = HostOffer{code, event.at + m_rules->host_offer};
     return Status::Ok;
-}
-
-// Six digits for people who type, derived from a random secret kept in the event (the session's
-// token, or a fresh code's), so a replay gives the same code.
-std::string Engine::code_from(const std::string& secret) {
-    unsigned long code = 0;
-    for (const char c : secret) code = (code * 131 + static_cast<unsigned char>(c)) % 1'000'000'007UL;
-    return std::to_string(100'000 + code % 900'000);
 }
 
 Status Engine::close_codes(Event&, Outcome&) {
@@ -194,7 +186,7 @@ Status Engine::remove_participant(Event& event, Outcome& outcome) {
     auto& validation = m_draft.validation;
     validation.scores.erase(number);
     validation.votes.erase(number);
-    std::erase_if(validation.objections, [&](const Objection& o) { return o.author == number; });
+    std::erase_if(validation.objections, [&](const Sentence& o) { return o.author == number; });
     if (validation.owner == number) {
         validation.owner = 0;
         validation.owner_name.clear();

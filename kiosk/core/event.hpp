@@ -137,7 +137,7 @@ enum class Status {
     Ignored,          // meant nothing now (pause in the lobby): nothing changed
     NoSession,        // no session is open
     UnknownPerson,    // the key is not (or no longer) part of this session
-    RoomFull,         // max_participants reached
+    RoomFull,         // the session has max_participants
     WrongStage,       // the phone looked at another stage than the one running
     NotOpen,          // this stage (or its current part) does not take this now
     Limit,            // the participant's contributions for this stage are used up
@@ -148,15 +148,25 @@ enum class Status {
     WrongCount,       // a list that needs exactly one entry per item (a score per criterion)
     BadChoice,        // not one of the names the field allows (doen/aanpassen/parkeren, ...)
     BadDate,          // not a real date
-    MissingField,     // a required field is absent or empty
+    MissingField,     // a required field is absent or empty (FieldProblem names it)
+    WrongPayload,     // the event carries another action's payload (a programming error, never a phone's)
     UnknownDecision,  // no earlier decision with that id
     NotAllowed,       // this kind of sender may not send this action (a phone pressing the room's key)
     BudgetSpent,      // the session's journal space for phones is used up
+    ShareSpent,       // this participant used its share (1/8) of that space
     UnknownNote,      // no such note in this stage
+    UnknownIdea,      // no such suggestion for the coffee corner's next question (wrap-up)
     NotYours,         // a note somebody else wrote
     NotHost,          // only the host may do this
     BadCode,          // a host code that is wrong, used or expired
     NotSaved,         // the journal could not write it: refused, so nothing unsaved is confirmed
+    // The coffee corner's own (coffee_corner.hpp)
+    NoWeek,               // the kiosk has not set a coffee week yet
+    CoffeeFull,           // the week holds its most answers (coffee.max_answers)
+    CoffeeBudget,         // all phones' answers and changes this week reached the week's bound
+    CoffeePhoneBudget,    // this phone's answers and changes this week reached its bound
+    CoffeeHostInSession,  // a moderator claim while a session runs
+    UnknownAnswer,        // no such answer this week
 };
 
 std::string_view to_string(Status status);
@@ -168,12 +178,26 @@ struct FieldProblem {
     int limit = 0;  // the field's limit that was passed (code points, entries, largest value)
 };
 
+// What an applied event made or changed, for the id an Outcome carries.
+enum class Made {
+    Nothing,
+    Note,         // a note's id (Contribute, Edit)
+    Participant,  // the participant's number (Join)
+    Answer,       // a coffee answer's id (CoffeeAnswer, CoffeeModerate)
+    Idea,         // a suggestion's number for the coffee corner's next question (QuestionIdea)
+};
+
 struct Outcome {
     Status status = Status::Ok;
-    int id = 0;                 // the new note's id, or the participant's number after Join
+    Made what = Made::Nothing;  // what `id` is
+    int id = 0;
     std::uint64_t version = 0;  // the View version that shows the change
     FieldProblem problem;       // with BadText, OutOfRange, TooMany, WrongCount, BadChoice, BadDate, MissingField
     bool ok() const { return status == Status::Ok; }
+    void made(Made kind, int value) {
+        what = kind;
+        id = value;
+    }
 };
 
 // Side effects the engine asks for; the app carries them out.

@@ -128,6 +128,13 @@ struct ClaimHostPayload {
     auto refs() { return std::tie(code); }
 };
 
+// A visitor claiming this week's moderator code (the room's H outside a session).
+struct CoffeeHostPayload {
+    std::string code;
+    static constexpr std::array fields{FieldSpec{.name = "code", .kind = FieldKind::Id, .column = Column::Text, .max = 64}};
+    auto refs() { return std::tie(code); }
+};
+
 struct RemovePayload {
     int participant = 0;  // the participant's number
     static constexpr std::array fields{FieldSpec{.name = "participant", .kind = FieldKind::Int, .column = Column::Note, .max = 10'000, .min = 1}};
@@ -207,8 +214,15 @@ struct ScoresPayload {
     auto refs() { return std::tie(stage, scores); }
 };
 
-// Object and AdjustProposal: a sentence about the proposal.
-struct StageTextPayload {
+// A participant's objection to the proposal (one each; sending again changes it).
+struct ObjectionPayload {
+    std::string stage, text;
+    static constexpr std::array fields{field::stage, field::note_text};
+    auto refs() { return std::tie(stage, text); }
+};
+
+// A change to the proposal, after the group chose "aanpassen".
+struct AdjustPayload {
     std::string stage, text;
     static constexpr std::array fields{field::stage, field::note_text};
     auto refs() { return std::tie(stage, text); }
@@ -255,6 +269,13 @@ struct RoomPickPayload {
 
 struct ReflectionPayload {
     std::string text;  // shared with the group, anonymously
+    static constexpr std::array fields{field::note_text};
+    auto refs() { return std::tie(text); }
+};
+
+// A participant's suggestion for the coffee corner's next question (one each; again changes it).
+struct QuestionIdeaPayload {
+    std::string text;
     static constexpr std::array fields{field::note_text};
     auto refs() { return std::tie(text); }
 };
@@ -307,10 +328,10 @@ struct QuestionDotPayload {
 using Payload = std::variant<NoPayload, ChosenPayload, JoinPayload, NewNotePayload, EditNotePayload, NoteRefPayload,
                              HideNotePayload, VotePayload, ReadyPayload, StagePayload, ClaimHostPayload, RemovePayload,
                              MarkPayload, PastePayload, AiPromptPayload, AiTextPayload, AiEndPayload, SituationPayload,
-                             FramingPayload, ReviewPayload, ScoresPayload, StageTextPayload, DecisionVotePayload,
-                             VolunteerPayload, CommitPayload, ReflectionPayload, RunOffPayload, RoomPickPayload,
-                             CoffeeWeekPayload, CoffeeAnswerPayload, CoffeeModeratePayload, CoffeeQuestionPayload,
-                             QuestionDotPayload>;
+                             FramingPayload, ReviewPayload, ScoresPayload, ObjectionPayload, AdjustPayload, DecisionVotePayload,
+                             VolunteerPayload, CommitPayload, ReflectionPayload, QuestionIdeaPayload, RunOffPayload,
+                             RoomPickPayload, CoffeeWeekPayload, CoffeeAnswerPayload, CoffeeHostPayload,
+                             CoffeeModeratePayload, CoffeeQuestionPayload, QuestionDotPayload>;
 
 // Calls f(spec, member) for every field of a payload, in declaration order.
 template <typename P, typename F>

@@ -31,4 +31,10 @@ bool is_key_shaped(std::string_view key) {
     return true;
 }
 
+std::string code_from(const std::string& secret) {
+    unsigned long code = 0;
+    for (const char c : secret) code = (code * 131 + static_cast<unsigned char>(c)) % 1'000'000'007UL;
+    return std::to_string(100'000 + code % 900'000);
+}
+
 }  // namespace kiosk

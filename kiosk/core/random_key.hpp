@@ -17,6 +17,10 @@ bool is_issued_key(std::string_view key);
 // digits and dashes. A key with a NUL, a space or a control character is nobody's.
 bool is_key_shaped(std::string_view key);
 
+// Six digits for people who type, derived from a random secret kept in the event (a session's
+// token, a fresh join code's, a coffee week's link), so a replay gives the same code.
+std::string code_from(const std::string& secret);
+
 // What the engine calls for a new key. Tests pass a predictable one.
 using KeySource = std::function<std::string()>;
 

@@ -21,7 +21,9 @@ public:
     const std::map<std::string, std::string>& all() const { return m_texts; }
 
     // Every key the screen uses (strings.<lang>.json) and the phone page uses
-    // (phone.<lang>.json); config validation demands each in every language.
+    // (phone.<lang>.json); config validation demands each in every language. Generated from the
+    // English files at build time (string_keys.cmake): a new text is added to config/*.en.json
+    // and the other languages, and nowhere else.
     static const std::vector<std::string>& required_keys();
     static const std::vector<std::string>& phone_keys();
 

@@ -98,10 +98,10 @@ struct View {
     std::map<int, std::set<int>> framing_votes;  // participant -> framing questions picked
     std::vector<Decision> reviews;               // earlier decisions due for review
     ValidationView validation;                   // the validation stage
-    std::vector<Objection> reflections;          // wrap-up answers shared with the group (anonymous)
+    std::vector<Sentence> reflections;          // wrap-up answers shared with the group (anonymous)
     // The wrap-up's suggestions for the coffee corner's next question (id = index + 1), and
     // each participant's one dot on them.
-    std::vector<Objection> question_ideas;
+    std::vector<Sentence> question_ideas;
     std::map<int, int> question_dots;  // participant -> idea id
     std::string settled_question;      // the chosen question as the session closed ("" before)
     std::vector<Millis> spent;                   // per step: time spent in it this session

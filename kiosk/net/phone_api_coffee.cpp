@@ -25,17 +25,6 @@ std::string week_name(int week) {
     return text;
 }
 
-// The coffee page's own words for refusals whose session wording would not fit ("the session
-// is full"); every other refusal is named as everywhere else.
-std::string coffee_error_code(Status status, const FieldProblem& problem) {
-    switch (status) {
-    case Status::RoomFull: return "coffee_full";
-    case Status::BudgetSpent: return "coffee_budget";
-    case Status::NotOpen: return "coffee_host_in_session";
-    default: return error_code(status, problem);
-    }
-}
-
 // The week knows this phone: it answered (also a hidden answer), or moderates.
 bool knows_visitor(const CoffeeView& coffee, const std::string& key) {
     return coffee.answer_of(key) || coffee.is_host(key) || coffee.hidden_keys.count(key) > 0;
@@ -128,7 +117,7 @@ void PhoneApi::coffee_post(const ActionSpec& spec, const Json& body, const HttpR
     m_setup.loop.submit(std::move(event), [this, responder, key, new_key, remote, week](const Outcome& outcome) {
         if (new_key) m_visitors.finish(week, remote, key, knows_visitor(m_setup.loop.view()->coffee, key));
         const int status = status_code(outcome.status);
-        if (status != 200) return responder.reply(error(status, coffee_error_code(outcome.status, outcome.problem), outcome.problem));
+        if (status != 200) return responder.reply(error(status, error_code(outcome.status, outcome.problem), outcome.problem));
         Json reply{{"ok", true}, {"key", key}, {"id", outcome.id}, {"v", outcome.version}};
         if (const auto* mine = m_setup.loop.view()->coffee.answer_of(key)) reply["waiting"] = mine->waiting;
         responder.reply({new_key ? 201 : 200, "application/json", reply.dump(), {}});

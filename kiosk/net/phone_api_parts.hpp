@@ -51,11 +51,14 @@ inline int status_code(Status status) {
     case Status::NoSession: return 410;
     case Status::UnknownPerson: return 401;
     case Status::RoomFull:
+    case Status::CoffeeFull:
     case Status::NotYours:
     case Status::NotHost:
     case Status::BadCode: return 403;
     case Status::WrongStage:
     case Status::NotOpen:
+    case Status::NoWeek:
+    case Status::CoffeeHostInSession:
     case Status::Limit: return 409;
     case Status::BadText:
     case Status::TooManyDots:
@@ -66,10 +69,16 @@ inline int status_code(Status status) {
     case Status::BadDate:
     case Status::MissingField: return 422;
     case Status::UnknownNote:
+    case Status::UnknownIdea:
+    case Status::UnknownAnswer:
     case Status::UnknownDecision: return 404;
     case Status::NotAllowed: return 403;
     case Status::NotSaved: return 503;
-    case Status::BudgetSpent: return 507;
+    case Status::WrongPayload: return 500;  // the kiosk's own mistake, never a phone's
+    case Status::BudgetSpent:
+    case Status::ShareSpent:
+    case Status::CoffeeBudget:
+    case Status::CoffeePhoneBudget: return 507;
     }
     return 500;
 }

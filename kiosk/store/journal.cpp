@@ -1,5 +1,7 @@
 #include "kiosk/store/journal.hpp"
 
+#include "kiosk/core/actions.hpp"
+
 #include "kiosk/store/event_row.hpp"
 #include "kiosk/store/outcome_record.hpp"
 
@@ -425,12 +427,12 @@ std::vector<JournalEntry> Journal::session_events(const SessionRecord& session) 
 
 namespace {
 
-// The coffee corner's own kinds, as an SQL list: 'coffee-week', 'coffee-answer', ...
+// The coffee corner's own kinds (the action table's Module::Coffee), as an SQL list:
+// 'coffee-week', 'coffee-answer', ...
 std::string coffee_kinds() {
     std::string kinds;
-    for (const auto kind : {EventKind::CoffeeWeek, EventKind::CoffeeAnswer, EventKind::CoffeeWithdraw, EventKind::CoffeeHost,
-                            EventKind::CoffeeModerate, EventKind::CoffeeQuestion})
-        kinds += (kinds.empty() ? "'" : ", '") + std::string{to_string(kind)} + "'";
+    for (const auto& spec : action_specs())
+        if (spec.module() == Module::Coffee) kinds += (kinds.empty() ? "'" : ", '") + std::string{spec.name} + "'";
     return kinds;
 }
 

@@ -124,14 +124,14 @@ std::shared_ptr<const SessionRules> rules_of(const Json& json) {
 
 // ---- the session's parts ------------------------------------------------------------------
 
-Json texts_json(const std::vector<Objection>& texts) {
+Json texts_json(const std::vector<Sentence>& texts) {
     Json out = Json::array();
     for (const auto& t : texts) out.push_back({{"author", t.author}, {"text", t.text}});
     return out;
 }
 
-std::vector<Objection> texts_of(const Json& json) {
-    std::vector<Objection> out;
+std::vector<Sentence> texts_of(const Json& json) {
+    std::vector<Sentence> out;
     for (const auto& t : json) out.push_back({t.at("author"), t.at("text")});
     return out;
 }

@@ -65,7 +65,7 @@ void sample_decisions(scenes::SceneHarness& harness, int people) {
         send(who, EventKind::Score, ScoresPayload{stage, scores});
     }
     send(1, EventKind::Object,
-         StageTextPayload{stage, view.content->language == "nl" ? "De late dienst mist de overdracht dan helemaal."
+         ObjectionPayload{stage, view.content->language == "nl" ? "De late dienst mist de overdracht dan helemaal."
                                                                 : "The late shift would miss the handover entirely."});
 }
 

@@ -53,7 +53,7 @@ std::vector<std::string> shown_texts(const Room& room) {
 Outcome become_moderator(Room& room, int n) {
     room.press(EventKind::OfferHost);
     REQUIRE(room.view().host_offer);
-    return submit(room, {EventKind::CoffeeHost, Sender::visitor(visitor(n)), ClaimHostPayload{room.view().host_offer->code}});
+    return submit(room, {EventKind::CoffeeHost, Sender::visitor(visitor(n)), CoffeeHostPayload{room.view().host_offer->code}});
 }
 
 Outcome moderate(Room& room, int n, int id, const std::string& action) {
@@ -95,7 +95,7 @@ LocalMoment at(int y, unsigned m, unsigned d, int hh, int mm) {
 
 TEST_CASE("The coffee corner opens a week with its own link and takes nothing before it") {
     Room room;
-    CHECK(answer(room, 1, "Te vroeg").status == Status::NotOpen);
+    CHECK(answer(room, 1, "Te vroeg").status == Status::NoWeek);
     REQUIRE(start_week(room).ok());
     const auto& coffee = room.view().coffee;
     CHECK(coffee.week == k_week);
@@ -147,7 +147,7 @@ TEST_CASE("Under approve every answer and every edit waits for a moderator") {
     CHECK(shown_texts(room).empty());  // an edit waits again
     REQUIRE(moderate(room, 3, sent.id, "hide").ok());
     CHECK(room.view().coffee.waiting().empty());
-    CHECK(moderate(room, 3, 99, "approve").status == Status::UnknownNote);
+    CHECK(moderate(room, 3, 99, "approve").status == Status::UnknownAnswer);
 }
 
 TEST_CASE("Under word_list only an answer with a listed whole word waits") {
@@ -185,7 +185,7 @@ TEST_CASE("Visitors and participants each reach only their own actions") {
           Status::NotAllowed);
     // During a session anyone may still answer the coffee question, but not claim a moderator.
     CHECK(answer(room, 1, "Tijdens de sessie").ok());
-    CHECK(submit(room, {EventKind::CoffeeHost, Sender::visitor(visitor(2)), ClaimHostPayload{"whatever"}}).status == Status::NotOpen);
+    CHECK(submit(room, {EventKind::CoffeeHost, Sender::visitor(visitor(2)), CoffeeHostPayload{"whatever"}}).status == Status::CoffeeHostInSession);
     CHECK(submit(room, {EventKind::CoffeeAnswer, Sender::visitor("short"), CoffeeAnswerPayload{"x", false}}).status ==
           Status::UnknownPerson);
 }
@@ -200,11 +200,11 @@ TEST_CASE("One phone and all phones are bounded per week: what a stranger sends 
     CHECK(answer(room, 1, "een").ok());
     CHECK(answer(room, 1, "twee").ok());
     CHECK(answer(room, 1, "drie").ok());
-    CHECK(answer(room, 1, "vier").status == Status::BudgetSpent);
+    CHECK(answer(room, 1, "vier").status == Status::CoffeePhoneBudget);
     CHECK(answer(room, 2, "ander").ok());
-    CHECK(answer(room, 3, "derde").status == Status::RoomFull);
+    CHECK(answer(room, 3, "derde").status == Status::CoffeeFull);
     CHECK(answer(room, 2, "ander 2").ok());
-    CHECK(answer(room, 2, "ander 3").status == Status::BudgetSpent);  // the week's five are spent (this phone had two)
+    CHECK(answer(room, 2, "ander 3").status == Status::CoffeeBudget);  // the week's five are spent (this phone had two)
     // A new week starts every bound afresh.
     start_week(room, k_week + 1);
     CHECK(room.view().coffee.answers.empty());
@@ -232,7 +232,7 @@ TEST_CASE("The wrap-up's suggestions and dots choose next week's coffee question
     for (int guard = 0; guard < 30 && room.view().phase != Phase::WrapUp; ++guard) room.press(EventKind::Next);
     REQUIRE(room.view().phase == Phase::WrapUp);
     const auto idea = [&](int n, const std::string& text) {
-        return room.send({EventKind::QuestionIdea, Sender::participant(Room::key(n)), ReflectionPayload{text}});
+        return room.send({EventKind::QuestionIdea, Sender::participant(Room::key(n)), QuestionIdeaPayload{text}});
     };
     const auto dot = [&](int n, int id) {
         return room.send({EventKind::QuestionDot, Sender::participant(Room::key(n)), QuestionDotPayload{id}});
@@ -247,8 +247,8 @@ TEST_CASE("The wrap-up's suggestions and dots choose next week's coffee question
     CHECK(room.view().chosen_question() == "Hoe ga jij om met een boze klant?");  // a tie: the earlier one
     dot(3, 2);
     CHECK(room.view().chosen_question() == "Wat gaf je deze week energie?");
-    CHECK(dot(3, 7).status == Status::UnknownNote);
-    CHECK(room.send({EventKind::QuestionIdea, Sender::visitor(visitor(1)), ReflectionPayload{"x"}}).status == Status::NotAllowed);
+    CHECK(dot(3, 7).status == Status::UnknownIdea);
+    CHECK(room.send({EventKind::QuestionIdea, Sender::visitor(visitor(1)), QuestionIdeaPayload{"x"}}).status == Status::NotAllowed);
     room.press(EventKind::Start);  // closes the session
     REQUIRE(room.view().phase == Phase::Idle);
     CHECK(room.view().question_ideas.empty());
@@ -344,15 +344,15 @@ TEST_CASE("One batch cannot overshoot the bounds; moderators are not bounded wit
     const auto event = [&](int n) { return Event{EventKind::CoffeeAnswer, Sender::visitor(visitor(n)), CoffeeAnswerPayload{"x", false}}; };
     CHECK(room.engine.admit(event(1), batch) == Status::Ok);
     CHECK(room.engine.admit(event(1), batch) == Status::Ok);
-    CHECK(room.engine.admit(event(1), batch) == Status::BudgetSpent);  // this phone's two
+    CHECK(room.engine.admit(event(1), batch) == Status::CoffeePhoneBudget);  // this phone's two
     CHECK(room.engine.admit(event(2), batch) == Status::Ok);
-    CHECK(room.engine.admit(event(3), batch) == Status::BudgetSpent);  // the week's three
+    CHECK(room.engine.admit(event(3), batch) == Status::CoffeeBudget);  // the week's three
     // The week spent: a moderator can still hide what is on the screen.
     answer(room, 1, "een");
     answer(room, 2, "twee");
     const auto last = answer(room, 3, "drie");
     REQUIRE(last.ok());
-    CHECK(answer(room, 4, "vier").status == Status::BudgetSpent);
+    CHECK(answer(room, 4, "vier").status == Status::CoffeeBudget);
     REQUIRE(become_moderator(room, 5).ok());
     CHECK(moderate(room, 5, last.id, "hide").ok());
     CHECK(moderate(room, 5, last.id, "approve").ok());
@@ -362,9 +362,9 @@ TEST_CASE("A wrong moderator code is refused before it is written") {
     Room room;
     start_week(room);
     Engine::Reserved batch;
-    CHECK(room.engine.admit({EventKind::CoffeeHost, Sender::visitor(visitor(1)), ClaimHostPayload{"guessed"}}, batch) == Status::BadCode);
+    CHECK(room.engine.admit({EventKind::CoffeeHost, Sender::visitor(visitor(1)), CoffeeHostPayload{"guessed"}}, batch) == Status::BadCode);
     room.press(EventKind::OfferHost);
-    CHECK(room.engine.admit({EventKind::CoffeeHost, Sender::visitor(visitor(1)), ClaimHostPayload{room.view().host_offer->code}}, batch) ==
+    CHECK(room.engine.admit({EventKind::CoffeeHost, Sender::visitor(visitor(1)), CoffeeHostPayload{room.view().host_offer->code}}, batch) ==
           Status::Ok);
 }
 

@@ -117,7 +117,7 @@ private:
         send({EventKind::CoffeeAnswer, Sender::visitor(phone_key(3)), CoffeeAnswerPayload{"Een klant bedankte me", false}});
         press(EventKind::OfferHost);
         if (const auto coffee_offer = view()->host_offer)
-            send({EventKind::CoffeeHost, Sender::visitor(phone_key(4)), ClaimHostPayload{coffee_offer->code}});
+            send({EventKind::CoffeeHost, Sender::visitor(phone_key(4)), CoffeeHostPayload{coffee_offer->code}});
         record();
         press(EventKind::Start);
         send(phone(1, EventKind::Join, JoinPayload{""}));
@@ -154,7 +154,7 @@ private:
             }
             if (step.contribution == Contribution::Scores) {
                 for (int n = 1; n <= 2; ++n) send(phone(n, EventKind::Score, ScoresPayload{stage, scores(n)}));
-                send(phone(2, EventKind::Object, StageTextPayload{stage, "Wie houdt de vragenlijst bij?"}));
+                send(phone(2, EventKind::Object, ObjectionPayload{stage, "Wie houdt de vragenlijst bij?"}));
             }
             break;
         case Part::Vote:
