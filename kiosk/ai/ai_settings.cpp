@@ -8,14 +8,13 @@
 
 namespace kiosk::ai {
 
-const char* provider_name(Provider provider) {
-    switch (provider) {
-    case Provider::Manual: return "manual";
-    case Provider::OpenAi: return "openai";
-    case Provider::Anthropic: return "anthropic";
-    }
-    return "manual";
+const EnumNames<Provider>& provider_names() {
+    static const EnumNames<Provider> names{
+        {"manual", Provider::Manual}, {"openai", Provider::OpenAi}, {"anthropic", Provider::Anthropic}};
+    return names;
 }
+
+const char* provider_name(Provider provider) { return name_of(provider, provider_names()).c_str(); }
 
 }  // namespace kiosk::ai
 

@@ -2,6 +2,8 @@
 // kiosk.json "ai": which language model the AI stage asks, and how patiently. Plain data.
 #include <string>
 
+#include "kiosk/core/enum_names.hpp"
+
 namespace kiosk::ai {
 
 enum class Provider {
@@ -28,6 +30,7 @@ struct Settings {
 };
 
 // "openai", "anthropic", "manual"
+const EnumNames<Provider>& provider_names();
 const char* provider_name(Provider provider);
 
 }  // namespace kiosk::ai

@@ -31,14 +31,14 @@ std::vector<Slot> read_slots(ObjectReader& top, const std::string& file, Problem
     const Json* schedule = top.object("schedule", false);
     if (!schedule) return slots;
     ObjectReader reader{*schedule, file, "schedule", problems};
-    settings.open_at_slot = reader.boolean("open_at_slot", true);
+    reader.read("open_at_slot", settings.open_at_slot);
     if (const Json* trajectory = reader.object("trajectory", false)) {
         ObjectReader inner{*trajectory, file, "schedule.trajectory", problems};
         const auto start = inner.text("start", "", 10);
         settings.trajectory.start = parse_date(start);
         if (!start.empty() && settings.trajectory.start == 0)
             inner.problem("start", "must be a date as \"YYYY-MM-DD\", e.g. \"2026-09-07\" (the Monday the trajectory begins)");
-        settings.trajectory.weeks = inner.integer("weeks", 1, 260, 20);
+        inner.read("weeks", 1, 260, settings.trajectory.weeks);
     }
     const Json* list = reader.array("slots", false, 0, 28);
     if (!list) return slots;
@@ -72,26 +72,26 @@ ai::Settings read_ai(ObjectReader& top, const std::string& file, Problems& probl
     const Json* json = top.object("ai", false);
     if (!json) return ai;
     ObjectReader reader{*json, file, "ai", problems};
-    const auto provider = reader.choice("provider", {"manual", "openai", "anthropic"}, "manual");
-    ai.provider = provider == "openai" ? ai::Provider::OpenAi : provider == "anthropic" ? ai::Provider::Anthropic : ai::Provider::Manual;
+    reader.read("provider", ai::provider_names(), ai.provider);
+    const std::string provider = ai::provider_name(ai.provider);
     const bool remote = ai.provider != ai::Provider::Manual;
     const std::string default_url = ai.provider == ai::Provider::Anthropic ? "https://api.anthropic.com/v1"
                                     : remote                               ? "https://api.openai.com/v1"
                                                                            : "";
     ai.base_url = reader.text("base_url", default_url, 300);
-    ai.model = reader.text("model", "", 120);
-    ai.api_key_env = reader.text("api_key_env", "", 100);
-    ai.api_key_file = reader.text("api_key_file", "", 400);
-    ai.deployment = reader.text("deployment", "", 120);
-    ai.api_version = reader.text("api_version", "", 40);
-    ai.timeout_seconds = reader.integer("timeout_seconds", 5, 900, 120);
-    ai.connect_seconds = reader.integer("connect_seconds", 1, 120, 10);
-    ai.first_byte_seconds = reader.integer("first_byte_seconds", 1, 900, 45);
-    ai.stall_seconds = reader.integer("stall_seconds", 1, 900, 30);
-    ai.retries = reader.integer("retries", 0, 5, 2);
-    ai.constraints_seconds = reader.integer("constraints_seconds", 0, 900, 90);
-    ai.max_words = reader.integer("max_words", 50, 2000, 350);
-    prompts_dir = reader.text("prompts_dir", "../prompts", 400);
+    reader.read("model", ai.model, 120);
+    reader.read("api_key_env", ai.api_key_env, 100);
+    reader.read("api_key_file", ai.api_key_file, 400);
+    reader.read("deployment", ai.deployment, 120);
+    reader.read("api_version", ai.api_version, 40);
+    reader.read("timeout_seconds", 5, 900, ai.timeout_seconds);
+    reader.read("connect_seconds", 1, 120, ai.connect_seconds);
+    reader.read("first_byte_seconds", 1, 900, ai.first_byte_seconds);
+    reader.read("stall_seconds", 1, 900, ai.stall_seconds);
+    reader.read("retries", 0, 5, ai.retries);
+    reader.read("constraints_seconds", 0, 900, ai.constraints_seconds);
+    reader.read("max_words", 50, 2000, ai.max_words);
+    reader.read("prompts_dir", prompts_dir, 400);
     const auto& url = ai.base_url;
     if (remote && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
         reader.problem("base_url", "must start with http:// or https://, e.g. \"http://localhost:11434/v1\" for Ollama");
@@ -152,12 +152,9 @@ void read_coffee(ObjectReader& top, const std::string& file, Problems& problems,
     if (!json) return;
     ObjectReader reader{*json, file, "coffee", problems};
     auto& coffee = settings.coffee;
-    coffee.rotate_seconds = reader.integer("rotate_seconds", 5, 600, 20);
-    coffee.group_first = reader.choice("question_source", {"group_first", "rotation"}, "group_first") == "group_first";
-    const auto moderation = reader.choice("moderation", {"open", "word_list", "approve"}, "open");
-    settings.session.coffee.moderation = moderation == "approve"     ? Moderation::Approve
-                                         : moderation == "word_list" ? Moderation::WordList
-                                                                     : Moderation::Open;
+    reader.read("rotate_seconds", 5, 600, coffee.rotate_seconds);
+    reader.read("question_source", {{"group_first", true}, {"rotation", false}}, coffee.group_first);
+    reader.read("moderation", moderation_names(), settings.session.coffee.moderation);
     if (const Json* hours = reader.object("hours", false)) read_hours(*hours, file, problems, coffee.hours);
     // An SDL display index (0 is the first screen); -1 or absent: no second screen.
     if (const int display = reader.integer("display", -1, 15, -1); display >= 0) coffee.display = display;
@@ -167,16 +164,12 @@ void read_coffee(ObjectReader& top, const std::string& file, Problems& problems,
 void read_power(const Json& json, const std::string& file, Problems& problems, display::PowerSettings& power) {
     using display::PowerMethod;
     ObjectReader reader{json, file, "display.power", problems};
-    const auto method = reader.choice("method", {"dpms", "pjlink", "cec", "ddc", "none"}, "dpms");
-    power.method = method == "pjlink" ? PowerMethod::Pjlink
-                   : method == "cec"  ? PowerMethod::Cec
-                   : method == "ddc"  ? PowerMethod::Ddc
-                   : method == "none" ? PowerMethod::None
-                                      : PowerMethod::Dpms;
-    power.warmup_seconds = reader.integer("warmup_seconds", 0, 600, 60);
-    power.host = reader.text("host", "", 253);
-    power.port = reader.integer("port", 1, 65535, 4352);
-    power.password = reader.text("password", "", 32);  // PJLink passwords are at most 32 characters
+    reader.read("method", display::power_method_names(), power.method);
+    const std::string method{display::to_string(power.method)};
+    reader.read("warmup_seconds", 0, 600, power.warmup_seconds);
+    reader.read("host", power.host, 253);
+    reader.read("port", 1, 65535, power.port);
+    reader.read("password", power.password, 32);  // PJLink passwords are at most 32 characters
     if (power.method == PowerMethod::Pjlink) {
         if (power.host.empty())
             reader.problem("host", "is needed for \"pjlink\": the projector's address, e.g. \"192.168.1.40\" or \"beamer-zaal3\"");
@@ -197,54 +190,56 @@ Settings read_settings(const Json& json, const std::string& file, Problems& prob
     }
     ObjectReader top{json, file, "", problems};
     settings.room_name = top.text("room_name", std::nullopt, 60);
-    settings.language = top.choice("language", k_languages, "nl");
+    settings.language = top.choice("language", k_languages, settings.language);
     if (const Json* display = top.object("display", false)) {
         ObjectReader reader{*display, file, "display", problems};
-        settings.display.fullscreen = reader.boolean("fullscreen", true);
-        settings.display.width = reader.integer("width", 640, 7680, 1920);
-        settings.display.height = reader.integer("height", 480, 4320, 1080);
+        reader.read("fullscreen", settings.display.fullscreen);
+        reader.read("width", 640, 7680, settings.display.width);
+        reader.read("height", 480, 4320, settings.display.height);
         if (const Json* power = reader.object("power", false)) read_power(*power, file, problems, settings.display.power);
     }
     if (const Json* network = top.object("network", false)) {
         ObjectReader reader{*network, file, "network", problems};
-        settings.port = reader.integer("port", 1, 65535, 8080);
-        settings.public_url = reader.text("public_url", "", 200);
+        reader.read("port", 1, 65535, settings.port);
+        reader.read("public_url", settings.public_url, 200);
         const auto& url = settings.public_url;
         if (!url.empty() && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
             reader.problem("public_url", "must start with http:// or https:// (or be \"\" to detect the LAN address)");
         else if (url.find_first_of(" \t\r\n") != std::string::npos)
             reader.problem("public_url", "must not contain spaces");
     }
-    settings.data_dir = top.text("data_dir", "", 400);
+    top.read("data_dir", settings.data_dir, 400);
     if (json.contains("data_dir") && settings.data_dir.empty())
         top.problem("data_dir", "must not be empty; remove it for /var/lib/vitale-kiosk, or write a folder, e.g. \"data\"");
-    settings.retention_days = top.integer("retention_days", 1, 3650, 365);
+    top.read("retention_days", 1, 3650, settings.retention_days);
     if (const Json* timers = top.object("timers", false)) {
         ObjectReader reader{*timers, file, "timers", problems};
-        settings.timers.extend_step = std::chrono::minutes{reader.integer("extend_minutes", 1, 15, 2)};
-        settings.timers.warning = std::chrono::seconds{reader.integer("warning_seconds", 10, 300, 60)};
+        reader.read<std::chrono::minutes>("extend_minutes", 1, 15, settings.timers.extend_step);
+        reader.read<std::chrono::seconds>("warning_seconds", 10, 300, settings.timers.warning);
     }
     if (const Json* phones = top.object("phones", false)) {
         ObjectReader reader{*phones, file, "phones", problems};
         auto& session = settings.session;
-        session.max_participants = reader.integer("max_participants", 1, 500, 60);
-        session.max_text = reader.integer("max_text", 20, 1000, 280);
-        session.show_names = reader.boolean("show_names", false);
-        session.advance_when_all_ready = reader.boolean("advance_when_all_ready", true);
-        settings.phone_requests_per_minute = reader.integer("requests_per_minute", 10, 6000, 60);
-        settings.joins_per_address = reader.integer("joins_per_address", 1, 500, 3);
-        settings.connections_per_address = reader.integer("connections_per_address", 4, 1000, 16);
-        settings.wrong_code_budget = reader.integer("wrong_code_budget", 10, 100000, 200);
-        session.phone_budget = static_cast<std::size_t>(reader.integer("journal_budget_kb", 256, 1024 * 1024, 4096)) * 1024;
+        reader.read("max_participants", 1, 500, session.max_participants);
+        reader.read("max_text", 20, 1000, session.max_text);
+        reader.read("show_names", session.show_names);
+        reader.read("advance_when_all_ready", session.advance_when_all_ready);
+        reader.read("requests_per_minute", 10, 6000, settings.phone_requests_per_minute);
+        reader.read("joins_per_address", 1, 500, settings.joins_per_address);
+        reader.read("connections_per_address", 4, 1000, settings.connections_per_address);
+        reader.read("wrong_code_budget", 10, 100000, settings.wrong_code_budget);
+        int budget_kb = static_cast<int>(session.phone_budget / 1024);
+        reader.read("journal_budget_kb", 256, 1024 * 1024, budget_kb);
+        session.phone_budget = static_cast<std::size_t>(budget_kb) * 1024;
     }
-    settings.chime = top.boolean("chime", true);
+    top.read("chime", settings.chime);
     settings.slots = read_slots(top, file, problems, settings);
     if (const Json* decision = top.object("decision", false)) {
         ObjectReader reader{*decision, file, "decision", problems};
         auto& rule = settings.session.decision;
-        rule.weak_score = reader.integer("weak_score", 1, 4, 2);
-        rule.adjust_max_weak = reader.integer("adjust_max_weak", 0, 20, 2);
-        rule.objection_means_adjust = reader.boolean("objection_means_adjust", true);
+        reader.read("weak_score", 1, 4, rule.weak_score);
+        reader.read("adjust_max_weak", 0, 20, rule.adjust_max_weak);
+        reader.read("objection_means_adjust", rule.objection_means_adjust);
     }
     read_coffee(top, file, problems, settings);
     settings.ai = read_ai(top, file, problems, settings.prompts_dir);
@@ -252,13 +247,14 @@ Settings read_settings(const Json& json, const std::string& file, Problems& prob
     return settings;
 }
 
-Contribution to_contribution(const std::string& name) {
-    static const std::map<std::string, Contribution> names{
-        {"none", Contribution::None},          {"answer", Contribution::Answer},
-        {"facts", Contribution::Facts},        {"statements", Contribution::Statements},
-        {"ideas", Contribution::Ideas},        {"constraints", Contribution::Constraints},
-        {"scores", Contribution::Scores}};
-    return names.at(name);
+// What a stage may ask of phones ("contribute"): every contribution but the check-in's answer.
+const EnumNames<Contribution>& stage_contributions() {
+    static const EnumNames<Contribution> names = [] {
+        auto all = contribution_names();
+        std::erase_if(all, [](const auto& named) { return named.second == Contribution::Answer; });
+        return all;
+    }();
+    return names;
 }
 
 StepSpec read_step(const Json& json, const std::string& file, const std::string& where,
@@ -279,14 +275,13 @@ StepSpec read_step(const Json& json, const std::string& file, const std::string&
         step.contribution = Contribution::Answer;
         step.max_per_person = 1;
     } else {
-        step.contribution = to_contribution(reader.choice(
-            "contribute", {"none", "facts", "statements", "ideas", "constraints", "scores"}, "none"));
-        step.max_per_person = reader.integer("max_per_person", 0, 20, 0);
-        step.dots = reader.integer("dots", 0, 10, 0);
-        step.vote_time = std::chrono::minutes{reader.integer("vote_minutes", 1, 30, 2)};
-        step.result_time = std::chrono::minutes{reader.integer("result_minutes", 1, 30, 2)};
-        step.winners = reader.integer("winners", 1, 10, 1);
-        step.runoff_time = std::chrono::seconds{reader.integer("runoff_seconds", 10, 600, 60)};
+        reader.read("contribute", stage_contributions(), step.contribution);
+        reader.read("max_per_person", 0, 20, step.max_per_person);
+        reader.read("dots", 0, 10, step.dots);
+        reader.read<std::chrono::minutes>("vote_minutes", 1, 30, step.vote_time);
+        reader.read<std::chrono::minutes>("result_minutes", 1, 30, step.result_time);
+        reader.read("winners", 1, 10, step.winners);
+        reader.read<std::chrono::seconds>("runoff_seconds", 10, 600, step.runoff_time);
         if (step.dots > 0 && (!step.takes_notes() || step.contribution == Contribution::Constraints))
             reader.problem("dots", "only works with \"contribute\": \"statements\", \"ideas\" or \"facts\"; remove it or set it to 0");
         else if (step.has_parts() && minutes_sound && step.vote_time + step.result_time >= step.duration)

@@ -4,7 +4,9 @@
 // path and the fix. Keys never read are reported as unknown: typos must not pass silently.
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <filesystem>
+#include <utility>
 #include <optional>
 #include <set>
 #include <string>
@@ -45,6 +47,30 @@ public:
     bool boolean(const std::string& key, bool fallback);
     std::string choice(const std::string& key, const std::vector<std::string>& allowed,
                        std::optional<std::string> fallback = std::nullopt);
+    // In place: a field keeps its value (the default its struct was made with) when the key is
+    // absent, or wrong (then a problem is recorded). Defaults are written once, in the structs.
+    void read(const std::string& key, int min, int max, int& field) { field = integer(key, min, max, field); }
+    void read(const std::string& key, bool& field) { field = boolean(key, field); }
+    void read(const std::string& key, std::string& field, std::size_t max_length) { field = text(key, field, max_length); }
+    // kiosk.json counts whole minutes or seconds (Unit); the structs hold milliseconds.
+    template <typename Unit>
+    void read(const std::string& key, int min, int max, std::chrono::milliseconds& field) {
+        field = Unit{integer(key, min, max, static_cast<int>(std::chrono::duration_cast<Unit>(field).count()))};
+    }
+    // One of `names` (name, value); the field's present value names the fallback.
+    template <typename Enum>
+    void read(const std::string& key, const std::vector<std::pair<std::string, Enum>>& names, Enum& field) {
+        std::vector<std::string> allowed;
+        std::string fallback;
+        for (const auto& [name, value] : names) {
+            allowed.push_back(name);
+            if (value == field) fallback = name;
+        }
+        const auto chosen = choice(key, allowed, fallback);
+        for (const auto& [name, value] : names)
+            if (name == chosen) field = value;
+    }
+
     // A list of non-empty texts with a count in [min_count, max_count].
     std::vector<std::string> text_list(const std::string& key, std::size_t min_count,
                                        std::size_t max_count);

@@ -139,7 +139,7 @@ const std::string* stage_of(const Payload& payload) { return stage_member(payloa
 std::string* stage_field(Payload& payload) { return stage_member(payload); }
 
 FieldBounds field_bounds(const View& view) {
-    return {view.rules ? view.rules->max_text : 280, static_cast<int>(view.content->framing_questions.size()),
+    return {view.rules ? view.rules->max_text : SessionRules{}.max_text, static_cast<int>(view.content->framing_questions.size()),
             static_cast<int>(view.content->criteria.size())};
 }
 

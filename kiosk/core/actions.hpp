@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/core/content.hpp"
 #include "kiosk/core/event.hpp"
 
 namespace kiosk {
@@ -69,7 +70,7 @@ const ActionSpec* action_for_route(std::string_view route);       // by POST rou
 
 // What the room configured, for the limits that depend on it (Bound).
 struct FieldBounds {
-    int max_text = 280;
+    int max_text = SessionRules{}.max_text;
     int framing_questions = 0;
     int criteria = 0;
 };

@@ -10,12 +10,19 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/enum_names.hpp"
 #include "kiosk/core/word_list.hpp"
 
 namespace kiosk {
 
 // How answers reach the screen (kiosk.json coffee.moderation).
 enum class Moderation { Open, WordList, Approve };
+
+inline const EnumNames<Moderation>& moderation_names() {
+    static const EnumNames<Moderation> names{
+        {"open", Moderation::Open}, {"word_list", Moderation::WordList}, {"approve", Moderation::Approve}};
+    return names;
+}
 
 // What the engine needs to judge an answer, from kiosk.json "coffee" and
 // config/blocked-words.<lang>.txt.

@@ -36,13 +36,6 @@ LocalMoment week_moment(int week, const Clock& clock) {
     return week > 0 ? LocalMoment{iso_week_monday(week), 0} : to_local(clock.wall());
 }
 
-std::string moderation_name(Moderation moderation) {
-    switch (moderation) {
-    case Moderation::Open: return "open";
-    case Moderation::WordList: return "word_list";
-    case Moderation::Approve: return "approve";
-    }
-    return "open";
-}
+std::string moderation_name(Moderation moderation) { return name_of(moderation, moderation_names()); }
 
 }  // namespace kiosk

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/enum_names.hpp"
+
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/coffee.hpp"
 #include "kiosk/core/decision.hpp"
@@ -13,6 +15,15 @@ namespace kiosk {
 
 // What the phones may send during a step. The phone issue builds on these.
 enum class Contribution { None, Answer, Facts, Statements, Ideas, Constraints, Scores };
+
+// In kiosk's videoframe files ("contribute"), the outcome record and the phone page.
+inline const EnumNames<Contribution>& contribution_names() {
+    static const EnumNames<Contribution> names{{"none", Contribution::None},          {"answer", Contribution::Answer},
+                                               {"facts", Contribution::Facts},        {"statements", Contribution::Statements},
+                                               {"ideas", Contribution::Ideas},        {"constraints", Contribution::Constraints},
+                                               {"scores", Contribution::Scores}};
+    return names;
+}
 
 struct StepSpec {
     std::string id;                      // stable name, e.g. "analysis"; used in scene names

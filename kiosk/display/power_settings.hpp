@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "kiosk/core/enum_names.hpp"
+
 namespace kiosk::display {
 
 enum class PowerMethod {
@@ -22,15 +24,13 @@ struct PowerSettings {
     int warmup_seconds = 60;  // on again this long before the screen has something to show
 };
 
-constexpr std::string_view to_string(PowerMethod method) {
-    switch (method) {
-    case PowerMethod::Dpms: return "dpms";
-    case PowerMethod::Pjlink: return "pjlink";
-    case PowerMethod::Cec: return "cec";
-    case PowerMethod::Ddc: return "ddc";
-    case PowerMethod::None: return "none";
-    }
-    return "none";
+inline const EnumNames<PowerMethod>& power_method_names() {
+    static const EnumNames<PowerMethod> names{{"dpms", PowerMethod::Dpms}, {"pjlink", PowerMethod::Pjlink},
+                                              {"cec", PowerMethod::Cec},   {"ddc", PowerMethod::Ddc},
+                                              {"none", PowerMethod::None}};
+    return names;
 }
+
+inline std::string_view to_string(PowerMethod method) { return name_of(method, power_method_names()); }
 
 }  // namespace kiosk::display

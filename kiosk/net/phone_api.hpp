@@ -27,7 +27,7 @@ struct PhoneApiSetup {
     const Clock& clock;
     Strings strings;        // config/phone.<lang>.json
     std::string language;   // "nl" or "en"
-    int max_text = 280;
+    int max_text = SessionRules{}.max_text;
     bool show_names = false;
     int requests_per_minute = 60;
     int extend_minutes = 2;

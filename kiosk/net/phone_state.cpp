@@ -163,18 +163,7 @@ Json validation_json(const View& view, const Participant& me, const DateWords& d
 
 }  // namespace
 
-std::string contribution_name(Contribution contribution) {
-    switch (contribution) {
-    case Contribution::None: return "none";
-    case Contribution::Answer: return "answer";
-    case Contribution::Facts: return "facts";
-    case Contribution::Statements: return "statements";
-    case Contribution::Ideas: return "ideas";
-    case Contribution::Constraints: return "constraints";
-    case Contribution::Scores: return "scores";
-    }
-    return "none";
-}
+std::string contribution_name(Contribution contribution) { return name_of(contribution, contribution_names()); }
 
 std::string phone_state_json(const View& view, const std::string& key, const PhoneContext& context) {
     const auto* me = view.participant(key);

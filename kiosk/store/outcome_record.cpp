@@ -33,6 +33,14 @@ E value_of(const Json& json, const std::array<std::pair<E, const char*>, N>& nam
     throw StoreError{"the outcome record holds an unknown value '" + text + "'"};
 }
 
+// The same for a table declared with its enum (enum_names.hpp).
+template <typename E>
+E value_of(const Json& json, const EnumNames<E>& names) {
+    const auto text = json.get<std::string>();
+    if (const auto value = value_named(text, names)) return *value;
+    throw StoreError{"the outcome record holds an unknown value '" + text + "'"};
+}
+
 constexpr std::array<std::pair<Phase, const char*>, 4> k_phases{
     {{Phase::Idle, "idle"}, {Phase::Lobby, "lobby"}, {Phase::Step, "step"}, {Phase::WrapUp, "wrapup"}}};
 constexpr std::array<std::pair<Part, const char*>, 3> k_parts{
@@ -41,10 +49,6 @@ constexpr std::array<std::pair<ChosenBy, const char*>, 4> k_chosen_by{{{ChosenBy
                                                                         {ChosenBy::RunOff, "runoff"},
                                                                         {ChosenBy::Room, "room"},
                                                                         {ChosenBy::FirstOnTie, "first_on_tie"}}};
-constexpr std::array<std::pair<Contribution, const char*>, 7> k_contributions{
-    {{Contribution::None, "none"}, {Contribution::Answer, "answer"}, {Contribution::Facts, "facts"},
-     {Contribution::Statements, "statements"}, {Contribution::Ideas, "ideas"}, {Contribution::Constraints, "constraints"},
-     {Contribution::Scores, "scores"}}};
 constexpr std::array<std::pair<ProposalState, const char*>, 6> k_proposal_states{
     {{ProposalState::Collecting, "collecting"}, {ProposalState::Waiting, "waiting"}, {ProposalState::Streaming, "streaming"},
      {ProposalState::Done, "done"}, {ProposalState::Failed, "failed"}, {ProposalState::Manual, "manual"}}};
@@ -68,7 +72,7 @@ Json content_json(const Content& content) {
     Json steps = Json::array();
     for (const auto& s : content.steps)
         steps.push_back({{"id", s.id}, {"title", s.title}, {"goal", s.goal}, {"questions", s.questions},
-                         {"phone_task", s.phone_task}, {"contribution", name_of(s.contribution, k_contributions)},
+                         {"phone_task", s.phone_task}, {"contribution", name_of(s.contribution, contribution_names())},
                          {"max_per_person", s.max_per_person}, {"dots", s.dots}, {"duration_ms", ms(s.duration)},
                          {"vote_ms", ms(s.vote_time)}, {"result_ms", ms(s.result_time)}, {"winners", s.winners},
                          {"runoff_ms", ms(s.runoff_time)}});
@@ -90,7 +94,7 @@ std::shared_ptr<const Content> content_of(const Json& json) {
         step.goal = s.at("goal");
         step.questions = s.at("questions").get<std::vector<std::string>>();
         step.phone_task = s.at("phone_task");
-        step.contribution = value_of(s.at("contribution"), k_contributions);
+        step.contribution = value_of(s.at("contribution"), contribution_names());
         step.max_per_person = s.at("max_per_person");
         step.dots = s.at("dots");
         step.duration = ms_of(s.at("duration_ms"));
