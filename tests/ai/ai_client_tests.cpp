@@ -107,7 +107,7 @@ TEST_CASE("Whole (non-streamed) answers are read too") {
     }
 }
 
-TEST_CASE("HTTP errors end with their status; 429 waits for Retry-After; 5xx and 529 are retried a bounded number of times") {
+TEST_CASE("HTTP errors end with their status, 429 waits for Retry-After, 5xx and 529 are retried a bounded number of times") {
     FakeLlm llm;
     for (const auto provider : k_both) {
         for (const int status : {400, 401, 403, 404, 413}) {
@@ -151,7 +151,7 @@ TEST_CASE("An error in the middle of a stream keeps what arrived and says so") {
     CHECK(asked.outcome.detail == "overloaded_error: Overloaded");
 }
 
-TEST_CASE("A slow drip completes; a stall, a disconnect, garbage and silence end calmly with a reason") {
+TEST_CASE("A slow drip completes, a stall, a disconnect, garbage and silence end calmly with a reason") {
     FakeLlm llm;
     llm.set_drip_ms(150);  // slower than nothing, faster than the 1 s stall limit
     for (const auto provider : k_both) {

@@ -9,7 +9,7 @@
 
 using kiosk::ai::SseParser;
 
-TEST_CASE("An event stream's event may hold 1 MB; a larger one ends the stream as garbage") {
+TEST_CASE("An event stream's event may hold 1 MB, a larger one ends the stream as garbage") {
     std::vector<std::string> events;
     SseParser parser{[&](const std::string&, const std::string& data) { events.push_back(data); }};
     // Just under the cap: many short data lines make one event.

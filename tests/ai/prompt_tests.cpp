@@ -126,7 +126,7 @@ TEST_CASE("Markers are random per request") {
     CHECK(a.rfind("DATA-", 0) == 0);
 }
 
-TEST_CASE("Obvious personal details are removed; ordinary numbers and words stay") {
+TEST_CASE("Obvious personal details are removed, ordinary numbers and words stay") {
     const RedactLabels nl;
     CHECK(redact("bel +31 6 1234 5678 of 020-1234567", {}, nl).text == "bel [telefoonnummer] of [telefoonnummer]");
     CHECK(redact("mail p.de.vries@gemeente.example.org!", {}, nl).text == "mail [e-mail]!");

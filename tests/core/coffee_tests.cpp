@@ -334,7 +334,7 @@ TEST_CASE("A hidden answer stays with the moderators, also after its phone withd
     CHECK_FALSE(room.view().coffee.answer_of(visitor(1))->waiting);
 }
 
-TEST_CASE("One batch cannot overshoot the bounds; moderators are not bounded with the answers") {
+TEST_CASE("One batch cannot overshoot the bounds, moderators are not bounded with the answers") {
     SessionRules rules;
     rules.coffee.events_per_phone = 2;
     rules.coffee.events_per_week = 3;

@@ -95,7 +95,7 @@ TEST_CASE("The decision rule: doen, aanpassen, parkeren") {
     CHECK(rule_says({{1, 5, 5}}) == DecisionKind::Adjust);
 }
 
-TEST_CASE("The group's vote confirms or overrides the proposal; ties and silence keep it") {
+TEST_CASE("The group's vote confirms or overrides the proposal, ties and silence keep it") {
     using K = DecisionKind;
     CHECK(voted_decision({}, K::Adjust) == K::Adjust);                                  // nobody voted
     CHECK(voted_decision({{1, K::Do}, {2, K::Do}, {3, K::Park}}, K::Adjust) == K::Do);  // override
@@ -163,7 +163,7 @@ TEST_CASE("Validation: scores, objections, the decision vote, then an owner with
     CHECK(format_date(outcome->review_date) == "2026-12-03");
 }
 
-TEST_CASE("Aanpassen records the group's edits beside the proposal; parkeren has no owner") {
+TEST_CASE("Aanpassen records the group's edits beside the proposal, parkeren has no owner") {
     DecisionRoom adjust{3};
     adjust.open_at(k_validation, 1);
     adjust.score(1, {1, 4, 4});

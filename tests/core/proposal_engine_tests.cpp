@@ -51,7 +51,7 @@ Outcome mark(Room& room, int n, int paragraph, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("Phones add constraints during the window; when it closes the prompt is asked for once") {
+TEST_CASE("Phones add constraints during the window, when it closes the prompt is asked for once") {
     Room room{window(90s)};
     room.open_at(k_ai_step, 2);
     room.engine.take_effects();
@@ -93,7 +93,7 @@ TEST_CASE("Enter on the kiosk or everyone ready sends the prompt before the wind
     CHECK(at_once.view().proposal.state == ProposalState::Waiting);
 }
 
-TEST_CASE("The answer streams into a version under the model's name; stale pieces are ignored") {
+TEST_CASE("The answer streams into a version under the model's name, stale pieces are ignored") {
     Room room{window(0s)};
     room.open_at(k_ai_step, 2);
     prompt_sent(room);
@@ -164,7 +164,7 @@ TEST_CASE("Manual mode: the prompt is shown, one phone pastes the answer, it sho
     CHECK(other.view().proposal.versions.empty());
 }
 
-TEST_CASE("Phones mark paragraphs; a tap again takes the mark back; headings are not marked") {
+TEST_CASE("Phones mark paragraphs, a tap again takes the mark back, headings are not marked") {
     Room room{window(0s)};
     room.open_at(k_ai_step, 3);
     prompt_sent(room);
@@ -188,7 +188,7 @@ TEST_CASE("Phones mark paragraphs; a tap again takes the mark back; headings are
     CHECK(room.view().proposal.latest()->marks.at(1).count(2) == 0);
 }
 
-TEST_CASE("The group may ask for a second version once; the first is kept") {
+TEST_CASE("The group may ask for a second version once, the first is kept") {
     Room room{window(0s)};
     room.open_at(k_ai_step, 1);
     prompt_sent(room);

@@ -151,7 +151,7 @@ TEST_CASE("A settled vote is said as a fact, and a replay that recalls it does n
     for (const auto& fact : replayed.engine.take_facts()) CHECK(step_of(fact) != k_statements);  // nothing new about them
 }
 
-TEST_CASE("The decision, its owner and the lobby's reviews are facts; recalled, they stand") {
+TEST_CASE("The decision, its owner and the lobby's reviews are facts, recalled, they stand") {
     Room live;
     // An earlier decision to review in the lobby.
     Decision earlier;

@@ -83,7 +83,7 @@ TEST_CASE("A tie at place 1 goes to a run-off of one dot each, which decides") {
     CHECK(runoff(room, 1, ids[0]).status == Status::NotOpen);
 }
 
-TEST_CASE("Ideas tied at place 3 go to a run-off for that place; tied again, the room picks") {
+TEST_CASE("Ideas tied at place 3 go to a run-off for that place, tied again, the room picks") {
     Room room;
     room.open_at(k_ideas, 4);
     std::vector<int> ids;
@@ -154,7 +154,7 @@ TEST_CASE("PageDown ends a run-off, and once more leaves the stage with the earl
     CHECK(choice_of(room, k_statements).by == ChosenBy::FirstOnTie);
 }
 
-TEST_CASE("Everyone ready in the run-off counts it; a pause stops its clock") {
+TEST_CASE("Everyone ready in the run-off counts it, a pause stops its clock") {
     Room room;
     const auto ids = write_then_vote(room, k_statements, 2);
     room.vote(1, {ids[0]});

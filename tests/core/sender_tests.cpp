@@ -65,7 +65,7 @@ TEST_CASE("The action table says once who may send what") {
     CHECK(static_cast<std::size_t>(E::QuestionDot) + 1 == action_specs().size());
 }
 
-TEST_CASE("The room may press its keys; a phone may not, whatever it sends") {
+TEST_CASE("The room may press its keys, a phone may not, whatever it sends") {
     Room room;
     room.open_at(1, 2);
     // Every action a participant may not send (the room's keys, the system's, the coffee
@@ -80,7 +80,7 @@ TEST_CASE("The room may press its keys; a phone may not, whatever it sends") {
         else continue;
         ++refused;
     }
-    CHECK(refused >= 30);
+    CHECK(refused >= 20);  // the room's, the system's and the coffee corner's actions
     CHECK(room.step_id() == "analyse");
     // A participant with an empty key is a stranger, not the room.
     Event empty{EventKind::Next, Sender::participant(""), ChosenPayload{}};
@@ -102,7 +102,7 @@ TEST_CASE("Neither the room nor a phone can speak for the system, nor the system
     CHECK(room.view().notes.empty());
 }
 
-TEST_CASE("The host may pause, extend, skip, hide and remove; not open or close the session") {
+TEST_CASE("The host may pause, extend, skip, hide and remove, not open or close the session") {
     Room room;
     make_host(room);
     CHECK(room.send(room.from(1, EventKind::TogglePause)).ok());
@@ -149,15 +149,15 @@ TEST_CASE("What a stranger sends is refused before the journal would hold it") {
     CHECK(room.engine.admit(Event{EventKind::TimedOut}, reserved) == Status::Ok);
 }
 
-TEST_CASE("A session's phones have a byte budget in the journal; the room's keys always work") {
+TEST_CASE("A session's phones have a byte budget in the journal, the room's keys always work") {
     SessionRules rules;
     rules.phone_budget = 24'000;
     Room room{rules};
-    room.open_at(1, 8);
+    room.open_at(1, 16);  // sixteen phones: the session's budget runs out before any phone's share (1/8)
     Engine::Reserved reserved;
     int admitted = 0;
     for (int i = 0; i < 200; ++i) {
-        const Event note{EventKind::Contribute, Sender::participant(Room::key(1 + i % 8)),
+        const Event note{EventKind::Contribute, Sender::participant(Room::key(1 + i % 16)),
                          NewNotePayload{"analyse", std::string(250, 'x')}};
         if (room.engine.admit(note, reserved) != Status::Ok) break;
         ++admitted;
@@ -266,7 +266,7 @@ TEST_CASE("A pause measures itself, also when time is added while paused") {
     CHECK(room.view().proposal.window_end == window_end + std::chrono::minutes{1});  // the pause, not the extension
 }
 
-TEST_CASE("Typing the code closes when the kiosk says so; the room opens it with a fresh code") {
+TEST_CASE("Typing the code closes when the kiosk says so, the room opens it with a fresh code") {
     Room room;
     room.open_at(1, 2);
     const auto first = room.view().join_code;

@@ -230,7 +230,7 @@ TEST_CASE("A moderator sees every answer of the week and takes down one that is 
     CHECK(coffee_state(kiosk)["shown"] == 1);
 }
 
-TEST_CASE("Three phones suggest and dot at the wrap-up; next week's coffee corner asks the chosen question") {
+TEST_CASE("Three phones suggest and dot at the wrap-up, next week's coffee corner asks the chosen question") {
     PhoneKiosk kiosk;
     start_week(kiosk, 202649);
     kiosk.open_session();

@@ -335,7 +335,7 @@ TEST_CASE("A dot vote over HTTP: candidates while voting, the ranking after the 
     CHECK(after["results"][1]["dots"] == 1);
 }
 
-TEST_CASE("Ready from every phone moves the stage on; a majority buys more time once") {
+TEST_CASE("Ready from every phone moves the stage on, a majority buys more time once") {
     PhoneKiosk kiosk;
     const auto keys = kiosk.phones_at("analyse", 3);
     const auto& anna = keys.at(0);
@@ -352,7 +352,7 @@ TEST_CASE("Ready from every phone moves the stage on; a majority buys more time 
     CHECK(kiosk.stage() == "probleemstelling");
 }
 
-TEST_CASE("The host code makes one phone host; it can pause, hide and skip") {
+TEST_CASE("The host code makes one phone host, it can pause, hide and skip") {
     PhoneKiosk kiosk;
     const auto keys = kiosk.phones_at("analyse", 2);
     const auto& host = keys.at(0);

@@ -89,7 +89,7 @@ int status_from(int port, const std::string& from, const std::string& path, std:
 
 }  // namespace
 
-TEST_CASE("One address holds at most connections_per_address; another device still gets in at once") {
+TEST_CASE("One address holds at most connections_per_address, another device still gets in at once") {
     net::ServerLimits limits;
     limits.connections_per_address = 4;
     PhoneKiosk kiosk{testing::default_rules(), "nl", 500, limits};
@@ -145,7 +145,7 @@ TEST_CASE("A connection whose first request does not come in time is dropped") {
     CHECK(half.closed_within(500ms));
 }
 
-TEST_CASE("A phone keeps at most two live streams; a third closes its oldest") {
+TEST_CASE("A phone keeps at most two live streams, a third closes its oldest") {
     PhoneKiosk kiosk;
     const auto key = kiosk.phones_at("analyse", 1).front();
     const auto stream = [&] {

@@ -275,7 +275,7 @@ TEST_CASE("The group's question comes first only when the room wants it, and onl
     CHECK(scenes::coffee_question(new_year.frame()) == "Vraag voor het nieuwe jaar");
 }
 
-TEST_CASE("The answer link carries the week's token; without a token there is none") {
+TEST_CASE("The answer link carries the week's token, without a token there is none") {
     Corner corner;
     CHECK(scenes::coffee_url(corner.frame()).empty());
     corner.view.coffee.token = "k7f3";

@@ -184,7 +184,7 @@ TEST_CASE("An hour of countdown at 4K keeps the texture cache within its byte bu
     CHECK(drawn_share(screen) > 0.05);
 }
 
-TEST_CASE("A font dropped into fonts/ wins over the system fonts; a Bold file is used for headings") {
+TEST_CASE("A font dropped into fonts/ wins over the system fonts, a Bold file is used for headings") {
     testing::TempDir temp;
     const auto dejavu = std::filesystem::path{"/usr/share/fonts/truetype/dejavu"};
     std::filesystem::copy_file(dejavu / "DejaVuSans.ttf", temp.path() / "DejaVuSans.ttf");

@@ -111,7 +111,7 @@ TEST_CASE("A new note fades in over half a second, and the screen asks for frame
     CHECK(scenes::scene_for(settled.view()).until_change(settled.frame()) > 33ms);
 }
 
-TEST_CASE("While voting the screen says how many voted but shows no dots; the result ranks them") {
+TEST_CASE("While voting the screen says how many voted but shows no dots, the result ranks them") {
     testing::TempDir temp;
     Screen screen{1920, 1080};
     screen.go_to("brainstorm");

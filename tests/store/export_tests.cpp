@@ -215,7 +215,7 @@ TEST_CASE("The CSV export parses into one row per contribution, formulas made in
     CHECK(count_of(csv, "\n") == count_of(csv, "\r\n") + 1);  // only the AI list's line break sits inside a field
 }
 
-TEST_CASE("A CSV field cannot start a formula after any separator, in Dutch (;) and English (,)") {
+TEST_CASE("A CSV field cannot start a formula after any separator, in Dutch (semicolon) and English (comma)") {
     const FinishedSession session;
     auto view = session.engine.view();
     view.notes.at(0).text = "a;=1+1,@SUM(A1)\n-2";
@@ -234,7 +234,7 @@ TEST_CASE("A CSV field cannot start a formula after any separator, in Dutch (;) 
     CHECK(export_of(view, ExportFormat::Csv, "en").rfind(k_bom + "\"Stage id\",\"Stage\",", 0) == 0);
 }
 
-TEST_CASE("No export names a participant by number; a first name only when the room shows names") {
+TEST_CASE("No export names a participant by number, a first name only when the room shows names") {
     const FinishedSession session;
     auto view = session.engine.view();
     view.participants.at(0).name = "Anna";
@@ -263,7 +263,7 @@ TEST_CASE("No export names a participant by number; a first name only when the r
     CHECK(export_of(view, ExportFormat::Markdown, "nl", true).find("- Een klant bedankte me (Anna)") != std::string::npos);
 }
 
-TEST_CASE("While the dots are being placed no export shows a count, a place or a choice; after the result they are there") {
+TEST_CASE("While the dots are being placed no export shows a count, a place or a choice, after the result they are there") {
     SessionWalk walk;
     walk.walk_into_vote();
     REQUIRE(walk.engine.view().parts.at(k_brainstorm) == Part::Vote);

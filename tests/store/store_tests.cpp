@@ -130,7 +130,7 @@ TEST_CASE("A replay rebuilds the open session and lets its timers run on in real
     }
 }
 
-TEST_CASE("A closed session is not replayed; the next one replays from its own start") {
+TEST_CASE("A closed session is not replayed, the next one replays from its own start") {
     testing::TempDir temp;
     FakeClock clock;
     auto engine = make_engine();
