@@ -14,62 +14,10 @@ namespace kiosk {
 const std::vector<ActionSpec>& action_specs() {
     using E = EventKind;
     using S = Scope;
-    using G = Engine;
-    using C = CoffeeCorner;
-    constexpr unsigned room_or_host = k_room | k_host;
-    // clang-format off
-    static const std::vector<ActionSpec> table{
-        {E::Start,          "start",            "",                          k_room,         S::Anywhere, ChosenPayload{},      &G::room_key},
-        {E::Next,           "next",             "/api/host/next",            room_or_host,   S::Anywhere, ChosenPayload{},      &G::room_key},
-        {E::Previous,       "previous",         "",                          k_room,         S::Anywhere, NoPayload{},          &G::room_key},
-        {E::TogglePause,    "pause",            "/api/host/pause",           room_or_host,   S::Anywhere, NoPayload{},          &G::room_key},
-        {E::Extend,         "extend",           "/api/host/extend",          room_or_host,   S::Anywhere, NoPayload{},          &G::room_key},
-        {E::OfferHost,      "offer-host",       "",                          k_room,         S::Anywhere, ChosenPayload{},      &G::offer_host},
-        {E::Join,           "join",             "/api/join",                 k_joiner,       S::Session,  JoinPayload{},        &G::join},
-        {E::Contribute,     "contribute",       "/api/notes",                k_participant,  S::Step,     NewNotePayload{},     &G::contribute},
-        {E::Edit,           "edit",             "/api/notes/edit",           k_participant,  S::Step,     EditNotePayload{},    &G::edit},
-        {E::Withdraw,       "withdraw",         "/api/notes/withdraw",       k_participant,  S::Step,     NoteRefPayload{},     &G::withdraw},
-        {E::Vote,           "vote",             "/api/vote",                 k_participant,  S::Step,     VotePayload{},        &G::vote},
-        {E::Ready,          "ready",            "/api/ready",                k_participant,  S::Step,     ReadyPayload{},       &G::ready},
-        {E::VoteExtend,     "vote-extend",      "/api/more-time",            k_participant,  S::Step,     StagePayload{},       &G::vote_extend},
-        {E::ClaimHost,      "claim-host",       "/api/host/claim",           k_participant,  S::Session,  ClaimHostPayload{},   &G::claim_host},
-        {E::HideNote,       "hide-note",        "/api/host/hide",            k_host,         S::Session,  HideNotePayload{},    &G::hide_note},
-        {E::TogglePrompt,   "toggle-prompt",    "",                          k_room,         S::Anywhere, NoPayload{},          &G::toggle_prompt},
-        {E::AskAgain,       "ask-again",        "/api/proposal/again",       k_room | k_participant, S::Step, StagePayload{},   &G::ask_again},
-        {E::MarkParagraph,  "mark",             "/api/proposal/mark",        k_participant,  S::Step,     MarkPayload{},        &G::mark_paragraph},
-        {E::PasteAnswer,    "paste-answer",     "/api/proposal/answer",      k_participant,  S::Step,     PastePayload{},       &G::paste_answer},
-        {E::AiPrompt,       "ai-prompt",        "",                          k_system,       S::Anywhere, AiPromptPayload{},    &G::ai_prompt},
-        {E::AiText,         "ai-text",          "",                          k_system,       S::Anywhere, AiTextPayload{},      &G::ai_text},
-        {E::AiEnd,          "ai-end",           "",                          k_system,       S::Anywhere, AiEndPayload{},       &G::ai_end},
-        {E::SetSituation,   "situation",        "/api/lobby/situation",      k_participant,  S::Lobby,    SituationPayload{},   &G::set_situation},
-        {E::FramingVote,    "framing-vote",     "/api/lobby/framing",        k_participant,  S::Lobby,    FramingPayload{},     &G::framing_vote},
-        {E::ReviewDecision, "review",           "/api/lobby/review",         k_participant,  S::Lobby,    ReviewPayload{},      &G::review_decision},
-        {E::Score,          "score",            "/api/validation/scores",    k_participant,  S::Step,     ScoresPayload{},      &G::score},
-        {E::Object,         "object",           "/api/validation/objection", k_participant,  S::Step,     ObjectionPayload{},   &G::object},
-        {E::DecisionVote,   "decision-vote",    "/api/validation/decision",  k_participant,  S::Step,     DecisionVotePayload{}, &G::decision_vote},
-        {E::Volunteer,      "volunteer",        "/api/validation/volunteer", k_participant,  S::Step,     VolunteerPayload{},   &G::volunteer},
-        {E::Commit,         "commit",           "/api/validation/commit",    k_participant,  S::Step,     CommitPayload{},      &G::commit},
-        {E::AdjustProposal, "adjust",           "/api/validation/edit",      k_participant,  S::Step,     AdjustPayload{},      &G::adjust_proposal},
-        {E::ShareReflection, "share-reflection", "/api/wrapup/share",        k_participant,  S::WrapUp,   ReflectionPayload{},  &G::share_reflection},
-        {E::TimedOut,       "timed-out",        "",                          k_system,       S::Anywhere, NoPayload{},          &G::made_by_tick},
-        {E::PartEnded,      "part-ended",       "",                          k_system,       S::Anywhere, NoPayload{},          &G::made_by_tick},
-        {E::WindowEnded,    "window-ended",     "",                          k_system,       S::Anywhere, NoPayload{},          &G::made_by_tick},
-        {E::RemoveParticipant, "remove",        "/api/host/remove",          k_host,         S::Session,  RemovePayload{},      &G::remove_participant},
-        {E::RunOffVote,     "runoff-vote",      "/api/runoff",               k_participant,  S::Step,     RunOffPayload{},      &G::runoff_vote},
-        {E::RoomPick,       "room-pick",        "",                          k_room,         S::Anywhere, RoomPickPayload{},    &G::room_pick},
-        {E::RunOffEnded,    "runoff-ended",     "",                          k_system,       S::Anywhere, NoPayload{},          &G::made_by_tick},
-        {E::CloseCodes,     "codes-closed",     "",                          k_system,       S::Session,  NoPayload{},          &G::close_codes},
-        {E::NewCode,        "new-code",         "",                          k_room,         S::Session,  ChosenPayload{},      &G::new_code},
-        {E::CoffeeWeek,     "coffee-week",      "",                          k_system,       S::Anywhere, CoffeeWeekPayload{},  &C::week},
-        {E::CoffeeAnswer,   "coffee-answer",    "/api/coffee/answer",        k_visitor,      S::Anywhere, CoffeeAnswerPayload{}, &C::answer},
-        {E::CoffeeWithdraw, "coffee-withdraw",  "/api/coffee/withdraw",      k_visitor,      S::Anywhere, NoPayload{},          &C::withdraw},
-        {E::CoffeeHost,     "coffee-host",      "/api/coffee/host",          k_visitor,      S::Anywhere, CoffeeHostPayload{},  &C::claim_moderator},
-        {E::CoffeeModerate, "coffee-moderate",  "/api/coffee/moderate",      k_moderator | k_room,    S::Anywhere, CoffeeModeratePayload{}, &C::moderate},
-        {E::CoffeeQuestion, "coffee-question",  "",                          k_system,       S::Anywhere, CoffeeQuestionPayload{}, &C::group_question},
-        {E::QuestionIdea,   "question-idea",    "/api/wrapup/question",      k_participant,  S::WrapUp,   QuestionIdeaPayload{}, &G::question_idea},
-        {E::QuestionDot,    "question-dot",     "/api/wrapup/question-dot",  k_participant,  S::WrapUp,   QuestionDotPayload{}, &G::question_dot},
-    };
-    // clang-format on
+#define KIOSK_ACTION_ROW(kind, name, route, senders, scope, payload, module, handler) \
+    {E::kind, name, route, senders, S::scope, payload{}, &module::handler},
+    static const std::vector<ActionSpec> table{KIOSK_ACTIONS(KIOSK_ACTION_ROW)};
+#undef KIOSK_ACTION_ROW
     return table;
 }
 

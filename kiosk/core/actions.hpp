@@ -1,14 +1,14 @@
 #pragma once
-// Every action the engine knows, declared once: its journal name, its HTTP route when phones
-// may send it, its payload (payloads.hpp: the fields with their types and limits), who may send
-// it, where it belongs and the engine's handler. The engine dispatches by it, the journal names
-// and decodes by it, the phone API decodes requests by it, and the phone page is served its
-// limits. An action added later is added here, or nowhere.
+// Every action the engine knows, declared once (KIOSK_ACTIONS in payloads.hpp): its journal name,
+// its HTTP route when phones may send it, its payload (the fields with their types and limits),
+// who may send it, where it belongs and its module's handler. The engine dispatches by the table
+// made from it, the journal names and decodes by it, the phone API decodes requests by it, and
+// the phone page is served its limits. An action added later is added there, or nowhere.
 #include <optional>
 #include <span>
-#include <variant>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "kiosk/core/content.hpp"

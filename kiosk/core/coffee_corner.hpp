@@ -50,12 +50,14 @@ public:
 private:
     friend const std::vector<ActionSpec>& action_specs();  // the table names the handlers below
 
-    Status week(Event& event, Outcome& outcome);
-    Status answer(Event& event, Outcome& outcome);
-    Status withdraw(Event& event, Outcome& outcome);
-    Status claim_moderator(Event& event, Outcome& outcome);
-    Status moderate(Event& event, Outcome& outcome);
-    Status group_question(Event& event, Outcome& outcome);
+    // The handler of each of the coffee corner's actions (KIOSK_ACTIONS rows naming CoffeeCorner).
+#define KIOSK_HANDLER_CoffeeCorner(handler) Status handler(Event& event, Outcome& outcome);
+#define KIOSK_HANDLER_Engine(handler)
+#define KIOSK_DECLARE_HANDLER(kind, name, route, senders, scope, payload, module, handler) KIOSK_HANDLER_##module(handler)
+    KIOSK_ACTIONS(KIOSK_DECLARE_HANDLER)
+#undef KIOSK_DECLARE_HANDLER
+#undef KIOSK_HANDLER_Engine
+#undef KIOSK_HANDLER_CoffeeCorner
 
     // Moderators are not bounded with the answers: a flood of answers must not leave them
     // unable to hide them (and a claim needs the room's code anyway).

@@ -134,7 +134,13 @@ Status Engine::admit(const Event& event, Reserved& reserved) const {
 FieldBounds Engine::bounds() const { return field_bounds(m_draft); }
 
 // The room's keys, or the same from the host's phone (check_sender let only those through).
-Status Engine::room_key(Event& event, Outcome&) {
+Status Engine::start_key(Event& event, Outcome&) { return room_key(event); }
+Status Engine::next_key(Event& event, Outcome&) { return room_key(event); }
+Status Engine::previous_key(Event& event, Outcome&) { return room_key(event); }
+Status Engine::pause_key(Event& event, Outcome&) { return room_key(event); }
+Status Engine::extend_key(Event& event, Outcome&) { return room_key(event); }
+
+Status Engine::room_key(Event& event) {
     // Opening and closing the session stay with the room; the host works inside the steps.
     if (event.from.is_participant() && (event.kind == EventKind::Start || !m_draft.in_step())) return Status::NotOpen;
     bool changed = false;
@@ -153,8 +159,11 @@ Status Engine::room_key(Event& event, Outcome&) {
     return changed ? Status::Ok : Status::Ignored;
 }
 
-// TimedOut, PartEnded and WindowEnded are journaled for the record; tick() makes them again.
-Status Engine::made_by_tick(Event&, Outcome&) { return Status::Ignored; }
+// The clock's events are journaled for the record; tick() makes them again.
+Status Engine::timed_out(Event&, Outcome&) { return Status::Ignored; }
+Status Engine::part_ended(Event&, Outcome&) { return Status::Ignored; }
+Status Engine::window_ended(Event&, Outcome&) { return Status::Ignored; }
+Status Engine::runoff_ended(Event&, Outcome&) { return Status::Ignored; }
 
 bool Engine::start(Event& event) {
     switch (m_draft.phase) {

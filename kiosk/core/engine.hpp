@@ -92,14 +92,26 @@ public:
 private:
     friend const std::vector<ActionSpec>& action_specs();  // the table names the handlers below
 
+    // The handler of each of the session's actions (KIOSK_ACTIONS in payloads.hpp, whose rows
+    // name Engine), defined in engine.cpp (the room's keys, the clock's events),
+    // engine_phones.cpp, engine_decide.cpp (lobby, validation, wrap-up), engine_choice.cpp
+    // (run-offs) and engine_proposal.cpp (the AI stage). Each is called by dispatch() after it
+    // checked the sender, the fields and the phase or stage.
+#define KIOSK_HANDLER_Engine(handler) Status handler(Event& event, Outcome& outcome);
+#define KIOSK_HANDLER_CoffeeCorner(handler)
+#define KIOSK_DECLARE_HANDLER(kind, name, route, senders, scope, payload, module, handler) KIOSK_HANDLER_##module(handler)
+    KIOSK_ACTIONS(KIOSK_DECLARE_HANDLER)
+#undef KIOSK_DECLARE_HANDLER
+#undef KIOSK_HANDLER_CoffeeCorner
+#undef KIOSK_HANDLER_Engine
+
     // engine.cpp: dispatch, the lifecycle and the timers
     Status dispatch(Event& event, Outcome& outcome);
     Status check_sender(const ActionSpec& spec, const Event& event) const;
     Status check_scope(const ActionSpec& spec, const Event& event) const;
     // The participant a phone's event comes from (never a removed one), or nullptr.
     Participant* sender(const Event& event);
-    Status room_key(Event& event, Outcome& outcome);
-    Status made_by_tick(Event& event, Outcome& outcome);
+    Status room_key(Event& event);  // Start, Next, Previous, pause and extend: the room's or the host's
     bool start(Event& event);
     bool next(Event& event);
     bool previous(Millis now);
@@ -118,19 +130,6 @@ private:
     void publish(View next);
 
     // engine_phones.cpp: what phones do
-    Status join(Event& event, Outcome& outcome);
-    Status contribute(Event& event, Outcome& outcome);
-    Status edit(Event& event, Outcome& outcome);
-    Status withdraw(Event& event, Outcome& outcome);
-    Status vote(Event& event, Outcome& outcome);
-    Status ready(Event& event, Outcome& outcome);
-    Status vote_extend(Event& event, Outcome& outcome);
-    Status offer_host(Event& event, Outcome& outcome);
-    Status claim_host(Event& event, Outcome& outcome);
-    Status hide_note(Event& event, Outcome& outcome);
-    Status remove_participant(Event& event, Outcome& outcome);
-    Status close_codes(Event& event, Outcome& outcome);
-    Status new_code(Event& event, Outcome& outcome);
     bool notes_open() const;  // the running step takes notes (and edits) now
     Note* own_note(int id, int author, Status& status);
     void move_on_when_all_ready(Millis now);
@@ -138,28 +137,12 @@ private:
     void add_spent(Millis now);  // the running step's time so far goes into View::spent
 
     // engine_decide.cpp: the lobby's choices, the validation stage, the wrap-up
-    Status set_situation(Event& event, Outcome& outcome);
-    Status framing_vote(Event& event, Outcome& outcome);
-    Status review_decision(Event& event, Outcome& outcome);
-    Status score(Event& event, Outcome& outcome);
-    Status object(Event& event, Outcome& outcome);
-    Status decision_vote(Event& event, Outcome& outcome);
-    Status volunteer(Event& event, Outcome& outcome);
-    Status commit(Event& event, Outcome& outcome);
-    Status adjust_proposal(Event& event, Outcome& outcome);
-    Status share_reflection(Event& event, Outcome& outcome);
     Status check_validation(std::initializer_list<Part> parts) const;
-
-    // engine_decide.cpp: the wrap-up's suggestions for the coffee corner's next question
-    Status question_idea(Event& event, Outcome& outcome);
-    Status question_dot(Event& event, Outcome& outcome);
 
     // engine_choice.cpp: what a dot vote chose, with a run-off and the room's pick on a tie
     void begin_results(Millis at);      // the vote's result part begins: settled, or a run-off
     void close_runoff();                // the run-off's dots are counted
     void settle_leaving();              // the step is left: a tie nobody settled takes the earlier note
-    Status runoff_vote(Event& event, Outcome& outcome);
-    Status room_pick(Event& event, Outcome& outcome);
     StageChoice* current_choice();      // the running step's, while it is not settled
     void record_choice(int step);       // a settled choice becomes a fact (once per step)
 
@@ -172,13 +155,6 @@ private:
     bool constraints_open() const;  // constraints may be added (always true in other steps)
     void request_proposal();
     void cancel_proposal(const char* why);  // stops a request in flight, keeping what arrived
-    Status toggle_prompt(Event& event, Outcome& outcome);
-    Status ai_prompt(Event& event, Outcome& outcome);
-    Status ai_text(Event& event, Outcome& outcome);
-    Status ai_end(Event& event, Outcome& outcome);
-    Status paste_answer(Event& event, Outcome& outcome);
-    Status mark_paragraph(Event& event, Outcome& outcome);
-    Status ask_again(Event& event, Outcome& outcome);
 
     std::shared_ptr<const Content> m_content;
     TimerRules m_timers;

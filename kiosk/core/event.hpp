@@ -14,73 +14,11 @@
 
 namespace kiosk {
 
-enum class EventKind {
-    // The room (keyboard, remote) or the host's phone. The payload of each kind, who may send
-    // it and where it belongs are declared once in actions.cpp.
-    Start,        // the room's main key: idle -> lobby -> check-in; closes a finished session
-    Next,         // to the next part or step (or wrap-up, or back to idle after wrap-up)
-    Previous,     // to the step before; a step returned to keeps the time it had left
-    TogglePause,  // pause or resume the running step's timer
-    Extend,       // add TimerRules::extend_step to the running step
-    OfferHost,    // the room shows a one-time host code (key H)
-    // Phones
-    Join,
-    Contribute,
-    Edit,
-    Withdraw,
-    Vote,
-    Ready,
-    VoteExtend,   // this participant wants more time
-    ClaimHost,
-    HideNote,     // host only
-    // The AI proposal (stage with "contribute": "constraints")
-    TogglePrompt,   // the room: show or hide the whole prompt on the screen
-    AskAgain,       // a phone or the room: one more version of the proposal
-    MarkParagraph,
-    PasteAnswer,    // the answer pasted from the group's own assistant
-    // From the AI worker (the system)
-    AiPrompt,
-    AiText,
-    AiEnd,
-    // The lobby, the validation stage and the wrap-up
-    SetSituation,
-    FramingVote,
-    ReviewDecision,
-    Score,
-    Object,
-    DecisionVote,
-    Volunteer,
-    Commit,
-    AdjustProposal,
-    ShareReflection,
-    // Made by the engine itself when time passes; replaying them is done by tick()
-    TimedOut,     // a step's deadline passed
-    PartEnded,    // a dot-vote step's write or vote part ended
-    WindowEnded,  // the AI stage's constraints window closed: the prompt is asked for
-    // The host takes a participant out of the session (their notes stay)
-    RemoveParticipant,
-    // A tie at a deciding place of a dot vote (choice.hpp)
-    RunOffVote,   // a phone's one dot in the run-off
-    RoomPick,     // still tied after the run-off: the room picks with the keys 1-9
-    RunOffEnded,  // the run-off's time ran out (made by tick())
-    // Typing the join code: closed by the kiosk when too many wrong codes were tried in a
-    // session (the phone API counts them), opened again with a fresh code by the room (key C)
-    CloseCodes,
-    NewCode,
-    // The coffee corner (coffee.hpp), outside and during sessions. A new ISO week's answer link
-    // (the system, when the week turns); a visitor's answer, withdrawal and moderator claim; a
-    // moderator's approve or hide; and a group's chosen question for next week (the system
-    // journals it when the session closes, so it outlives the session's record).
-    CoffeeWeek,
-    CoffeeAnswer,
-    CoffeeWithdraw,
-    CoffeeHost,
-    CoffeeModerate,
-    CoffeeQuestion,
-    // The wrap-up: a participant's suggestion for the coffee corner's next question, and their dot
-    QuestionIdea,
-    QuestionDot,
-};
+// Every action the engine knows, in the order of KIOSK_ACTIONS (payloads.hpp), where each is
+// declared once with its payload, who may send it and its handler.
+#define KIOSK_EVENT_KIND(kind, name, route, senders, scope, payload, module, handler) kind,
+enum class EventKind { KIOSK_ACTIONS(KIOSK_EVENT_KIND) };
+#undef KIOSK_EVENT_KIND
 
 // Set by the engine on an applied event that opened or closed a session: the journal's
 // session boundaries.

@@ -1,5 +1,10 @@
 #pragma once
-// What each action carries, as one typed struct per action. Every struct declares its fields
+// Every action, declared once: what it carries (one typed struct per action) and its row in
+// KIOSK_ACTIONS at the end of this file (its journal name, its route, who may send it, where it
+// belongs, and its module's handler). A new action is a payload struct and a row here, its
+// handler in its module, its part of the phone page, its words and its test.
+//
+// Every payload struct declares its fields
 // once (`fields`, in the order of `refs()`): the name a request and a refusal use, its kind,
 // its limits, and the journal column it is kept in. The API decodes requests by these, the
 // engine checks them (the last gate, also on replay), the journal stores them, and the phone
@@ -8,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -325,13 +331,90 @@ struct QuestionDotPayload {
     auto refs() { return std::tie(idea); }
 };
 
-using Payload = std::variant<NoPayload, ChosenPayload, JoinPayload, NewNotePayload, EditNotePayload, NoteRefPayload,
-                             HideNotePayload, VotePayload, ReadyPayload, StagePayload, ClaimHostPayload, RemovePayload,
-                             MarkPayload, PastePayload, AiPromptPayload, AiTextPayload, AiEndPayload, SituationPayload,
-                             FramingPayload, ReviewPayload, ScoresPayload, ObjectionPayload, AdjustPayload, DecisionVotePayload,
-                             VolunteerPayload, CommitPayload, ReflectionPayload, QuestionIdeaPayload, RunOffPayload,
-                             RoomPickPayload, CoffeeWeekPayload, CoffeeAnswerPayload, CoffeeHostPayload,
-                             CoffeeModeratePayload, CoffeeQuestionPayload, QuestionDotPayload>;
+// ---- the actions, declared once ----
+// X(Kind, "journal name", "POST route for phones" or "", senders, Scope, Payload, Module, handler)
+// in EventKind order: EventKind (event.hpp), the Payload variant below, the action table
+// (actions.cpp) and the modules' handler declarations (engine.hpp, coffee_corner.hpp) are made
+// from it. Senders (k_room, k_participant, ...) and Scope are explained in actions.hpp; a
+// handler is a member of its module, Engine (the session) or CoffeeCorner.
+#define KIOSK_ACTIONS(X) \
+    /* The room (keyboard, remote) or the host's phone */ \
+    X(Start,          "start",            "",                          k_room,                 Anywhere, ChosenPayload,        Engine, start_key) \
+    X(Next,           "next",             "/api/host/next",            k_room | k_host,        Anywhere, ChosenPayload,        Engine, next_key) \
+    X(Previous,       "previous",         "",                          k_room,                 Anywhere, NoPayload,            Engine, previous_key) \
+    X(TogglePause,    "pause",            "/api/host/pause",           k_room | k_host,        Anywhere, NoPayload,            Engine, pause_key) \
+    X(Extend,         "extend",           "/api/host/extend",          k_room | k_host,        Anywhere, NoPayload,            Engine, extend_key) \
+    X(OfferHost,      "offer-host",       "",                          k_room,                 Anywhere, ChosenPayload,        Engine, offer_host) \
+    /* Phones */ \
+    X(Join,           "join",             "/api/join",                 k_joiner,               Session,  JoinPayload,          Engine, join) \
+    X(Contribute,     "contribute",       "/api/notes",                k_participant,          Step,     NewNotePayload,       Engine, contribute) \
+    X(Edit,           "edit",             "/api/notes/edit",           k_participant,          Step,     EditNotePayload,      Engine, edit) \
+    X(Withdraw,       "withdraw",         "/api/notes/withdraw",       k_participant,          Step,     NoteRefPayload,       Engine, withdraw) \
+    X(Vote,           "vote",             "/api/vote",                 k_participant,          Step,     VotePayload,          Engine, vote) \
+    X(Ready,          "ready",            "/api/ready",                k_participant,          Step,     ReadyPayload,         Engine, ready) \
+    X(VoteExtend,     "vote-extend",      "/api/more-time",            k_participant,          Step,     StagePayload,         Engine, vote_extend) \
+    X(ClaimHost,      "claim-host",       "/api/host/claim",           k_participant,          Session,  ClaimHostPayload,     Engine, claim_host) \
+    X(HideNote,       "hide-note",        "/api/host/hide",            k_host,                 Session,  HideNotePayload,      Engine, hide_note) \
+    /* The AI proposal (stage with "contribute": "constraints") */ \
+    X(TogglePrompt,   "toggle-prompt",    "",                          k_room,                 Anywhere, NoPayload,            Engine, toggle_prompt) \
+    X(AskAgain,       "ask-again",        "/api/proposal/again",       k_room | k_participant, Step,     StagePayload,         Engine, ask_again) \
+    X(MarkParagraph,  "mark",             "/api/proposal/mark",        k_participant,          Step,     MarkPayload,          Engine, mark_paragraph) \
+    X(PasteAnswer,    "paste-answer",     "/api/proposal/answer",      k_participant,          Step,     PastePayload,         Engine, paste_answer) \
+    /* From the AI worker (the system) */ \
+    X(AiPrompt,       "ai-prompt",        "",                          k_system,               Anywhere, AiPromptPayload,      Engine, ai_prompt) \
+    X(AiText,         "ai-text",          "",                          k_system,               Anywhere, AiTextPayload,        Engine, ai_text) \
+    X(AiEnd,          "ai-end",           "",                          k_system,               Anywhere, AiEndPayload,         Engine, ai_end) \
+    /* The lobby, the validation stage and the wrap-up */ \
+    X(SetSituation,   "situation",        "/api/lobby/situation",      k_participant,          Lobby,    SituationPayload,     Engine, set_situation) \
+    X(FramingVote,    "framing-vote",     "/api/lobby/framing",        k_participant,          Lobby,    FramingPayload,       Engine, framing_vote) \
+    X(ReviewDecision, "review",           "/api/lobby/review",         k_participant,          Lobby,    ReviewPayload,        Engine, review_decision) \
+    X(Score,          "score",            "/api/validation/scores",    k_participant,          Step,     ScoresPayload,        Engine, score) \
+    X(Object,         "object",           "/api/validation/objection", k_participant,          Step,     ObjectionPayload,     Engine, object) \
+    X(DecisionVote,   "decision-vote",    "/api/validation/decision",  k_participant,          Step,     DecisionVotePayload,  Engine, decision_vote) \
+    X(Volunteer,      "volunteer",        "/api/validation/volunteer", k_participant,          Step,     VolunteerPayload,     Engine, volunteer) \
+    X(Commit,         "commit",           "/api/validation/commit",    k_participant,          Step,     CommitPayload,        Engine, commit) \
+    X(AdjustProposal, "adjust",           "/api/validation/edit",      k_participant,          Step,     AdjustPayload,        Engine, adjust_proposal) \
+    X(ShareReflection, "share-reflection", "/api/wrapup/share",        k_participant,          WrapUp,   ReflectionPayload,    Engine, share_reflection) \
+    /* Made by the engine itself when time passes; replaying them is done by tick() */ \
+    X(TimedOut,       "timed-out",        "",                          k_system,               Anywhere, NoPayload,            Engine, timed_out) \
+    X(PartEnded,      "part-ended",       "",                          k_system,               Anywhere, NoPayload,            Engine, part_ended) \
+    X(WindowEnded,    "window-ended",     "",                          k_system,               Anywhere, NoPayload,            Engine, window_ended) \
+    /* The host takes a participant out of the session (their notes stay) */ \
+    X(RemoveParticipant, "remove",        "/api/host/remove",          k_host,                 Session,  RemovePayload,        Engine, remove_participant) \
+    /* A tie at a deciding place of a dot vote (choice.hpp) */ \
+    X(RunOffVote,     "runoff-vote",      "/api/runoff",               k_participant,          Step,     RunOffPayload,        Engine, runoff_vote) \
+    X(RoomPick,       "room-pick",        "",                          k_room,                 Anywhere, RoomPickPayload,      Engine, room_pick) \
+    X(RunOffEnded,    "runoff-ended",     "",                          k_system,               Anywhere, NoPayload,            Engine, runoff_ended) \
+    /* Typing the join code: closed by the kiosk after too many wrong codes, opened again by the room (key C) */ \
+    X(CloseCodes,     "codes-closed",     "",                          k_system,               Session,  NoPayload,            Engine, close_codes) \
+    X(NewCode,        "new-code",         "",                          k_room,                 Session,  ChosenPayload,        Engine, new_code) \
+    /* The coffee corner (coffee_corner.hpp), outside and during sessions */ \
+    X(CoffeeWeek,     "coffee-week",      "",                          k_system,               Anywhere, CoffeeWeekPayload,    CoffeeCorner, week) \
+    X(CoffeeAnswer,   "coffee-answer",    "/api/coffee/answer",        k_visitor,              Anywhere, CoffeeAnswerPayload,  CoffeeCorner, answer) \
+    X(CoffeeWithdraw, "coffee-withdraw",  "/api/coffee/withdraw",      k_visitor,              Anywhere, NoPayload,            CoffeeCorner, withdraw) \
+    X(CoffeeHost,     "coffee-host",      "/api/coffee/host",          k_visitor,              Anywhere, CoffeeHostPayload,    CoffeeCorner, claim_moderator) \
+    X(CoffeeModerate, "coffee-moderate",  "/api/coffee/moderate",      k_moderator | k_room,   Anywhere, CoffeeModeratePayload, CoffeeCorner, moderate) \
+    X(CoffeeQuestion, "coffee-question",  "",                          k_system,               Anywhere, CoffeeQuestionPayload, CoffeeCorner, group_question) \
+    /* The wrap-up: a participant's suggestion for the coffee corner's next question, and their dot */ \
+    X(QuestionIdea,   "question-idea",    "/api/wrapup/question",      k_participant,          WrapUp,   QuestionIdeaPayload,  Engine, question_idea) \
+    X(QuestionDot,    "question-dot",     "/api/wrapup/question-dot",  k_participant,          WrapUp,   QuestionDotPayload,   Engine, question_dot)
+
+namespace detail {
+// std::variant of the payload types the actions name, each once, NoPayload first.
+template <typename Variant, typename... Ts>
+struct unique_variant {
+    using type = Variant;
+};
+template <typename... Vs, typename T, typename... Ts>
+struct unique_variant<std::variant<Vs...>, T, Ts...> {
+    using type = typename std::conditional_t<(std::is_same_v<T, Vs> || ...), unique_variant<std::variant<Vs...>, Ts...>,
+                                             unique_variant<std::variant<Vs..., T>, Ts...>>::type;
+};
+}  // namespace detail
+
+#define KIOSK_PAYLOAD_OF(kind, name, route, senders, scope, payload, module, handler) , payload
+using Payload = detail::unique_variant<std::variant<NoPayload> KIOSK_ACTIONS(KIOSK_PAYLOAD_OF)>::type;
+#undef KIOSK_PAYLOAD_OF
 
 // Calls f(spec, member) for every field of a payload, in declaration order.
 template <typename P, typename F>

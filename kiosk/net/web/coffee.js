@@ -12,7 +12,6 @@ const storageKey = prefix + token;
 const hostRefreshMs = 5000;       // a moderator sees new waiting answers within seconds
 const waitingRefreshMs = 15000;   // an answer waiting for approval: has it been looked at?
 
-let T = {};             // texts in the kiosk's language
 let defaultMax = 0;     // the kiosk's note length from /api/strings, until /api/coffee says
 let key = stored();     // this phone's secret for the week; '' before its first answer
 let data = null;        // the latest /api/coffee reply
@@ -21,51 +20,20 @@ let confirming = false; // "withdraw?" is being asked
 let draft = null;       // what is typed in the box, kept when the page redraws
 let refresh = 0;        // the timer of the next /api/coffee
 let over = false;       // the week of this link has ended: nothing more to ask
-let shown = {};         // signature of each section as last drawn
 let changes = 0;        // this phone's own sends: a refresh asked before one is out of date
 
-const $ = (id) => document.getElementById(id);
-const app = $('app');
+// dom.js (loaded first) holds T, $, app, present, count, t, counterText, el, put, makeBanner,
+// makeSections and noConnection: the same rules as app.js.
 
-// ---- small helpers (the same rules as app.js) ------------------------------------------
-
-function present(value) {
-  return value !== null && value !== undefined && value !== false && !(typeof value === 'number' && !Number.isFinite(value));
-}
-function count(value) { return Number.isFinite(value) ? value : 0; }
-
-// The text NAME with its {placeholders} filled; a placeholder without a value is left out.
-function t(name, values) {
-  const text = typeof T[name] === 'string' && T[name] ? T[name] : name;
-  return text.replace(/\{(\w+)\}/g, (mark, k) => {
-    const v = values ? values[k] : undefined;
-    if (present(v)) return String(v);
-    console.warn('vitale: no value for ' + mark + ' in ' + name);
-    return '';
-  });
-}
-
-function drawable(children) {
-  return children.flat().filter((c) => c !== null && c !== undefined && c !== false && c !== true && c !== '')
-    .map((c) => (typeof c === 'number' ? String(c) : c));
-}
-function put(parent, ...children) { parent.replaceChildren(...drawable(children)); return parent; }
-
-function el(tag, props, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props || {})) {
-    if (k === 'text') node.textContent = present(v) ? String(v) : '';
-    else if (k === 'class') node.className = v;
-    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else if (present(v)) node.setAttribute(k, v === true ? '' : v);
-  }
-  node.append(...drawable(children));
-  return node;
-}
+// A short notice in the live region (read out by screen readers): a confirmation goes after a
+// few seconds, a refusal stays longer.
+const banner = makeBanner({ errorMs: 10000, noticeMs: 4000, keep: 'region' });
+// A section is drawn again only when what it shows changed, so that a refresh (every 5 s for a
+// moderator) never replaces a button under a finger; what had the focus keeps it, also a button
+// or a heading (the box being typed in keeps its text through `draft`, and its cursor).
+const { section, forget: forgetDrawn } = makeSections(app, { focus: 'any', keepText: false });
 
 function maxText() { return data && count(data.max_text) > 0 ? data.max_text : defaultMax; }
-// "12/280". Counts characters as the kiosk does (an emoji is one).
-function counterText(text, max) { const n = [...text].length; return max ? n + '/' + max : String(n); }
 
 // ---- the phone's key for the week ------------------------------------------------------
 // Storage can be refused (a private window on an old phone): the page then works for as long
@@ -89,16 +57,6 @@ function forgetOtherWeeks() {
 }
 
 // ---- talking to the kiosk ---------------------------------------------------------------
-
-// A short notice in the live region (read out by screen readers): a confirmation goes after a
-// few seconds, a refusal stays longer.
-function banner(text, isError) {
-  const b = $('banner');
-  b.textContent = text || '';
-  b.className = text && isError ? 'error' : '';
-  clearTimeout(banner.timer);
-  if (text) banner.timer = setTimeout(() => { b.textContent = ''; b.className = ''; }, isError ? 10000 : 4000);
-}
 
 // GET (no body) or POST (JSON body). Never throws: { ok, status, reply }, status 0 = offline.
 async function call(path, body) {
@@ -149,36 +107,15 @@ function weekOver(message) {
   over = true;
   clearTimeout(refresh);
   forget(storageKey);
-  shown = {};
+  forgetDrawn();
   put(app, el('h1', { text: t('coffee_week_over_title') }),
     el('p', { class: 'card', id: 'coffee-over', text: typeof message === 'string' && message ? message : t('coffee_week_over') }));
 }
 
 // ---- drawing ------------------------------------------------------------------------------
 
-// A section is drawn again only when what it shows changed, so that a refresh (every 5 s for a
-// moderator) never replaces a button under a finger; what had the focus keeps it (the box being
-// typed in also its text and cursor).
-function section(id, signature, build) {
-  let node = $(id);
-  if (!node) node = app.appendChild(el('section', { id }));
-  const sig = JSON.stringify(signature);
-  if (shown[id] === sig) return node;
-  shown[id] = sig;
-  const active = document.activeElement;
-  const focused = active && active.id && node.contains(active)
-    ? { id: active.id, start: active.selectionStart, end: active.selectionEnd } : null;
-  put(node, build() || []);
-  const again = focused && $(focused.id);
-  if (again) {
-    again.focus();
-    if (again.tagName === 'TEXTAREA') again.setSelectionRange(focused.start, focused.end);
-  }
-  return node;
-}
-
 function render() {
-  if (!$('coffee-intro')) { put(app); shown = {}; }
+  if (!$('coffee-intro')) { put(app); forgetDrawn(); }
   $('stage-label').textContent = t('coffee_title');
   const d = data;
   section('coffee-intro', [d.question, d.week, d.moderation], intro);
@@ -369,7 +306,7 @@ async function claimHost() {
     T = reply.strings || {};
     defaultMax = count(reply.max_text);
   } catch (e) {
-    put(app, el('p', { class: 'card', text: 'Geen verbinding met het scherm. / No connection to the screen.' }));
+    noConnection();
     setTimeout(start, 3000);
     return;
   }
