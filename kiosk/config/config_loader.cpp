@@ -182,6 +182,65 @@ void read_power(const Json& json, const std::string& file, Problems& problems, d
     }
 }
 
+void read_display(ObjectReader& top, const std::string& file, Problems& problems, Settings& settings) {
+    const Json* display = top.object("display", false);
+    if (!display) return;
+    ObjectReader reader{*display, file, "display", problems};
+    reader.read("fullscreen", settings.display.fullscreen);
+    reader.read("width", 640, 7680, settings.display.width);
+    reader.read("height", 480, 4320, settings.display.height);
+    if (const Json* power = reader.object("power", false)) read_power(*power, file, problems, settings.display.power);
+}
+
+void read_network(ObjectReader& top, const std::string& file, Problems& problems, Settings& settings) {
+    const Json* network = top.object("network", false);
+    if (!network) return;
+    ObjectReader reader{*network, file, "network", problems};
+    reader.read("port", 1, 65535, settings.port);
+    reader.read("public_url", settings.public_url, 200);
+    const auto& url = settings.public_url;
+    if (!url.empty() && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
+        reader.problem("public_url", "must start with http:// or https:// (or be \"\" to detect the LAN address)");
+    else if (url.find_first_of(" \t\r\n") != std::string::npos)
+        reader.problem("public_url", "must not contain spaces");
+}
+
+void read_phones(ObjectReader& top, const std::string& file, Problems& problems, Settings& settings) {
+    const Json* phones = top.object("phones", false);
+    if (!phones) return;
+    ObjectReader reader{*phones, file, "phones", problems};
+    auto& session = settings.session;
+    reader.read("max_participants", 1, 500, session.max_participants);
+    reader.read("max_text", 20, 1000, session.max_text);
+    reader.read("show_names", session.show_names);
+    reader.read("advance_when_all_ready", session.advance_when_all_ready);
+    reader.read("requests_per_minute", 10, 6000, settings.phone_requests_per_minute);
+    reader.read("joins_per_address", 1, 500, settings.joins_per_address);
+    reader.read("connections_per_address", 4, 1000, settings.connections_per_address);
+    reader.read("wrong_code_budget", 10, 100000, settings.wrong_code_budget);
+    int budget_kb = static_cast<int>(session.phone_budget / 1024);
+    reader.read("journal_budget_kb", 256, 1024 * 1024, budget_kb);
+    session.phone_budget = static_cast<std::size_t>(budget_kb) * 1024;
+}
+
+void read_timers(ObjectReader& top, const std::string& file, Problems& problems, Settings& settings) {
+    if (const Json* timers = top.object("timers", false)) {
+        ObjectReader reader{*timers, file, "timers", problems};
+        reader.read<std::chrono::minutes>("extend_minutes", 1, 15, settings.timers.extend_step);
+        reader.read<std::chrono::seconds>("warning_seconds", 10, 300, settings.timers.warning);
+    }
+}
+
+void read_decision(ObjectReader& top, const std::string& file, Problems& problems, Settings& settings) {
+    if (const Json* decision = top.object("decision", false)) {
+        ObjectReader reader{*decision, file, "decision", problems};
+        auto& rule = settings.session.decision;
+        reader.read("weak_score", 1, 4, rule.weak_score);
+        reader.read("adjust_max_weak", 0, 20, rule.adjust_max_weak);
+        reader.read("objection_means_adjust", rule.objection_means_adjust);
+    }
+}
+
 Settings read_settings(const Json& json, const std::string& file, Problems& problems) {
     Settings settings;
     if (!json.is_object()) {
@@ -191,56 +250,17 @@ Settings read_settings(const Json& json, const std::string& file, Problems& prob
     ObjectReader top{json, file, "", problems};
     settings.room_name = top.text("room_name", std::nullopt, 60);
     settings.language = top.choice("language", k_languages, settings.language);
-    if (const Json* display = top.object("display", false)) {
-        ObjectReader reader{*display, file, "display", problems};
-        reader.read("fullscreen", settings.display.fullscreen);
-        reader.read("width", 640, 7680, settings.display.width);
-        reader.read("height", 480, 4320, settings.display.height);
-        if (const Json* power = reader.object("power", false)) read_power(*power, file, problems, settings.display.power);
-    }
-    if (const Json* network = top.object("network", false)) {
-        ObjectReader reader{*network, file, "network", problems};
-        reader.read("port", 1, 65535, settings.port);
-        reader.read("public_url", settings.public_url, 200);
-        const auto& url = settings.public_url;
-        if (!url.empty() && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
-            reader.problem("public_url", "must start with http:// or https:// (or be \"\" to detect the LAN address)");
-        else if (url.find_first_of(" \t\r\n") != std::string::npos)
-            reader.problem("public_url", "must not contain spaces");
-    }
+    read_display(top, file, problems, settings);
+    read_network(top, file, problems, settings);
     top.read("data_dir", settings.data_dir, 400);
     if (json.contains("data_dir") && settings.data_dir.empty())
         top.problem("data_dir", "must not be empty; remove it for /var/lib/vitale-kiosk, or write a folder, e.g. \"data\"");
     top.read("retention_days", 1, 3650, settings.retention_days);
-    if (const Json* timers = top.object("timers", false)) {
-        ObjectReader reader{*timers, file, "timers", problems};
-        reader.read<std::chrono::minutes>("extend_minutes", 1, 15, settings.timers.extend_step);
-        reader.read<std::chrono::seconds>("warning_seconds", 10, 300, settings.timers.warning);
-    }
-    if (const Json* phones = top.object("phones", false)) {
-        ObjectReader reader{*phones, file, "phones", problems};
-        auto& session = settings.session;
-        reader.read("max_participants", 1, 500, session.max_participants);
-        reader.read("max_text", 20, 1000, session.max_text);
-        reader.read("show_names", session.show_names);
-        reader.read("advance_when_all_ready", session.advance_when_all_ready);
-        reader.read("requests_per_minute", 10, 6000, settings.phone_requests_per_minute);
-        reader.read("joins_per_address", 1, 500, settings.joins_per_address);
-        reader.read("connections_per_address", 4, 1000, settings.connections_per_address);
-        reader.read("wrong_code_budget", 10, 100000, settings.wrong_code_budget);
-        int budget_kb = static_cast<int>(session.phone_budget / 1024);
-        reader.read("journal_budget_kb", 256, 1024 * 1024, budget_kb);
-        session.phone_budget = static_cast<std::size_t>(budget_kb) * 1024;
-    }
+    read_timers(top, file, problems, settings);
+    read_phones(top, file, problems, settings);
     top.read("chime", settings.chime);
     settings.slots = read_slots(top, file, problems, settings);
-    if (const Json* decision = top.object("decision", false)) {
-        ObjectReader reader{*decision, file, "decision", problems};
-        auto& rule = settings.session.decision;
-        reader.read("weak_score", 1, 4, rule.weak_score);
-        reader.read("adjust_max_weak", 0, 20, rule.adjust_max_weak);
-        reader.read("objection_means_adjust", rule.objection_means_adjust);
-    }
+    read_decision(top, file, problems, settings);
     read_coffee(top, file, problems, settings);
     settings.ai = read_ai(top, file, problems, settings.prompts_dir);
     settings.session.constraints_window = std::chrono::seconds{settings.ai.constraints_seconds};

@@ -101,6 +101,13 @@ struct NoteRefPayload {
     auto refs() { return std::tie(stage, note); }
 };
 
+// Undo: the newest note this phone added in the stage goes again (within 30 seconds).
+struct UndoNotePayload {
+    std::string stage;
+    static constexpr std::array fields{field::stage};
+    auto refs() { return std::tie(stage); }
+};
+
 struct HideNotePayload {
     int note = 0;
     static constexpr std::array fields{field::note_id};
@@ -350,6 +357,7 @@ struct QuestionDotPayload {
     X(Contribute,     "contribute",       "/api/notes",                k_participant,          Step,     NewNotePayload,       Engine, contribute) \
     X(Edit,           "edit",             "/api/notes/edit",           k_participant,          Step,     EditNotePayload,      Engine, edit) \
     X(Withdraw,       "withdraw",         "/api/notes/withdraw",       k_participant,          Step,     NoteRefPayload,       Engine, withdraw) \
+    X(UndoNote,       "undo-note",        "/api/notes/undo",           k_participant,          Step,     UndoNotePayload,      Engine, undo_note) \
     X(Vote,           "vote",             "/api/vote",                 k_participant,          Step,     VotePayload,          Engine, vote) \
     X(Ready,          "ready",            "/api/ready",                k_participant,          Step,     ReadyPayload,         Engine, ready) \
     X(VoteExtend,     "vote-extend",      "/api/more-time",            k_participant,          Step,     StagePayload,         Engine, vote_extend) \

@@ -3,6 +3,8 @@
 // is lost.
 #include <catch2/catch.hpp>
 
+#include <regex>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -109,6 +111,28 @@ TEST_CASE("The app's script and style come from the kiosk itself") {
     const auto templates = kiosk.client().Get("/phone.html");  // templates are not files to fetch
     REQUIRE(templates);
     CHECK(templates->status == 404);
+}
+
+TEST_CASE("Every script the phone pages load is served, dom.js first and app.js last") {
+    PhoneKiosk kiosk;
+    kiosk.open_session();
+    const auto page = kiosk.client().Get(("/j/" + kiosk.view()->join_token).c_str());
+    REQUIRE(page);
+    const std::regex script{R"re(<script src="(/[a-z-]+\.js)" defer></script>)re"};
+    std::vector<std::string> sources;
+    for (auto it = std::sregex_iterator(page->body.begin(), page->body.end(), script); it != std::sregex_iterator{}; ++it)
+        sources.push_back((*it)[1]);
+    REQUIRE(sources.size() >= 3);  // the shared helpers, the screens' parts, the page itself
+    CHECK(sources.front() == "/dom.js");
+    CHECK(sources.back() == "/app.js");
+    for (const auto& source : sources) {
+        INFO(source);
+        const auto file = kiosk.client().Get(source.c_str());
+        REQUIRE(file);
+        CHECK(file->status == 200);
+        CHECK(file->get_header_value("Content-Type").rfind("text/javascript", 0) == 0);
+        CHECK(file->body.size() > 200);
+    }
 }
 
 TEST_CASE("A link from an earlier session shows a friendly ended page") {
