@@ -302,16 +302,22 @@ bool run_session(MonthEngine& month, int number, const SoakTexts& texts, std::mt
     return reached;
 }
 
-}  // namespace
-
-void bench_coffee_month(const Config& config, const ui::FontFiles& fonts, int weeks) {
-    const auto week_count = static_cast<std::size_t>(std::max(weeks, 3));
-    constexpr std::size_t k_compare_from = 2;  // growth from after week 2 to after the last
+// The week's slots in order (four a week when the config has none).
+std::vector<Slot> month_slots(const Config& config) {
     auto slots = config.settings.slots;
     if (slots.empty()) slots = {{0, 540, 600}, {1, 540, 600}, {3, 540, 600}, {4, 540, 600}};
     std::sort(slots.begin(), slots.end(), [](const Slot& a, const Slot& b) {
         return a.weekday != b.weekday ? a.weekday < b.weekday : a.start_minute < b.start_minute;
     });
+    return slots;
+}
+
+}  // namespace
+
+void bench_coffee_month(const Config& config, const ui::FontFiles& fonts, int weeks) {
+    const auto week_count = static_cast<std::size_t>(std::max(weeks, 3));
+    constexpr std::size_t k_compare_from = 2;  // growth from after week 2 to after the last
+    const auto slots = month_slots(config);
     std::printf("\nCoffee corner, a month on a fake clock: %zu weeks, each with its link, a moderator, %zu visitors answering "
                 "and editing (approve moderation), %zu sessions of %zu phones with a wrap-up question; the panels turned "
                 "with their fade at 1920x1080 into memory after each week\n",

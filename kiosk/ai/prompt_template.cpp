@@ -62,11 +62,14 @@ const std::vector<std::string>& known_placeholders() {
     return names;
 }
 
-std::optional<PromptTemplate> parse_prompt_template(std::string_view text, const std::string& file,
-                                                    std::vector<std::string>& problems) {
-    const auto before = problems.size();
-    // Split into sections at lines that are exactly "[system]" or "[user]".
-    std::map<std::string, std::pair<std::string, int>> sections;  // name -> text, first line
+namespace {
+
+using Sections = std::map<std::string, std::pair<std::string, int>>;  // name -> text, its first line
+
+// Splits the file at lines that are exactly "[system]" or "[user]"; lines before the first
+// section are notes for whoever edits the file.
+Sections split_sections(std::string_view text, const std::string& file, std::vector<std::string>& problems) {
+    Sections sections;
     std::string current;
     int line_number = 0;
     std::size_t at = 0;
@@ -85,23 +88,18 @@ std::optional<PromptTemplate> parse_prompt_template(std::string_view text, const
             sections[current] = {"", line_number + 1};
             continue;
         }
-        if (current.empty()) {
-            // Lines before the first section are notes for whoever edits the file.
-            continue;
-        }
-        sections[current].first += std::string{line} + "\n";
+        if (!current.empty()) sections[current].first += std::string{line} + "\n";
     }
     for (const char* name : {"system", "user"})
         if (!sections.count(name))
             problems.push_back(file + ": the [" + std::string{name} +
                                "] section is missing; put a line \"[" + name + "]\" above its text");
-    if (problems.size() != before) return std::nullopt;
+    return sections;
+}
 
-    const auto trimmed = [](std::string s) {
-        const auto first = s.find_first_not_of(" \n");
-        const auto last = s.find_last_not_of(" \n");
-        return first == std::string::npos ? std::string{} : s.substr(first, last - first + 1);
-    };
+// Every placeholder known and in its place (participants' text only in [user], the marker in
+// [system]), and every known one used.
+void check_placeholders(const Sections& sections, const std::string& file, std::vector<std::string>& problems) {
     const auto& data = data_placeholders();
     const auto& known = known_placeholders();
     std::map<std::string, std::vector<std::string>> seen_in;  // placeholder -> sections
@@ -126,7 +124,22 @@ std::optional<PromptTemplate> parse_prompt_template(std::string_view text, const
                                (name == "marker" || name == "language" || name == "length" ? "system" : "user") +
                                "] (" + (name == "marker" ? "the instructions must name the data blocks' marker"
                                                           : "the prompt needs it") + ")");
+}
+
+}  // namespace
+
+std::optional<PromptTemplate> parse_prompt_template(std::string_view text, const std::string& file,
+                                                    std::vector<std::string>& problems) {
+    const auto before = problems.size();
+    auto sections = split_sections(text, file, problems);
     if (problems.size() != before) return std::nullopt;
+    check_placeholders(sections, file, problems);
+    if (problems.size() != before) return std::nullopt;
+    const auto trimmed = [](const std::string& s) {
+        const auto first = s.find_first_not_of(" \n");
+        const auto last = s.find_last_not_of(" \n");
+        return first == std::string::npos ? std::string{} : s.substr(first, last - first + 1);
+    };
     return PromptTemplate{file, trimmed(sections["system"].first), trimmed(sections["user"].first)};
 }
 

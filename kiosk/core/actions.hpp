@@ -18,6 +18,7 @@ namespace kiosk {
 
 class Engine;
 class CoffeeCorner;
+struct View;
 
 // Who may send an action: a set of these.
 enum Senders : unsigned {
@@ -47,7 +48,7 @@ enum class Module { Session, Coffee };
 
 struct ActionSpec {
     using SessionHandler = Status (Engine::*)(Event& event, Outcome& outcome);
-    using CoffeeHandler = Status (CoffeeCorner::*)(Event& event, Outcome& outcome);
+    using CoffeeHandler = Status (CoffeeCorner::*)(View& draft, Event& event, Outcome& outcome);
     using Handler = std::variant<SessionHandler, CoffeeHandler>;
 
     EventKind kind;

@@ -5,10 +5,10 @@
 
 namespace kiosk {
 
-void CoffeeCorner::prepare(Event& event) const {
+void CoffeeCorner::prepare(Event& event, const KeySource& keys) const {
     if (auto* week = std::get_if<CoffeeWeekPayload>(&event.payload);
         week && event.from.kind == SenderKind::System && week->token.empty()) {
-        week->token = m_keys();
+        week->token = keys();
         week->code = code_from(week->token);
     }
     if (auto* sent = std::get_if<CoffeeAnswerPayload>(&event.payload); sent && event.from.is_visitor()) {
@@ -18,11 +18,11 @@ void CoffeeCorner::prepare(Event& event) const {
     }
 }
 
-Status CoffeeCorner::check_sender(const ActionSpec& spec, const Event& event) const {
+Status CoffeeCorner::check_sender(const ActionSpec& spec, const Event& event, const View& view) const {
     if (!(spec.senders & (k_visitor | k_moderator))) return Status::NotAllowed;
-    if (m_draft.coffee.week == 0) return Status::NoWeek;
+    if (view.coffee.week == 0) return Status::NoWeek;
     if (!is_key_shaped(event.from.key)) return Status::UnknownPerson;
-    if (!(spec.senders & k_visitor) && !m_draft.coffee.is_host(event.from.key)) return Status::NotHost;
+    if (!(spec.senders & k_visitor) && !view.coffee.is_host(event.from.key)) return Status::NotHost;
     return Status::Ok;
 }
 
@@ -30,23 +30,23 @@ bool CoffeeCorner::bounded(const Event& event) {
     return event.from.is_visitor() && event.kind != EventKind::CoffeeModerate && event.kind != EventKind::CoffeeHost;
 }
 
-Status CoffeeCorner::check_claim(const Event& event) const {
-    const auto& offer = m_draft.host_offer;
-    if (m_draft.session_open()) return Status::CoffeeHostInSession;
+Status CoffeeCorner::check_claim(const Event& event, const View& view) {
+    const auto& offer = view.host_offer;
+    if (view.session_open()) return Status::CoffeeHostInSession;
     if (!offer || offer->code != event.as<CoffeeHostPayload>().code) return Status::BadCode;
     return Status::Ok;
 }
 
-Status CoffeeCorner::admit(const ActionSpec& spec, const Event& event, const FieldBounds& bounds, Reserved& reserved) const {
-    if (const auto status = check_sender(spec, event); status != Status::Ok) return status;
+Status CoffeeCorner::admit(const ActionSpec& spec, const Event& event, const View& view, Reserved& reserved) const {
+    if (const auto status = check_sender(spec, event, view); status != Status::Ok) return status;
     Payload fields = event.payload;
     FieldProblem problem;
-    if (const auto status = check_payload(fields, bounds, problem); status != Status::Ok) return status;
-    const auto& coffee = m_draft.coffee;
+    if (const auto status = check_payload(fields, field_bounds(view), problem); status != Status::Ok) return status;
+    const auto& coffee = view.coffee;
     if (event.kind == EventKind::CoffeeWithdraw && !coffee.answer_of(event.from.key)) return Status::Ignored;
     // A wrong or spent code, or one during a session, is refused before it is written.
     if (event.kind == EventKind::CoffeeHost)
-        if (const auto status = check_claim(event); status != Status::Ok) return status;
+        if (const auto status = check_claim(event, view); status != Status::Ok) return status;
     if (!bounded(event)) return Status::Ok;
     const auto& rules = m_rules->coffee;
     const auto counted = m_events_by.find(event.from.key);
@@ -67,9 +67,9 @@ void CoffeeCorner::count(const Event& event) {
     ++m_events_by[event.from.key];
 }
 
-Status CoffeeCorner::week(Event& event, Outcome& outcome) {
+Status CoffeeCorner::week(View& draft, Event& event, Outcome& outcome) {
     const auto& week = event.as<CoffeeWeekPayload>();
-    auto& coffee = m_draft.coffee;
+    auto& coffee = draft.coffee;
     if (week.token.empty()) {
         outcome.problem.field = CoffeeWeekPayload::fields[1].name;
         return Status::MissingField;
@@ -89,9 +89,9 @@ Status CoffeeCorner::week(Event& event, Outcome& outcome) {
     return Status::Ok;
 }
 
-Status CoffeeCorner::answer(Event& event, Outcome& outcome) {
+Status CoffeeCorner::answer(View& draft, Event& event, Outcome& outcome) {
     const auto& sent = event.as<CoffeeAnswerPayload>();
-    auto& coffee = m_draft.coffee;
+    auto& coffee = draft.coffee;
     // A phone whose answer a moderator hid this week comes back only through a moderator,
     // whatever it writes now, also after withdrawing (decided here, from the state: replays alike).
     const bool waits = sent.waits || coffee.hidden_keys.count(event.from.key) > 0;
@@ -111,27 +111,27 @@ Status CoffeeCorner::answer(Event& event, Outcome& outcome) {
     return Status::Ok;
 }
 
-Status CoffeeCorner::withdraw(Event& event, Outcome&) {
-    return std::erase_if(m_draft.coffee.answers, [&](const CoffeeAnswer& a) { return a.key == event.from.key; }) > 0
+Status CoffeeCorner::withdraw(View& draft, Event& event, Outcome&) {
+    return std::erase_if(draft.coffee.answers, [&](const CoffeeAnswer& a) { return a.key == event.from.key; }) > 0
                ? Status::Ok
                : Status::Ignored;
 }
 
 // The moderator code is the room's H outside a session: one phone per code, for this week.
-Status CoffeeCorner::claim_moderator(Event& event, Outcome&) {
-    auto& coffee = m_draft.coffee;
-    if (m_draft.session_open()) return Status::CoffeeHostInSession;
+Status CoffeeCorner::claim_moderator(View& draft, Event& event, Outcome&) {
+    auto& coffee = draft.coffee;
+    if (draft.session_open()) return Status::CoffeeHostInSession;
     if (coffee.is_host(event.from.key)) return Status::Ignored;
-    if (const auto status = check_claim(event); status != Status::Ok) return status;
-    if (m_draft.host_offer->expires <= event.at) return Status::BadCode;
+    if (const auto status = check_claim(event, draft); status != Status::Ok) return status;
+    if (draft.host_offer->expires <= event.at) return Status::BadCode;
     coffee.hosts.push_back(event.from.key);
-    m_draft.host_offer.reset();
+    draft.host_offer.reset();
     return Status::Ok;
 }
 
-Status CoffeeCorner::moderate(Event& event, Outcome& outcome) {
+Status CoffeeCorner::moderate(View& draft, Event& event, Outcome& outcome) {
     const auto& sent = event.as<CoffeeModeratePayload>();
-    auto& coffee = m_draft.coffee;
+    auto& coffee = draft.coffee;
     const auto found = std::find_if(coffee.answers.begin(), coffee.answers.end(), [&](const CoffeeAnswer& a) { return a.id == sent.answer; });
     if (found == coffee.answers.end()) return Status::UnknownAnswer;
     const bool hide = sent.action == "hide";
@@ -144,9 +144,9 @@ Status CoffeeCorner::moderate(Event& event, Outcome& outcome) {
     return Status::Ok;
 }
 
-Status CoffeeCorner::group_question(Event& event, Outcome&) {
+Status CoffeeCorner::group_question(View& draft, Event& event, Outcome&) {
     const auto& sent = event.as<CoffeeQuestionPayload>();
-    auto& questions = m_draft.coffee.group_questions;
+    auto& questions = draft.coffee.group_questions;
     const auto found = std::find_if(questions.begin(), questions.end(), [&](const GroupQuestion& q) { return q.week == sent.week; });
     if (found != questions.end() && found->text == sent.text) return Status::Ignored;
     if (found != questions.end()) found->text = sent.text;
@@ -154,8 +154,8 @@ Status CoffeeCorner::group_question(Event& event, Outcome&) {
     return Status::Ok;
 }
 
-void CoffeeCorner::keep_group_question(std::string chosen) {
-    auto& coffee = m_draft.coffee;
+void CoffeeCorner::keep_group_question(View& draft, std::string chosen) {
+    auto& coffee = draft.coffee;
     if (chosen.empty() || coffee.week == 0) return;
     const int week = next_iso_week(coffee.week);
     const auto found = std::find_if(coffee.group_questions.begin(), coffee.group_questions.end(),

@@ -55,7 +55,7 @@ Status Engine::dispatch(Event& event, Outcome& outcome) {
         if (auto* stage = stage_field(event.payload); stage && stage->empty()) *stage = m_draft.step_spec().id;
     if (const auto status = check_payload(event.payload, bounds(), outcome.problem); status != Status::Ok) return status;
     if (const auto status = check_scope(spec, event); status != Status::Ok) return status;
-    if (const auto* coffee = std::get_if<ActionSpec::CoffeeHandler>(&spec.handle)) return (m_coffee.**coffee)(event, outcome);
+    if (const auto* coffee = std::get_if<ActionSpec::CoffeeHandler>(&spec.handle)) return (m_coffee.**coffee)(m_draft, event, outcome);
     return (this->*std::get<ActionSpec::SessionHandler>(spec.handle))(event, outcome);
 }
 
@@ -63,7 +63,7 @@ Status Engine::check_sender(const ActionSpec& spec, const Event& event) const {
     switch (event.from.kind) {
     case SenderKind::Room: return (spec.senders & k_room) ? Status::Ok : Status::NotAllowed;
     case SenderKind::System: return (spec.senders & k_system) ? Status::Ok : Status::NotAllowed;
-    case SenderKind::Visitor: return m_coffee.check_sender(spec, event);
+    case SenderKind::Visitor: return m_coffee.check_sender(spec, event, m_draft);
     case SenderKind::Participant: break;
     }
     if (!(spec.senders & (k_joiner | k_participant | k_host))) return Status::NotAllowed;
@@ -101,7 +101,7 @@ Participant* Engine::sender(const Event& event) {
 }
 
 Status Engine::admit(const Event& event, Reserved& reserved) const {
-    if (event.from.is_visitor()) return m_coffee.admit(action_spec(event.kind), event, bounds(), reserved.coffee);
+    if (event.from.is_visitor()) return m_coffee.admit(action_spec(event.kind), event, m_draft, reserved.coffee);
     if (!event.from.is_participant()) return Status::Ok;
     // What dispatch() would refuse at once, refused before it is written: the sender (host
     // included), the fields, the phase and stage. The handlers' finer rules still come after.
@@ -387,7 +387,7 @@ void Engine::go_idle() {
     m_closed = std::make_shared<const View>(m_draft);  // the session's recorded outcome
     // What this session chose stays on the idle screen and in the next lobby.
     if (auto chosen = m_draft.chosen_statement(); !chosen.empty()) m_draft.last_outcome = std::move(chosen);
-    m_coffee.keep_group_question(m_draft.chosen_question());
+    m_coffee.keep_group_question(m_draft, m_draft.chosen_question());
     // A decision to carry out comes back in the next lobbies until it is reviewed.
     if (auto decided = m_draft.outcome(); decided && decided->kind != DecisionKind::Park)
         m_draft.reviews.push_back(std::move(*decided));
@@ -453,7 +453,7 @@ std::vector<Effect> Engine::take_effects() { return std::exchange(m_effects, {})
 std::vector<Fact> Engine::take_facts() { return std::exchange(m_facts, {}); }
 
 void Engine::prepare(Event& event) const {
-    m_coffee.prepare(event);
+    m_coffee.prepare(event, m_keys);
     // Only the room chooses: a token never comes from a phone (the host's "next" carries none).
     if (event.from.kind != SenderKind::Room) return;
     if (auto* chosen = std::get_if<ChosenPayload>(&event.payload); chosen && chosen->token.empty()) chosen->token = m_keys();

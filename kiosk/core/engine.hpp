@@ -24,9 +24,6 @@ class Engine {
 public:
     Engine(std::shared_ptr<const Content> content, TimerRules timers, SessionRules rules = {},
            KeySource keys = random_key);
-    // The coffee corner holds a reference to the View being drafted: an engine stays where it is.
-    Engine(const Engine&) = delete;
-    Engine& operator=(const Engine&) = delete;
 
     // Fills in what the engine would choose while applying the event (a new session's token,
     // a host code), so the event can be journaled before it is applied and replay the same.
@@ -176,7 +173,7 @@ private:
     std::size_t m_phone_bytes = 0;
     std::map<std::string, std::size_t> m_phone_bytes_by;  // the same per participant's key
     static constexpr std::size_t k_budget_shares = 8;     // one participant may use 1/8 of the budget
-    CoffeeCorner m_coffee{m_draft, m_rules, m_keys};  // the coffee corner's module
+    CoffeeCorner m_coffee{m_rules};  // the coffee corner's module
 };
 
 }  // namespace kiosk

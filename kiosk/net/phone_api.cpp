@@ -107,21 +107,37 @@ void PhoneApi::handle(HttpRequest request, Responder responder) {
     }
 }
 
+// "/" and "/c": the form for typing the code on the screen (the session's, or between sessions
+// the coffee corner's), or what a typed code leads to.
+HttpResponse PhoneApi::code_page(const View& view, const HttpRequest& request) {
+    const auto& s = m_setup.strings;
+    if (!m_per_address.allow(request.remote)) return error(429, "slow_down");
+    const auto code = request.query.find("code");
+    if (code != request.query.end()) return join_by_code(view, request, code->second);
+    if (!view.session_open() && !view.coffee.code.empty())
+        return message_page(200, s.text("coffee_title"), s.text("coffee_code_intro"), true);
+    if (!view.session_open()) return message_page(200, s.text("title"), s.text("no_session"), false);
+    if (view.codes_closed) return message_page(200, s.text("code_title"), s.text("code_closed"), false);
+    return message_page(200, s.text("code_title"), s.text("join_intro"), true);
+}
+
+// The page's words and the limits of every field it sends.
+HttpResponse PhoneApi::strings_json(const View& view) const {
+    const auto warning = std::chrono::duration_cast<std::chrono::seconds>(view.warning).count();
+    return {200, "application/json",
+            Json{{"strings", m_setup.strings.all()},
+                 {"max_text", m_setup.max_text},
+                 {"show_names", m_setup.show_names},
+                 {"limits", limits_json(field_bounds(view), static_cast<int>(warning))}}
+                .dump(),
+            {}};
+}
+
 HttpResponse PhoneApi::page(const HttpRequest& request) {
     const auto view = m_setup.loop.view();
     const auto& s = m_setup.strings;
     const auto& path = request.path;
-    if (path == "/" || path == "/c") {
-        if (!m_per_address.allow(request.remote)) return error(429, "slow_down");
-        const auto code = request.query.find("code");
-        if (code != request.query.end()) return join_by_code(*view, request, code->second);
-        // Between sessions the code on the screen is the coffee corner's.
-        if (!view->session_open() && !view->coffee.code.empty())
-            return message_page(200, s.text("coffee_title"), s.text("coffee_code_intro"), true);
-        if (!view->session_open()) return message_page(200, s.text("title"), s.text("no_session"), false);
-        if (view->codes_closed) return message_page(200, s.text("code_title"), s.text("code_closed"), false);
-        return message_page(200, s.text("code_title"), s.text("join_intro"), true);
-    }
+    if (path == "/" || path == "/c") return code_page(*view, request);
     if (path.rfind("/j/", 0) == 0) {
         const auto token = path.substr(3);
         if (!view->session_open() || token != view->join_token)
@@ -137,17 +153,7 @@ HttpResponse PhoneApi::page(const HttpRequest& request) {
         if (!m_per_address.allow(request.remote)) return error(429, "slow_down");
         return exports(*view, path.substr(3));
     }
-    if (path == "/api/strings") {
-        Json texts = s.all();
-        const auto warning = std::chrono::duration_cast<std::chrono::seconds>(view->warning).count();
-        return {200, "application/json",
-                Json{{"strings", texts},
-                     {"max_text", m_setup.max_text},
-                     {"show_names", m_setup.show_names},
-                     {"limits", limits_json(field_bounds(*view), static_cast<int>(warning))}}
-                    .dump(),
-                {}};
-    }
+    if (path == "/api/strings") return strings_json(*view);
     if (path == "/api/prompt") {
         // The whole prompt as sent, for the phone's "see the prompt" and "copy" (not in every
         // stream message: it is long and changes once per request).
@@ -257,6 +263,38 @@ HttpResponse PhoneApi::exports(const View& view, const std::string& rest) const 
     return response;
 }
 
+std::optional<std::string> PhoneApi::join_key(const Json& body, const View& view, const HttpRequest& request,
+                                              const Responder& responder) {
+    if (!m_per_address.allow(request.remote)) throw BadRequest{429, "slow_down"};
+    const auto token = body.find("token");
+    if (token == body.end() || !token->is_string()) throw BadRequest{400, "bad_request"};
+    if (!view.session_open()) throw BadRequest{410, "no_session"};
+    if (*token != view.join_token) throw BadRequest{410, "unknown_person"};
+    // A reload keeps its key: the page sends the one it holds. That changes nothing in the
+    // session, so it is answered from the View; a key the host removed stays out.
+    const auto held = body.find("key");
+    const auto held_key = held != body.end() && held->is_string() ? held->get<std::string>() : std::string{};
+    if (const auto* known = view.participant(held_key)) {
+        responder.reply({200, "application/json", Json{{"key", held_key}, {"number", known->number}, {"v", view.version}}.dump(), {}});
+        return std::nullopt;
+    }
+    if (is_issued_key(held_key) && std::any_of(view.participants.begin(), view.participants.end(),
+                                               [&](const Participant& p) { return p.key == held_key; }))
+        throw BadRequest{403, "removed"};
+    return random_key();
+}
+
+std::string PhoneApi::participant_key(const Json& body, const View& view, const HttpRequest& request) {
+    // Before any limit and before the body is read further: a made-up key, or one of a
+    // finished session, costs nothing to refuse (and leaves no rate-limit bucket behind).
+    auto key = sender_key(body);
+    if (!view.session_open()) throw BadRequest{410, "no_session"};
+    if (!view.participant(key)) throw BadRequest{401, "unknown_person"};
+    if (!m_per_address.allow(request.remote)) throw BadRequest{429, "slow_down"};
+    if (!m_per_phone.allow(key)) throw BadRequest{429, "slow_down"};
+    return key;
+}
+
 void PhoneApi::post(const HttpRequest& request, const Responder& responder) {
     const auto* spec = action_for_route(request.path);
     if (!spec) throw BadRequest{404, "not_found"};
@@ -268,31 +306,11 @@ void PhoneApi::post(const HttpRequest& request, const Responder& responder) {
 
     std::string key;
     if (spec->kind == EventKind::Join) {
-        if (!m_per_address.allow(request.remote)) throw BadRequest{429, "slow_down"};
-        const auto token = body.find("token");
-        if (token == body.end() || !token->is_string()) throw BadRequest{400, "bad_request"};
-        if (!view->session_open()) throw BadRequest{410, "no_session"};
-        if (*token != view->join_token) throw BadRequest{410, "unknown_person"};
-        // A reload keeps its key: the page sends the one it holds. That changes nothing in the
-        // session, so it is answered from the View; a key the host removed stays out.
-        const auto held = body.find("key");
-        const auto held_key = held != body.end() && held->is_string() ? held->get<std::string>() : std::string{};
-        if (const auto* known = view->participant(held_key)) {
-            responder.reply({200, "application/json", Json{{"key", held_key}, {"number", known->number}, {"v", view->version}}.dump(), {}});
-            return;
-        }
-        if (is_issued_key(held_key) && std::any_of(view->participants.begin(), view->participants.end(),
-                                                   [&](const Participant& p) { return p.key == held_key; }))
-            throw BadRequest{403, "removed"};
-        key = random_key();
+        const auto fresh = join_key(body, *view, request, responder);
+        if (!fresh) return;
+        key = *fresh;
     } else {
-        // Before any limit and before the body is read further: a made-up key, or one of a
-        // finished session, costs nothing to refuse (and leaves no rate-limit bucket behind).
-        key = sender_key(body);
-        if (!view->session_open()) throw BadRequest{410, "no_session"};
-        if (!view->participant(key)) throw BadRequest{401, "unknown_person"};
-        if (!m_per_address.allow(request.remote)) throw BadRequest{429, "slow_down"};
-        if (!m_per_phone.allow(key)) throw BadRequest{429, "slow_down"};
+        key = participant_key(body, *view, request);
     }
     Event event{spec->kind, Sender::participant(key), {}};
     try {

@@ -59,7 +59,15 @@ public:
 
 private:
     HttpResponse page(const HttpRequest& request);
+    HttpResponse code_page(const View& view, const HttpRequest& request);
+    HttpResponse strings_json(const View& view) const;
     void post(const HttpRequest& request, const Responder& responder);
+    // The key a join speaks for: a fresh one, or the one a reload holds (then answered at once
+    // from the View, and nullopt is returned).
+    std::optional<std::string> join_key(const nlohmann::json& body, const View& view, const HttpRequest& request,
+                                        const Responder& responder);
+    // The participant's key of any other session action, checked before anything is counted.
+    std::string participant_key(const nlohmann::json& body, const View& view, const HttpRequest& request);
     HttpResponse error(int status, const std::string& code, const FieldProblem& problem = {}) const;
     HttpResponse message_page(int status, const std::string& title, const std::string& body, bool code_form,
                               const std::string& problem = "") const;

@@ -55,6 +55,36 @@ int recover_schema1_sessions(Journal& journal, const EngineMaker& make_engine) {
     return finished;
 }
 
+// A finished session replayed under its rules: its facts and recorded outcome. A session whose
+// close the replay refuses is recorded as its events leave it, once. Returns the decisions it
+// hands on to the next session.
+std::vector<Decision> record_finished(Journal& journal, const SessionRecord& session, int rules, Engine& engine,
+                                      UpgradeReport& report) {
+    const auto facts = engine.take_facts();
+    const auto closed = engine.closed_session();
+    if (!closed)
+        report.log.push_back("session " + std::to_string(session.id) +
+                             " did not close when replayed; it is recorded as its events leave it");
+    const View& outcome = closed ? *closed : engine.view();
+    journal.complete(session.id, rules, facts, session.closed_wall_ms.value_or(session.opened_wall_ms), outcome_record(outcome));
+    ++report.completed;
+    return decisions_after(outcome);
+}
+
+// The session an older version left open: its rules stay those it began under, and a later start
+// recalls what it settled then.
+void keep_open(Journal& journal, const SessionRecord& session, int rules, Engine& engine, const Clock& clock,
+               UpgradeReport& report) {
+    const auto facts = engine.take_facts();
+    const auto now = std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count();
+    journal.complete(session.id, rules, facts, now, std::nullopt);
+    report.open_session = session.id;
+    report.log.push_back("session " + std::to_string(session.id) + " was opened by an older version (rules " +
+                         std::to_string(rules) + "); what it settled so far is kept as it was (" +
+                         std::to_string(facts.size()) + " facts), and it continues under today's rules (" +
+                         std::to_string(k_rules_version) + ") from where it stands");
+}
+
 }  // namespace
 
 UpgradeReport complete_older_sessions(Journal& journal, const EngineMaker& make_engine, const Clock& clock) {
@@ -90,27 +120,8 @@ UpgradeReport complete_older_sessions(Journal& journal, const EngineMaker& make_
         auto through_close = session;
         if (through_close.closed_seq) through_close.closed_seq = *through_close.closed_seq + 1;  // with its close
         replay(*engine, journal.session_events(through_close), clock);
-        const auto facts = engine->take_facts();
-        if (session.closed_seq) {
-            // A session whose close the replay refuses is recorded as its events leave it, once.
-            const auto closed = engine->closed_session();
-            if (!closed)
-                report.log.push_back("session " + std::to_string(session.id) +
-                                     " did not close when replayed; it is recorded as its events leave it");
-            const View& outcome = closed ? *closed : engine->view();
-            journal.complete(session.id, rules, facts, session.closed_wall_ms.value_or(session.opened_wall_ms), outcome_record(outcome));
-            carried = decisions_after(outcome);
-            ++report.completed;
-        } else {
-            // Its rules stay those it began under: a later start recalls what it settled then.
-            const auto now = std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count();
-            journal.complete(session.id, rules, facts, now, std::nullopt);
-            report.open_session = session.id;
-            report.log.push_back("session " + std::to_string(session.id) + " was opened by an older version (rules " +
-                                 std::to_string(rules) + "); what it settled so far is kept as it was (" +
-                                 std::to_string(facts.size()) + " facts), and it continues under today's rules (" +
-                                 std::to_string(k_rules_version) + ") from where it stands");
-        }
+        if (session.closed_seq) carried = record_finished(journal, session, rules, *engine, report);
+        else keep_open(journal, session, rules, *engine, clock, report);
     }
     journal.completed();
     if (report.completed > 0)

@@ -70,6 +70,16 @@ try {
   await cas.locator('#mine .note').waitFor({ state: 'detached' });
   check(true, 'a participant edits and withdraws their own notes');
 
+  // Undo right after adding: the button beside "Opgeslagen" takes the note back.
+  await cas.locator('#text').fill('Per ongeluk verstuurd');
+  await cas.getByRole('button', { name: 'Toevoegen' }).tap();
+  await cas.locator('#mine').getByText('Per ongeluk verstuurd').waitFor();
+  await cas.screenshot({ path: outDir + '/phone-undo.png' });
+  await cas.locator('#banner').getByRole('button', { name: 'Ongedaan maken' }).tap();
+  await cas.locator('#mine .note').waitFor({ state: 'detached' });
+  await cas.locator('#banner').getByText('Teruggenomen').waitFor();
+  check(true, 'a participant undoes the note just added');
+
   // Too long: the phone says so in Dutch and keeps the text.
   await cas.locator('#text').evaluate((box) => { box.removeAttribute('maxlength'); });
   await cas.locator('#text').fill('x'.repeat(300));
