@@ -243,7 +243,7 @@ void open_week(MonthEngine& month) {
     month.submit({EventKind::CoffeeWeek, Sender::system(), CoffeeWeekPayload{week_of(month.clock().wall()), {}, {}}});
     month.press(EventKind::OfferHost);
     if (const auto view = month.view(); view->host_offer)
-        month.submit({EventKind::CoffeeHost, Sender::visitor(k_moderator), ClaimHostPayload{view->host_offer->code}});
+        month.submit({EventKind::CoffeeHost, Sender::visitor(k_moderator), CoffeeHostPayload{view->host_offer->code}});
 }
 
 // After the `slot`-th of `slots` sessions: every slots-th visitor answers, half of the previous
@@ -293,7 +293,7 @@ bool run_session(MonthEngine& month, int number, const SoakTexts& texts, std::mt
     if (reached) {
         for (std::size_t p = 0; p < 3; ++p)
             month.submit({EventKind::QuestionIdea, Sender::participant(keys[p]),
-                          ReflectionPayload{"Wat wil je volgende week van elkaar weten? (" + std::to_string(number) + "." +
+                          QuestionIdeaPayload{"Wat wil je volgende week van elkaar weten? (" + std::to_string(number) + "." +
                                             std::to_string(p + 1) + ")"}});
         for (std::size_t p = 0; p < k_phones; ++p)
             month.submit({EventKind::QuestionDot, Sender::participant(keys[p]), QuestionDotPayload{1 + static_cast<int>(p % 3)}});

@@ -101,6 +101,7 @@ Participant* Engine::sender(const Event& event) {
 }
 
 Status Engine::admit(const Event& event, Reserved& reserved) const {
+    if (event.payload.index() != action_spec(event.kind).empty.index()) return Status::WrongPayload;
     if (event.from.is_visitor()) return m_coffee.admit(action_spec(event.kind), event, m_draft, reserved.coffee);
     if (!event.from.is_participant()) return Status::Ok;
     // What dispatch() would refuse at once, refused before it is written: the sender (host

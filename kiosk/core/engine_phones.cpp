@@ -78,19 +78,17 @@ Status Engine::withdraw(Event& event, Outcome&) {
     return Status::Ok;
 }
 
-// "Ongedaan maken" right after adding: the newest note this participant added in the running
-// stage goes (as a withdrawal), while it is less than 30 seconds old (or since its last edit).
+// "Ongedaan maken" right after adding: the participant's own note that its phone just added
+// goes (as a withdrawal), while it is less than 30 seconds old (or since its last edit).
 Status Engine::undo_note(Event& event, Outcome& outcome) {
     constexpr Millis k_undo_window{std::chrono::seconds{30}};
     if (!notes_open()) return Status::NotOpen;
-    const int author = sender(event)->number;
-    const auto newest = std::find_if(m_draft.notes.rbegin(), m_draft.notes.rend(), [&](const Note& note) {
-        return note.step == m_draft.step && note.author == author && note.visible();
-    });
-    if (newest == m_draft.notes.rend()) return Status::UnknownNote;
-    if (event.at - newest->at > k_undo_window) return Status::NotOpen;
-    newest->withdrawn = true;
-    outcome.made(Made::Note, newest->id);
+    Status status = Status::Ok;
+    auto* note = own_note(event.as<UndoNotePayload>().note, sender(event)->number, status);
+    if (!note) return status;
+    if (event.at - note->at > k_undo_window) return Status::NotOpen;
+    note->withdrawn = true;
+    outcome.made(Made::Note, note->id);
     return Status::Ok;
 }
 

@@ -101,11 +101,12 @@ struct NoteRefPayload {
     auto refs() { return std::tie(stage, note); }
 };
 
-// Undo: the newest note this phone added in the stage goes again (within 30 seconds).
+// Undo: the note this phone just added goes again (within 30 seconds of adding it).
 struct UndoNotePayload {
     std::string stage;
-    static constexpr std::array fields{field::stage};
-    auto refs() { return std::tie(stage); }
+    int note = 0;  // the id the phone got back when it added the note
+    static constexpr std::array fields{field::stage, field::note_id};
+    auto refs() { return std::tie(stage, note); }
 };
 
 struct HideNotePayload {
@@ -357,7 +358,6 @@ struct QuestionDotPayload {
     X(Contribute,     "contribute",       "/api/notes",                k_participant,          Step,     NewNotePayload,       Engine, contribute) \
     X(Edit,           "edit",             "/api/notes/edit",           k_participant,          Step,     EditNotePayload,      Engine, edit) \
     X(Withdraw,       "withdraw",         "/api/notes/withdraw",       k_participant,          Step,     NoteRefPayload,       Engine, withdraw) \
-    X(UndoNote,       "undo-note",        "/api/notes/undo",           k_participant,          Step,     UndoNotePayload,      Engine, undo_note) \
     X(Vote,           "vote",             "/api/vote",                 k_participant,          Step,     VotePayload,          Engine, vote) \
     X(Ready,          "ready",            "/api/ready",                k_participant,          Step,     ReadyPayload,         Engine, ready) \
     X(VoteExtend,     "vote-extend",      "/api/more-time",            k_participant,          Step,     StagePayload,         Engine, vote_extend) \
@@ -405,7 +405,9 @@ struct QuestionDotPayload {
     X(CoffeeQuestion, "coffee-question",  "",                          k_system,               Anywhere, CoffeeQuestionPayload, CoffeeCorner, group_question) \
     /* The wrap-up: a participant's suggestion for the coffee corner's next question, and their dot */ \
     X(QuestionIdea,   "question-idea",    "/api/wrapup/question",      k_participant,          WrapUp,   QuestionIdeaPayload,  Engine, question_idea) \
-    X(QuestionDot,    "question-dot",     "/api/wrapup/question-dot",  k_participant,          WrapUp,   QuestionDotPayload,   Engine, question_dot)
+    X(QuestionDot,    "question-dot",     "/api/wrapup/question-dot",  k_participant,          WrapUp,   QuestionDotPayload,   Engine, question_dot) \
+    /* New actions go last: the fuzz targets' seeds pick an action by its place in the table */ \
+    X(UndoNote,       "undo-note",        "/api/notes/undo",           k_participant,          Step,     UndoNotePayload,      Engine, undo_note)
 
 namespace detail {
 // std::variant of the payload types the actions name, each once, NoPayload first.

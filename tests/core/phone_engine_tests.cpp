@@ -119,32 +119,37 @@ TEST_CASE("A participant edits and withdraws only their own notes") {
     CHECK(room.add(1, "opnieuw").status == Status::Ok);  // a withdrawn note frees its place
 }
 
-TEST_CASE("Undo takes back the newest own note in the stage, within 30 seconds of adding it") {
+TEST_CASE("Undo takes back the note just added, only one's own and only within 30 seconds") {
     using namespace std::chrono_literals;
     Room room;
     room.open_at(1, 2);
+    const auto undo = [&](int phone, int note) {
+        auto event = room.from(phone, EventKind::UndoNote);
+        event.as<UndoNotePayload>().note = note;
+        return room.send(event);
+    };
     const int first = room.add(1, "eerste").id;
     room.wait(40s);
     const int second = room.add(1, "tweede").id;
     const int theirs = room.add(2, "van een ander").id;
     room.wait(20s);
-    const auto undone = room.send(room.from(1, EventKind::UndoNote));
+    CHECK(undo(1, theirs).status == Status::NotYours);
+    const auto undone = undo(1, second);
     CHECK(undone.status == Status::Ok);
     CHECK(undone.what == Made::Note);
-    CHECK(undone.id == second);  // the newest of phone 1's, not phone 2's newer one
+    CHECK(undone.id == second);
     CHECK(room.view().note(second)->withdrawn);
     CHECK(room.view().note(theirs)->visible());
-    // Next is "eerste", added a minute ago: too late to undo, it stays.
-    CHECK(room.send(room.from(1, EventKind::UndoNote)).status == Status::NotOpen);
+    CHECK(undo(1, second).status == Status::UnknownNote);  // once
+    // "eerste" was added a minute ago: too late to undo, it stays.
+    CHECK(undo(1, first).status == Status::NotOpen);
     CHECK(room.view().note(first)->visible());
-    // Phone 2 has 20 seconds left on its own note; nothing to undo for a phone without notes.
-    CHECK(room.send(room.from(2, EventKind::UndoNote)).ok());
-    room.join(3);
-    CHECK(room.send(room.from(3, EventKind::UndoNote)).status == Status::UnknownNote);
+    CHECK(undo(2, theirs).ok());  // phone 2 still had 10 seconds
+    CHECK(undo(1, 99).status == Status::UnknownNote);
     // The next stage takes no notes back from this one.
     const int late = room.add(1, "nog een").id;
     room.press(EventKind::Next);
-    CHECK(room.send(room.from(1, EventKind::UndoNote)).status != Status::Ok);
+    CHECK(undo(1, late).status != Status::Ok);
     CHECK(room.view().note(late)->visible());
 }
 

@@ -19,20 +19,21 @@ function composer() {
     add.disabled = true;
     const reply = await send('/api/notes', { stage: stage.id, text: box.value });
     add.disabled = false;
-    if (reply) { box.value = ''; counter.textContent = counterText('', max); offerUndo(stage.id); }
+    if (reply) { box.value = ''; counter.textContent = counterText('', max); offerUndo(stage.id, reply.id); }
   } });
   return [box, counter, add, left !== null ? el('p', { class: 'counter', text: t('left', { n: left }) }) : null];
 }
 
-// After a note is added: "Saved" with an undo button for as long as the kiosk takes it back
-// (the engine's undo window, 30 seconds from adding: engine_phones.cpp).
+// After a note is added: "Saved" with an undo button for that note, for as long as the kiosk
+// takes it back (the engine's undo window, 30 seconds from adding: engine_phones.cpp).
 const undoWindowMs = 30000;
-function offerUndo(stageId) {
+function offerUndo(stageId, noteId) {
   banner(t('saved'));
+  if (!noteId) return;
   clearTimeout(banner.timer);
   const undo = el('button', { class: 'small', id: 'undo', text: t('undo'), onclick: async () => {
     undo.disabled = true;
-    if (await send('/api/notes/undo', { stage: stageId })) banner(t('undone'));
+    if (await send('/api/notes/undo', { stage: stageId, note: noteId })) banner(t('undone'));
   } });
   $('banner').append(' ', undo);
   banner.timer = setTimeout(() => banner(''), undoWindowMs);
