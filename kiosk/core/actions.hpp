@@ -16,7 +16,7 @@
 
 namespace kiosk {
 
-class Engine;
+class Session;
 class CoffeeCorner;
 struct View;
 
@@ -41,13 +41,13 @@ enum class Scope {
     WrapUp,
 };
 
-// Which module of the engine an action belongs to, named by its handler: the session's (the
-// Engine: lobby, stages, wrap-up; forgotten with its session) or the coffee corner's
+// Which module of the engine an action belongs to, named by its handler: the session's
+// (Session: lobby, stages, wrap-up; forgotten with its session) or the coffee corner's
 // (CoffeeCorner: kept across sessions, its recent weeks replayed at every start).
 enum class Module { Session, Coffee };
 
 struct ActionSpec {
-    using SessionHandler = Status (Engine::*)(Event& event, Outcome& outcome);
+    using SessionHandler = Status (Session::*)(Event& event, Outcome& outcome);
     using CoffeeHandler = Status (CoffeeCorner::*)(View& draft, Event& event, Outcome& outcome);
     using Handler = std::variant<SessionHandler, CoffeeHandler>;
 

@@ -3,7 +3,7 @@
 // statement, 3 for ideas), and how they were chosen. A tie at a deciding place is not picked
 // silently: the tied notes go to a run-off (one dot each), and if they tie again the room picks
 // with its keys; only when nobody picks is the earlier note taken, and the record says so.
-// Plain data in the View plus pure functions; the engine drives them (engine_choice.cpp).
+// Plain data in the View plus pure functions; the engine drives them (session_choice.cpp).
 #include <map>
 #include <optional>
 #include <string_view>

@@ -49,11 +49,11 @@ private:
 
     // The handler of each of the coffee corner's actions (KIOSK_ACTIONS rows naming CoffeeCorner).
 #define KIOSK_HANDLER_CoffeeCorner(handler) Status handler(View& draft, Event& event, Outcome& outcome);
-#define KIOSK_HANDLER_Engine(handler)
+#define KIOSK_HANDLER_Session(handler)
 #define KIOSK_DECLARE_HANDLER(kind, name, route, senders, scope, payload, module, handler) KIOSK_HANDLER_##module(handler)
     KIOSK_ACTIONS(KIOSK_DECLARE_HANDLER)
 #undef KIOSK_DECLARE_HANDLER
-#undef KIOSK_HANDLER_Engine
+#undef KIOSK_HANDLER_Session
 #undef KIOSK_HANDLER_CoffeeCorner
 
     // Moderators are not bounded with the answers: a flood of answers must not leave them

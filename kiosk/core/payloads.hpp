@@ -342,60 +342,60 @@ struct QuestionDotPayload {
 // ---- the actions, declared once ----
 // X(Kind, "journal name", "POST route for phones" or "", senders, Scope, Payload, Module, handler)
 // in EventKind order: EventKind (event.hpp), the Payload variant below, the action table
-// (actions.cpp) and the modules' handler declarations (engine.hpp, coffee_corner.hpp) are made
+// (actions.cpp) and the modules' handler declarations (session.hpp, coffee_corner.hpp) are made
 // from it. Senders (k_room, k_participant, ...) and Scope are explained in actions.hpp; a
-// handler is a member of its module, Engine (the session) or CoffeeCorner.
+// handler is a member of its module, Session or CoffeeCorner.
 #define KIOSK_ACTIONS(X) \
     /* The room (keyboard, remote) or the host's phone */ \
-    X(Start,          "start",            "",                          k_room,                 Anywhere, ChosenPayload,        Engine, start_key) \
-    X(Next,           "next",             "/api/host/next",            k_room | k_host,        Anywhere, ChosenPayload,        Engine, next_key) \
-    X(Previous,       "previous",         "",                          k_room,                 Anywhere, NoPayload,            Engine, previous_key) \
-    X(TogglePause,    "pause",            "/api/host/pause",           k_room | k_host,        Anywhere, NoPayload,            Engine, pause_key) \
-    X(Extend,         "extend",           "/api/host/extend",          k_room | k_host,        Anywhere, NoPayload,            Engine, extend_key) \
-    X(OfferHost,      "offer-host",       "",                          k_room,                 Anywhere, ChosenPayload,        Engine, offer_host) \
+    X(Start,          "start",            "",                          k_room,                 Anywhere, ChosenPayload,       Session, start_key) \
+    X(Next,           "next",             "/api/host/next",            k_room | k_host,        Anywhere, ChosenPayload,       Session, next_key) \
+    X(Previous,       "previous",         "",                          k_room,                 Anywhere, NoPayload,           Session, previous_key) \
+    X(TogglePause,    "pause",            "/api/host/pause",           k_room | k_host,        Anywhere, NoPayload,           Session, pause_key) \
+    X(Extend,         "extend",           "/api/host/extend",          k_room | k_host,        Anywhere, NoPayload,           Session, extend_key) \
+    X(OfferHost,      "offer-host",       "",                          k_room,                 Anywhere, ChosenPayload,       Session, offer_host) \
     /* Phones */ \
-    X(Join,           "join",             "/api/join",                 k_joiner,               Session,  JoinPayload,          Engine, join) \
-    X(Contribute,     "contribute",       "/api/notes",                k_participant,          Step,     NewNotePayload,       Engine, contribute) \
-    X(Edit,           "edit",             "/api/notes/edit",           k_participant,          Step,     EditNotePayload,      Engine, edit) \
-    X(Withdraw,       "withdraw",         "/api/notes/withdraw",       k_participant,          Step,     NoteRefPayload,       Engine, withdraw) \
-    X(Vote,           "vote",             "/api/vote",                 k_participant,          Step,     VotePayload,          Engine, vote) \
-    X(Ready,          "ready",            "/api/ready",                k_participant,          Step,     ReadyPayload,         Engine, ready) \
-    X(VoteExtend,     "vote-extend",      "/api/more-time",            k_participant,          Step,     StagePayload,         Engine, vote_extend) \
-    X(ClaimHost,      "claim-host",       "/api/host/claim",           k_participant,          Session,  ClaimHostPayload,     Engine, claim_host) \
-    X(HideNote,       "hide-note",        "/api/host/hide",            k_host,                 Session,  HideNotePayload,      Engine, hide_note) \
+    X(Join,           "join",             "/api/join",                 k_joiner,               Session,  JoinPayload,         Session, join) \
+    X(Contribute,     "contribute",       "/api/notes",                k_participant,          Step,     NewNotePayload,      Session, contribute) \
+    X(Edit,           "edit",             "/api/notes/edit",           k_participant,          Step,     EditNotePayload,     Session, edit) \
+    X(Withdraw,       "withdraw",         "/api/notes/withdraw",       k_participant,          Step,     NoteRefPayload,      Session, withdraw) \
+    X(Vote,           "vote",             "/api/vote",                 k_participant,          Step,     VotePayload,         Session, vote) \
+    X(Ready,          "ready",            "/api/ready",                k_participant,          Step,     ReadyPayload,        Session, ready) \
+    X(VoteExtend,     "vote-extend",      "/api/more-time",            k_participant,          Step,     StagePayload,        Session, vote_extend) \
+    X(ClaimHost,      "claim-host",       "/api/host/claim",           k_participant,          Session,  ClaimHostPayload,    Session, claim_host) \
+    X(HideNote,       "hide-note",        "/api/host/hide",            k_host,                 Session,  HideNotePayload,     Session, hide_note) \
     /* The AI proposal (stage with "contribute": "constraints") */ \
-    X(TogglePrompt,   "toggle-prompt",    "",                          k_room,                 Anywhere, NoPayload,            Engine, toggle_prompt) \
-    X(AskAgain,       "ask-again",        "/api/proposal/again",       k_room | k_participant, Step,     StagePayload,         Engine, ask_again) \
-    X(MarkParagraph,  "mark",             "/api/proposal/mark",        k_participant,          Step,     MarkPayload,          Engine, mark_paragraph) \
-    X(PasteAnswer,    "paste-answer",     "/api/proposal/answer",      k_participant,          Step,     PastePayload,         Engine, paste_answer) \
+    X(TogglePrompt,   "toggle-prompt",    "",                          k_room,                 Anywhere, NoPayload,           Session, toggle_prompt) \
+    X(AskAgain,       "ask-again",        "/api/proposal/again",       k_room | k_participant, Step,     StagePayload,        Session, ask_again) \
+    X(MarkParagraph,  "mark",             "/api/proposal/mark",        k_participant,          Step,     MarkPayload,         Session, mark_paragraph) \
+    X(PasteAnswer,    "paste-answer",     "/api/proposal/answer",      k_participant,          Step,     PastePayload,        Session, paste_answer) \
     /* From the AI worker (the system) */ \
-    X(AiPrompt,       "ai-prompt",        "",                          k_system,               Anywhere, AiPromptPayload,      Engine, ai_prompt) \
-    X(AiText,         "ai-text",          "",                          k_system,               Anywhere, AiTextPayload,        Engine, ai_text) \
-    X(AiEnd,          "ai-end",           "",                          k_system,               Anywhere, AiEndPayload,         Engine, ai_end) \
+    X(AiPrompt,       "ai-prompt",        "",                          k_system,               Anywhere, AiPromptPayload,     Session, ai_prompt) \
+    X(AiText,         "ai-text",          "",                          k_system,               Anywhere, AiTextPayload,       Session, ai_text) \
+    X(AiEnd,          "ai-end",           "",                          k_system,               Anywhere, AiEndPayload,        Session, ai_end) \
     /* The lobby, the validation stage and the wrap-up */ \
-    X(SetSituation,   "situation",        "/api/lobby/situation",      k_participant,          Lobby,    SituationPayload,     Engine, set_situation) \
-    X(FramingVote,    "framing-vote",     "/api/lobby/framing",        k_participant,          Lobby,    FramingPayload,       Engine, framing_vote) \
-    X(ReviewDecision, "review",           "/api/lobby/review",         k_participant,          Lobby,    ReviewPayload,        Engine, review_decision) \
-    X(Score,          "score",            "/api/validation/scores",    k_participant,          Step,     ScoresPayload,        Engine, score) \
-    X(Object,         "object",           "/api/validation/objection", k_participant,          Step,     ObjectionPayload,     Engine, object) \
-    X(DecisionVote,   "decision-vote",    "/api/validation/decision",  k_participant,          Step,     DecisionVotePayload,  Engine, decision_vote) \
-    X(Volunteer,      "volunteer",        "/api/validation/volunteer", k_participant,          Step,     VolunteerPayload,     Engine, volunteer) \
-    X(Commit,         "commit",           "/api/validation/commit",    k_participant,          Step,     CommitPayload,        Engine, commit) \
-    X(AdjustProposal, "adjust",           "/api/validation/edit",      k_participant,          Step,     AdjustPayload,        Engine, adjust_proposal) \
-    X(ShareReflection, "share-reflection", "/api/wrapup/share",        k_participant,          WrapUp,   ReflectionPayload,    Engine, share_reflection) \
+    X(SetSituation,   "situation",        "/api/lobby/situation",      k_participant,          Lobby,    SituationPayload,    Session, set_situation) \
+    X(FramingVote,    "framing-vote",     "/api/lobby/framing",        k_participant,          Lobby,    FramingPayload,      Session, framing_vote) \
+    X(ReviewDecision, "review",           "/api/lobby/review",         k_participant,          Lobby,    ReviewPayload,       Session, review_decision) \
+    X(Score,          "score",            "/api/validation/scores",    k_participant,          Step,     ScoresPayload,       Session, score) \
+    X(Object,         "object",           "/api/validation/objection", k_participant,          Step,     ObjectionPayload,    Session, object) \
+    X(DecisionVote,   "decision-vote",    "/api/validation/decision",  k_participant,          Step,     DecisionVotePayload, Session, decision_vote) \
+    X(Volunteer,      "volunteer",        "/api/validation/volunteer", k_participant,          Step,     VolunteerPayload,    Session, volunteer) \
+    X(Commit,         "commit",           "/api/validation/commit",    k_participant,          Step,     CommitPayload,       Session, commit) \
+    X(AdjustProposal, "adjust",           "/api/validation/edit",      k_participant,          Step,     AdjustPayload,       Session, adjust_proposal) \
+    X(ShareReflection, "share-reflection", "/api/wrapup/share",        k_participant,          WrapUp,   ReflectionPayload,   Session, share_reflection) \
     /* Made by the engine itself when time passes; replaying them is done by tick() */ \
-    X(TimedOut,       "timed-out",        "",                          k_system,               Anywhere, NoPayload,            Engine, timed_out) \
-    X(PartEnded,      "part-ended",       "",                          k_system,               Anywhere, NoPayload,            Engine, part_ended) \
-    X(WindowEnded,    "window-ended",     "",                          k_system,               Anywhere, NoPayload,            Engine, window_ended) \
+    X(TimedOut,       "timed-out",        "",                          k_system,               Anywhere, NoPayload,           Session, timed_out) \
+    X(PartEnded,      "part-ended",       "",                          k_system,               Anywhere, NoPayload,           Session, part_ended) \
+    X(WindowEnded,    "window-ended",     "",                          k_system,               Anywhere, NoPayload,           Session, window_ended) \
     /* The host takes a participant out of the session (their notes stay) */ \
-    X(RemoveParticipant, "remove",        "/api/host/remove",          k_host,                 Session,  RemovePayload,        Engine, remove_participant) \
+    X(RemoveParticipant, "remove",        "/api/host/remove",          k_host,                 Session,  RemovePayload,       Session, remove_participant) \
     /* A tie at a deciding place of a dot vote (choice.hpp) */ \
-    X(RunOffVote,     "runoff-vote",      "/api/runoff",               k_participant,          Step,     RunOffPayload,        Engine, runoff_vote) \
-    X(RoomPick,       "room-pick",        "",                          k_room,                 Anywhere, RoomPickPayload,      Engine, room_pick) \
-    X(RunOffEnded,    "runoff-ended",     "",                          k_system,               Anywhere, NoPayload,            Engine, runoff_ended) \
+    X(RunOffVote,     "runoff-vote",      "/api/runoff",               k_participant,          Step,     RunOffPayload,       Session, runoff_vote) \
+    X(RoomPick,       "room-pick",        "",                          k_room,                 Anywhere, RoomPickPayload,     Session, room_pick) \
+    X(RunOffEnded,    "runoff-ended",     "",                          k_system,               Anywhere, NoPayload,           Session, runoff_ended) \
     /* Typing the join code: closed by the kiosk after too many wrong codes, opened again by the room (key C) */ \
-    X(CloseCodes,     "codes-closed",     "",                          k_system,               Session,  NoPayload,            Engine, close_codes) \
-    X(NewCode,        "new-code",         "",                          k_room,                 Session,  ChosenPayload,        Engine, new_code) \
+    X(CloseCodes,     "codes-closed",     "",                          k_system,               Session,  NoPayload,           Session, close_codes) \
+    X(NewCode,        "new-code",         "",                          k_room,                 Session,  ChosenPayload,       Session, new_code) \
     /* The coffee corner (coffee_corner.hpp), outside and during sessions */ \
     X(CoffeeWeek,     "coffee-week",      "",                          k_system,               Anywhere, CoffeeWeekPayload,    CoffeeCorner, week) \
     X(CoffeeAnswer,   "coffee-answer",    "/api/coffee/answer",        k_visitor,              Anywhere, CoffeeAnswerPayload,  CoffeeCorner, answer) \
@@ -404,10 +404,10 @@ struct QuestionDotPayload {
     X(CoffeeModerate, "coffee-moderate",  "/api/coffee/moderate",      k_moderator | k_room,   Anywhere, CoffeeModeratePayload, CoffeeCorner, moderate) \
     X(CoffeeQuestion, "coffee-question",  "",                          k_system,               Anywhere, CoffeeQuestionPayload, CoffeeCorner, group_question) \
     /* The wrap-up: a participant's suggestion for the coffee corner's next question, and their dot */ \
-    X(QuestionIdea,   "question-idea",    "/api/wrapup/question",      k_participant,          WrapUp,   QuestionIdeaPayload,  Engine, question_idea) \
-    X(QuestionDot,    "question-dot",     "/api/wrapup/question-dot",  k_participant,          WrapUp,   QuestionDotPayload,   Engine, question_dot) \
+    X(QuestionIdea,   "question-idea",    "/api/wrapup/question",      k_participant,          WrapUp,   QuestionIdeaPayload, Session, question_idea) \
+    X(QuestionDot,    "question-dot",     "/api/wrapup/question-dot",  k_participant,          WrapUp,   QuestionDotPayload,  Session, question_dot) \
     /* New actions go last: the fuzz targets' seeds pick an action by its place in the table */ \
-    X(UndoNote,       "undo-note",        "/api/notes/undo",           k_participant,          Step,     UndoNotePayload,      Engine, undo_note)
+    X(UndoNote,       "undo-note",        "/api/notes/undo",           k_participant,          Step,     UndoNotePayload,     Session, undo_note)
 
 namespace detail {
 // std::variant of the payload types the actions name, each once, NoPayload first.

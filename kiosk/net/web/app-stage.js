@@ -25,7 +25,7 @@ function composer() {
 }
 
 // After a note is added: "Saved" with an undo button for that note, for as long as the kiosk
-// takes it back (the engine's undo window, 30 seconds from adding: engine_phones.cpp).
+// takes it back (the engine's undo window, 30 seconds from adding: session_phones.cpp).
 const undoWindowMs = 30000;
 function offerUndo(stageId, noteId) {
   banner(t('saved'));

@@ -2,19 +2,19 @@
 // for more time, and (with the room's one-time code) act as host.
 #include <algorithm>
 
-#include "kiosk/core/engine.hpp"
+#include "kiosk/core/session.hpp"
 
 namespace kiosk {
 
 // Handlers run after dispatch() checked the sender, the fields (texts already tidied) and the
 // stage: a participant's event here comes from a joined, not removed participant.
 
-bool Engine::notes_open() const {
+bool Session::notes_open() const {
     // Once the vote opens the notes stand still: a dot must stay on what it was given to.
     return m_draft.step_spec().takes_notes() && m_draft.part() == Part::Write && constraints_open();
 }
 
-Status Engine::join(Event& event, Outcome& outcome) {
+Status Session::join(Event& event, Outcome& outcome) {
     if (const auto* known = m_draft.participant(event.from.key)) {
         outcome.made(Made::Participant, known->number);  // joining again (a reload, a second tab) changes nothing
         return Status::Ignored;
@@ -31,7 +31,7 @@ Status Engine::join(Event& event, Outcome& outcome) {
     return Status::Ok;
 }
 
-Status Engine::contribute(Event& event, Outcome& outcome) {
+Status Session::contribute(Event& event, Outcome& outcome) {
     const auto* who = sender(event);
     if (!notes_open()) return Status::NotOpen;
     const auto& spec = m_draft.step_spec();
@@ -46,7 +46,7 @@ Status Engine::contribute(Event& event, Outcome& outcome) {
     return Status::Ok;
 }
 
-Note* Engine::own_note(int id, int author, Status& status) {
+Note* Session::own_note(int id, int author, Status& status) {
     if (id < 1 || id > static_cast<int>(m_draft.notes.size())) {
         status = Status::UnknownNote;
         return nullptr;
@@ -57,7 +57,7 @@ Note* Engine::own_note(int id, int author, Status& status) {
     return status == Status::Ok ? &note : nullptr;
 }
 
-Status Engine::edit(Event& event, Outcome&) {
+Status Session::edit(Event& event, Outcome&) {
     if (!notes_open()) return Status::NotOpen;
     auto& change = event.as<EditNotePayload>();
     Status status = Status::Ok;
@@ -69,7 +69,7 @@ Status Engine::edit(Event& event, Outcome&) {
     return Status::Ok;
 }
 
-Status Engine::withdraw(Event& event, Outcome&) {
+Status Session::withdraw(Event& event, Outcome&) {
     if (!notes_open()) return Status::NotOpen;
     Status status = Status::Ok;
     auto* note = own_note(event.as<NoteRefPayload>().note, sender(event)->number, status);
@@ -80,7 +80,7 @@ Status Engine::withdraw(Event& event, Outcome&) {
 
 // "Ongedaan maken" right after adding: the participant's own note that its phone just added
 // goes (as a withdrawal), while it is less than 30 seconds old (or since its last edit).
-Status Engine::undo_note(Event& event, Outcome& outcome) {
+Status Session::undo_note(Event& event, Outcome& outcome) {
     constexpr Millis k_undo_window{std::chrono::seconds{30}};
     if (!notes_open()) return Status::NotOpen;
     Status status = Status::Ok;
@@ -92,7 +92,7 @@ Status Engine::undo_note(Event& event, Outcome& outcome) {
     return Status::Ok;
 }
 
-Status Engine::vote(Event& event, Outcome&) {
+Status Session::vote(Event& event, Outcome&) {
     const auto* who = sender(event);
     const auto& spec = m_draft.step_spec();
     if (!spec.has_vote() || m_draft.part() != Part::Vote) return Status::NotOpen;
@@ -108,7 +108,7 @@ Status Engine::vote(Event& event, Outcome&) {
     return Status::Ok;
 }
 
-Status Engine::ready(Event& event, Outcome&) {
+Status Session::ready(Event& event, Outcome&) {
     const auto* who = sender(event);
     const bool now_ready = event.as<ReadyPayload>().ready;
     auto& ready = m_draft.activity.ready;
@@ -119,7 +119,7 @@ Status Engine::ready(Event& event, Outcome&) {
     return Status::Ok;
 }
 
-Status Engine::vote_extend(Event& event, Outcome&) {
+Status Session::vote_extend(Event& event, Outcome&) {
     const auto* who = sender(event);
     auto& activity = m_draft.activity;
     if (activity.extended_by_vote) return Status::NotOpen;  // once per stage
@@ -132,7 +132,7 @@ Status Engine::vote_extend(Event& event, Outcome&) {
     return Status::Ok;
 }
 
-Status Engine::offer_host(Event& event, Outcome&) {
+Status Session::offer_host(Event& event, Outcome&) {
     // Outside a session the code makes a coffee-corner moderator (CoffeeCorner::claim_moderator), once there is a week.
     if (!m_draft.session_open() && m_draft.coffee.week == 0) return Status::NoSession;
     auto& code = event.as<ChosenPayload>().token;
@@ -141,13 +141,13 @@ Status Engine::offer_host(Event& event, Outcome&) {
     return Status::Ok;
 }
 
-Status Engine::close_codes(Event&, Outcome&) {
+Status Session::close_codes(Event&, Outcome&) {
     if (m_draft.codes_closed) return Status::Ignored;
     m_draft.codes_closed = true;
     return Status::Ok;
 }
 
-Status Engine::new_code(Event& event, Outcome&) {
+Status Session::new_code(Event& event, Outcome&) {
     auto& secret = event.as<ChosenPayload>().token;
     if (secret.empty()) secret = m_keys();  // kept in the event for replay
     m_draft.join_code = code_from(secret);
@@ -155,7 +155,7 @@ Status Engine::new_code(Event& event, Outcome&) {
     return Status::Ok;
 }
 
-Status Engine::claim_host(Event& event, Outcome&) {
+Status Session::claim_host(Event& event, Outcome&) {
     auto* who = sender(event);
     const auto& offer = m_draft.host_offer;
     if (!offer || offer->code != event.as<ClaimHostPayload>().code || offer->expires <= event.at) return Status::BadCode;
@@ -164,7 +164,7 @@ Status Engine::claim_host(Event& event, Outcome&) {
     return Status::Ok;
 }
 
-Status Engine::hide_note(Event& event, Outcome&) {
+Status Session::hide_note(Event& event, Outcome&) {
     const int id = event.as<HideNotePayload>().note;
     if (id > static_cast<int>(m_draft.notes.size())) return Status::UnknownNote;
     auto& note = m_draft.notes[static_cast<std::size_t>(id - 1)];
@@ -181,7 +181,7 @@ Status Engine::hide_note(Event& event, Outcome&) {
 // The host takes someone out of the session (a stranger, a second phone): their key stops
 // working and what they counted for goes (readiness, dots, picks, scores, votes); their notes
 // stay unless the host hides them.
-Status Engine::remove_participant(Event& event, Outcome& outcome) {
+Status Session::remove_participant(Event& event, Outcome& outcome) {
     const int number = event.as<RemovePayload>().participant;
     auto* target = number <= static_cast<int>(m_draft.participants.size())
                        ? &m_draft.participants[static_cast<std::size_t>(number - 1)]
@@ -210,7 +210,7 @@ Status Engine::remove_participant(Event& event, Outcome& outcome) {
     return Status::Ok;
 }
 
-void Engine::move_on_when_all_ready(Millis now) {
+void Session::move_on_when_all_ready(Millis now) {
     const auto people = static_cast<std::size_t>(m_draft.active_participants());
     if (!m_rules->advance_when_all_ready || people == 0) return;
     if (m_draft.activity.ready.size() < people) return;

@@ -5,21 +5,21 @@
 // the group suggests and dots the coffee corner's question for next week.
 #include <algorithm>
 
-#include "kiosk/core/engine.hpp"
+#include "kiosk/core/session.hpp"
 
 namespace kiosk {
 
 // Handlers run after dispatch() checked the sender, the fields (texts already tidied, scores,
 // picks, choices and dates in range) and the phase or stage.
 
-Status Engine::set_situation(Event& event, Outcome&) {
+Status Session::set_situation(Event& event, Outcome&) {
     auto& text = event.as<SituationPayload>().text;
     if (text == m_draft.situation) return Status::Ignored;
     m_draft.situation = text;  // the last one written stands: others may edit it
     return Status::Ok;
 }
 
-Status Engine::framing_vote(Event& event, Outcome& outcome) {
+Status Session::framing_vote(Event& event, Outcome& outcome) {
     const auto* who = sender(event);
     const auto& picks = event.as<FramingPayload>().picks;
     const std::set<int> picked(picks.begin(), picks.end());
@@ -33,7 +33,7 @@ Status Engine::framing_vote(Event& event, Outcome& outcome) {
     return Status::Ok;
 }
 
-Status Engine::review_decision(Event& event, Outcome&) {
+Status Session::review_decision(Event& event, Outcome&) {
     const auto& review = event.as<ReviewPayload>();
     const auto found = std::find_if(m_draft.reviews.begin(), m_draft.reviews.end(),
                                     [&](const Decision& d) { return d.id == review.decision; });
@@ -44,12 +44,12 @@ Status Engine::review_decision(Event& event, Outcome&) {
 }
 
 // The validation step runs and is in one of `parts` (its stage was checked by dispatch()).
-Status Engine::check_validation(std::initializer_list<Part> parts) const {
+Status Session::check_validation(std::initializer_list<Part> parts) const {
     if (m_draft.step != m_draft.validation_step()) return Status::NotOpen;
     return std::find(parts.begin(), parts.end(), m_draft.part()) != parts.end() ? Status::Ok : Status::NotOpen;
 }
 
-Status Engine::score(Event& event, Outcome&) {
+Status Session::score(Event& event, Outcome&) {
     // Scores may still change while the decision is being voted on.
     if (const auto status = check_validation({Part::Write, Part::Vote}); status != Status::Ok) return status;
     const auto& scores = event.as<ScoresPayload>().scores;
@@ -59,7 +59,7 @@ Status Engine::score(Event& event, Outcome&) {
     return Status::Ok;
 }
 
-Status Engine::object(Event& event, Outcome&) {
+Status Session::object(Event& event, Outcome&) {
     if (const auto status = check_validation({Part::Write, Part::Vote}); status != Status::Ok) return status;
     const int author = sender(event)->number;
     auto& text = event.as<ObjectionPayload>().text;
@@ -71,7 +71,7 @@ Status Engine::object(Event& event, Outcome&) {
     return Status::Ok;
 }
 
-Status Engine::decision_vote(Event& event, Outcome&) {
+Status Session::decision_vote(Event& event, Outcome&) {
     if (const auto status = check_validation({Part::Vote}); status != Status::Ok) return status;
     const auto kind = *decision_from(event.as<DecisionVotePayload>().decision);  // a Choice field: one of the three
     auto& votes = m_draft.validation.votes;
@@ -81,7 +81,7 @@ Status Engine::decision_vote(Event& event, Outcome&) {
     return Status::Ok;
 }
 
-Status Engine::volunteer(Event& event, Outcome&) {
+Status Session::volunteer(Event& event, Outcome&) {
     if (const auto status = check_validation({Part::Results}); status != Status::Ok) return status;
     const auto* who = sender(event);
     auto& validation = m_draft.validation;
@@ -93,7 +93,7 @@ Status Engine::volunteer(Event& event, Outcome&) {
     return Status::Ok;
 }
 
-Status Engine::commit(Event& event, Outcome&) {
+Status Session::commit(Event& event, Outcome&) {
     if (const auto status = check_validation({Part::Results}); status != Status::Ok) return status;
     auto& validation = m_draft.validation;
     if (validation.owner != sender(event)->number) return Status::NotYours;
@@ -103,7 +103,7 @@ Status Engine::commit(Event& event, Outcome&) {
     return Status::Ok;
 }
 
-Status Engine::adjust_proposal(Event& event, Outcome&) {
+Status Session::adjust_proposal(Event& event, Outcome&) {
     if (const auto status = check_validation({Part::Results}); status != Status::Ok) return status;
     if (m_draft.validation.decided != DecisionKind::Adjust) return Status::NotOpen;
     // Recorded beside the AI text, which itself is never changed.
@@ -111,7 +111,7 @@ Status Engine::adjust_proposal(Event& event, Outcome&) {
     return Status::Ok;
 }
 
-Status Engine::share_reflection(Event& event, Outcome&) {
+Status Session::share_reflection(Event& event, Outcome&) {
     const int author = sender(event)->number;
     auto& text = event.as<ReflectionPayload>().text;
     auto& shared = m_draft.reflections;
@@ -122,7 +122,7 @@ Status Engine::share_reflection(Event& event, Outcome&) {
 }
 
 // One suggestion per participant; sending again changes it (its dots stay with it).
-Status Engine::question_idea(Event& event, Outcome& outcome) {
+Status Session::question_idea(Event& event, Outcome& outcome) {
     const auto* who = sender(event);
     const auto& text = event.as<QuestionIdeaPayload>().text;
     auto& ideas = m_draft.question_ideas;
@@ -139,7 +139,7 @@ Status Engine::question_idea(Event& event, Outcome& outcome) {
 }
 
 // One dot per participant; placing it again moves it.
-Status Engine::question_dot(Event& event, Outcome&) {
+Status Session::question_dot(Event& event, Outcome&) {
     const auto* who = sender(event);
     const int idea = event.as<QuestionDotPayload>().idea;
     if (idea > static_cast<int>(m_draft.question_ideas.size())) return Status::UnknownIdea;

@@ -2,7 +2,7 @@
 // and sends it and feeds the answer back as events), the answer streams into a version, people
 // mark its paragraphs, and the group may ask for one more version or paste an answer by hand.
 // Nothing here waits for the AI: every state can be left by the timer or the room's keys.
-#include "kiosk/core/engine.hpp"
+#include "kiosk/core/session.hpp"
 
 namespace kiosk {
 
@@ -11,17 +11,17 @@ namespace {
 constexpr std::size_t k_max_answer_bytes = 64 * 1024;
 }  // namespace
 
-Status Engine::toggle_prompt(Event&, Outcome&) {
+Status Session::toggle_prompt(Event&, Outcome&) {
     if (!m_draft.in_proposal_step() || m_draft.proposal.prompt.empty()) return Status::Ignored;
     m_draft.proposal.show_prompt = !m_draft.proposal.show_prompt;
     return Status::Ok;
 }
 
-bool Engine::constraints_open() const {
+bool Session::constraints_open() const {
     return !m_draft.in_proposal_step() || m_draft.proposal.state == ProposalState::Collecting;
 }
 
-void Engine::request_proposal() {
+void Session::request_proposal() {
     auto& proposal = m_draft.proposal;
     proposal.state = ProposalState::Waiting;
     proposal.show_prompt = false;
@@ -29,7 +29,7 @@ void Engine::request_proposal() {
     m_effects.push_back(Effect::AskAi);
 }
 
-void Engine::cancel_proposal(const char* why) {
+void Session::cancel_proposal(const char* why) {
     auto& proposal = m_draft.proposal;
     if (proposal.state != ProposalState::Waiting && proposal.state != ProposalState::Streaming) return;
     if (proposal.state == ProposalState::Streaming) proposal.versions.back().failure = why;
@@ -38,7 +38,7 @@ void Engine::cancel_proposal(const char* why) {
     m_effects.push_back(Effect::CancelAi);
 }
 
-Status Engine::ai_prompt(Event& event, Outcome&) {
+Status Session::ai_prompt(Event& event, Outcome&) {
     auto& proposal = m_draft.proposal;
     auto& sent = event.as<AiPromptPayload>();
     if (sent.request != proposal.request || proposal.state != ProposalState::Waiting) return Status::Ignored;
@@ -50,7 +50,7 @@ Status Engine::ai_prompt(Event& event, Outcome&) {
     return Status::Ok;
 }
 
-Status Engine::ai_text(Event& event, Outcome&) {
+Status Session::ai_text(Event& event, Outcome&) {
     auto& proposal = m_draft.proposal;
     const auto& piece = event.as<AiTextPayload>();
     if (piece.request != proposal.request || piece.text.empty()) return Status::Ignored;
@@ -66,7 +66,7 @@ Status Engine::ai_text(Event& event, Outcome&) {
     return Status::Ok;
 }
 
-Status Engine::ai_end(Event& event, Outcome&) {
+Status Session::ai_end(Event& event, Outcome&) {
     auto& proposal = m_draft.proposal;
     const auto& end = event.as<AiEndPayload>();
     if (end.request != proposal.request) return Status::Ignored;
@@ -83,7 +83,7 @@ Status Engine::ai_end(Event& event, Outcome&) {
     return Status::Ok;
 }
 
-Status Engine::paste_answer(Event& event, Outcome&) {
+Status Session::paste_answer(Event& event, Outcome&) {
     if (!m_draft.in_proposal_step()) return Status::NotOpen;
     auto& proposal = m_draft.proposal;
     if (!proposal.takes_paste()) return Status::NotOpen;
@@ -96,7 +96,7 @@ Status Engine::paste_answer(Event& event, Outcome&) {
     return Status::Ok;
 }
 
-Status Engine::mark_paragraph(Event& event, Outcome& outcome) {
+Status Session::mark_paragraph(Event& event, Outcome& outcome) {
     const auto* who = sender(event);
     if (!m_draft.in_proposal_step() || m_draft.proposal.versions.empty()) return Status::NotOpen;
     const auto& wanted = event.as<MarkPayload>();
@@ -116,7 +116,7 @@ Status Engine::mark_paragraph(Event& event, Outcome& outcome) {
     return Status::Ok;
 }
 
-Status Engine::ask_again(Event& event, Outcome&) {
+Status Session::ask_again(Event& event, Outcome&) {
     if (!m_draft.in_proposal_step()) return event.from.is_participant() ? Status::NotOpen : Status::Ignored;
     if (!m_draft.proposal.may_ask_again()) return Status::NotOpen;
     request_proposal();

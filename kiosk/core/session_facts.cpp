@@ -1,13 +1,13 @@
 // Facts where the lobby, the validation and the close settle something (the votes' choices are
-// in engine_choice.cpp). Each says what was settled (m_facts, for the journal); in a replay that
+// in session_choice.cpp). Each says what was settled (m_facts, for the journal); in a replay that
 // recalled the journal's facts, the recalled fact stands instead of what the engine works out.
-#include "kiosk/core/engine.hpp"
+#include "kiosk/core/session.hpp"
 
 namespace kiosk {
 
-void Engine::recall(const std::vector<Fact>& facts) { m_recalled = recalled(facts); }
+void Session::recall(const std::vector<Fact>& facts) { m_recalled = recalled(facts); }
 
-void Engine::settle_reviews() {
+void Session::settle_reviews() {
     for (auto& decision : m_draft.reviews) {
         if (const auto found = m_recalled.reviewed.find(decision.id); found != m_recalled.reviewed.end())
             decision.review = found->second;
@@ -16,7 +16,7 @@ void Engine::settle_reviews() {
     }
 }
 
-void Engine::settle_decision() {
+void Session::settle_decision() {
     auto& validation = m_draft.validation;
     if (const auto& recalled = m_recalled.decided) {
         validation.decided = recalled->decision;
@@ -29,7 +29,7 @@ void Engine::settle_decision() {
     m_facts.emplace_back(DecidedFact{*validation.decided, validation.owner_name, validation.first_step, validation.review_date});
 }
 
-void Engine::settle_question() {
+void Session::settle_question() {
     if (m_recalled.question) m_draft.settled_question = m_recalled.question->text;  // as the group chose it then
     else m_draft.settled_question = m_draft.chosen_question();
     if (!m_recalled.question && !m_draft.settled_question.empty()) m_facts.emplace_back(QuestionFact{m_draft.settled_question});

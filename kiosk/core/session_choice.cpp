@@ -2,17 +2,17 @@
 // or the tied notes go to a run-off (one dot per phone, runoff_time; everyone voted: at once);
 // a tie after that waits for the room's keys 1-9, and a stage left without a pick takes the
 // earlier note. All of it is driven by journaled events and the clock, so replay is the same.
-#include "kiosk/core/engine.hpp"
+#include "kiosk/core/session.hpp"
 
 namespace kiosk {
 
-StageChoice* Engine::current_choice() {
+StageChoice* Session::current_choice() {
     if (!m_draft.in_step() || m_draft.choices.size() <= static_cast<std::size_t>(m_draft.step)) return nullptr;
     auto& choice = m_draft.choices[static_cast<std::size_t>(m_draft.step)];
     return choice.settled ? nullptr : &choice;
 }
 
-void Engine::begin_results(Millis at) {
+void Session::begin_results(Millis at) {
     const auto& spec = m_draft.step_spec();
     if (!spec.has_vote()) return;
     auto& choice = m_draft.choices.at(static_cast<std::size_t>(m_draft.step));
@@ -39,7 +39,7 @@ void Engine::begin_results(Millis at) {
     else timer.deadline += spec.runoff_time;
 }
 
-void Engine::close_runoff() {
+void Session::close_runoff() {
     auto* choice = current_choice();
     if (!choice || !choice->in_runoff()) return;
     RunOffFact ended{m_draft.step, {}};
@@ -50,7 +50,7 @@ void Engine::close_runoff() {
     m_draft.activity.ready.clear();  // "ready" meant done with the run-off
 }
 
-void Engine::settle_leaving() {
+void Session::settle_leaving() {
     if (m_draft.step >= 0 && m_draft.step == m_draft.validation_step()) settle_decision();
     auto* choice = current_choice();
     if (!choice) return;
@@ -60,13 +60,13 @@ void Engine::settle_leaving() {
     record_choice(m_draft.step);
 }
 
-void Engine::record_choice(int step) {
+void Session::record_choice(int step) {
     if (!m_content->steps.at(static_cast<std::size_t>(step)).has_vote()) return;  // nothing was voted on
     const auto& choice = m_draft.choices.at(static_cast<std::size_t>(step));
     m_facts.emplace_back(ChosenFact{step, choice.chosen, choice.by});
 }
 
-Status Engine::runoff_vote(Event& event, Outcome& outcome) {
+Status Session::runoff_vote(Event& event, Outcome& outcome) {
     auto* choice = current_choice();
     if (!choice || !choice->in_runoff()) return Status::NotOpen;
     const int note = event.as<RunOffPayload>().note;
@@ -82,7 +82,7 @@ Status Engine::runoff_vote(Event& event, Outcome& outcome) {
     return Status::Ok;
 }
 
-Status Engine::room_pick(Event& event, Outcome&) {
+Status Session::room_pick(Event& event, Outcome&) {
     auto* choice = current_choice();
     if (!choice || !choice->room_picks()) return Status::Ignored;
     if (!pick_tied(*choice, event.as<RoomPickPayload>().number)) return Status::Ignored;
