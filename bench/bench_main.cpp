@@ -48,90 +48,108 @@ int finish() {
     return 1;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    using namespace kiosk;
+struct Options {
     int frames = 100, seconds = 60, startups = 7, fade_turns = 20, coffee_weeks = 5, pjlink_commands = 200;
-    bench::SoakOptions soak;
-    bench::JournalOptions journal;
+    kiosk::bench::SoakOptions soak;
+    kiosk::bench::JournalOptions journal;
     std::string only;  // "soak", "coffee", "journal" or everything
     std::filesystem::path config_dir = "config", binary;
+
+    void smoke() {  // tiny counts: every bench runs to its end, for CI
+        frames = 3;
+        seconds = 2;
+        startups = 2;
+        fade_turns = 3;
+        coffee_weeks = 3;
+        pjlink_commands = 5;
+        soak.weeks = 1;
+        soak.idle_frames = 5;
+        journal.history = 2'000;
+        journal.runs = 3;
+    }
+};
+
+// The command line into options; false (with a line on stderr) when it cannot be read.
+bool read_options(int argc, char** argv, Options& options) {
     for (int i = 1; i < argc; ++i) {
         const std::string option = argv[i];
         if (option == "soak" || option == "coffee" || option == "journal") {
-            only = option;
+            options.only = option;
             continue;
         }
         if (option == "--smoke") {
-            frames = 3;
-            seconds = 2;
-            startups = 2;
-            fade_turns = 3;
-            coffee_weeks = 3;
-            pjlink_commands = 5;
-            soak.weeks = 1;
-            soak.idle_frames = 5;
-            journal.history = 2'000;
-            journal.runs = 3;
+            options.smoke();
             continue;
         }
         if (i + 1 >= argc) {
             std::fprintf(stderr, "vitale-bench: %s needs a value\n", option.c_str());
-            return 2;
+            return false;
         }
         const char* value = argv[++i];
-        if (option == "--frames") frames = std::atoi(value);
-        else if (option == "--seconds") seconds = std::atoi(value);
-        else if (option == "--weeks") soak.weeks = std::atoi(value);
-        else if (option == "--idle-frames") soak.idle_frames = std::atoi(value);
-        else if (option == "--history") journal.history = std::atoi(value);
-        else if (option == "--config") config_dir = value;
-        else if (option == "--kiosk") binary = value;
+        if (option == "--frames") options.frames = std::atoi(value);
+        else if (option == "--seconds") options.seconds = std::atoi(value);
+        else if (option == "--weeks") options.soak.weeks = std::atoi(value);
+        else if (option == "--idle-frames") options.soak.idle_frames = std::atoi(value);
+        else if (option == "--history") options.journal.history = std::atoi(value);
+        else if (option == "--config") options.config_dir = value;
+        else if (option == "--kiosk") options.binary = value;
         else {
             std::fprintf(stderr, "vitale-bench: unknown option %s\n", option.c_str());
-            return 2;
+            return false;
         }
     }
+    return true;
+}
+
+void run_coffee(const Options& o, const kiosk::Config& config, const kiosk::ui::FontFiles& fonts) {
+    using namespace kiosk;
+    part("the coffee corner's fade", [&] { bench::bench_coffee_fade(config, fonts, o.fade_turns); });
+    part("the coffee corner's month", [&] { bench::bench_coffee_month(config, fonts, o.coffee_weeks); });
+    part("the display's power", [&] { bench::bench_display_power(o.pjlink_commands); });
+}
+
+// Everything; what needs a display (a window, the kiosk started) only where there is one.
+void run_all(const Options& o, const kiosk::Config& config, const kiosk::ui::FontFiles& fonts) {
+    using namespace kiosk;
+    std::printf("vitale-bench: font %s, %d frames a scene\n", fonts.family.c_str(), o.frames);
+    part("the frames in memory", [&] { bench::bench_frames_in_memory(config, fonts, o.frames); });
+    part("the AI proposal's frames", [&] { bench::bench_proposal_streaming(config, fonts, o.frames); });
+    part("the journal", [&] { bench::bench_journal(config, o.journal); });
+    part("the soak", [&] { bench::bench_soak(config, fonts, o.soak); });
+    run_coffee(o, config, fonts);
+    if (!std::getenv("DISPLAY")) {
+        std::printf("\n(DISPLAY is not set: window, start-up and CPU figures skipped; run bench/run.sh)\n");
+        return;
+    }
+    part("the frames in a window", [&] { bench::bench_frames_in_window(config, fonts, o.frames); });
+    if (o.binary.empty()) return;
+    const auto data = std::filesystem::temp_directory_path() / "vitale-bench-data";
+    const bench::KioskCommand kiosk{o.binary, o.config_dir, data};
+    part("the start-up", [&] { bench::bench_startup(kiosk, o.startups); });
+    part("the idle CPU", [&] { bench::bench_idle_cpu_and_memory(kiosk, o.seconds); });
+    std::filesystem::remove_all(data);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace kiosk;
+    Options options;
+    if (!read_options(argc, argv, options)) return 2;
     std::setvbuf(stdout, nullptr, _IOLBF, 0);  // figures appear as they are measured, also in a log
     try {
-        const auto config = load_config(config_dir);
-        const auto fonts = ui::locate_fonts(std::filesystem::absolute(config_dir).parent_path() / "fonts");
-        if (only == "soak") {
+        const auto config = load_config(options.config_dir);
+        const auto fonts = ui::locate_fonts(std::filesystem::absolute(options.config_dir).parent_path() / "fonts");
+        if (options.only == "soak") {
             std::printf("vitale-bench: font %s, the soak only\n", fonts.family.c_str());
-            part("the soak", [&] { bench::bench_soak(config, fonts, soak); });
-            return finish();
-        }
-        if (only == "coffee") {
+            part("the soak", [&] { bench::bench_soak(config, fonts, options.soak); });
+        } else if (options.only == "coffee") {
             std::printf("vitale-bench: font %s, the coffee corner only\n", fonts.family.c_str());
-            part("the coffee corner's fade", [&] { bench::bench_coffee_fade(config, fonts, fade_turns); });
-            part("the coffee corner's month", [&] { bench::bench_coffee_month(config, fonts, coffee_weeks); });
-            part("the display's power", [&] { bench::bench_display_power(pjlink_commands); });
-            return finish();
-        }
-        if (only == "journal") {
-            part("the journal", [&] { bench::bench_journal(config, journal); });
-            return finish();
-        }
-        std::printf("vitale-bench: font %s, %d frames a scene\n", fonts.family.c_str(), frames);
-        part("the frames in memory", [&] { bench::bench_frames_in_memory(config, fonts, frames); });
-        part("the AI proposal's frames", [&] { bench::bench_proposal_streaming(config, fonts, frames); });
-        part("the journal", [&] { bench::bench_journal(config, journal); });
-        part("the soak", [&] { bench::bench_soak(config, fonts, soak); });
-        part("the coffee corner's fade", [&] { bench::bench_coffee_fade(config, fonts, fade_turns); });
-        part("the coffee corner's month", [&] { bench::bench_coffee_month(config, fonts, coffee_weeks); });
-        part("the display's power", [&] { bench::bench_display_power(pjlink_commands); });
-        if (!std::getenv("DISPLAY")) {
-            std::printf("\n(DISPLAY is not set: window, start-up and CPU figures skipped; run bench/run.sh)\n");
-            return finish();
-        }
-        part("the frames in a window", [&] { bench::bench_frames_in_window(config, fonts, frames); });
-        if (!binary.empty()) {
-            const auto data = std::filesystem::temp_directory_path() / "vitale-bench-data";
-            const bench::KioskCommand kiosk{binary, config_dir, data};
-            part("the start-up", [&] { bench::bench_startup(kiosk, startups); });
-            part("the idle CPU", [&] { bench::bench_idle_cpu_and_memory(kiosk, seconds); });
-            std::filesystem::remove_all(data);
+            run_coffee(options, config, fonts);
+        } else if (options.only == "journal") {
+            part("the journal", [&] { bench::bench_journal(config, options.journal); });
+        } else {
+            run_all(options, config, fonts);
         }
     } catch (const std::exception& error) {
         std::fprintf(stderr, "vitale-bench: %s\n", error.what());

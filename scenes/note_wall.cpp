@@ -66,47 +66,60 @@ Uint8 fade(const Frame& frame, const Note& note) {
     return static_cast<Uint8>(40 + 215 * age.count() / k_note_fade.count());
 }
 
+// The largest size that shows every note; else the smallest, with as many of the newest
+// notes as fit above the "+12 meer" badge (measured for real from the newest back). Returns
+// the shape and the first note shown.
+std::pair<Shape, std::size_t> wall_layout(ui::Canvas& canvas, const std::vector<const Note*>& notes, const SDL_Rect& area, int badge) {
+    for (const double size : k_sizes) {
+        const auto candidate = shape_for(canvas, area, size);
+        if (fits(canvas, candidate, notes, area.h)) return {candidate, 0};
+    }
+    const Shape shape = shape_for(canvas, area, k_sizes[std::size(k_sizes) - 1]);
+    const ui::TextStyle style{shape.size, Weight::Regular, theme::text};
+    std::vector<int> heights;
+    std::size_t first = notes.size();
+    while (first > 0) {
+        heights.insert(heights.begin(), canvas.measure(notes[first - 1]->text, style, shape.width - 2 * shape.padding).y + 2 * shape.padding);
+        if (masonry_height(heights, shape) > area.h - badge) break;
+        --first;
+    }
+    return {shape, first};
+}
+
+// One note as a card (fading in while new), with its author's name under it when the room shows names.
+void draw_card(ui::Canvas& canvas, const Frame& frame, const Note& note, const std::string& name, const SDL_Rect& card,
+               const Shape& shape, int text_height) {
+    const Uint8 opacity = fade(frame, note);
+    auto background = theme::panel_light;
+    background.a = opacity;
+    canvas.fill(card, background);
+    auto strip = theme::accent;
+    strip.a = opacity;
+    canvas.fill({card.x, card.y, canvas.u(0.45), card.h}, strip);
+    const ui::TextStyle style{shape.size, Weight::Regular, theme::text, opacity};
+    canvas.text(note.text, style, card.x + shape.padding, card.y + shape.padding, shape.width - 2 * shape.padding);
+    if (!name.empty())
+        canvas.text(name, {type::small * 0.85, Weight::Bold, theme::accent, opacity}, card.x + shape.padding,
+                    card.y + shape.padding + text_height + canvas.u(0.3));
+}
+
 }  // namespace
 
 void draw_note_wall(ui::Canvas& canvas, const Frame& frame, const std::vector<const Note*>& notes,
                     const SDL_Rect& area) {
     if (notes.empty()) return;
-    // The largest size that shows every note; else the smallest, with the newest notes.
-    Shape shape = shape_for(canvas, area, k_sizes[std::size(k_sizes) - 1]);
-    std::size_t first = 0;
-    bool all_fit = false;
-    for (const double size : k_sizes) {
-        const auto candidate = shape_for(canvas, area, size);
-        if (fits(canvas, candidate, notes, area.h)) {
-            shape = candidate;
-            all_fit = true;
-            break;
-        }
-    }
     const int badge = canvas.u(4);  // room for "+12 meer"
+    const auto [shape, first] = wall_layout(canvas, notes, area, badge);
     const ui::TextStyle style{shape.size, Weight::Regular, theme::text};
     const int text_width = shape.width - 2 * shape.padding;
-    if (!all_fit) {
-        // At the smallest size, measure for real from the newest note back: as many as fit stay.
-        std::vector<int> heights;
-        first = notes.size();
-        while (first > 0) {
-            heights.insert(heights.begin(), canvas.measure(notes[first - 1]->text, style, text_width).y + 2 * shape.padding);
-            if (masonry_height(heights, shape) > area.h - badge) break;
-            --first;
-        }
-    }
-
     // Draw in the order written; a note that would still run past the bottom waits off the wall.
     std::vector<int> columns(static_cast<std::size_t>(shape.columns), 0);
     const int bottom = area.h - (first > 0 ? badge : 0);
     std::size_t hidden = first;
     for (std::size_t i = first; i < notes.size(); ++i) {
         const auto& note = *notes[i];
-        const std::string name = frame.room.show_names ? [&] {
-            const auto* author = frame.view.participant(note.author);
-            return author ? author->name : std::string{};
-        }() : std::string{};
+        const auto* author = frame.room.show_names ? frame.view.participant(note.author) : nullptr;
+        const std::string name = author ? author->name : std::string{};
         const auto text_size = canvas.measure(note.text, style, text_width);
         const int name_height = name.empty() ? 0 : canvas.u(type::small * 1.3);
         const int height = text_size.y + 2 * shape.padding + name_height;
@@ -116,20 +129,7 @@ void draw_note_wall(ui::Canvas& canvas, const Frame& frame, const std::vector<co
             continue;
         }
         const int x = area.x + static_cast<int>(column) * (shape.width + shape.gap);
-        const int y = area.y + columns[column];
-        const Uint8 opacity = fade(frame, note);
-        auto card = theme::panel_light;
-        card.a = opacity;
-        canvas.fill({x, y, shape.width, height}, card);
-        auto strip = theme::accent;
-        strip.a = opacity;
-        canvas.fill({x, y, canvas.u(0.45), height}, strip);
-        auto text_style = style;
-        text_style.opacity = opacity;
-        canvas.text(note.text, text_style, x + shape.padding, y + shape.padding, text_width);
-        if (!name.empty())
-            canvas.text(name, {type::small * 0.85, Weight::Bold, theme::accent, opacity}, x + shape.padding,
-                        y + shape.padding + text_size.y + canvas.u(0.3));
+        draw_card(canvas, frame, note, name, {x, area.y + columns[column], shape.width, height}, shape, text_size.y);
         columns[column] += height + shape.gap;
     }
     if (hidden > 0)

@@ -82,11 +82,12 @@ void ProposalScene::draw_middle(ui::Canvas& canvas, const Frame& frame, const SD
     canvas.text_fit(s.text("ai_no_constraints"), {type::body, Weight::Regular, theme::text_soft}, rest, type::label);
 }
 
-void ProposalScene::draw_proposal(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const {
-    const auto& proposal = frame.view.proposal;
-    const auto& s = frame.strings;
+namespace {
+
+// The label stays on top whatever happens below it: this text is the AI's, to be checked.
+// Returns where the text may begin.
+int draw_ai_label(ui::Canvas& canvas, const Strings& s, const ProposalView& proposal, const SDL_Rect& area) {
     const auto* latest = proposal.latest();
-    // The label stays on top whatever happens below it: this text is the AI's, to be checked.
     std::string label = s.text("ai_label");
     if (latest && latest->pasted) label += "  ·  " + s.text("ai_pasted");
     else if (!proposal.model.empty()) label += "  ·  " + s.format("ai_model", {{"model", latest ? latest->model : proposal.model}});
@@ -96,9 +97,12 @@ void ProposalScene::draw_proposal(ui::Canvas& canvas, const Frame& frame, const 
     canvas.fill({bar.x, bar.y, canvas.u(0.7), bar.h}, theme::warning);
     canvas.text_fit(label, {type::label, Weight::Bold, theme::warning},
                     {bar.x + canvas.u(2), bar.y + canvas.u(1), bar.w - canvas.u(3), bar.h - canvas.u(1.2)}, type::small);
-    int y = bar.y + bar.h + canvas.u(2);
+    return bar.y + bar.h + canvas.u(2);
+}
 
-    // Under the text: why it stopped, and what was removed before sending.
+// Under the text: why it stopped, and what was removed before sending. Returns where they begin.
+int draw_footnotes(ui::Canvas& canvas, const Strings& s, const ProposalView& proposal, const SDL_Rect& area) {
+    const auto* latest = proposal.latest();
     struct Line {
         std::string text;
         ui::Color color;
@@ -120,78 +124,99 @@ void ProposalScene::draw_proposal(ui::Canvas& canvas, const Frame& frame, const 
         bottom -= canvas.measure(note->text, style, area.w).y + canvas.u(0.6);
         canvas.text(note->text, style, area.x, bottom, area.w);
     }
-    const SDL_Rect text_area{area.x, y, area.w, bottom - canvas.u(1.5) - y};
+    return bottom;
+}
 
-    if (!latest) {
-        const auto& line = proposal.state == ProposalState::Waiting  ? s.text("ai_waiting")
-                           : proposal.state == ProposalState::Manual ? s.text("ai_manual")
-                                                                     : std::string{};
-        if (!line.empty()) canvas.text_fit(line, {type::heading, Weight::Bold, theme::text}, text_area, type::body);
-        return;
-    }
-
-    // Paragraph by paragraph (as phones number them), in two columns when there is a lot, at
-    // the largest size that fits; marks in a narrow gutter on the right of each column.
-    const auto paragraphs = split_paragraphs(latest->text);
+// The answer's paragraphs (as phones number them) laid out in one or two columns, with a
+// narrow gutter on the right of each column for the marks.
+struct ParagraphColumns {
+    std::vector<Paragraph> paragraphs;
     std::vector<std::vector<TextBlock>> parsed;
     std::size_t chars = 0;
-    for (const auto& paragraph : paragraphs) {
-        parsed.push_back(parse_markdown(paragraph.text));
-        chars += paragraph.text.size();
+    bool two_columns = false;
+    int gutter = 0, gap = 0, column_width = 0, text_width = 0;
+
+    ParagraphColumns(ui::Canvas& canvas, const std::string& text, const SDL_Rect& area) : paragraphs{split_paragraphs(text)} {
+        for (const auto& paragraph : paragraphs) {
+            parsed.push_back(parse_markdown(paragraph.text));
+            chars += paragraph.text.size();
+        }
+        gutter = canvas.u(11);
+        gap = canvas.u(3);
+        two_columns = chars > 500;
+        column_width = two_columns ? (area.w - gap) / 2 : area.w;
+        text_width = column_width - gutter;
     }
-    const int gutter = canvas.u(11);
-    const int column_gap = canvas.u(3);
-    const bool two_columns = chars > 500;
-    const int column_width = two_columns ? (text_area.w - column_gap) / 2 : text_area.w;
-    const int text_width = column_width - gutter;
-    // Try sizes from large to small; each attempt measures (textures are cached for the draw).
+    int columns() const { return two_columns ? 2 : 1; }
+    int height(ui::Canvas& canvas, std::size_t i, double size) const {
+        return layout_blocks(canvas, parsed[i], 0, 0, text_width, size, theme::text, false);
+    }
+    // A heading moves on with the paragraph under it, never left alone at a column's foot.
+    bool keeps_next(std::size_t i) const { return paragraphs[i].heading && i + 1 < parsed.size(); }
+};
+
+// The largest size at which every paragraph fits (each attempt measures; the textures are
+// cached for the draw).
+double fitting_size(ui::Canvas& canvas, const ParagraphColumns& text, const SDL_Rect& area) {
     const double sizes[] = {3.2, 2.8, 2.5, 2.2, 2.0};
-    double size = sizes[4];
     const auto fits = [&](double candidate) {
         int column = 0, used = 0;
-        for (std::size_t i = 0; i < parsed.size(); ++i) {
-            const int h = layout_blocks(canvas, parsed[i], 0, 0, text_width, candidate, theme::text, false) + canvas.u(candidate * 0.7);
-            const int keep = paragraphs[i].heading && i + 1 < parsed.size()
-                                 ? h + layout_blocks(canvas, parsed[i + 1], 0, 0, text_width, candidate, theme::text, false)
-                                 : h;
-            if (used + keep > text_area.h && used > 0) {
-                if (++column >= (two_columns ? 2 : 1)) return false;
+        for (std::size_t i = 0; i < text.parsed.size(); ++i) {
+            const int h = text.height(canvas, i, candidate) + canvas.u(candidate * 0.7);
+            const int keep = text.keeps_next(i) ? h + text.height(canvas, i + 1, candidate) : h;
+            if (used + keep > area.h && used > 0) {
+                if (++column >= text.columns()) return false;
                 used = 0;
             }
             used += h;
         }
-        return used <= text_area.h;
+        return used <= area.h;
     };
     // A cheap first guess from the amount of text skips the sizes that cannot fit.
     std::size_t first = 0;
-    while (first < 4 && static_cast<double>(chars) * canvas.u(sizes[first]) * canvas.u(sizes[first]) * 0.75 >
-                            static_cast<double>(text_area.h) * text_area.w * (two_columns ? 0.85 : 0.8))
+    while (first < 4 && static_cast<double>(text.chars) * canvas.u(sizes[first]) * canvas.u(sizes[first]) * 0.75 >
+                            static_cast<double>(area.h) * area.w * (text.two_columns ? 0.85 : 0.8))
         ++first;
     for (std::size_t i = first; i < 5; ++i)
-        if (fits(sizes[i])) {
-            size = sizes[i];
-            break;
-        }
-    int column = 0, cy = text_area.y;
-    for (std::size_t i = 0; i < parsed.size(); ++i) {
-        const int h = layout_blocks(canvas, parsed[i], 0, 0, text_width, size, theme::text, false);
-        // A heading moves on with the paragraph under it, never left alone at a column's foot.
-        const int keep = paragraphs[i].heading && i + 1 < parsed.size()
-                             ? h + canvas.u(size * 0.7) + layout_blocks(canvas, parsed[i + 1], 0, 0, text_width, size, theme::text, false)
-                             : h;
-        if (cy + keep > text_area.y + text_area.h && cy > text_area.y) {
-            if (++column >= (two_columns ? 2 : 1)) {
-                canvas.text("…", {size, Weight::Bold, theme::text_soft}, text_area.x + text_area.w - gutter, text_area.y + text_area.h - canvas.u(size * 1.4));
+        if (fits(sizes[i])) return sizes[i];
+    return sizes[4];
+}
+
+void draw_paragraphs(ui::Canvas& canvas, const ProposalVersion& latest, const SDL_Rect& area) {
+    const ParagraphColumns text{canvas, latest.text, area};
+    const double size = fitting_size(canvas, text, area);
+    int column = 0, cy = area.y;
+    for (std::size_t i = 0; i < text.parsed.size(); ++i) {
+        const int h = text.height(canvas, i, size);
+        const int keep = text.keeps_next(i) ? h + canvas.u(size * 0.7) + text.height(canvas, i + 1, size) : h;
+        if (cy + keep > area.y + area.h && cy > area.y) {
+            if (++column >= text.columns()) {
+                canvas.text("…", {size, Weight::Bold, theme::text_soft}, area.x + area.w - text.gutter, area.y + area.h - canvas.u(size * 1.4));
                 break;
             }
-            cy = text_area.y;
+            cy = area.y;
         }
-        const int x = text_area.x + column * (column_width + column_gap);
-        layout_blocks(canvas, parsed[i], x, cy, text_width, size, theme::text, true);
-        if (const auto marks = latest->marks.find(static_cast<int>(i)); marks != latest->marks.end() && !paragraphs[i].heading)
-            draw_marks(canvas, marks->second, x + column_width, cy, std::min(size, 2.4));
+        const int x = area.x + column * (text.column_width + text.gap);
+        layout_blocks(canvas, text.parsed[i], x, cy, text.text_width, size, theme::text, true);
+        if (const auto marks = latest.marks.find(static_cast<int>(i)); marks != latest.marks.end() && !text.paragraphs[i].heading)
+            draw_marks(canvas, marks->second, x + text.column_width, cy, std::min(size, 2.4));
         cy += h + canvas.u(size * 0.7);
     }
+}
+
+}  // namespace
+
+void ProposalScene::draw_proposal(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const {
+    const auto& proposal = frame.view.proposal;
+    const auto& s = frame.strings;
+    const int y = draw_ai_label(canvas, s, proposal, area);
+    const int bottom = draw_footnotes(canvas, s, proposal, area);
+    const SDL_Rect text_area{area.x, y, area.w, bottom - canvas.u(1.5) - y};
+    if (const auto* latest = proposal.latest()) return draw_paragraphs(canvas, *latest, text_area);
+    const auto& line = proposal.state == ProposalState::Waiting  ? s.text("ai_waiting")
+                       : proposal.state == ProposalState::Manual ? s.text("ai_manual")
+                                                                 : std::string{};
+    if (!line.empty()) canvas.text_fit(line, {type::heading, Weight::Bold, theme::text}, text_area, type::body);
 }
 
 void ProposalScene::draw_prompt(ui::Canvas& canvas, const Frame& frame) const {

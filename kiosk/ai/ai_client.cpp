@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cstdlib>
 #include <chrono>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "kiosk/ai/sse_parser.hpp"
@@ -172,6 +174,79 @@ bool wait_unless_cancelled(std::chrono::milliseconds time, const std::atomic<boo
     return !cancel.load();
 }
 
+// One request as curl sends it: the call's URL, headers and body, the attempt's callbacks, and
+// no signals, redirects or protocols other than HTTP(S). Says what curl said; the HTTP status
+// is in the attempt.
+std::optional<CURLcode> perform(const HttpCall& call, const Settings& settings, Attempt& attempt) {
+    std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl{curl_easy_init(), curl_easy_cleanup};
+    if (!curl) return std::nullopt;
+    curl_slist* headers = nullptr;
+    for (const auto& [name, value] : call.headers) headers = curl_slist_append(headers, (name + ": " + value).c_str());
+    std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> header_list{headers, curl_slist_free_all};
+    CURL* h = curl.get();
+    curl_easy_setopt(h, CURLOPT_URL, call.url.c_str());
+    curl_easy_setopt(h, CURLOPT_POST, 1L);
+    curl_easy_setopt(h, CURLOPT_POSTFIELDS, call.body.c_str());
+    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(call.body.size()));
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, &attempt);
+    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(h, CURLOPT_HEADERDATA, &attempt);
+    curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
+    curl_easy_setopt(h, CURLOPT_XFERINFODATA, &attempt);
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(settings.connect_seconds) * 1000L);
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);  // a worker thread must not get SIGALRM
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  // whatever curl can decode
+    const CURLcode code = curl_easy_perform(h);
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &attempt.status);
+    return code;
+}
+
+// A connection that failed before an answer: what the room is told.
+std::string transport_failure(CURLcode code, bool got_data) {
+    switch (code) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY: return "dns";
+    case CURLE_COULDNT_CONNECT: return "refused";
+    case CURLE_OPERATION_TIMEDOUT: return "timeout";
+    default: return got_data ? "disconnected" : "refused";
+    }
+}
+
+// A 200 answer: the whole body decoded when it was not streamed, then whether it ended
+// properly and said anything.
+void finish_answer(Attempt& attempt, CURLcode code, const Settings& settings, const std::string& key, AskOutcome& outcome) {
+    if (!attempt.streaming()) {
+        const auto piece = decode_whole_answer(settings.provider, attempt.whole);
+        if (!piece.error.empty()) {
+            outcome.failure = piece.error == "garbage" ? "garbage" : "error";
+            outcome.detail = without_key(piece.error, key);
+            return;
+        }
+        attempt.deliver(piece.text);
+        if (!attempt.failure.empty()) {
+            outcome.failure = attempt.failure;
+            return;
+        }
+        attempt.done = true;
+    }
+    if (!attempt.done) {
+        // The connection ended without the end-of-answer event.
+        outcome.failure = attempt.sse.saw_fields() || attempt.delivered > 0 ? "disconnected" : "garbage";
+        if (code != CURLE_OK) outcome.detail = curl_easy_strerror(code);
+        return;
+    }
+    if (attempt.delivered == 0) {
+        outcome.failure = "empty";
+        return;
+    }
+    outcome.complete = true;
+}
+
 }  // namespace
 
 AiClient::AiClient(Settings settings, std::string key) : m_settings{std::move(settings)}, m_key{std::move(key)} {
@@ -190,45 +265,16 @@ AskOutcome AiClient::ask(const Prompt& prompt, const std::function<void(const st
         Attempt attempt{m_settings, on_text, cancel, max_answer_bytes()};
         attempt.started = started;  // the total limit covers retries too
         attempt.last_data = Clock::now();
-        std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl{curl_easy_init(), curl_easy_cleanup};
-        if (!curl) return {false, "error", "curl_easy_init failed", outcome.attempts};
-        curl_slist* headers = nullptr;
-        for (const auto& [name, value] : call.headers) headers = curl_slist_append(headers, (name + ": " + value).c_str());
-        std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> header_list{headers, curl_slist_free_all};
-        CURL* h = curl.get();
-        curl_easy_setopt(h, CURLOPT_URL, call.url.c_str());
-        curl_easy_setopt(h, CURLOPT_POST, 1L);
-        curl_easy_setopt(h, CURLOPT_POSTFIELDS, call.body.c_str());
-        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(call.body.size()));
-        curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
-        curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
-        curl_easy_setopt(h, CURLOPT_WRITEDATA, &attempt);
-        curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
-        curl_easy_setopt(h, CURLOPT_HEADERDATA, &attempt);
-        curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
-        curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
-        curl_easy_setopt(h, CURLOPT_XFERINFODATA, &attempt);
-        curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(m_settings.connect_seconds) * 1000L);
-        curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);  // a worker thread must not get SIGALRM
-        curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-        curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
-        curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  // whatever curl can decode
-        const CURLcode code = curl_easy_perform(h);
-        curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &attempt.status);
-
+        const auto performed = perform(call, m_settings, attempt);
+        if (!performed) return {false, "error", "curl_easy_init failed", outcome.attempts};
+        const CURLcode code = *performed;
         if (!attempt.failure.empty()) {
             outcome.failure = attempt.failure;
             outcome.detail = without_key(attempt.detail, m_key);
             return outcome;
         }
         if (code != CURLE_OK && attempt.status != 200) {
-            switch (code) {
-            case CURLE_COULDNT_RESOLVE_HOST:
-            case CURLE_COULDNT_RESOLVE_PROXY: outcome.failure = "dns"; break;
-            case CURLE_COULDNT_CONNECT: outcome.failure = "refused"; break;
-            case CURLE_OPERATION_TIMEDOUT: outcome.failure = "timeout"; break;
-            default: outcome.failure = attempt.got_data ? "disconnected" : "refused"; break;
-            }
+            outcome.failure = transport_failure(code, attempt.got_data);
             outcome.detail = curl_easy_strerror(code);
             return outcome;
         }
@@ -245,31 +291,7 @@ AskOutcome AiClient::ask(const Prompt& prompt, const std::function<void(const st
             }
             return outcome;
         }
-        if (!attempt.streaming()) {
-            const auto piece = decode_whole_answer(m_settings.provider, attempt.whole);
-            if (!piece.error.empty()) {
-                outcome.failure = piece.error == "garbage" ? "garbage" : "error";
-                outcome.detail = without_key(piece.error, m_key);
-                return outcome;
-            }
-            attempt.deliver(piece.text);
-            if (!attempt.failure.empty()) {
-                outcome.failure = attempt.failure;
-                return outcome;
-            }
-            attempt.done = true;
-        }
-        if (!attempt.done) {
-            // The connection ended without the end-of-answer event.
-            outcome.failure = attempt.sse.saw_fields() || attempt.delivered > 0 ? "disconnected" : "garbage";
-            if (code != CURLE_OK) outcome.detail = curl_easy_strerror(code);
-            return outcome;
-        }
-        if (attempt.delivered == 0) {
-            outcome.failure = "empty";
-            return outcome;
-        }
-        outcome.complete = true;
+        finish_answer(attempt, code, m_settings, m_key, outcome);
         return outcome;
     }
 }

@@ -61,70 +61,74 @@ void EngineLoop::run() {
     std::unique_lock lock{m_mutex};
     while (!m_stopping) {
         if (m_hung) m_wakeup.wait(lock, [this] { return m_stopping; });
-        const auto deadline = m_engine.next_deadline();
-        const auto ready = [this] { return m_stopping || m_poked || !m_inbox.empty(); };
-        if (deadline) {
-            // Sleep on the real steady clock for the time the injected clock says is left; a
-            // FakeClock in tests sees a long wait cut short by wake().
-            const Millis left = *deadline - m_clock.monotonic();
-            if (left > Millis{0}) m_wakeup.wait_for(lock, left, ready);
-        } else {
-            m_wakeup.wait(lock, ready);
-        }
+        wait_for_work(lock);
         if (m_hung) m_wakeup.wait(lock, [this] { return m_stopping; });  // injected while waiting
         if (m_stopping) break;
         std::deque<Pending> batch;
         batch.swap(m_inbox);
         m_poked = false;
         lock.unlock();
-
-        const auto before = m_engine.view().version;
-        std::vector<std::pair<Reply, Outcome>> replies;
-        // What a stranger sends is refused here, before anything is written (Engine::admit).
-        std::vector<Status> admitted(batch.size(), Status::Ok);
-        Engine::Reserved reserved;
-        for (std::size_t i = 0; i < batch.size(); ++i) admitted[i] = m_engine.admit(batch[i].event, reserved);
-        // What the engine chooses (tokens, codes, whether an answer waits) is filled in first,
-        // journal or not, so what is written and what is applied are the same event.
-        std::vector<Event> incoming;
-        for (std::size_t i = 0; i < batch.size(); ++i) {
-            if (admitted[i] != Status::Ok) continue;
-            m_engine.prepare(batch[i].event);
-            incoming.push_back(batch[i].event);
-        }
-        const bool saved = !m_hooks.write_ahead || incoming.empty() || m_hooks.write_ahead(incoming);
-        std::size_t written = 0;  // the index of an event within what was written
-        for (std::size_t i = 0; i < batch.size(); ++i) {
-            auto& pending = batch[i];
-            Outcome refused;
-            refused.version = before;
-            if (admitted[i] != Status::Ok || (!saved && pending.event.from.is_phone())) {
-                refused.status = admitted[i] != Status::Ok ? admitted[i] : Status::NotSaved;
-                if (pending.reply) replies.emplace_back(std::move(pending.reply), refused);
-                continue;
-            }
-            const bool was_open = m_engine.view().session_open();
-            const auto outcome = m_engine.apply(pending.event);
-            flush_facts();
-            if (m_hooks.on_session && was_open != m_engine.view().session_open()) m_hooks.on_session(written, !was_open);
-            ++written;
-            if (pending.reply) replies.emplace_back(std::move(pending.reply), outcome);
-        }
-        m_engine.tick(m_clock.monotonic());
-        flush_facts();
-        drain_outbox();  // the journal commits the whole batch here, before anyone hears of it
-        if (m_engine.view().version != before) {
-            auto view = m_engine.shared_view();
-            {
-                std::lock_guard publish_lock{m_mutex};
-                m_published = view;
-            }
-            if (m_hooks.on_view) m_hooks.on_view(view);
-        }
-        for (auto& [reply, outcome] : replies) reply(outcome);
+        handle(batch);
         m_rounds.fetch_add(1, std::memory_order_relaxed);
         lock.lock();
     }
+}
+
+void EngineLoop::wait_for_work(std::unique_lock<std::mutex>& lock) {
+    const auto deadline = m_engine.next_deadline();
+    const auto ready = [this] { return m_stopping || m_poked || !m_inbox.empty(); };
+    if (!deadline) return m_wakeup.wait(lock, ready);
+    // Sleep on the real steady clock for the time the injected clock says is left; a
+    // FakeClock in tests sees a long wait cut short by wake().
+    const Millis left = *deadline - m_clock.monotonic();
+    if (left > Millis{0}) m_wakeup.wait_for(lock, left, ready);
+}
+
+void EngineLoop::handle(std::deque<Pending>& batch) {
+    const auto before = m_engine.view().version;
+    // What a stranger sends is refused here, before anything is written (Engine::admit).
+    std::vector<Status> admitted(batch.size(), Status::Ok);
+    Engine::Reserved reserved;
+    for (std::size_t i = 0; i < batch.size(); ++i) admitted[i] = m_engine.admit(batch[i].event, reserved);
+    // What the engine chooses (tokens, codes, whether an answer waits) is filled in first,
+    // journal or not, so what is written and what is applied are the same event.
+    std::vector<Event> incoming;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        if (admitted[i] != Status::Ok) continue;
+        m_engine.prepare(batch[i].event);
+        incoming.push_back(batch[i].event);
+    }
+    const bool saved = !m_hooks.write_ahead || incoming.empty() || m_hooks.write_ahead(incoming);
+    std::vector<std::pair<Reply, Outcome>> replies;
+    std::size_t written = 0;  // the index of an event within what was written
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        auto& pending = batch[i];
+        if (admitted[i] != Status::Ok || (!saved && pending.event.from.is_phone())) {
+            Outcome refused;
+            refused.version = before;
+            refused.status = admitted[i] != Status::Ok ? admitted[i] : Status::NotSaved;
+            if (pending.reply) replies.emplace_back(std::move(pending.reply), refused);
+            continue;
+        }
+        const bool was_open = m_engine.view().session_open();
+        const auto outcome = m_engine.apply(pending.event);
+        flush_facts();
+        if (m_hooks.on_session && was_open != m_engine.view().session_open()) m_hooks.on_session(written, !was_open);
+        ++written;
+        if (pending.reply) replies.emplace_back(std::move(pending.reply), outcome);
+    }
+    m_engine.tick(m_clock.monotonic());
+    flush_facts();
+    drain_outbox();  // the journal commits the whole batch here, before anyone hears of it
+    if (m_engine.view().version != before) {
+        auto view = m_engine.shared_view();
+        {
+            std::lock_guard publish_lock{m_mutex};
+            m_published = view;
+        }
+        if (m_hooks.on_view) m_hooks.on_view(view);
+    }
+    for (auto& [reply, outcome] : replies) reply(outcome);
 }
 
 void EngineLoop::flush_facts() {

@@ -62,6 +62,8 @@ public:
 
 private:
     void run();
+    // Until there is work: an event, a poke, a stop, or the engine's next deadline.
+    void wait_for_work(std::unique_lock<std::mutex>& lock);
     void drain_outbox();
     void flush_facts();
 
@@ -74,6 +76,9 @@ private:
         Event event;
         Reply reply;
     };
+    // One batch taken from the inbox, outside the lock: admitted, written ahead, applied,
+    // published, then answered.
+    void handle(std::deque<Pending>& batch);
     std::deque<Pending> m_inbox;
     bool m_poked = false;
     bool m_stopping = false;

@@ -165,6 +165,92 @@ Json validation_json(const View& view, const Participant& me, const DateWords& d
 
 std::string contribution_name(Contribution contribution) { return name_of(contribution, contribution_names()); }
 
+namespace {
+
+// A vote's outcome while its step runs: a tie at a deciding place (the run-off, one dot among
+// the tied, or the room picks), else the results with the chosen notes first.
+void add_choice_state(Json& state, const View& view, const Participant& me) {
+    const int step = view.step;
+    if (const auto* tie = view.open_choice()) {
+        Json candidates = Json::array();
+        for (const int id : tie->tied)
+            if (const auto* note = view.note(id)) candidates.push_back({{"id", id}, {"text", note->text}});
+        const auto mine_found = tie->runoff.find(me.number);
+        state["runoff"] = {{"open", tie->in_runoff()},
+                           {"candidates", std::move(candidates)},
+                           {"mine", mine_found == tie->runoff.end() ? Json() : Json(mine_found->second)},
+                           {"voters", tie->runoff.size()}};
+    } else if (view.part() == Part::Results) {
+        std::set<int> chosen;
+        for (const auto* note : view.chosen(step)) chosen.insert(note->id);
+        auto ranking = view.ranking(step);
+        // The chosen first: after a tie they share their place with notes that were not chosen.
+        std::stable_partition(ranking.begin(), ranking.end(), [&](const Ranked& r) { return chosen.count(r.note) > 0; });
+        auto& results = state["results"] = Json::array();
+        for (const auto& ranked : ranking)
+            results.push_back({{"id", ranked.note},
+                               {"text", view.note(ranked.note)->text},
+                               {"dots", ranked.dots},
+                               {"place", ranked.place},
+                               {"chosen", chosen.count(ranked.note) > 0}});
+    }
+}
+
+// The running step: its stage, timer and extension vote, this phone's notes and dots, the
+// candidates while voting, and what the AI, validation or vote parts add.
+void add_step_state(Json& state, Json& mine, const View& view, const Participant& me, const PhoneContext& context) {
+    const int step = view.step;
+    const auto& activity = view.activity;
+    state["stage"] = stage_json(view, context);
+    state["timer"] = {{"remaining_ms", view.remaining(context.now).count()},
+                      {"duration_ms", view.timer.duration.count()},
+                      {"paused", view.timer.paused}};
+    state["more_time"] = {{"votes", activity.want_more.size()},
+                          {"given", activity.extended_by_vote},
+                          {"minutes", context.extend_minutes}};
+    const auto visible = view.notes_of(step);
+    for (const auto* note : visible)
+        if (note->author == me.number) mine["notes"].push_back(note_json(*note));
+    const auto& dots = view.dots.at(static_cast<std::size_t>(step));
+    if (const auto found = dots.find(me.number); found != dots.end()) mine["dots"] = found->second;
+    // Everyone sees the candidates while voting; the host sees every note, to hide one.
+    if (view.part() == Part::Vote || me.host) {
+        auto& list = state["notes"] = Json::array();
+        for (const auto* note : visible) list.push_back(note_json(*note));
+    }
+    if (view.part() == Part::Vote) state["voters"] = view.voters(step);
+    if (view.in_proposal_step()) state["proposal"] = proposal_json(view, me, context);
+    if (step == view.validation_step()) state["validation"] = validation_json(view, me, context.dates);
+    add_choice_state(state, view, me);
+    if (!view.framing.empty()) {
+        Json framing = Json::array();
+        for (const int index : view.framing) framing.push_back(view.content->framing_questions.at(static_cast<std::size_t>(index)));
+        state["framing"] = framing;
+        state["situation"] = view.situation;
+    }
+}
+
+// The wrap-up: the session's summary, and the coffee corner's question for next week
+// (suggestions, anonymous, with this phone's dot).
+void add_wrapup_state(Json& state, const View& view, const Participant& me, const PhoneContext& context) {
+    Json summary{{"situation", view.situation}, {"statement", view.chosen_statement()}, {"question", context.week_question}};
+    if (const auto outcome = view.outcome()) summary["decision"] = decision_json(*outcome, context.dates);
+    for (const auto& shared : view.reflections)
+        if (shared.author == me.number) summary["my_shared"] = shared.text;
+    state["wrapup"] = std::move(summary);
+    Json ideas = Json::array();
+    for (std::size_t i = 0; i < view.question_ideas.size(); ++i)
+        ideas.push_back({{"id", static_cast<int>(i) + 1},
+                         {"text", view.question_ideas[i].text},
+                         {"mine", view.question_ideas[i].author == me.number}});
+    state["questions"] = std::move(ideas);
+    const auto dot = view.question_dots.find(me.number);
+    state["question_dot"] = dot == view.question_dots.end() ? 0 : dot->second;
+    state["question_chosen"] = view.chosen_question();
+}
+
+}  // namespace
+
 std::string phone_state_json(const View& view, const std::string& key, const PhoneContext& context) {
     const auto* me = view.participant(key);
     if (!me) return {};
@@ -184,77 +270,9 @@ std::string phone_state_json(const View& view, const std::string& key, const Pho
         for (const auto& person : view.participants)
             if (!person.removed) list.push_back({{"number", person.number}, {"name", person.name}, {"me", person.number == me->number}});
     }
-    if (view.in_step()) {
-        const int step = view.step;
-        state["stage"] = stage_json(view, context);
-        state["timer"] = {{"remaining_ms", view.remaining(context.now).count()},
-                          {"duration_ms", view.timer.duration.count()},
-                          {"paused", view.timer.paused}};
-        state["more_time"] = {{"votes", activity.want_more.size()},
-                              {"given", activity.extended_by_vote},
-                              {"minutes", context.extend_minutes}};
-        const auto visible = view.notes_of(step);
-        for (const auto* note : visible)
-            if (note->author == me->number) mine["notes"].push_back(note_json(*note));
-        const auto& dots = view.dots.at(static_cast<std::size_t>(step));
-        if (const auto found = dots.find(me->number); found != dots.end()) mine["dots"] = found->second;
-        // Everyone sees the candidates while voting; the host sees every note, to hide one.
-        if (view.part() == Part::Vote || me->host) {
-            auto& list = state["notes"] = Json::array();
-            for (const auto* note : visible) list.push_back(note_json(*note));
-        }
-        if (view.part() == Part::Vote) state["voters"] = view.voters(step);
-        if (view.in_proposal_step()) state["proposal"] = proposal_json(view, *me, context);
-        if (step == view.validation_step()) state["validation"] = validation_json(view, *me, context.dates);
-        if (const auto* tie = view.open_choice()) {
-            // A tie at a deciding place: the run-off (one dot among the tied), or the room picks.
-            Json candidates = Json::array();
-            for (const int id : tie->tied)
-                if (const auto* note = view.note(id)) candidates.push_back({{"id", id}, {"text", note->text}});
-            const auto mine_found = tie->runoff.find(me->number);
-            state["runoff"] = {{"open", tie->in_runoff()},
-                               {"candidates", std::move(candidates)},
-                               {"mine", mine_found == tie->runoff.end() ? Json() : Json(mine_found->second)},
-                               {"voters", tie->runoff.size()}};
-        } else if (view.part() == Part::Results) {
-            std::set<int> chosen;
-            for (const auto* note : view.chosen(step)) chosen.insert(note->id);
-            auto ranking = view.ranking(step);
-            // The chosen first: after a tie they share their place with notes that were not chosen.
-            std::stable_partition(ranking.begin(), ranking.end(), [&](const Ranked& r) { return chosen.count(r.note) > 0; });
-            auto& results = state["results"] = Json::array();
-            for (const auto& ranked : ranking)
-                results.push_back({{"id", ranked.note},
-                                   {"text", view.note(ranked.note)->text},
-                                   {"dots", ranked.dots},
-                                   {"place", ranked.place},
-                                   {"chosen", chosen.count(ranked.note) > 0}});
-        }
-    }
+    if (view.in_step()) add_step_state(state, mine, view, *me, context);
     if (view.phase == Phase::Lobby) state["lobby"] = lobby_json(view, *me, context.dates);
-    if (view.phase == Phase::WrapUp) {
-        Json summary{{"situation", view.situation}, {"statement", view.chosen_statement()}, {"question", context.week_question}};
-        if (const auto outcome = view.outcome()) summary["decision"] = decision_json(*outcome, context.dates);
-        for (const auto& shared : view.reflections)
-            if (shared.author == me->number) summary["my_shared"] = shared.text;
-        state["wrapup"] = std::move(summary);
-        // The coffee corner's question for next week: suggestions (anonymous), this phone's dot.
-        Json ideas = Json::array();
-        for (std::size_t i = 0; i < view.question_ideas.size(); ++i)
-            ideas.push_back({{"id", static_cast<int>(i) + 1},
-                             {"text", view.question_ideas[i].text},
-                             {"mine", view.question_ideas[i].author == me->number}});
-        state["questions"] = std::move(ideas);
-        const auto dot = view.question_dots.find(me->number);
-        state["question_dot"] = dot == view.question_dots.end() ? 0 : dot->second;
-        state["question_chosen"] = view.chosen_question();
-    }
-    if (!view.framing.empty() && view.in_step()) {
-        Json framing = Json::array();
-        for (const int index : view.framing) framing.push_back(view.content->framing_questions.at(static_cast<std::size_t>(index)));
-        state["framing"] = framing;
-        state["situation"] = view.situation;
-    }
+    if (view.phase == Phase::WrapUp) add_wrapup_state(state, view, *me, context);
     state["me"] = std::move(mine);
     // Invalid UTF-8 cannot get here (the engine refuses it), but a reply must never throw.
     return state.dump(-1, ' ', false, Json::error_handler_t::replace);

@@ -121,60 +121,68 @@ void Journal::exec(const char* sql) {
 }
 
 void Journal::open_and_migrate() {
-    const auto open = [&] {
-        if (m_db) sqlite3_close(m_db);
-        m_db = nullptr;
-        if (sqlite3_open_v2(m_file.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
-            throw StoreError{m_file.string() + ": cannot open (" + std::string{m_db ? sqlite3_errmsg(m_db) : "out of memory"} +
-                             "); check that the data folder is writable, or pass --data DIR"};
-        sqlite3_busy_timeout(m_db, 2000);
-    };
-    open();
+    open_file();
     // A file that is not a database, or is damaged, shows here; it is moved aside, not deleted.
-    // Busy is not damaged: a journal the running kiosk holds (--sessions or --doctor beside it)
-    // must never be moved aside for that.
-    const auto busy = [&](int code) {
-        if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
-            throw StoreError{m_file.string() + ": busy (the kiosk is writing it); try again in a moment"};
-    };
-    bool sound = false;
-    {
-        sqlite3_stmt* raw = nullptr;
-        const int prepared = sqlite3_prepare_v2(m_db, "PRAGMA quick_check", -1, &raw, nullptr);
-        busy(prepared);
-        if (prepared == SQLITE_OK) {
-            Statement check{raw};
-            const int stepped = sqlite3_step(check.get());
-            busy(stepped);
-            sound = stepped == SQLITE_ROW && column_text(check.get(), 0) == "ok";
-        }
-    }
-    if (!sound) {
-        sqlite3_close(m_db);
-        m_db = nullptr;
-        const auto aside = m_file.string() + ".damaged-" + std::to_string(now_wall_ms());
-        std::error_code error;
-        std::filesystem::rename(m_file, aside, error);
-        if (error) throw StoreError{m_file.string() + ": damaged, and it cannot be moved aside (" + error.message() + ")"};
-        for (const char* suffix : {"-wal", "-shm"})
-            std::filesystem::rename(m_file.string() + suffix, aside + suffix, error);  // may not exist
-        m_notice = m_file.string() + " was damaged; it was moved to " + aside + " and a new journal was started";
-        open();
+    if (!passes_quick_check()) {
+        move_aside();
+        open_file();
     }
     // WAL: readers never block the writer. synchronous=FULL: each commit is flushed to disk
     // before it returns, so a contribution a phone was told is saved survives a power cut
     // (NORMAL would only survive a crash of the program). One flush per batch, not per phone.
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=FULL");
+    migrate(query_int("SELECT max(version) FROM schema_version").value_or(0));
+    m_found_schema = query_int("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'found_schema'").value_or(k_schema_version);
+}
 
-    int version = 0;
-    {
-        sqlite3_stmt* raw = nullptr;
-        if (sqlite3_prepare_v2(m_db, "SELECT max(version) FROM schema_version", -1, &raw, nullptr) == SQLITE_OK) {
-            Statement query{raw};
-            if (sqlite3_step(query.get()) == SQLITE_ROW) version = sqlite3_column_int(query.get(), 0);
-        }
-    }
+void Journal::open_file() {
+    if (m_db) sqlite3_close(m_db);
+    m_db = nullptr;
+    if (sqlite3_open_v2(m_file.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+        throw StoreError{m_file.string() + ": cannot open (" + std::string{m_db ? sqlite3_errmsg(m_db) : "out of memory"} +
+                         "); check that the data folder is writable, or pass --data DIR"};
+    sqlite3_busy_timeout(m_db, 2000);
+}
+
+bool Journal::passes_quick_check() {
+    // Busy is not damaged: a journal the running kiosk holds (--sessions or --doctor beside it)
+    // must never be moved aside for that.
+    const auto busy = [&](int code) {
+        if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+            throw StoreError{m_file.string() + ": busy (the kiosk is writing it); try again in a moment"};
+    };
+    sqlite3_stmt* raw = nullptr;
+    const int prepared = sqlite3_prepare_v2(m_db, "PRAGMA quick_check", -1, &raw, nullptr);
+    busy(prepared);
+    if (prepared != SQLITE_OK) return false;
+    Statement check{raw};
+    const int stepped = sqlite3_step(check.get());
+    busy(stepped);
+    return stepped == SQLITE_ROW && column_text(check.get(), 0) == "ok";
+}
+
+void Journal::move_aside() {
+    sqlite3_close(m_db);
+    m_db = nullptr;
+    const auto aside = m_file.string() + ".damaged-" + std::to_string(now_wall_ms());
+    std::error_code error;
+    std::filesystem::rename(m_file, aside, error);
+    if (error) throw StoreError{m_file.string() + ": damaged, and it cannot be moved aside (" + error.message() + ")"};
+    for (const char* suffix : {"-wal", "-shm"})
+        std::filesystem::rename(m_file.string() + suffix, aside + suffix, error);  // may not exist
+    m_notice = m_file.string() + " was damaged; it was moved to " + aside + " and a new journal was started";
+}
+
+std::optional<int> Journal::query_int(const char* sql) const {
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(m_db, sql, -1, &raw, nullptr) != SQLITE_OK) return std::nullopt;  // no such table yet
+    Statement query{raw};
+    if (sqlite3_step(query.get()) != SQLITE_ROW) return std::nullopt;
+    return sqlite3_column_int(query.get(), 0);
+}
+
+void Journal::migrate(int version) {
     if (version > k_schema_version)
         throw NewerSchemaError{m_file.string() + " was written by a newer Vitale Kiosk (schema " + std::to_string(version) +
                          ", this one knows up to " + std::to_string(k_schema_version) +
@@ -197,12 +205,6 @@ void Journal::open_and_migrate() {
             sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
             throw;
         }
-    }
-    m_found_schema = k_schema_version;
-    sqlite3_stmt* raw = nullptr;
-    if (sqlite3_prepare_v2(m_db, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'found_schema'", -1, &raw, nullptr) == SQLITE_OK) {
-        Statement query{raw};
-        if (sqlite3_step(query.get()) == SQLITE_ROW) m_found_schema = sqlite3_column_int(query.get(), 0);
     }
 }
 

@@ -120,6 +120,12 @@ public:
 
 private:
     void open_and_migrate();
+    void open_file();
+    bool passes_quick_check();  // false for a file that is not a database, or a damaged one
+    void move_aside();          // a damaged file (with its -wal, -shm) to .damaged-<ms>
+    void migrate(int version);  // from the file's schema version to k_schema_version
+    // The first column of the first row of `sql`; nullopt without one (or without the table).
+    std::optional<int> query_int(const char* sql) const;
     std::vector<JournalEntry> events_between(std::int64_t first, std::int64_t before) const;
     // Events matching `where` with its two '?' bound to `first` and `second`, in order.
     std::vector<JournalEntry> events_where(const char* where, std::int64_t first, std::int64_t second) const;

@@ -58,44 +58,36 @@ std::optional<View> last_recorded_outcome(const store::Journal& journal) {
     return std::nullopt;
 }
 
-RestoredHistory restore_history(Engine& engine, store::Journal& journal, const Clock& clock) {
-    RestoredHistory restored;
-    const auto sessions = journal.sessions();
-    for (const auto& session : sessions)
-        restored.session_dates.push_back(to_local(WallTime{std::chrono::milliseconds{session.opened_wall_ms}}).date);
+namespace {
+
+// The last finished session: its headline ("vorige keer"), its decisions for the lobby, and
+// the question it chose for the coffee corner's next week. A record that cannot be read costs
+// the history it holds, never the start or the open session.
+void restore_last_session(Engine& engine, const store::Journal& journal, const std::vector<store::SessionRecord>& sessions,
+                          RestoredHistory& restored) {
     std::optional<store::SessionRecord> finished;
     for (const auto& session : sessions)
         if (session.recorded) finished = session;
-    // A record that cannot be read costs the history it holds, never the start or the open session.
+    if (!finished) return;
     try {
-        if (finished) {
-            const auto past = *recorded_outcome(journal, *finished);
-            if (auto chosen = past.chosen_question(); !chosen.empty() && finished->closed_wall_ms) {
-                const auto closed = to_local(WallTime{std::chrono::milliseconds{*finished->closed_wall_ms}}).date;
-                restored.last_question = GroupQuestion{next_iso_week(iso_week_year(closed) * 100 + iso_week(closed)), std::move(chosen)};
-            }
-            // "Vorige keer": its problem statement, else the headline it inherited.
-            const auto headline = past.chosen_statement();
-            engine.remember_last_outcome(headline.empty() ? past.last_outcome : headline);
-            engine.remember_decisions(store::decisions_after(past));
+        const auto past = *recorded_outcome(journal, *finished);
+        if (auto chosen = past.chosen_question(); !chosen.empty() && finished->closed_wall_ms) {
+            const auto closed = to_local(WallTime{std::chrono::milliseconds{*finished->closed_wall_ms}}).date;
+            restored.last_question = GroupQuestion{next_iso_week(iso_week_year(closed) * 100 + iso_week(closed)), std::move(chosen)};
         }
+        // "Vorige keer": its problem statement, else the headline it inherited.
+        const auto headline = past.chosen_statement();
+        engine.remember_last_outcome(headline.empty() ? past.last_outcome : headline);
+        engine.remember_decisions(store::decisions_after(past));
     } catch (const store::StoreError& error) {
         restored.problems.push_back(std::string{error.what()} + "; the lobby starts without the earlier decisions");
     }
-    const auto since = std::chrono::duration_cast<Millis>((clock.wall() - std::chrono::days{15}).time_since_epoch()).count();
-    store::replay(engine, journal.coffee_events(since), clock);
-    const auto open = journal.open_session_record();
-    if (!open) return restored;
-    std::vector<Fact> journaled;
-    try {
-        journaled = journal.facts(open->id);
-    } catch (const store::StoreError& error) {
-        restored.problems.push_back(error.what());
-    }
-    if (recalls(*open)) engine.recall(journaled);
-    // The open session's events, as store::replay plays them, watching for its close: a closing
-    // event that was written but not marked (a stop in between) is marked now.
-    const auto entries = journal.open_session();
+}
+
+// The open session's events, as store::replay plays them, watching for its close: the journal
+// sequence of a closing event, if one was written.
+std::optional<std::int64_t> replay_open_session(Engine& engine, const std::vector<store::JournalEntry>& entries,
+                                                const Clock& clock) {
     const auto now_wall = std::chrono::duration_cast<Millis>(clock.wall().time_since_epoch()).count();
     const Millis now_mono = clock.monotonic();
     std::optional<std::int64_t> closed_at;
@@ -109,6 +101,31 @@ RestoredHistory restore_history(Engine& engine, store::Journal& journal, const C
     engine.tick(now_mono);
     engine.take_applied();
     engine.take_effects();
+    return closed_at;
+}
+
+}  // namespace
+
+RestoredHistory restore_history(Engine& engine, store::Journal& journal, const Clock& clock) {
+    RestoredHistory restored;
+    const auto sessions = journal.sessions();
+    for (const auto& session : sessions)
+        restored.session_dates.push_back(to_local(WallTime{std::chrono::milliseconds{session.opened_wall_ms}}).date);
+    restore_last_session(engine, journal, sessions, restored);
+    const auto since = std::chrono::duration_cast<Millis>((clock.wall() - std::chrono::days{15}).time_since_epoch()).count();
+    store::replay(engine, journal.coffee_events(since), clock);
+    const auto open = journal.open_session_record();
+    if (!open) return restored;
+    std::vector<Fact> journaled;
+    try {
+        journaled = journal.facts(open->id);
+    } catch (const store::StoreError& error) {
+        restored.problems.push_back(error.what());
+    }
+    if (recalls(*open)) engine.recall(journaled);
+    const auto entries = journal.open_session();
+    // A closing event that was written but not marked (a stop in between) is marked below.
+    const auto closed_at = replay_open_session(engine, entries, clock);
     engine.recall({});  // what it recalled is behind it: a step returned to is the group's again
     restored.open_events = entries.size();
     // Facts the journal does not have yet (a stop between an event and its facts): a replay under

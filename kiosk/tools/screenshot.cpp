@@ -50,22 +50,24 @@ void sample_decisions(scenes::SceneHarness& harness, int people) {
         if (who >= static_cast<int>(view.participants.size())) return;
         harness.apply({kind, Sender::participant(view.participants[static_cast<std::size_t>(who)].key), std::move(payload)});
     };
-    const auto& view = harness.view();
-    if (view.phase == Phase::Lobby) {
+    // Each event publishes a new View: keep what is read after one, not a reference to the old.
+    const auto content = harness.view().content;
+    const bool dutch = content->language == "nl";
+    if (harness.view().phase == Phase::Lobby) {
         send(0, EventKind::SetSituation,
-             SituationPayload{view.content->language == "nl" ? "De overdracht van 8:30 bij de balie" : "The 8:30 handover at the desk"});
+             SituationPayload{dutch ? "De overdracht van 8:30 bij de balie" : "The 8:30 handover at the desk"});
         for (int who = 0; who < people; ++who) send(who, EventKind::FramingVote, FramingPayload{{who % 3 == 0 ? 0 : 3, 4 + who % 2}});
         return;
     }
-    const auto stage = view.step_spec().id;
-    const int criteria = static_cast<int>(view.content->criteria.size());
+    const auto stage = harness.view().step_spec().id;
+    const int criteria = static_cast<int>(content->criteria.size());
     for (int who = 0; who < people; ++who) {
         std::vector<int> scores;
         for (int c = 0; c < criteria; ++c) scores.push_back(c == 3 ? 1 + (who * 2) % 5 : c == 1 ? 2 + who % 2 : 3 + (who + c) % 3);
         send(who, EventKind::Score, ScoresPayload{stage, scores});
     }
     send(1, EventKind::Object,
-         ObjectionPayload{stage, view.content->language == "nl" ? "De late dienst mist de overdracht dan helemaal."
+         ObjectionPayload{stage, dutch ? "De late dienst mist de overdracht dan helemaal."
                                                                 : "The late shift would miss the handover entirely."});
 }
 
@@ -98,84 +100,113 @@ void sample_coffee(scenes::SceneHarness& harness, const Config& config, int answ
                   "Sanne", dutch ? "Een belscript van vijf zinnen proberen" : "Try a five-sentence call script", day(9), ""}});
 }
 
+// The scene asked for, with what it takes to reach it.
+struct SceneRequest {
+    std::string scene;
+    std::string variant;  // the AI stage's later looks: "-proposal", "-failed" or "-prompt"
+    std::string base;     // the scene without its variant
+    bool codes_closed = false;      // the lobby after too many wrong codes closed typing
+    bool validation_scene = false;  // a part of the validation stage
+    std::optional<scenes::CoffeePanel> coffee_panel;
+    bool coffee = false;  // idle, night, or one of the coffee corner's panels
+};
+
+SceneRequest read_scene_request(const Config& config, const std::string& scene, int sample_notes) {
+    SceneRequest request;
+    request.scene = scene;
+    const auto& steps = config.content->steps;
+    for (const char* suffix : {"-proposal", "-failed", "-prompt"})
+        if (scene.size() > std::string{suffix}.size() && scene.ends_with(suffix)) request.variant = suffix;
+    request.base = scene.substr(0, scene.size() - request.variant.size());
+    const bool ai_step = std::any_of(steps.begin(), steps.end(), [&](const StepSpec& step) {
+        return step.id == request.base && step.contribution == Contribution::Constraints;
+    });
+    if (!request.variant.empty() && (!ai_step || sample_notes <= 0))
+        throw UsageError{"--scene " + scene + ": the AI stage's " + request.variant.substr(1) +
+                         " screen needs sample content: add --demo N (and use the AI stage's id)"};
+    request.codes_closed = scene == "lobby-codes-closed";
+    const auto names = scenes::scene_names(*config.content);
+    if (std::find(names.begin(), names.end(), scene) == names.end() && request.variant.empty() && !request.codes_closed)
+        throw UsageError{"--scene " + scene + ": no such scene; --list-scenes lists the names"};
+    request.validation_scene = std::any_of(steps.begin(), steps.end(), [&](const StepSpec& step) {
+        return step.contribution == Contribution::Scores && scene.rfind(step.id, 0) == 0;
+    });
+    request.coffee_panel = scenes::coffee_panel_named(scene);
+    request.coffee = scene == "idle" || scene == "coffee-night" || request.coffee_panel;
+    return request;
+}
+
+// Lobby and validation: phones join, choose, score; then on to the part asked for (an owner
+// volunteers when the owner part comes).
+void walk_to_decisions(scenes::SceneHarness& harness, const Config& config, const std::string& scene, int sample_notes) {
+    const auto base_id = scene.substr(0, scene.find('-'));
+    harness.go_to(scene == "lobby" ? "lobby" : base_id);
+    harness.join_phones(sample_notes);
+    sample_decisions(harness, sample_notes);
+    while (scenes::scene_name(harness.view()) != scene) {
+        harness.press(EventKind::Next);
+        if (scenes::scene_name(harness.view()) == base_id + "-owner" && harness.view().validation.owner == 0) {
+            const auto owner = Sender::participant(harness.view().participants.front().key);
+            const bool dutch = config.content->language == "nl";
+            harness.apply({EventKind::Volunteer, owner, VolunteerPayload{base_id, dutch ? "Teamcoördinator" : "Team coordinator"}});
+            harness.apply({EventKind::Commit, owner,
+                           CommitPayload{base_id, dutch ? "Vijf vragen kiezen met de ochtenddienst" : "Pick five questions with the morning shift",
+                                         20261207}});
+        }
+    }
+}
+
+// A stage with notes: they are written first, votes placed while voting, then on to the scene.
+void walk_to_stage(scenes::SceneHarness& harness, const Config& config, const std::string& scene, int sample_notes) {
+    const auto dash = scene.find("-vote") != std::string::npos ? scene.find("-vote") : scene.find("-results");
+    harness.go_to(scene.substr(0, dash));
+    if (harness.view().in_step()) {
+        const auto samples = load_demo_samples(config);
+        const auto kind = samples.find(net::contribution_name(harness.view().step_spec().contribution));
+        if (kind != samples.end()) harness.add_notes(sample_notes, kind->second, std::max(4, sample_notes / 2));
+    }
+    while (scenes::scene_name(harness.view()) != scene) {
+        if (harness.view().part() == Part::Vote && harness.view().voters(harness.view().step) == 0) harness.add_votes();
+        if (harness.settle_tie() == 0) harness.press(EventKind::Next);  // the sample votes may tie
+    }
+    harness.wait(std::chrono::seconds{1});  // past the fade-in
+}
+
+void walk_to(scenes::SceneHarness& harness, const Config& config, const SceneRequest& request, int sample_notes) {
+    if (request.coffee) {
+        sample_coffee(harness, config, sample_notes);
+    } else if (request.codes_closed) {
+        harness.go_to("lobby");
+        harness.join_phones(sample_notes);
+        harness.apply({EventKind::CloseCodes, Sender::system(), NoPayload{}});
+    } else if (sample_notes > 0 && (request.scene == "lobby" || request.validation_scene)) {
+        walk_to_decisions(harness, config, request.scene, sample_notes);
+    } else if (!request.variant.empty()) {
+        harness.go_to(request.base);
+        const auto samples = load_demo_samples(config);
+        harness.add_notes(sample_notes, samples.at("constraints"), std::max(4, sample_notes / 2));
+        sample_proposal(harness, config, request.variant);
+    } else if (sample_notes > 0) {
+        walk_to_stage(harness, config, request.scene, sample_notes);
+    } else {
+        harness.go_to(request.scene);
+    }
+}
+
 }  // namespace
 
 void write_screenshot(const Config& config, const scenes::Room& room, const ui::FontFiles& fonts,
                       const std::string& scene, ui::ScreenSize size, bool help_overlay, int sample_notes,
                       const std::filesystem::path& file) {
+    const auto request = read_scene_request(config, scene, sample_notes);
     scenes::SceneHarness harness{config.content, config.settings.timers, config.strings, room, SystemClock{}.wall()};
-    const auto names = scenes::scene_names(*config.content);
-    // The AI stage's later looks exist only with sample content: "<id>-proposal|-failed|-prompt".
-    std::string variant;
-    for (const char* suffix : {"-proposal", "-failed", "-prompt"})
-        if (scene.size() > std::string{suffix}.size() && scene.ends_with(suffix)) variant = suffix;
-    const auto base = scene.substr(0, scene.size() - variant.size());
-    const bool ai_step = std::any_of(config.content->steps.begin(), config.content->steps.end(), [&](const StepSpec& step) {
-        return step.id == base && step.contribution == Contribution::Constraints;
-    });
-    if (!variant.empty() && (!ai_step || sample_notes <= 0))
-        throw UsageError{"--scene " + scene + ": the AI stage's " + variant.substr(1) +
-                         " screen needs sample content: add --demo N (and use the AI stage's id)"};
-    // The lobby after too many wrong codes closed typing: a look of the lobby, not a step.
-    const bool codes_closed = scene == "lobby-codes-closed";
-    if (std::find(names.begin(), names.end(), scene) == names.end() && variant.empty() && !codes_closed)
-        throw UsageError{"--scene " + scene + ": no such scene; --list-scenes lists the names"};
-    const bool validation_scene = std::any_of(config.content->steps.begin(), config.content->steps.end(), [&](const StepSpec& step) {
-        return step.contribution == Contribution::Scores && scene.rfind(step.id, 0) == 0;
-    });
-    const auto coffee_panel = scenes::coffee_panel_named(scene);
-    const bool coffee = scene == "idle" || scene == "coffee-night" || coffee_panel;
-    if (coffee) {
-        sample_coffee(harness, config, sample_notes);
-    } else if (codes_closed) {
-        harness.go_to("lobby");
-        harness.join_phones(sample_notes);
-        harness.apply({EventKind::CloseCodes, Sender::system(), NoPayload{}});
-    } else if (sample_notes > 0 && (scene == "lobby" || validation_scene)) {
-        // Lobby and validation: phones join, choose, score; then on to the part asked for.
-        const auto base_id = scene.substr(0, scene.find('-'));
-        harness.go_to(scene == "lobby" ? "lobby" : base_id);
-        harness.join_phones(sample_notes);
-        sample_decisions(harness, sample_notes);
-        while (scenes::scene_name(harness.view()) != scene) {
-            harness.press(EventKind::Next);
-            if (scenes::scene_name(harness.view()) == base_id + "-owner" && harness.view().validation.owner == 0) {
-                const auto owner = Sender::participant(harness.view().participants.front().key);
-                const bool dutch = config.content->language == "nl";
-                harness.apply({EventKind::Volunteer, owner, VolunteerPayload{base_id, dutch ? "Teamcoördinator" : "Team coordinator"}});
-                harness.apply({EventKind::Commit, owner,
-                               CommitPayload{base_id, dutch ? "Vijf vragen kiezen met de ochtenddienst" : "Pick five questions with the morning shift",
-                                             20261207}});
-            }
-        }
-    } else if (!variant.empty()) {
-        harness.go_to(base);
-        const auto samples = load_demo_samples(config);
-        harness.add_notes(sample_notes, samples.at("constraints"), std::max(4, sample_notes / 2));
-        sample_proposal(harness, config, variant);
-    } else if (sample_notes > 0) {
-        // Notes are written first, votes placed while voting, then on to the scene asked for.
-        const auto dash = scene.find("-vote") != std::string::npos ? scene.find("-vote") : scene.find("-results");
-        harness.go_to(scene.substr(0, dash));
-        if (harness.view().in_step()) {
-            const auto samples = load_demo_samples(config);
-            const auto kind = samples.find(net::contribution_name(harness.view().step_spec().contribution));
-            if (kind != samples.end()) harness.add_notes(sample_notes, kind->second, std::max(4, sample_notes / 2));
-        }
-        while (scenes::scene_name(harness.view()) != scene) {
-            if (harness.view().part() == Part::Vote && harness.view().voters(harness.view().step) == 0) harness.add_votes();
-            if (harness.settle_tie() == 0) harness.press(EventKind::Next);  // the sample votes may tie
-        }
-        harness.wait(std::chrono::seconds{1});  // past the fade-in
-    } else {
-        harness.go_to(scene);
-    }
+    walk_to(harness, config, request, sample_notes);
     auto surface = ui::make_rgb_surface(size.width, size.height);
     ui::Canvas canvas{surface.get(), fonts};
     const auto rows = screen::help_rows(config);
     auto frame = harness.frame(to_local(harness.clock().wall()), help_overlay, &rows);
     frame.week_line = kiosk::week_line(config.strings, config.settings.trajectory, config.settings.slots.size(), frame.local, harness.view().session_open() ? 1 : 0, harness.view().session_open());
-    frame.coffee_panel = coffee_panel;
+    frame.coffee_panel = request.coffee_panel;
     frame.night = scene == "coffee-night";
     scenes::draw_frame(canvas, frame);
     ui::save_png(surface.get(), file);

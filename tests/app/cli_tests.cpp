@@ -201,6 +201,22 @@ TEST_CASE("A screenshot is a PNG of the size asked, unknown scenes and sizes are
     CHECK_THAT(result.output, Catch::StartsWith("vitale-kiosk: cannot write /nonexistent/dir/x.png"));
 }
 
+TEST_CASE("Every scene renders with sample phones, the validation's parts too") {
+    // --scene validatie --demo 8 once read the View it had before its sample scores were
+    // applied (a reference to a snapshot the engine had replaced) and crashed.
+    kiosk::testing::TempDir temp;
+    const auto png = (temp.path() / "scene.png").string();
+    const auto scenes = run_kiosk("--list-scenes " + k_config).output;
+    std::istringstream lines{scenes};
+    int rendered = 0;
+    for (std::string scene; std::getline(lines, scene);) {
+        INFO(scene);
+        CHECK(run_kiosk(k_config + " --screenshot '" + png + "' --scene " + scene + " --demo 8 --size 1280x720").exit_code == 0);
+        ++rendered;
+    }
+    CHECK(rendered == 20);
+}
+
 TEST_CASE("The English language option shows the English texts") {
     kiosk::testing::TempDir temp;
     const auto png = (temp.path() / "stage.png").string();
