@@ -11,6 +11,9 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
+#include "tests/pjlink_standin.hpp"
 #include "tests/temp_dir.hpp"
 
 namespace {
@@ -287,6 +290,31 @@ TEST_CASE("The doctor names the broken file of a configuration that does not loa
     CHECK_THAT(result.output, Catch::Contains("fix: edit the files named; vitale-kiosk --check-config shows them"));
     CHECK_THAT(result.output, Catch::Contains("  font       "));
     CHECK_THAT(result.output, !Catch::Contains("  AI "));
+}
+
+TEST_CASE("The doctor shows the display's power method and state, PJLink with lamp hours, and a projector it cannot reach as a problem") {
+    kiosk::testing::TempDir temp;
+    const auto config = room_copy(temp.path());
+    const auto file = config / "kiosk.json";
+    const auto with_power = [&](int port) {
+        std::ifstream in{file};
+        auto json = nlohmann::json::parse(in, nullptr, true, true);
+        json["display"]["power"] = {{"method", "pjlink"}, {"host", "127.0.0.1"}, {"port", port}};
+        std::ofstream{file} << json.dump(2);
+    };
+    kiosk::testing::PjlinkStandIn projector;
+    with_power(projector.port());
+    auto result = run_doctor(config, temp.path(), free_port());
+    CHECK(result.exit_code == 0);
+    CHECK_THAT(result.output, Catch::Contains("  power      pjlink through PJLink 127.0.0.1:" + std::to_string(projector.port()) +
+                                              ": the display is "));
+    CHECK_THAT(result.output, Catch::Contains(": the display is on; lamp 1: 1234 h (on)\n"));
+
+    with_power(free_port());  // nothing answers there
+    result = run_doctor(config, temp.path(), free_port());
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.output, Catch::Contains("  PROBLEM    display power: pjlink through PJLink 127.0.0.1:"));
+    CHECK_THAT(result.output, Catch::Contains("fix: check display.power.host and port, that the projector is on the network"));
 }
 
 TEST_CASE("The option --network without --doctor is refused, exit 2") {

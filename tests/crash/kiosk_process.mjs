@@ -81,10 +81,19 @@ export async function coffeeTokenFromQr(log, work, seconds = 30) {
   for (const until = Date.now() + seconds * 1000; Date.now() < until; await sleep(100)) {
     const turns = readFileSync(log, 'utf8').split('\n').filter((l) => l.includes('coffee corner shows'));
     if (!turns.length || !turns[turns.length - 1].endsWith('coffee-question')) continue;
+    const shown = turns.length;
     await sleep(1000);  // past the cross-fade
     execFileSync('import', ['-window', 'root', `${work}/coffee.png`]);
-    const url = execFileSync('zbarimg', ['-q', '--raw', `${work}/coffee.png`], { stdio: ['ignore', 'pipe', 'ignore'] })
-      .toString().trim();
+    // The panel may have turned on meanwhile (on a loaded machine the question can be up for
+    // only a moment): a picture without the QR waits for the question's next turn.
+    let url = '';
+    try {
+      url = execFileSync('zbarimg', ['-q', '--raw', `${work}/coffee.png`], { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString().trim();
+    } catch {
+      const now = readFileSync(log, 'utf8').split('\n').filter((l) => l.includes('coffee corner shows')).length;
+      if (now === shown) throw new Error(`the coffee corner's question panel stood still but its QR did not decode (${work}/coffee.png)`);
+    }
     if (url.includes('/k/')) return url.split('/k/')[1];
   }
   return '';

@@ -97,7 +97,10 @@ record --export 1 --format csv | head -1 | grep -q '"Fase-id";"Fase";"Nr."' || f
 week=$(date +%G-W%V)
 record --export "week:$week" --format md | grep -qF "# Leerruimte Vitaal — $week" || fail "--export week:$week failed"
 record --export "week:$week" --format csv | grep -Eq '^"1";"[0-9-]+ [0-9:]+";"[0-9]+";"0";' || fail "the week's CSV lacks the session"
-record --forget 1 | grep -q "session 1 of .* is forgotten" || fail "--forget failed"
+forgotten=$(record --forget 1) || fail "--forget failed: $forgotten"
+grep -q "session 1 of .* is forgotten" <<<"$forgotten" || fail "--forget did not say so: $forgotten"
+# It names each file it removed: the session's exports made at its close.
+grep -q "^removed $work/data/exports/." <<<"$forgotten" || fail "--forget did not name the export files it removed: $forgotten"
 [ -z "$(record --sessions)" ] || fail "the forgotten session is still listed"
 [ -z "$(find "$work/data/exports" -type f)" ] || fail "--forget left the session's export files"
 echo "x11 session walk: 1 passed, 0 failed"

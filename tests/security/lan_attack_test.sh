@@ -30,7 +30,7 @@ node "$here/lan_attack.mjs" "$kiosk_port" "$url" "$work/log" "$work/data" "$out"
     exit 1
 }
 
-# g. Forgetting leaves no file behind: the kiosk stops (the second session stays open in the
+# Last: forgetting leaves no file behind: the kiosk stops (the second session stays open in the
 # journal), the first session is forgotten by its number, and nothing in the data folder
 # (journal, its WAL, exports) holds the rare word any more.
 kill "$kiosk_pid"
