@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <random>
+#include <functional>
 #include <thread>
 
 #include "bench/soak_phones.hpp"
@@ -80,6 +81,8 @@ private:
     void round(const Act& act);  // every phone at once; then fake time passes
     HttpReply post(Phone& phone, const std::string& path, Json body, std::size_t said = 0);
     HttpReply get(Phone& phone, const std::string& path);
+    // A "slow down" is retried (k_retries times, 100 ms apart), as a person taps again.
+    HttpReply retried(const std::function<HttpReply()>& request);
     void ready(Phone& phone, const std::string& stage_id) { post(phone, "/api/ready", {{"stage", stage_id}, {"ready", true}}); }
     void refused(const std::string& what, const HttpReply& reply);
     std::size_t max_text() const;
@@ -389,25 +392,26 @@ void SessionWalk::round(const Act& act) {
 HttpReply SessionWalk::post(Phone& phone, const std::string& path, Json body, std::size_t said) {
     if (!phone.key.empty()) body["key"] = phone.key;
     const auto text = body.dump();
-    for (int attempt = 0;; ++attempt) {
-        auto reply = phone.http.post(path, text);
-        ++m_requests;
-        if (reply.status == 429 && attempt < k_retries) {
-            ++m_slowed;
-            std::this_thread::sleep_for(std::chrono::milliseconds{100});
-            continue;
-        }
-        if (reply.status >= 200 && reply.status < 300) m_said += said;
-        else refused("POST " + path, reply);
-        return reply;
-    }
+    auto reply = retried([&] { return phone.http.post(path, text); });
+    if (reply.status >= 200 && reply.status < 300) m_said += said;
+    else refused("POST " + path, reply);
+    return reply;
 }
 
 HttpReply SessionWalk::get(Phone& phone, const std::string& path) {
-    auto reply = phone.http.get(path);
-    ++m_requests;
+    auto reply = retried([&] { return phone.http.get(path); });
     if (reply.status < 200 || reply.status >= 400) refused("GET " + path.substr(0, path.find('?')), reply);
     return reply;
+}
+
+HttpReply SessionWalk::retried(const std::function<HttpReply()>& request) {
+    for (int attempt = 0;; ++attempt) {
+        auto reply = request();
+        ++m_requests;
+        if (reply.status != 429 || attempt >= k_retries) return reply;
+        ++m_slowed;
+        std::this_thread::sleep_for(std::chrono::milliseconds{100});
+    }
 }
 
 void SessionWalk::refused(const std::string& what, const HttpReply& reply) {
