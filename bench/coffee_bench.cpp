@@ -305,7 +305,7 @@ bool run_session(MonthEngine& month, int number, const SoakTexts& texts, std::mt
 // The week's slots in order (four a week when the config has none).
 std::vector<Slot> month_slots(const Config& config) {
     auto slots = config.settings.slots;
-    if (slots.empty()) slots = {{0, 540, 600}, {1, 540, 600}, {3, 540, 600}, {4, 540, 600}};
+    if (slots.empty()) slots = {{0, 540, 600, ""}, {1, 540, 600, ""}, {3, 540, 600, ""}, {4, 540, 600, ""}};
     std::sort(slots.begin(), slots.end(), [](const Slot& a, const Slot& b) {
         return a.weekday != b.weekday ? a.weekday < b.weekday : a.start_minute < b.start_minute;
     });

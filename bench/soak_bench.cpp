@@ -68,7 +68,7 @@ private:
 // Thursday and Friday at 9:00 as shipped), week after week from Monday 7 September 2026.
 std::vector<WallTime> session_starts(const Config& config, int weeks) {
     auto slots = config.settings.slots;
-    if (slots.empty()) slots = {{0, 540, 600}, {1, 540, 600}, {3, 540, 600}, {4, 540, 600}};
+    if (slots.empty()) slots = {{0, 540, 600, ""}, {1, 540, 600, ""}, {3, 540, 600, ""}, {4, 540, 600, ""}};
     std::sort(slots.begin(), slots.end(), [](const Slot& a, const Slot& b) {
         return a.weekday != b.weekday ? a.weekday < b.weekday : a.start_minute < b.start_minute;
     });

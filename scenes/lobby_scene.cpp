@@ -4,13 +4,16 @@
 
 #include "scenes/widgets.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace kiosk::scenes {
 
 void LobbyScene::draw(ui::Canvas& canvas, const Frame& frame) const {
     const auto& strings = frame.strings;
-    const auto& content = *frame.view.content;
+    // The hour at a glance follows the format the choice stands at now.
+    const auto leading = frame.view.library ? frame.view.library->find(frame.view.leading_videoframe()) : nullptr;
+    const auto& content = leading ? *leading : *frame.view.content;
     const auto grid = make_grid(canvas, 62);
     canvas.clear(theme::background);
 
@@ -22,10 +25,20 @@ void LobbyScene::draw(ui::Canvas& canvas, const Frame& frame) const {
                              strings.format("lobby_title", {{"room", frame.room.name}}), strings.text("lobby_body"));
 
     const auto& view = frame.view;
+    const int formats_top = y;
+    y = draw_videoframes(canvas, frame, {grid.main.x, y, grid.main.w, phone_band_top(canvas) - canvas.u(2) - y});
+    const bool compact = y != formats_top;  // the formats took the room of the hour's list
     const bool choosing = !view.situation.empty() || !view.framing_votes.empty() || !view.reviews.empty() ||
                           !view.participants.empty();
     if (choosing) {
         draw_choices(canvas, frame, {grid.main.x, y, grid.main.w, phone_band_top(canvas) - canvas.u(2) - y});
+    } else if (compact) {
+        // The hour at a glance in one paragraph: "Check-in 3 min · Analyse van de werksituatie 12 min · …"
+        std::string hour;
+        for (const auto& step : content.steps)
+            hour += (hour.empty() ? "" : "  ·  ") + step.title + " " +
+                    std::to_string(std::chrono::duration_cast<std::chrono::minutes>(step.duration).count()) + " min";
+        canvas.text_fit(hour, {type::small, Weight::Regular, theme::text}, {grid.main.x, y, grid.main.w, phone_band_top(canvas) - y - canvas.u(2)}, 1.8);
     } else {
         // The hour at a glance: every timed step with its minutes.
         for (std::size_t i = 0; i < content.steps.size(); ++i) {
@@ -49,6 +62,77 @@ void LobbyScene::draw(ui::Canvas& canvas, const Frame& frame) const {
 
     draw_qr_panel(canvas, frame, grid.side, type::heading);
     draw_help_hint(canvas, frame);
+}
+
+namespace {
+
+// "Werksituatie 3× · Innovatie 1×": the formats this trajectory had, most used first.
+std::string history_line(const View& view, const Strings& strings) {
+    std::vector<std::pair<std::string, int>> counted;
+    for (const auto& id : view.format_history) {
+        const auto found = std::find_if(counted.begin(), counted.end(), [&](const auto& c) { return c.first == id; });
+        if (found == counted.end()) counted.emplace_back(id, 1);
+        else ++found->second;
+    }
+    std::stable_sort(counted.begin(), counted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::string line;
+    for (const auto& [id, count] : counted) {
+        const auto format = view.library ? view.library->find(id) : nullptr;
+        line += (line.empty() ? "" : "  ·  ") + (format ? format->title : id) + " " +
+                strings.format("lobby_votes", {{"n", std::to_string(count)}});
+    }
+    return line;
+}
+
+}  // namespace
+
+int LobbyScene::draw_videoframes(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const {
+    const auto& view = frame.view;
+    const auto& strings = frame.strings;
+    const auto& choice = view.videoframes;
+    if (!view.library || (choice.offered.empty() && choice.fixed.empty() && choice.room_pick.empty())) return area.y;
+    int y = area.y;
+    const auto heading = choice.offered.empty() ? strings.text("lobby_videoframe_fixed")
+                                                : strings.format("lobby_videoframe_label", {{"last", std::to_string(choice.offered.size())}});
+    const auto label = canvas.text_fit(heading, {type::small, Weight::Bold, theme::accent}, {area.x, y, area.w, canvas.u(3.2)}, 1.8);
+    y = label.y + label.h + canvas.u(0.4);
+    const auto leading = view.leading_videoframe();
+    std::map<std::string, int> dots;
+    for (const auto& [who, id] : choice.dots) ++dots[id];
+    // The offered formats, numbered for the room's keys; the room's pick from the library besides.
+    auto shown = choice.offered.empty() ? std::vector<std::string>{leading} : choice.offered;
+    if (std::find(shown.begin(), shown.end(), leading) == shown.end()) shown.push_back(leading);
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        const auto format = view.library->find(shown[i]);
+        if (!format) continue;
+        const bool offered = i < choice.offered.size();
+        const bool lead = shown[i] == leading;
+        const auto colour = lead ? theme::text : theme::text_soft;
+        const auto mark = canvas.text(offered ? std::to_string(i + 1) : lead && !choice.room_pick.empty() ? "F" : "•",
+                                      {type::label, Weight::Bold, theme::accent}, area.x, y);
+        if (offered && dots[shown[i]] > 0)
+            canvas.text(strings.format("lobby_votes", {{"n", std::to_string(dots[shown[i]])}}), {type::label, Weight::Bold, theme::accent},
+                        area.x + area.w, y, 0, Align::Right);
+        const auto title = canvas.text_fit(format->title, {type::label, lead ? Weight::Bold : Weight::Regular, colour},
+                                           {area.x + canvas.u(4), y, area.w - canvas.u(11), mark.h}, type::small);
+        y = std::max(mark.y + mark.h, title.y + title.h) + canvas.u(0.3);
+        if (lead && !format->summary.empty()) {
+            const auto summary = canvas.text_fit(format->summary, {type::small, Weight::Regular, theme::text_soft},
+                                                 {area.x + canvas.u(4), y, area.w - canvas.u(4), canvas.u(6)}, 1.8);
+            y = summary.y + summary.h + canvas.u(0.5);
+        }
+    }
+    if (!choice.tied.empty()) {
+        const auto tie = canvas.text_fit(strings.format("lobby_videoframe_tie", {{"last", std::to_string(choice.tied.size())}}),
+                                         {type::label, Weight::Bold, theme::warning}, {area.x, y, area.w, canvas.u(4)}, type::small);
+        y = tie.y + tie.h + canvas.u(0.5);
+    }
+    if (!view.format_history.empty()) {
+        const auto history = canvas.text_fit(strings.format("lobby_videoframe_history", {{"formats", history_line(view, strings)}}),
+                                             {type::small, Weight::Regular, theme::text_soft}, {area.x, y, area.w, canvas.u(3.2)}, 1.8);
+        y = history.y + history.h;
+    }
+    return y + canvas.u(1.6);
 }
 
 void LobbyScene::draw_choices(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const {

@@ -12,6 +12,9 @@ public:
 
 private:
     void draw_choices(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const;
+    // The format the session will run: the offered ones with their dots, the room's pick, a tie
+    // to settle, and the formats this trajectory had. Says where the space below it begins.
+    int draw_videoframes(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const;
 };
 
 }  // namespace kiosk::scenes

@@ -4,11 +4,11 @@
 
 namespace kiosk::scenes {
 
-SceneHarness::SceneHarness(std::shared_ptr<const Content> content, TimerRules rules, Strings strings, Room room,
+SceneHarness::SceneHarness(std::shared_ptr<const Library> library, TimerRules rules, Strings strings, Room room,
                            WallTime start)
     // Room for any number of sample phones: the harness shows walls of up to hundreds of notes.
     // Predictable keys: the same scene gives the same picture (and QR code) every time.
-    : m_clock{start}, m_engine{std::move(content), rules, SessionRules{500, 1000, 20, false, false},
+    : m_clock{start}, m_engine{std::move(library), rules, SessionRules{500, 1000, 20, false, false},
                                [n = 0]() mutable { return "sample" + std::to_string(1'000'000 + ++n); }},
       m_strings{std::move(strings)}, m_room{std::move(room)} {}
 

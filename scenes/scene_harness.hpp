@@ -13,8 +13,9 @@ namespace kiosk::scenes {
 
 class SceneHarness {
 public:
-    SceneHarness(std::shared_ptr<const Content> content, TimerRules rules, Strings strings, Room room,
-                 WallTime start);
+    SceneHarness(std::shared_ptr<const Library> library, TimerRules rules, Strings strings, Room room, WallTime start);
+    SceneHarness(std::shared_ptr<const Content> content, TimerRules rules, Strings strings, Room room, WallTime start)
+        : SceneHarness(Library::of(std::move(content)), rules, std::move(strings), std::move(room), start) {}
 
     // Brings a fresh session to the named scene (see scene_names()); false for an unknown name.
     bool go_to(const std::string& scene);

@@ -12,8 +12,10 @@ void WrapUpScene::draw(ui::Canvas& canvas, const Frame& frame) const {
     const auto grid = make_grid(canvas, 50);
     canvas.clear(theme::background);
 
-    canvas.text(frame.week_line.empty() ? frame.room.name : frame.room.name + "  ·  " + frame.week_line,
-                {type::label, Weight::Bold, theme::accent}, grid.main.x, grid.main.y);
+    // The room, the format the session ran and the week: one line, shrunk to fit.
+    const auto where = frame.room.name + "  ·  " + content.title;
+    canvas.text_fit(frame.week_line.empty() ? where : where + "  ·  " + frame.week_line, {type::label, Weight::Bold, theme::accent},
+                    {grid.main.x, grid.main.y, grid.main.w, canvas.u(type::label * 1.5)}, type::label * 0.7);
     const int y = draw_title_block(canvas, grid.main, grid.main.y + canvas.u(6), strings.text("wrapup_title"),
                                    strings.text("wrapup_body"));
     // The summary to take away: situation, problem statement, decision, owner and review date.

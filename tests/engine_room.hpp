@@ -40,6 +40,8 @@ struct Room {
 
     explicit Room(SessionRules session = {}, std::shared_ptr<const Content> content = phone_content())
         : rules{session}, engine{std::move(content), TimerRules{}, session, counting_keys()} {}
+    Room(SessionRules session, std::shared_ptr<const Library> library)
+        : rules{session}, engine{std::move(library), TimerRules{}, session, counting_keys()} {}
 
     Outcome send(Event event) {
         event.at = clock.monotonic();

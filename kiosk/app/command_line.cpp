@@ -59,6 +59,7 @@ Options parse_command_line(const std::vector<std::string>& args) {
         }
         else if (arg == "--check-config") options.check_config = true;
         else if (arg == "--list-scenes") options.list_scenes = true;
+        else if (arg == "--list-videoframes") options.list_videoframes = true;
         else if (arg == "--screenshot") options.screenshot = value();
         else if (arg == "--scene") options.scene = value();
         else if (arg == "--help-overlay") options.help_overlay = true;
@@ -93,7 +94,7 @@ std::string usage_text() {
 The room screen of the Vitale Weekcyclus: steps a group through a timed session.
 
 Options:
-  --config DIR        folder with kiosk.json, videoframe.*.json, strings.*.json (default:
+  --config DIR        folder with kiosk.json, videoframes/, strings.*.json (default:
                       $VITALE_KIOSK_CONFIG, else ./config if it holds a kiosk.json, else
                       /etc/vitale-kiosk)
   --data DIR          where the kiosk keeps its data (default: data_dir in kiosk.json, a
@@ -109,6 +110,7 @@ Options:
   --doctor            check this PC for the kiosk: folders, port, display, font, audio, AI;
                       exit 0 (fine) or 2; --doctor --network also asks the AI service
   --list-scenes       print the scene names, one per line
+  --list-videoframes  print the library's formats: id, status, languages and title
   --screenshot F.png  render one scene without a display to a PNG file and exit
   --scene NAME        the scene for --screenshot; without --screenshot, start at that scene
   --help-overlay      with --screenshot: draw the key map over the scene

@@ -23,6 +23,7 @@ struct Options {
     std::optional<std::string> language;
     bool check_config = false;
     bool list_scenes = false;
+    bool list_videoframes = false;
     std::optional<std::filesystem::path> screenshot;
     std::optional<std::string> scene;
     bool help_overlay = false;       // with --screenshot: draw the key map on top

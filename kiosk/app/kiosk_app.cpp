@@ -55,10 +55,22 @@ int run_modes(const Options& options) {
     if (options.check_config) {
         const auto problems = check_config(config_dir);
         for (const auto& problem : problems) std::cout << problem << '\n';
-        if (problems.empty()) std::cout << config_dir.string() << ": configuration is valid\n";
+        if (problems.empty()) {
+            std::cout << config_dir.string() << ": configuration is valid\n";
+            for (const auto& note : load_config(config_dir).notes) std::cout << note << '\n';
+        }
         return problems.empty() ? k_exit_ok : k_exit_usage;
     }
 
+    if (options.list_videoframes) {
+        const auto language = options.language.value_or(load_config(config_dir).settings.language);
+        for (const auto& format : list_videoframes(config_dir, language)) {
+            std::string languages;
+            for (const auto& each : format.languages) languages += (languages.empty() ? "" : ",") + each;
+            std::printf("%-24s %-6s %-6s %s\n", format.id.c_str(), format.status.c_str(), languages.c_str(), format.title.c_str());
+        }
+        return k_exit_ok;
+    }
     const Config config = load_config(config_dir, options.language);
     if (options.list_scenes) {
         for (const auto& name : scenes::scene_names(*config.content)) std::cout << name << '\n';

@@ -203,11 +203,11 @@ int minutes_of(Millis time) { return static_cast<int>(std::chrono::duration_cast
 // Step 1: the record (record_history.hpp): the last finished session's recorded outcome, the
 // coffee corner's last two weeks, then the open session replayed with the facts it settled.
 std::optional<GroupQuestion> restore_record(Engine& engine, store::Journal& journal, ScreenSignals& signals,
-                                            const Clock& clock) {
+                                            const Clock& clock, int trajectory_start) {
     const auto started = clock.monotonic();
     tools::RestoredHistory restored;
     try {
-        restored = tools::restore_history(engine, journal, clock);
+        restored = tools::restore_history(engine, journal, clock, trajectory_start);
     } catch (const std::exception& error) {  // the journal's own reading failed: the room still gets its screen
         LogLine{Priority::Error} << journal.file().string() << ": the record could not be restored (" << error.what() << ")";
     }
@@ -366,9 +366,10 @@ void run_live_kiosk(const LiveSetup& setup) {
     const auto& options = setup.options;
     SystemClock clock;
     ScreenSignals signals;
-    Engine engine{config.content, config.settings.timers, config.settings.session};
+    Engine engine{config.library, config.settings.timers, config.settings.session};
+    for (const auto& note : config.notes) LogLine{Priority::Notice} << note;
     auto journal = open_journal(setup.data_dir, config, signals);
-    const auto last_question = journal ? restore_record(engine, *journal, signals, clock) : std::nullopt;
+    const auto last_question = journal ? restore_record(engine, *journal, signals, clock, config.settings.trajectory.start) : std::nullopt;
     go_to_scene(engine, options, clock);
 
     net::PortReservation reservation{options.port.value_or(config.settings.port)};

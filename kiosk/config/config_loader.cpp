@@ -2,6 +2,7 @@
 
 #include "kiosk/config/config_error.hpp"
 #include "kiosk/config/json_reader.hpp"
+#include "kiosk/config/videoframe_reader.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -12,8 +13,6 @@
 namespace kiosk {
 
 namespace {
-
-constexpr int k_max_stages = 8;
 
 std::optional<int> parse_hhmm(const std::string& text) {
     if (text.size() != 5 || text[2] != ':') return std::nullopt;
@@ -58,6 +57,7 @@ std::vector<Slot> read_slots(ObjectReader& top, const std::string& file, Problem
         if (!start) item.problem("start", "must be a time as \"HH:MM\", e.g. \"09:00\"");
         if (!end) item.problem("end", "must be a time as \"HH:MM\", e.g. \"10:00\"");
         if (start && end && *end <= *start) item.problem("end", "must be later than start");
+        slot.videoframe = item.text("videoframe", "", 40);
         if (start && end) {
             slot.start_minute = *start;
             slot.end_minute = *end;
@@ -250,6 +250,7 @@ Settings read_settings(const Json& json, const std::string& file, Problems& prob
     ObjectReader top{json, file, "", problems};
     settings.room_name = top.text("room_name", std::nullopt, 60);
     settings.language = top.choice("language", k_languages, settings.language);
+    top.read("videoframe", settings.default_videoframe, 40);
     read_display(top, file, problems, settings);
     read_network(top, file, problems, settings);
     top.read("data_dir", settings.data_dir, 400);
@@ -267,94 +268,6 @@ Settings read_settings(const Json& json, const std::string& file, Problems& prob
     return settings;
 }
 
-// What a stage may ask of phones ("contribute"): every contribution but the check-in's answer.
-const EnumNames<Contribution>& stage_contributions() {
-    static const EnumNames<Contribution> names = [] {
-        auto all = contribution_names();
-        std::erase_if(all, [](const auto& named) { return named.second == Contribution::Answer; });
-        return all;
-    }();
-    return names;
-}
-
-StepSpec read_step(const Json& json, const std::string& file, const std::string& where,
-                   bool is_checkin, Problems& problems) {
-    StepSpec step;
-    ObjectReader reader{json, file, where, problems};
-    step.id = is_checkin ? "checkin" : reader.text("id", std::nullopt, 40);
-    if (!is_checkin && step.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)
-        reader.problem("id", "may hold only a-z, 0-9 and '-' (it names the scene)");
-    step.title = reader.text("title", std::nullopt, 80);
-    step.goal = reader.text("goal", std::nullopt, 240);
-    if (!is_checkin) step.questions = reader.text_list("questions", 1, 4);
-    step.phone_task = reader.text("phone_task", std::nullopt, 160);
-    const auto problems_before = problems.lines().size();
-    step.duration = std::chrono::minutes{reader.integer("minutes", 1, 90)};
-    const bool minutes_sound = problems.lines().size() == problems_before;
-    if (is_checkin) {
-        step.contribution = Contribution::Answer;
-        step.max_per_person = 1;
-    } else {
-        reader.read("contribute", stage_contributions(), step.contribution);
-        reader.read("max_per_person", 0, 20, step.max_per_person);
-        reader.read("dots", 0, 10, step.dots);
-        reader.read<std::chrono::minutes>("vote_minutes", 1, 30, step.vote_time);
-        reader.read<std::chrono::minutes>("result_minutes", 1, 30, step.result_time);
-        reader.read("winners", 1, 10, step.winners);
-        reader.read<std::chrono::seconds>("runoff_seconds", 10, 600, step.runoff_time);
-        if (step.dots > 0 && (!step.takes_notes() || step.contribution == Contribution::Constraints))
-            reader.problem("dots", "only works with \"contribute\": \"statements\", \"ideas\" or \"facts\"; remove it or set it to 0");
-        else if (step.has_parts() && minutes_sound && step.vote_time + step.result_time >= step.duration)
-            reader.problem("minutes", "must be more than vote_minutes + result_minutes (" +
-                                          std::to_string((step.vote_time + step.result_time) / std::chrono::minutes{1}) +
-                                          "), so there is time to write (or score) before the vote");
-    }
-    return step;
-}
-
-Content read_content(const Json& json, const std::string& file, const std::string& language,
-                     Problems& problems) {
-    Content content;
-    content.language = language;
-    if (!json.is_object()) {
-        problems.add(file, "", "must hold one JSON object { ... } at the top level");
-        return content;
-    }
-    ObjectReader top{json, file, "", problems};
-    content.title = top.text("title", std::nullopt, 80);
-    if (const Json* checkin = top.object("checkin", true))
-        content.steps.push_back(read_step(*checkin, file, "checkin", true, problems));
-    else
-        content.steps.emplace_back();
-    if (const Json* stages = top.array("stages", true, 1, k_max_stages)) {
-        for (std::size_t i = 0; i < stages->size(); ++i) {
-            const std::string where = "stages[" + std::to_string(i) + "]";
-            if (!(*stages)[i].is_object()) {
-                problems.add(file, where, "must be an object { \"id\": ..., \"title\": ..., \"minutes\": ... }");
-                continue;
-            }
-            content.steps.push_back(read_step((*stages)[i], file, where, false, problems));
-        }
-    }
-    content.reflection_questions = top.text_list("reflection_questions", 1, 53);
-    content.framing_questions = top.text_list("framing_questions", 1, 20);
-    if (const Json* criteria = top.array("criteria", true, 1, 12)) {
-        for (std::size_t i = 0; i < criteria->size(); ++i) {
-            const std::string where = "criteria[" + std::to_string(i) + "]";
-            if (!(*criteria)[i].is_object()) {
-                problems.add(file, where, "must be an object { \"name\": ..., \"description\": ... }");
-                continue;
-            }
-            ObjectReader item{(*criteria)[i], file, where, problems};
-            Criterion criterion;
-            criterion.name = item.text("name", std::nullopt, 40);
-            criterion.description = item.text("description", std::nullopt, 200);
-            content.criteria.push_back(std::move(criterion));
-        }
-    }
-    return content;
-}
-
 Strings read_strings(const Json& json, const std::string& file, const std::vector<std::string>& keys,
                      Problems& problems) {
     std::map<std::string, std::string> texts;
@@ -367,33 +280,9 @@ Strings read_strings(const Json& json, const std::string& file, const std::vecto
     return Strings{std::move(texts)};
 }
 
-// The screens and (later) the journal address stages by id: languages must agree on them.
-void check_same_stages(const std::map<std::string, Content>& contents, const std::filesystem::path& dir,
-                       Problems& problems) {
-    const auto reference = contents.find(k_languages.front());
-    if (reference == contents.end()) return;
-    for (const auto& [language, content] : contents) {
-        if (language == reference->first) continue;
-        const std::string file = (dir / ("videoframe." + language + ".json")).string();
-        const std::string other = "videoframe." + reference->first + ".json";
-        if (content.steps.size() != reference->second.steps.size()) {
-            problems.add(file, "stages", "has " + std::to_string(content.stage_count()) + " stages but " +
-                                             other + " has " + std::to_string(reference->second.stage_count()) +
-                                             "; every language needs the same stages");
-            continue;
-        }
-        for (std::size_t i = 1; i < content.steps.size(); ++i) {
-            if (content.steps[i].id != reference->second.steps[i].id)
-                problems.add(file, "stages[" + std::to_string(i - 1) + "].id",
-                             "is \"" + content.steps[i].id + "\" but " + other + " has \"" +
-                                 reference->second.steps[i].id + "\"; use the same ids in every language");
-        }
-    }
-}
-
 struct Loaded {
     Settings settings;
-    std::map<std::string, Content> contents;
+    ReadLibraries libraries;
     std::map<std::string, Strings> strings;
     std::map<std::string, Strings> phone_strings;
     std::map<std::string, ai::PromptTemplate> prompts;
@@ -424,6 +313,21 @@ std::vector<std::string> read_blocked_words(const std::filesystem::path& path, P
     return words;
 }
 
+// A slot's "videoframe" names a ready format of every language's library.
+void check_slot_formats(const std::vector<Slot>& slots, const ReadLibraries& libraries, const std::string& file, Problems& problems) {
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+        const auto& id = slots[i].videoframe;
+        if (id.empty()) continue;
+        for (const auto& [language, library] : libraries.by_language) {
+            if (const auto format = library.find(id); format && format->ready()) continue;
+            problems.add(file, "schedule.slots[" + std::to_string(i) + "].videoframe",
+                         "is \"" + id + "\", which is not a ready format in \"" + language +
+                             "\"; name one that --list-videoframes shows as ready, or remove it to let the lobby choose");
+            break;
+        }
+    }
+}
+
 Loaded load_everything(const std::filesystem::path& dir, Problems& problems) {
     Loaded loaded;
     // A folder that is not there is one problem, not one per file it should hold.
@@ -435,13 +339,9 @@ Loaded load_everything(const std::filesystem::path& dir, Problems& problems) {
     const auto kiosk_path = dir / "kiosk.json";
     if (const auto json = read_json_file(kiosk_path, problems))
         loaded.settings = read_settings(*json, kiosk_path.string(), problems);
+    loaded.libraries = read_libraries(dir, k_languages, loaded.settings.default_videoframe, problems);
+    check_slot_formats(loaded.settings.slots, loaded.libraries, kiosk_path.string(), problems);
     for (const auto& language : k_languages) {
-        const auto content_path = dir / ("videoframe." + language + ".json");
-        const auto before = problems.lines().size();
-        auto json = read_json_file(content_path, problems);
-        auto content = json ? read_content(*json, content_path.string(), language, problems) : Content{};
-        // Compare languages only when a file is sound on its own: one mistake, one message.
-        if (json && problems.lines().size() == before) loaded.contents[language] = std::move(content);
         const auto strings_path = dir / ("strings." + language + ".json");
         if (const auto strings_json = read_json_file(strings_path, problems))
             loaded.strings[language] =
@@ -451,7 +351,6 @@ Loaded load_everything(const std::filesystem::path& dir, Problems& problems) {
             loaded.phone_strings[language] =
                 read_strings(*phone_json, phone_path.string(), Strings::phone_keys(), problems);
     }
-    check_same_stages(loaded.contents, dir, problems);
     if (loaded.settings.session.coffee.moderation == Moderation::WordList)
         for (const auto& language : k_languages)
             loaded.blocked_words[language] = read_blocked_words(dir / ("blocked-words." + language + ".txt"), problems);
@@ -483,6 +382,20 @@ std::vector<std::string> check_config(const std::filesystem::path& dir) {
     return problems.lines();
 }
 
+std::vector<VideoframeListing> list_videoframes(const std::filesystem::path& dir, const std::string& language) {
+    Problems problems;
+    const Loaded loaded = load_everything(dir, problems);
+    if (!problems.empty()) throw ConfigError{problems.lines()};
+    std::vector<VideoframeListing> listing;
+    for (const auto& format : loaded.libraries.by_language.at(language).formats) {
+        VideoframeListing line{format->id, format->title, name_of(format->status, format_status_names()), {}};
+        for (const auto& [other, library] : loaded.libraries.by_language)
+            if (library.find(format->id)) line.languages.push_back(other);
+        listing.push_back(std::move(line));
+    }
+    return listing;
+}
+
 Config load_config(const std::filesystem::path& dir, const std::optional<std::string>& language) {
     Problems problems;
     Loaded loaded = load_everything(dir, problems);
@@ -494,7 +407,9 @@ Config load_config(const std::filesystem::path& dir, const std::optional<std::st
     config.settings = std::move(loaded.settings);
     if (language) config.settings.language = *language;
     const auto& chosen = config.settings.language;
-    config.content = std::make_shared<const Content>(std::move(loaded.contents.at(chosen)));
+    config.library = std::make_shared<const Library>(std::move(loaded.libraries.by_language.at(chosen)));
+    config.content = config.library->default_format();
+    config.notes = std::move(loaded.libraries.notes);
     config.strings = std::move(loaded.strings.at(chosen));
     config.phone_strings = std::move(loaded.phone_strings.at(chosen));
     config.prompt = std::move(loaded.prompts.at(chosen));

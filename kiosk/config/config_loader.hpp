@@ -1,5 +1,5 @@
 #pragma once
-// Loads config/ (kiosk.json, and videoframe, strings and phone .<lang>.json for every language)
+// Loads config/ (kiosk.json, the videoframe library, and strings and phone .<lang>.json for every language)
 // and the prompt templates (prompts/proposal.<lang>.txt) into core types. Everything is validated before anything is used; all problems are
 // reported together in one ConfigError.
 #include <filesystem>
@@ -12,6 +12,7 @@
 #include "kiosk/ai/prompt_template.hpp"
 #include "kiosk/display/power_settings.hpp"
 #include "kiosk/core/content.hpp"
+#include "kiosk/core/library.hpp"
 #include "kiosk/core/schedule.hpp"
 #include "kiosk/core/strings.hpp"
 
@@ -38,6 +39,7 @@ struct CoffeeSettings {
 struct Settings {
     std::string room_name;
     std::string language = "nl";
+    std::string default_videoframe;  // the format a session uses when nobody chooses ("" = werksituatie)
     DisplaySettings display;
     int port = 8080;
     std::string public_url;  // overrides the detected LAN address in the QR when set
@@ -71,7 +73,9 @@ std::filesystem::path beside_config(const std::filesystem::path& dir, const std:
 struct Config {
     std::filesystem::path dir;
     Settings settings;
-    std::shared_ptr<const Content> content;  // in settings.language
+    std::shared_ptr<const Library> library;  // the videoframes in settings.language, drafts too
+    std::shared_ptr<const Content> content;  // the library's default format
+    std::vector<std::string> notes;          // for the log at start: an older config read as it is
     Strings strings;                          // in settings.language
     Strings phone_strings;                    // the phone page's texts, in settings.language
     ai::PromptTemplate prompt;                // prompts/proposal.<language>.txt
@@ -80,6 +84,14 @@ struct Config {
 // Throws ConfigError listing every problem. `language` overrides kiosk.json's language.
 Config load_config(const std::filesystem::path& dir,
                    const std::optional<std::string>& language = std::nullopt);
+
+// One line of --list-videoframes: a format of the library with its title in `language`.
+struct VideoframeListing {
+    std::string id, title, status;
+    std::vector<std::string> languages;  // the languages it has a file in
+};
+// Every format of the library in `dir` (throws ConfigError like load_config).
+std::vector<VideoframeListing> list_videoframes(const std::filesystem::path& dir, const std::string& language);
 
 // The same checks without throwing: every problem in every file, empty when all is well.
 std::vector<std::string> check_config(const std::filesystem::path& dir);

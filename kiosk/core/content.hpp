@@ -61,16 +61,66 @@ struct Criterion {
     std::string description;
 };
 
+// A surprise card (a format's "surprises"): what kind of card, its text, and for a quote its author.
+enum class CardKind { Question, Constraint, Role, Exercise, Quote };
+
+inline const EnumNames<CardKind>& card_kind_names() {
+    static const EnumNames<CardKind> names{{"question", CardKind::Question}, {"constraint", CardKind::Constraint},
+                                           {"role", CardKind::Role},         {"exercise", CardKind::Exercise},
+                                           {"quote", CardKind::Quote}};
+    return names;
+}
+
+struct SurpriseCard {
+    CardKind kind = CardKind::Question;
+    std::string text;
+    std::string by;  // a quote's author; "" otherwise
+};
+
+// One stage's pool: at `after` into the stage one card is drawn and stays `show` long.
+struct SurprisePool {
+    int step = 0;  // index into Content::steps (never the check-in)
+    Millis after{0};
+    Millis show{0};
+    std::vector<SurpriseCard> cards;
+};
+
+// A format drafted with AI (--draft-videoframe) says so until a person makes it ready.
+enum class FormatStatus { Draft, Ready };
+
+inline const EnumNames<FormatStatus>& format_status_names() {
+    static const EnumNames<FormatStatus> names{{"draft", FormatStatus::Draft}, {"ready", FormatStatus::Ready}};
+    return names;
+}
+
+// The id of the one format of a config from before the library (config/videoframe.<lang>.json),
+// and of the sessions that were recorded before formats had ids.
+inline constexpr const char* k_first_format_id = "werksituatie";
+
+// One videoframe: a session format of the library (config/videoframes/<id>.<lang>.json).
 struct Content {
+    std::string id = k_first_format_id;  // the same in every language; in the journal's facts
     std::string language;  // "nl" or "en"
     std::string title;     // name of the videoframe
+    std::string summary;   // when to choose it (the lobby shows it)
+    std::string goal;      // what the hour works towards (the AI prompt names it)
+    std::string ai_brief;  // what the AI makes of the group's input in this format ("" = the prompt's own)
+    FormatStatus status = FormatStatus::Ready;
+    std::string drafted_with;  // "provider, model, date" of an AI draft; "" when written by people
     // Timed steps in order: steps[0] is the check-in, steps[1..] are the stages.
     std::vector<StepSpec> steps;
     std::vector<std::string> reflection_questions;  // one per week, rotating
     std::vector<std::string> framing_questions;     // the "didactisch kader"
     std::vector<Criterion> criteria;                // validation criteria, scored 1-5
+    std::vector<SurprisePool> surprises;            // at most one pool per stage
 
     int stage_count() const { return static_cast<int>(steps.size()) - 1; }
+    bool ready() const { return status == FormatStatus::Ready; }
+    const SurprisePool* surprise_pool(int step) const {
+        for (const auto& pool : surprises)
+            if (pool.step == step) return &pool;
+        return nullptr;
+    }
 };
 
 // Rules for the timers that the room may tune in kiosk.json.

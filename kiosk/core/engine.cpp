@@ -7,9 +7,9 @@
 
 namespace kiosk {
 
-Engine::Engine(std::shared_ptr<const Content> content, TimerRules timers, SessionRules rules, KeySource keys)
+Engine::Engine(std::shared_ptr<const Library> library, TimerRules timers, SessionRules rules, KeySource keys)
     : m_rules{std::make_shared<const SessionRules>(rules)},
-      m_session{std::move(content), timers, m_rules, std::move(keys)},
+      m_session{std::move(library), timers, m_rules, std::move(keys)},
       m_view{std::make_shared<const View>(m_session.draft())} {}
 
 Outcome Engine::apply(const Event& event) {
@@ -154,6 +154,11 @@ void Engine::remember_decisions(std::vector<Decision> decisions) {
     publish();
 }
 
+void Engine::remember_formats(std::vector<std::string> ids) {
+    m_session.remember_formats(std::move(ids));
+    publish();
+}
+
 void Engine::remember_last_outcome(std::string outcome) {
     m_session.remember_last_outcome(std::move(outcome));
     publish();
@@ -195,6 +200,7 @@ std::string_view to_string(Status status) {
     case Status::WrongPayload: return "wrong_payload";
     case Status::ShareSpent: return "share_spent";
     case Status::UnknownIdea: return "unknown_idea";
+    case Status::UnknownVideoframe: return "unknown_videoframe";
     case Status::NoWeek: return "no_week";
     case Status::CoffeeFull: return "coffee_full";
     case Status::CoffeeBudget: return "coffee_budget";

@@ -23,8 +23,12 @@ namespace kiosk {
 
 class Engine {
 public:
-    Engine(std::shared_ptr<const Content> content, TimerRules timers, SessionRules rules = {},
+    Engine(std::shared_ptr<const Library> library, TimerRules timers, SessionRules rules = {},
            KeySource keys = random_key);
+    // An engine that knows one format (tools, tests and replays of one videoframe).
+    Engine(std::shared_ptr<const Content> content, TimerRules timers, SessionRules rules = {},
+           KeySource keys = random_key)
+        : Engine(Library::of(std::move(content)), timers, std::move(rules), std::move(keys)) {}
 
     // Fills in what the engine would choose while applying the event (a new session's token,
     // a host code), so the event can be journaled before it is applied and replay the same.
@@ -42,6 +46,8 @@ public:
     void remember_last_outcome(std::string outcome);
     // At start-up: earlier decisions with their review state (replaying the history gives them).
     void remember_decisions(std::vector<Decision> decisions);
+    // At start-up: the format of each session of this trajectory so far, oldest first.
+    void remember_formats(std::vector<std::string> ids);
 
     // Before a replay: what the journal says this session settled. Where the engine would
     // decide (a vote's result, the validation's decision, the lobby's reviews, the group's

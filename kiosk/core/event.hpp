@@ -94,6 +94,7 @@ enum class Status {
     ShareSpent,       // this participant used its share (1/8) of that space
     UnknownNote,      // no such note in this stage
     UnknownIdea,      // no such suggestion for the coffee corner's next question (wrap-up)
+    UnknownVideoframe,  // the lobby does not offer that format (or the choice is made)
     NotYours,         // a note somebody else wrote
     NotHost,          // only the host may do this
     BadCode,          // a host code that is wrong, used or expired

@@ -12,7 +12,8 @@ std::string_view fact_name(const Fact& fact) {
                                  [](const RunOffFact&) { return std::string_view{"runoff"}; },
                                  [](const DecidedFact&) { return std::string_view{"decided"}; },
                                  [](const ReviewedFact&) { return std::string_view{"reviewed"}; },
-                                 [](const QuestionFact&) { return std::string_view{"question"}; }},
+                                 [](const QuestionFact&) { return std::string_view{"question"}; },
+                                 [](const VideoframeFact&) { return std::string_view{"videoframe"}; }},
                       fact);
 }
 
@@ -29,7 +30,8 @@ RecalledFacts recalled(const std::vector<Fact>& facts) {
                               [](const RunOffFact&) {},  // what it settled comes as a ChosenFact
                               [&](const DecidedFact& f) { result.decided = f; },
                               [&](const ReviewedFact& f) { result.reviewed[f.decision] = f.review; },
-                              [&](const QuestionFact& f) { result.question = f; }},
+                              [&](const QuestionFact& f) { result.question = f; },
+                              [&](const VideoframeFact& f) { result.videoframe = f; }},
                    fact);
     return result;
 }

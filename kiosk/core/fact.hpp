@@ -61,9 +61,15 @@ struct QuestionFact {
     std::string text;
 };
 
-using Fact = std::variant<ChosenFact, RunOffFact, DecidedFact, ReviewedFact, QuestionFact>;
+// The format (videoframe) the session runs, as the lobby was left.
+struct VideoframeFact {
+    std::string id;
+};
 
-std::string_view fact_name(const Fact& fact);  // "chosen", "runoff", "decided", "reviewed", "question"
+using Fact = std::variant<ChosenFact, RunOffFact, DecidedFact, ReviewedFact, QuestionFact, VideoframeFact>;
+
+// "chosen", "runoff", "decided", "reviewed", "question", "videoframe"
+std::string_view fact_name(const Fact& fact);
 // The step a vote's fact is about (chosen, runoff); nullopt for the others.
 std::optional<int> step_of(const Fact& fact);
 
@@ -73,7 +79,8 @@ struct RecalledFacts {
     std::optional<DecidedFact> decided;
     std::map<std::string, std::string> reviewed;  // decision id -> review
     std::optional<QuestionFact> question;
-    bool empty() const { return chosen.empty() && !decided && reviewed.empty() && !question; }
+    std::optional<VideoframeFact> videoframe;
+    bool empty() const { return chosen.empty() && !decided && reviewed.empty() && !question && !videoframe; }
 };
 
 RecalledFacts recalled(const std::vector<Fact>& facts);  // the last fact of each kind and step wins

@@ -67,11 +67,14 @@ struct NoPayload {
     auto refs() { return std::tie(); }
 };
 
-// Start, Next and OfferHost: the token or code the engine chose, kept so a replay is the same.
+// Start, Next and OfferHost: the token or code the engine chose, kept so a replay is the same;
+// a Start that opens a session also carries the format the schedule's slot names ("" = none).
 struct ChosenPayload {
     std::string token;
-    static constexpr std::array fields{FieldSpec{.name = "token", .kind = FieldKind::Id, .column = Column::Text, .max = 64, .optional = true, .chosen = true}};
-    auto refs() { return std::tie(token); }
+    std::string videoframe;
+    static constexpr std::array fields{FieldSpec{.name = "token", .kind = FieldKind::Id, .column = Column::Text, .max = 64, .optional = true, .chosen = true},
+                                       FieldSpec{.name = "videoframe", .kind = FieldKind::Id, .column = Column::Stage, .max = 40, .optional = true, .chosen = true}};
+    auto refs() { return std::tie(token, videoframe); }
 };
 
 struct JoinPayload {
@@ -210,6 +213,13 @@ struct FramingPayload {
     std::vector<int> picks;  // framing questions by index
     static constexpr std::array fields{FieldSpec{.name = "picks", .kind = FieldKind::Ints, .column = Column::Dots, .max_items = 3, .bound = Bound::LastQuestion}};
     auto refs() { return std::tie(picks); }
+};
+
+// A phone's one dot on a format the lobby offers (again: the dot moves).
+struct VideoframeVotePayload {
+    std::string videoframe;  // the format's id
+    static constexpr std::array fields{FieldSpec{.name = "videoframe", .kind = FieldKind::Id, .column = Column::Stage, .max = 40}};
+    auto refs() { return std::tie(videoframe); }
 };
 
 struct ReviewPayload {
@@ -407,7 +417,10 @@ struct QuestionDotPayload {
     X(QuestionIdea,   "question-idea",    "/api/wrapup/question",      k_participant,          WrapUp,   QuestionIdeaPayload, Session, question_idea) \
     X(QuestionDot,    "question-dot",     "/api/wrapup/question-dot",  k_participant,          WrapUp,   QuestionDotPayload,  Session, question_dot) \
     /* New actions go last: the fuzz targets' seeds pick an action by its place in the table */ \
-    X(UndoNote,       "undo-note",        "/api/notes/undo",           k_participant,          Step,     UndoNotePayload,     Session, undo_note)
+    X(UndoNote,       "undo-note",        "/api/notes/undo",           k_participant,          Step,     UndoNotePayload,     Session, undo_note) \
+    /* The lobby's choice of format (videoframe): the phones' dots, and the room stepping through the library (key F) */ \
+    X(VideoframeVote, "videoframe-vote",  "/api/lobby/videoframe",     k_participant,          Lobby,    VideoframeVotePayload, Session, videoframe_vote) \
+    X(NextVideoframe, "next-videoframe",  "",                          k_room,                 Lobby,    NoPayload,           Session, next_videoframe)
 
 namespace detail {
 // std::variant of the payload types the actions name, each once, NoPayload first.

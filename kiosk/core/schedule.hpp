@@ -14,6 +14,7 @@ struct Slot {
     int weekday = 0;       // 0 = Monday ... 6 = Sunday (ISO order)
     int start_minute = 0;  // minutes after midnight, local time
     int end_minute = 0;
+    std::string videoframe;  // the format this slot's sessions use ("" = the lobby chooses)
 };
 
 struct LocalMoment {

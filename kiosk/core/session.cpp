@@ -8,12 +8,16 @@
 
 namespace kiosk {
 
-Session::Session(std::shared_ptr<const Content> content, TimerRules timers, std::shared_ptr<const SessionRules> rules,
+Session::Session(std::shared_ptr<const Library> library, TimerRules timers, std::shared_ptr<const SessionRules> rules,
                  KeySource keys)
-    : m_content{std::move(content)}, m_timers{timers}, m_rules{std::move(rules)}, m_keys{std::move(keys)} {
-    if (!m_content || m_content->steps.size() < 2)
-        throw std::invalid_argument("Engine: content needs a check-in and at least one stage");
+    : m_library{std::move(library)}, m_timers{timers}, m_rules{std::move(rules)}, m_keys{std::move(keys)} {
+    if (!m_library || !m_library->default_format())
+        throw std::invalid_argument("Engine: the library needs at least one format");
+    for (const auto& format : m_library->formats)
+        if (format->steps.size() < 2) throw std::invalid_argument("Engine: format " + format->id + " needs a check-in and a stage");
+    m_content = m_library->default_format();
     m_draft.content = m_content;
+    m_draft.library = m_library;
     m_draft.rules = m_rules;
     m_draft.warning = m_timers.warning;
     m_left.assign(m_content->steps.size(), std::nullopt);
@@ -135,16 +139,13 @@ bool Session::start(Event& event) {
     case Phase::Idle: {
         // The token is chosen here and kept in the applied event, so a replay reopens the same
         // session and phones that joined before a crash stay in.
-        auto& token = event.as<ChosenPayload>().token;
-        if (token.empty()) token = m_keys();
-        open_session(token);
+        auto& chosen = event.as<ChosenPayload>();
+        if (chosen.token.empty()) chosen.token = m_keys();
+        open_session(chosen.token);
+        offer_videoframes(chosen.videoframe);
         return true;
     }
-    case Phase::Lobby:
-        settle_reviews();
-        m_draft.framing = m_draft.framing_choice();  // the lobby's choice steers the session
-        enter_step(0, event.at);
-        return true;
+    case Phase::Lobby: return leave_lobby(event.at);
     case Phase::WrapUp: go_idle(); return true;
     case Phase::Step:
         // In the AI stage the room's main key sends the prompt without waiting for the window.
@@ -262,10 +263,6 @@ void Session::open_session(const std::string& token) {
     m_draft.join_code = code_from(token);
     m_draft.codes_closed = false;
     clear_session();
-    m_draft.parts.assign(m_content->steps.size(), Part::Write);
-    m_draft.dots.assign(m_content->steps.size(), {});
-    m_draft.choices.assign(m_content->steps.size(), {});
-    m_draft.spent.assign(m_content->steps.size(), Millis{0});
 }
 
 // Everything a session holds, gone: for a new session and after one closes. What outlives a
@@ -282,6 +279,7 @@ void Session::clear_session() {
     m_draft.situation.clear();
     m_draft.framing.clear();
     m_draft.framing_votes.clear();
+    m_draft.videoframes = {};
     m_draft.validation = {};
     m_draft.reflections.clear();
     m_draft.question_ideas.clear();
@@ -299,13 +297,17 @@ void Session::go_idle() {
     // A decision to carry out comes back in the next lobbies until it is reviewed.
     if (auto decided = m_draft.outcome(); decided && decided->kind != DecisionKind::Park)
         m_draft.reviews.push_back(std::move(*decided));
+    // A session that got past its lobby counts for the formats the next lobbies offer.
+    if (!m_draft.videoframes.settled.empty()) m_draft.format_history.push_back(m_draft.videoframes.settled);
     leave_steps_for(Phase::Idle);
     m_mark = SessionMark::Closed;
     m_draft.join_token.clear();
     m_draft.join_code.clear();
     m_draft.codes_closed = false;
     clear_session();
-    std::fill(m_left.begin(), m_left.end(), std::nullopt);  // the next session starts afresh
+    m_content = m_library->default_format();  // between sessions: the room's default format
+    m_draft.content = m_content;
+    m_left.assign(m_content->steps.size(), std::nullopt);  // the next session starts afresh
     m_recalled = {};  // a replay's recalled facts were this session's
 }
 

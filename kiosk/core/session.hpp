@@ -23,7 +23,7 @@ namespace kiosk {
 
 class Session {
 public:
-    Session(std::shared_ptr<const Content> content, TimerRules timers, std::shared_ptr<const SessionRules> rules,
+    Session(std::shared_ptr<const Library> library, TimerRules timers, std::shared_ptr<const SessionRules> rules,
             KeySource keys);
 
     View& draft() { return m_draft; }
@@ -47,6 +47,7 @@ public:
 
     void remember_last_outcome(std::string outcome) { m_draft.last_outcome = std::move(outcome); }
     void remember_decisions(std::vector<Decision> decisions) { m_draft.reviews = std::move(decisions); }
+    void remember_formats(std::vector<std::string> ids) { m_draft.format_history = std::move(ids); }
 
     // Engine::recall, ::follow_rules, ::take_facts, ::take_effects and ::closed_session.
     void recall(const std::vector<Fact>& facts);
@@ -93,6 +94,13 @@ private:
     std::optional<Millis> proposal_window() const;
     void end_part(Millis at);
 
+    // session_videoframe.cpp: which format the session runs
+    void offer_videoframes(const std::string& slot_format);  // a session opens
+    void use_content(std::shared_ptr<const Content> content);  // the session's format, with room for its steps
+    bool leave_lobby(Millis at);  // the room starts: the chosen format's check-in, or a tie to pick
+    void begin_session(const std::string& id, Millis at);
+    bool pick_videoframe(int number, Millis at);  // the room's 1..n in the lobby
+
     // session_phones.cpp: what phones do
     bool notes_open() const;  // the running step takes notes (and edits) now
     Note* own_note(int id, int author, Status& status);
@@ -120,7 +128,8 @@ private:
     void request_proposal();
     void cancel_proposal(const char* why);  // stops a request in flight, keeping what arrived
 
-    std::shared_ptr<const Content> m_content;
+    std::shared_ptr<const Library> m_library;
+    std::shared_ptr<const Content> m_content;  // the open session's format; the default between sessions
     TimerRules m_timers;
     std::shared_ptr<const SessionRules> m_rules;
     KeySource m_keys;

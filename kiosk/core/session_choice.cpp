@@ -83,6 +83,8 @@ Status Session::runoff_vote(Event& event, Outcome& outcome) {
 }
 
 Status Session::room_pick(Event& event, Outcome&) {
+    if (m_draft.phase == Phase::Lobby)  // the lobby's format: a number picks an offered one, or settles a tie
+        return pick_videoframe(event.as<RoomPickPayload>().number, event.at) ? Status::Ok : Status::Ignored;
     auto* choice = current_choice();
     if (!choice || !choice->room_picks()) return Status::Ignored;
     if (!pick_tied(*choice, event.as<RoomPickPayload>().number)) return Status::Ignored;

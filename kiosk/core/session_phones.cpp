@@ -197,6 +197,7 @@ Status Session::remove_participant(Event& event, Outcome& outcome) {
     for (auto& step_dots : m_draft.dots) step_dots.erase(number);
     for (auto& choice : m_draft.choices) choice.runoff.erase(number);
     m_draft.framing_votes.erase(number);
+    m_draft.videoframes.dots.erase(number);
     auto& validation = m_draft.validation;
     validation.scores.erase(number);
     validation.votes.erase(number);

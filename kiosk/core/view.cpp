@@ -153,6 +153,27 @@ std::optional<Decision> View::outcome() const {
     return d;
 }
 
+std::vector<std::string> View::tied_videoframes() const {
+    std::map<std::string, int> counted;  // offered id -> dots
+    for (const auto& [who, id] : videoframes.dots) ++counted[id];
+    int most = 0;
+    for (const auto& id : videoframes.offered) most = std::max(most, counted[id]);
+    std::vector<std::string> tied;
+    if (most > 0)
+        for (const auto& id : videoframes.offered)
+            if (counted[id] == most) tied.push_back(id);
+    return tied;
+}
+
+std::string View::leading_videoframe() const {
+    const auto& choice = videoframes;
+    if (!choice.settled.empty()) return choice.settled;
+    if (!choice.room_pick.empty()) return choice.room_pick;
+    if (!choice.fixed.empty()) return choice.fixed;
+    if (const auto tied = tied_videoframes(); !tied.empty()) return tied.front();
+    return content ? content->id : std::string{};
+}
+
 std::string View::chosen_question() const {
     if (!settled_question.empty()) return settled_question;
     std::map<int, int> counted;  // idea id -> dots

@@ -14,6 +14,7 @@
 #include "kiosk/core/coffee.hpp"
 #include "kiosk/core/content.hpp"
 #include "kiosk/core/decision.hpp"
+#include "kiosk/core/library.hpp"
 #include "kiosk/core/proposal.hpp"
 
 namespace kiosk {
@@ -69,6 +70,19 @@ struct HostOffer {
     Millis expires{0};
 };
 
+// The lobby's choice of format. The schedule's slot may name one (fixed); otherwise the lobby
+// offers the formats this trajectory used least, each phone gives one dot, and the most dots win
+// when the room starts; a tie waits for the room's number key. The room may step through the
+// whole library instead (key F): its pick wins over the dots.
+struct VideoframeChoice {
+    std::vector<std::string> offered;  // ids, least used first; empty when fixed or nothing to choose
+    std::string fixed;                 // the slot's format ("" = the lobby chooses)
+    std::map<int, std::string> dots;   // participant -> offered id
+    std::string room_pick;             // stepped to with F ("" = none)
+    std::vector<std::string> tied;     // the room started on a tie: these wait for its 1..n
+    std::string settled;               // the format the session runs, once the lobby was left
+};
+
 struct View {
     std::uint64_t version = 0;  // grows by one with every change
     int session_number = 0;     // counts sessions opened since start-up
@@ -76,7 +90,8 @@ struct View {
     int step = -1;  // index into content->steps while phase == Step, else -1
     TimerView timer;
     Millis warning{0};
-    std::shared_ptr<const Content> content;
+    std::shared_ptr<const Content> content;  // the session's format (the lobby: the slot's or the default)
+    std::shared_ptr<const Library> library;  // every format, for the lobby's choice
     std::shared_ptr<const SessionRules> rules;
 
     // The open session (lobby, steps, wrap-up)
@@ -97,6 +112,7 @@ struct View {
     std::string situation;                       // the work situation, named on a phone
     std::map<int, std::set<int>> framing_votes;  // participant -> framing questions picked
     std::vector<Decision> reviews;               // earlier decisions due for review
+    VideoframeChoice videoframes;                // which format the session runs
     ValidationView validation;                   // the validation stage
     std::vector<Sentence> reflections;          // wrap-up answers shared with the group (anonymous)
     // The wrap-up's suggestions for the coffee corner's next question (id = index + 1), and
@@ -111,6 +127,8 @@ struct View {
 
     // History: what the last finished session chose ("vorige keer: …"); empty if nothing.
     std::string last_outcome;
+    // The format of each session of this trajectory so far, oldest first (outlives sessions).
+    std::vector<std::string> format_history;
 
     bool in_step() const { return phase == Phase::Step; }
     bool session_open() const { return phase != Phase::Idle; }
@@ -160,6 +178,10 @@ struct View {
     // The wrap-up's chosen coffee-corner question: the idea with the most dots (the earlier one on
     // a tie); "" while no idea has a dot.
     std::string chosen_question() const;
+    // The format the lobby's choice stands at now: the room's pick, else the most dots (the first
+    // offered on a tie), else the session's content; and the offered ids that tie for the most dots.
+    std::string leading_videoframe() const;
+    std::vector<std::string> tied_videoframes() const;
 };
 
 }  // namespace kiosk

@@ -70,6 +70,7 @@ inline int status_code(Status status) {
     case Status::MissingField: return 422;
     case Status::UnknownNote:
     case Status::UnknownIdea:
+    case Status::UnknownVideoframe:
     case Status::UnknownAnswer:
     case Status::UnknownDecision: return 404;
     case Status::NotAllowed: return 403;

@@ -115,6 +115,24 @@ Json decision_json(const Decision& d, const DateWords& dates) {
             {"review", d.review}};
 }
 
+// The lobby's choice of format: the offered ones with their dots and this phone's, and the format
+// the choice stands at (the slot's, the room's pick or the most dots).
+Json videoframes_json(const View& view, const Participant& me) {
+    const auto& choice = view.videoframes;
+    std::map<std::string, int> dots;
+    for (const auto& [who, id] : choice.dots) ++dots[id];
+    Json offered = Json::array();
+    for (const auto& id : choice.offered)
+        if (const auto format = view.library ? view.library->find(id) : nullptr)
+            offered.push_back({{"id", id}, {"title", format->title}, {"summary", format->summary}, {"dots", dots[id]}});
+    const auto leading = view.library ? view.library->find(view.leading_videoframe()) : nullptr;
+    const auto mine = choice.dots.find(me.number);
+    return {{"offered", offered},
+            {"mine", mine == choice.dots.end() ? std::string{} : mine->second},
+            {"leading", leading ? leading->title : view.content->title},
+            {"by_room", !choice.room_pick.empty()}};
+}
+
 // The lobby: the situation, the framing questions with this phone's picks and the counts, and
 // earlier decisions due for review.
 Json lobby_json(const View& view, const Participant& me, const DateWords& dates) {
@@ -130,7 +148,8 @@ Json lobby_json(const View& view, const Participant& me, const DateWords& dates)
     Json reviews = Json::array();
     for (const auto& d : view.reviews)
         if (d.review != "done" && d.review != "dropped") reviews.push_back(decision_json(d, dates));
-    return {{"situation", view.situation}, {"framing", questions}, {"my_framing", mine}, {"reviews", reviews}};
+    return {{"situation", view.situation}, {"framing", questions}, {"my_framing", mine}, {"reviews", reviews},
+            {"videoframes", videoframes_json(view, me)}};
 }
 
 // The validation stage: the criteria, this phone's scores, the proposal and the vote, the owner.

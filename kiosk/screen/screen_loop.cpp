@@ -129,6 +129,7 @@ EventKind to_event(Action action) {
     case Action::TogglePrompt: return EventKind::TogglePrompt;
     case Action::AskAgain: return EventKind::AskAgain;
     case Action::NewCode: return EventKind::NewCode;
+    case Action::NextVideoframe: return EventKind::NextVideoframe;
     default: return EventKind::Start;
     }
 }
@@ -216,8 +217,17 @@ private:
         case Action::PickTied:  // a tie the room settles: the number shown beside the note
             m_loop->submit({EventKind::RoomPick, Sender::room(), RoomPickPayload{digit_of(key.sym)}}, nullptr);
             break;
-        default: m_loop->post(to_event(action)); break;
+        default: post_room(to_event(action), to_local(m_clock.wall())); break;
         }
+    }
+
+    // The room's key or the slot opener: a session opened while a slot runs gets the format
+    // the slot names (schedule.slots[].videoframe), journaled with the Start.
+    void post_room(EventKind kind, const LocalMoment& local) {
+        Event event{kind};
+        if (auto* chosen = std::get_if<ChosenPayload>(&event.payload); chosen && m_view->phase == Phase::Idle)
+            if (const auto slot = next_slot(m_config.settings.slots, local); slot && slot->running) chosen->videoframe = slot->slot.videoframe;
+        m_loop->submit(std::move(event), nullptr);
     }
 
     // The room takes down the newest answer on the coffee corner's answers panel (the first
@@ -276,7 +286,7 @@ private:
         if (m_full || (tick_due && covered)) draw_full(frame);
         // A slot begins: the idle screen opens the lobby by itself (the idle clock wakes us each minute).
         if (m_config.settings.open_at_slot && m_view->phase == Phase::Idle && m_opener.due(m_config.settings.slots, frame.local))
-            m_loop->post(EventKind::Start);
+            post_room(EventKind::Start, frame.local);
         const auto wait = scenes::scene_for(*m_view).until_change(frame);
         m_tick_at = wait ? std::optional<Millis>{now + *wait} : std::nullopt;
         if (m_fade.fading()) {  // the fade's frames first; then the scene's own next change
@@ -366,7 +376,7 @@ private:
         }
         m_tick_at = wake ? std::optional<Millis>{now + *wake} : std::nullopt;
         // The slot opener still opens the lobby at a slot's start, night or not.
-        if (m_config.settings.open_at_slot && m_opener.due(m_config.settings.slots, frame.local)) m_loop->post(EventKind::Start);
+        if (m_config.settings.open_at_slot && m_opener.due(m_config.settings.slots, frame.local)) post_room(EventKind::Start, frame.local);
     }
 
     void draw_night(const scenes::Frame& frame) {

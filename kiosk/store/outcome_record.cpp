@@ -78,15 +78,20 @@ Json content_json(const Content& content) {
                          {"runoff_ms", ms(s.runoff_time)}});
     Json criteria = Json::array();
     for (const auto& c : content.criteria) criteria.push_back({{"name", c.name}, {"description", c.description}});
-    return {{"language", content.language}, {"title", content.title}, {"steps", steps},
+    return {{"id", content.id}, {"language", content.language}, {"title", content.title}, {"summary", content.summary},
+            {"goal", content.goal}, {"ai_brief", content.ai_brief}, {"steps", steps},
             {"reflection_questions", content.reflection_questions}, {"framing_questions", content.framing_questions},
             {"criteria", criteria}};
 }
 
 std::shared_ptr<const Content> content_of(const Json& json) {
     auto content = std::make_shared<Content>();
+    content->id = json.value("id", std::string{k_first_format_id});  // recorded before formats had ids: the one there was
     content->language = json.at("language");
     content->title = json.at("title");
+    content->summary = json.value("summary", "");
+    content->goal = json.value("goal", "");
+    content->ai_brief = json.value("ai_brief", "");
     for (const auto& s : json.at("steps")) {
         StepSpec step;
         step.id = s.at("id");
@@ -327,6 +332,7 @@ std::string fact_json(const Fact& fact) {
         json = {{"decision", name_of(d->decision, k_decisions)}, {"owner", d->owner}, {"first_step", d->first_step}, {"review_date", d->review_date}};
     else if (const auto* v = std::get_if<ReviewedFact>(&fact)) json = {{"decision", v->decision}, {"review", v->review}};
     else if (const auto* q = std::get_if<QuestionFact>(&fact)) json = {{"text", q->text}};
+    else if (const auto* format = std::get_if<VideoframeFact>(&fact)) json = {{"id", format->id}};
     return json.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
@@ -343,6 +349,7 @@ std::optional<Fact> fact_from(const std::string& kind, const std::string& text) 
             return DecidedFact{value_of(json.at("decision"), k_decisions), json.at("owner"), json.at("first_step"), json.at("review_date")};
         if (kind == "reviewed") return ReviewedFact{json.at("decision"), json.at("review")};
         if (kind == "question") return QuestionFact{json.at("text")};
+        if (kind == "videoframe") return VideoframeFact{json.at("id")};
         return std::nullopt;
     } catch (const StoreError&) {
         throw;

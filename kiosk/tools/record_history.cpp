@@ -13,7 +13,13 @@ namespace kiosk::tools {
 namespace {
 
 std::unique_ptr<Engine> fresh_engine(const Config& config) {
-    return std::make_unique<Engine>(config.content, config.settings.timers, config.settings.session);
+    return std::make_unique<Engine>(config.library, config.settings.timers, config.settings.session);
+}
+
+int local_date_of(std::int64_t wall_ms) {
+    const auto date = to_local(WallTime{std::chrono::milliseconds{wall_ms}}).date;
+    return static_cast<int>(date.year()) * 10000 + static_cast<int>(static_cast<unsigned>(date.month())) * 100 +
+           static_cast<int>(static_cast<unsigned>(date.day()));
 }
 
 }  // namespace
@@ -42,9 +48,29 @@ bool recalls(const store::SessionRecord& session) { return session.rules && *ses
 
 }  // namespace
 
+std::vector<std::string> format_history(const store::Journal& journal, std::int64_t before_session, int trajectory_start) {
+    std::vector<std::string> formats;
+    for (const auto& session : journal.sessions()) {
+        if (before_session > 0 && session.id >= before_session) break;
+        if (trajectory_start > 0 && local_date_of(session.opened_wall_ms) < trajectory_start) continue;
+        const auto facts = journal.facts(session.id);
+        std::string format;
+        for (const auto& fact : facts)
+            if (const auto* videoframe = std::get_if<VideoframeFact>(&fact)) format = videoframe->id;
+        // Before formats had ids, a session that voted or decided ran the one format there was.
+        const bool went_on = std::any_of(facts.begin(), facts.end(), [](const Fact& f) {
+            return std::holds_alternative<ChosenFact>(f) || std::holds_alternative<DecidedFact>(f);
+        });
+        if (format.empty() && went_on) format = k_first_format_id;
+        if (!format.empty()) formats.push_back(std::move(format));
+    }
+    return formats;
+}
+
 View session_view(const store::Journal& journal, const store::SessionRecord& session, const Config& config) {
     if (auto recorded = recorded_outcome(journal, session)) return std::move(*recorded);
     auto engine = fresh_engine(config);
+    engine->remember_formats(format_history(journal, session.id, config.settings.trajectory.start));
     if (recalls(session)) engine->recall(journal.facts(session.id));
     SystemClock clock;
     store::replay(*engine, journal.session_events(session), clock);
@@ -84,6 +110,17 @@ void restore_last_session(Engine& engine, const store::Journal& journal, const s
     }
 }
 
+// The replay's facts less the journal's, each journaled fact matching one said the same way.
+std::vector<Fact> not_journaled(std::vector<Fact> said, const std::vector<Fact>& journaled) {
+    for (const auto& fact : journaled) {
+        const auto same = std::find_if(said.begin(), said.end(), [&](const Fact& other) {
+            return fact_name(other) == fact_name(fact) && store::fact_json(other) == store::fact_json(fact);
+        });
+        if (same != said.end()) said.erase(same);
+    }
+    return said;
+}
+
 // The open session's events, as store::replay plays them, watching for its close: the journal
 // sequence of a closing event, if one was written.
 std::optional<std::int64_t> replay_open_session(Engine& engine, const std::vector<store::JournalEntry>& entries,
@@ -106,9 +143,14 @@ std::optional<std::int64_t> replay_open_session(Engine& engine, const std::vecto
 
 }  // namespace
 
-RestoredHistory restore_history(Engine& engine, store::Journal& journal, const Clock& clock) {
+RestoredHistory restore_history(Engine& engine, store::Journal& journal, const Clock& clock, int trajectory_start) {
     RestoredHistory restored;
     const auto sessions = journal.sessions();
+    try {
+        engine.remember_formats(format_history(journal, 0, trajectory_start));
+    } catch (const store::StoreError& error) {
+        restored.problems.push_back(std::string{error.what()} + "; the lobby offers formats without the trajectory's history");
+    }
     for (const auto& session : sessions)
         restored.session_dates.push_back(to_local(WallTime{std::chrono::milliseconds{session.opened_wall_ms}}).date);
     restore_last_session(engine, journal, sessions, restored);
@@ -129,9 +171,10 @@ RestoredHistory restore_history(Engine& engine, store::Journal& journal, const C
     engine.recall({});  // what it recalled is behind it: a step returned to is the group's again
     restored.open_events = entries.size();
     // Facts the journal does not have yet (a stop between an event and its facts): a replay under
-    // the same rules settles the same, so what it said beyond the journaled ones is new.
+    // the same rules settles the same, so what it said beside the journaled ones is new (also a
+    // kind of fact the version that journaled the session did not know, such as its format).
     auto facts = engine.take_facts();
-    if (!recalls(*open)) facts.erase(facts.begin(), facts.begin() + static_cast<std::ptrdiff_t>(std::min(journaled.size(), facts.size())));
+    if (!recalls(*open)) facts = not_journaled(std::move(facts), journaled);
     try {
         journal.append_facts(facts, clock);
         if (closed_at) {

@@ -27,6 +27,11 @@ View session_view(const store::Journal& journal, const store::SessionRecord& ses
 // The last finished session's recorded outcome, if any.
 std::optional<View> last_recorded_outcome(const store::Journal& journal);
 
+// The format of each session of the trajectory (from `trajectory_start`, yyyymmdd; 0: every
+// session kept) before `before_session` (0: all of them), oldest first: its videoframe fact; a
+// session from before formats had ids counts as the one there was when it got past its lobby.
+std::vector<std::string> format_history(const store::Journal& journal, std::int64_t before_session, int trajectory_start);
+
 struct RestoredHistory {
     std::vector<std::chrono::year_month_day> session_dates;  // local date each session opened
     std::optional<GroupQuestion> last_question;  // the last finished session's question for the coffee corner
@@ -39,7 +44,8 @@ struct RestoredHistory {
 // last two weeks; then the open session, replayed with the facts it already settled (the facts
 // it settled but had not journaled yet are journaled now). A session that began under older
 // rules recalls what it settled then (Engine::recall); one under today's rules replays as it ran.
-// A record or fact that cannot be read costs that part of the history, not the start.
-RestoredHistory restore_history(Engine& engine, store::Journal& journal, const Clock& clock);
+// The formats of the trajectory's sessions go first, so the open session's lobby offers what it
+// offered. A record or fact that cannot be read costs that part of the history, not the start.
+RestoredHistory restore_history(Engine& engine, store::Journal& journal, const Clock& clock, int trajectory_start = 0);
 
 }  // namespace kiosk::tools

@@ -57,6 +57,10 @@ void sample_decisions(scenes::SceneHarness& harness, int people) {
         send(0, EventKind::SetSituation,
              SituationPayload{dutch ? "De overdracht van 8:30 bij de balie" : "The 8:30 handover at the desk"});
         for (int who = 0; who < people; ++who) send(who, EventKind::FramingVote, FramingPayload{{who % 3 == 0 ? 0 : 3, 4 + who % 2}});
+        // Dots on the offered formats: most on the second, so the lobby shows a choice being made.
+        const auto offered = harness.view().videoframes.offered;
+        for (int who = 0; who < people && offered.size() >= 2; ++who)
+            send(who, EventKind::VideoframeVote, VideoframeVotePayload{offered[who % 3 == 0 ? 0 : 1]});
         return;
     }
     const auto stage = harness.view().step_spec().id;
@@ -199,7 +203,7 @@ void write_screenshot(const Config& config, const scenes::Room& room, const ui::
                       const std::string& scene, ui::ScreenSize size, bool help_overlay, int sample_notes,
                       const std::filesystem::path& file) {
     const auto request = read_scene_request(config, scene, sample_notes);
-    scenes::SceneHarness harness{config.content, config.settings.timers, config.strings, room, SystemClock{}.wall()};
+    scenes::SceneHarness harness{config.library, config.settings.timers, config.strings, room, SystemClock{}.wall()};
     walk_to(harness, config, request, sample_notes);
     auto surface = ui::make_rgb_surface(size.width, size.height);
     ui::Canvas canvas{surface.get(), fonts};

@@ -118,7 +118,7 @@ TEST_CASE("Checking the config exits 0 for the shipped config and 2 with every p
     CHECK_THAT(result.output, Catch::EndsWith("configuration is valid\n"));
 
     kiosk::testing::TempDir temp;
-    std::filesystem::copy(KIOSK_SOURCE_DIR "/config", temp.path() / "config");
+    std::filesystem::copy(KIOSK_SOURCE_DIR "/config", temp.path() / "config", std::filesystem::copy_options::recursive);
     std::filesystem::copy(KIOSK_SOURCE_DIR "/prompts", temp.path() / "prompts");
     std::ofstream{temp.path() / "config" / "kiosk.json"} << R"({"room_name": "A", "network": {"port": 0}, "colour": 1})";
     result = run_kiosk("--check-config --config '" + (temp.path() / "config").string() + "'");
@@ -126,7 +126,16 @@ TEST_CASE("Checking the config exits 0 for the shipped config and 2 with every p
     const auto file = (temp.path() / "config" / "kiosk.json").string();
     CHECK(result.output == file + ": network.port: must be between 1 and 65535 (found 0)\n" + file +
                                ": colour: unknown key; check the spelling (known here: ai, chime, coffee, data_dir, decision, display, "
-                               "language, network, phones, retention_days, room_name, schedule, timers) or remove it\n");
+                               "language, network, phones, retention_days, room_name, schedule, timers, videoframe) or remove it\n");
+}
+
+TEST_CASE("The library's formats are listed with their status, languages and title") {
+    const auto result = run_kiosk("--list-videoframes --lang en " + k_config);
+    CHECK(result.exit_code == 0);
+    CHECK(result.output == "innovatie                ready  en,nl  Trying an innovation\n"
+                           "terugblik                ready  en,nl  Looking back on earlier decisions\n"
+                           "vaardigheid              ready  en,nl  Practising a skill\n"
+                           "werksituatie             ready  en,nl  Improving a work situation\n");
 }
 
 TEST_CASE("Starting with a missing config folder says so once and how to fix it, exit 2") {
@@ -164,7 +173,7 @@ TEST_CASE("A port in use, no display, an unusable data folder: one clear line ea
 
 TEST_CASE("Without any font the kiosk says which package to install, exit 1") {
     kiosk::testing::TempDir temp;
-    std::filesystem::copy(KIOSK_SOURCE_DIR "/config", temp.path() / "config");
+    std::filesystem::copy(KIOSK_SOURCE_DIR "/config", temp.path() / "config", std::filesystem::copy_options::recursive);
     std::filesystem::copy(KIOSK_SOURCE_DIR "/prompts", temp.path() / "prompts");
     std::ofstream{temp.path() / "fonts.conf"} << "<?xml version=\"1.0\"?><fontconfig></fontconfig>\n";
     const auto result = run_kiosk("--config '" + (temp.path() / "config").string() + "' --screenshot '" +

@@ -5,42 +5,11 @@
 #include "kiosk/config/config_error.hpp"
 #include "kiosk/config/config_loader.hpp"
 #include "kiosk/config/json_reader.hpp"
-#include "tests/temp_dir.hpp"
+#include "tests/config/config_copy.hpp"
 
 using namespace kiosk;
+using kiosk::testing::ConfigCopy;
 
-namespace {
-
-// A copy of the shipped config/ that a test may break one field at a time.
-struct ConfigCopy {
-    testing::TempDir temp;
-    std::filesystem::path dir = temp.path() / "config";
-
-    ConfigCopy() {
-        std::filesystem::copy(std::filesystem::path{KIOSK_SOURCE_DIR} / "config", dir);
-        std::filesystem::copy(std::filesystem::path{KIOSK_SOURCE_DIR} / "prompts", temp.path() / "prompts");
-    }
-    std::string file(const std::string& name) const { return (dir / name).string(); }
-    Json read(const std::string& name) const {
-        std::ifstream in{dir / name};
-        return Json::parse(in);
-    }
-    void write(const std::string& name, const Json& json) const {
-        std::ofstream{dir / name} << json.dump(2);
-    }
-    void write_text(const std::string& name, const std::string& text) const {
-        std::ofstream{dir / name} << text;
-    }
-    template <typename Change>
-    void edit(const std::string& name, Change change) const {
-        Json json = read(name);
-        change(json);
-        write(name, json);
-    }
-    std::vector<std::string> problems() const { return check_config(dir); }
-};
-
-}  // namespace
 
 TEST_CASE("The shipped configuration is valid and loads in both languages") {
     const auto problems = check_config(std::filesystem::path{KIOSK_SOURCE_DIR} / "config");
@@ -116,26 +85,26 @@ TEST_CASE("Each field rule gives its own exact message") {
         {"kiosk.json", [](Json& j) { j["schedule"]["slots"][0]["start"] = "9:00"; }, "schedule.slots[0].start: must be a time as \"HH:MM\", e.g. \"09:00\""},
         {"kiosk.json", [](Json& j) { j["schedule"]["slots"][0]["end"] = "08:00"; }, "schedule.slots[0].end: must be later than start"},
         {"kiosk.json", [](Json& j) { j["schedule"]["slots"][2] = "thu"; }, "schedule.slots[2]: must be an object like {\"day\": \"mon\", \"start\": \"09:00\", \"end\": \"10:00\"}"},
-        {"videoframe.nl.json", [](Json& j) { j["stages"][2]["minutes"] = 0; }, "stages[2].minutes: must be between 1 and 90 (found 0)"},
-        {"videoframe.nl.json", [](Json& j) { j["stages"][2]["minutes"] = 91; }, "stages[2].minutes: must be between 1 and 90 (found 91)"},
-        {"videoframe.nl.json", [](Json& j) { j["stages"][0].erase("goal"); }, "stages[0].goal: missing; add it as a text"},
-        {"videoframe.nl.json", [](Json& j) { j["stages"][1]["questions"] = Json::array(); }, "stages[1].questions: must hold between 1 and 4 items (found 0)"},
-        {"videoframe.nl.json", [](Json& j) { j["stages"][1]["questions"][1] = ""; }, "stages[1].questions[1]: must be a non-empty text"},
-        {"videoframe.nl.json", [](Json& j) { j["stages"][3]["contribute"] = "wishes"; }, "stages[3].contribute: must be one of \"none\", \"facts\", \"statements\", \"ideas\", \"constraints\", \"scores\" (found \"wishes\")"},
-        {"videoframe.nl.json", [](Json& j) { j["stages"][1]["dots"] = 11; }, "stages[1].dots: must be between 0 and 10 (found 11)"},
-        {"videoframe.nl.json", [](Json& j) { j["stages"][0]["titel"] = "x"; }, "stages[0].titel: unknown key; check the spelling (known here: contribute, dots, goal, id, max_per_person, minutes, phone_task, questions, result_minutes, runoff_seconds, title, vote_minutes, winners) or remove it"},
-        {"videoframe.nl.json", [](Json& j) { j["stages"][1]["vote_minutes"] = 20; }, "stages[1].minutes: must be more than vote_minutes + result_minutes (22), so there is time to write (or score) before the vote"},
-        {"videoframe.nl.json", [](Json& j) { j["stages"][3]["dots"] = 2; }, "stages[3].dots: only works with \"contribute\": \"statements\", \"ideas\" or \"facts\"; remove it or set it to 0"},
+        {"videoframes/werksituatie.nl.json", [](Json& j) { j["stages"][2]["minutes"] = 0; }, "stages[2].minutes: must be between 1 and 90 (found 0)"},
+        {"videoframes/werksituatie.nl.json", [](Json& j) { j["stages"][2]["minutes"] = 91; }, "stages[2].minutes: must be between 1 and 90 (found 91)"},
+        {"videoframes/werksituatie.nl.json", [](Json& j) { j["stages"][0].erase("goal"); }, "stages[0].goal: missing; add it as a text"},
+        {"videoframes/werksituatie.nl.json", [](Json& j) { j["stages"][1]["questions"] = Json::array(); }, "stages[1].questions: must hold between 1 and 4 items (found 0)"},
+        {"videoframes/werksituatie.nl.json", [](Json& j) { j["stages"][1]["questions"][1] = ""; }, "stages[1].questions[1]: must be a non-empty text"},
+        {"videoframes/werksituatie.nl.json", [](Json& j) { j["stages"][3]["contribute"] = "wishes"; }, "stages[3].contribute: must be one of \"none\", \"facts\", \"statements\", \"ideas\", \"constraints\", \"scores\" (found \"wishes\")"},
+        {"videoframes/werksituatie.nl.json", [](Json& j) { j["stages"][1]["dots"] = 11; }, "stages[1].dots: must be between 0 and 10 (found 11)"},
+        {"videoframes/werksituatie.nl.json", [](Json& j) { j["stages"][0]["titel"] = "x"; }, "stages[0].titel: unknown key; check the spelling (known here: contribute, dots, goal, id, max_per_person, minutes, phone_task, questions, result_minutes, runoff_seconds, title, vote_minutes, winners) or remove it"},
+        {"videoframes/werksituatie.nl.json", [](Json& j) { j["stages"][1]["vote_minutes"] = 20; }, "stages[1].minutes: must be more than vote_minutes + result_minutes (22), so there is time to write (or score) before the vote"},
+        {"videoframes/werksituatie.nl.json", [](Json& j) { j["stages"][3]["dots"] = 2; }, "stages[3].dots: only works with \"contribute\": \"statements\", \"ideas\" or \"facts\"; remove it or set it to 0"},
         {"kiosk.json", [](Json& j) { j["retention_days"] = 0; }, "retention_days: must be between 1 and 3650 (found 0)"},
         {"kiosk.json", [](Json& j) { j["phones"]["max_text"] = 5; }, "phones.max_text: must be between 20 and 1000 (found 5)"},
         {"kiosk.json", [](Json& j) { j["phones"]["show_names"] = "ja"; }, "phones.show_names: must be true or false (without quotes), not a text"},
         {"phone.en.json", [](Json& j) { j.erase("err_slow_down"); }, "err_slow_down: missing; add it as a text"},
-        {"videoframe.nl.json", [](Json& j) { j["checkin"]["minutes"] = 120; }, "checkin.minutes: must be between 1 and 90 (found 120)"},
-        {"videoframe.nl.json", [](Json& j) { j["stages"] = Json::array(); }, "stages: must hold between 1 and 8 items (found 0)"},
-        {"videoframe.nl.json", [](Json& j) { j["stages"][4] = 5; }, "stages[4]: must be an object { \"id\": ..., \"title\": ..., \"minutes\": ... }"},
-        {"videoframe.nl.json", [](Json& j) { j.erase("criteria"); }, "criteria: missing; add it as a list [ ... ]"},
-        {"videoframe.nl.json", [](Json& j) { j["criteria"][0].erase("name"); }, "criteria[0].name: missing; add it as a text"},
-        {"videoframe.nl.json", [](Json& j) { j["reflection_questions"] = "Wat?"; }, "reflection_questions: must be a list [ ... ], not a text"},
+        {"videoframes/werksituatie.nl.json", [](Json& j) { j["checkin"]["minutes"] = 120; }, "checkin.minutes: must be between 1 and 90 (found 120)"},
+        {"videoframes/werksituatie.nl.json", [](Json& j) { j["stages"] = Json::array(); }, "stages: must hold between 1 and 8 items (found 0)"},
+        {"videoframes/werksituatie.nl.json", [](Json& j) { j["stages"][4] = 5; }, "stages[4]: must be an object { \"id\": ..., \"title\": ..., \"minutes\": ... }"},
+        {"videoframes/werksituatie.nl.json", [](Json& j) { j.erase("criteria"); }, "criteria: missing; add it as a list [ ... ]"},
+        {"videoframes/werksituatie.nl.json", [](Json& j) { j["criteria"][0].erase("name"); }, "criteria[0].name: missing; add it as a text"},
+        {"videoframes/werksituatie.nl.json", [](Json& j) { j["reflection_questions"] = "Wat?"; }, "reflection_questions: must be a list [ ... ], not a text"},
         {"strings.en.json", [](Json& j) { j.erase("paused"); }, "paused: missing; add it as a text"},
         {"strings.en.json", [](Json& j) { j["pauzed"] = "Paused"; }, "pauzed: unknown key; check the spelling (known here: " /* long list */},
     };
@@ -154,24 +123,27 @@ TEST_CASE("Each field rule gives its own exact message") {
 
 TEST_CASE("A stage id with spaces or capitals is refused because it names a scene") {
     ConfigCopy config;
-    config.edit("videoframe.nl.json", [](Json& j) { j["stages"][0]["id"] = "Analyse 1"; });
-    config.edit("videoframe.en.json", [](Json& j) { j["stages"][0]["id"] = "Analyse 1"; });
+    config.edit("videoframes/werksituatie.nl.json", [](Json& j) { j["stages"][0]["id"] = "Analyse 1"; });
+    config.edit("videoframes/werksituatie.en.json", [](Json& j) { j["stages"][0]["id"] = "Analyse 1"; });
     const auto problems = config.problems();
     REQUIRE(problems.size() == 2);
-    CHECK(problems[0] == config.file("videoframe.nl.json") + ": stages[0].id: may hold only a-z, 0-9 and '-' (it names the scene)");
+    CHECK(problems[0] == config.file("videoframes/werksituatie.en.json") + ": stages[0].id: may hold only a-z, 0-9 and '-' (it names the scene)");
 }
 
 TEST_CASE("Languages must agree on the stages") {
     ConfigCopy config;
-    config.edit("videoframe.en.json", [](Json& j) { j["stages"][1]["id"] = "problem"; });
+    config.edit("videoframes/werksituatie.en.json", [](Json& j) { j["stages"][1]["id"] = "problem"; });
     CHECK(config.problems() == std::vector<std::string>{
-        config.file("videoframe.en.json") + ": stages[1].id: is \"problem\" but videoframe.nl.json has "
+        config.file("videoframes/werksituatie.en.json") + ": stages[1].id: is \"problem\" but werksituatie.nl.json has "
         "\"probleemstelling\"; use the same ids in every language"});
 
     ConfigCopy fewer;
-    fewer.edit("videoframe.en.json", [](Json& j) { j["stages"].erase(4); });
+    fewer.edit("videoframes/werksituatie.en.json", [](Json& j) {
+        j["stages"].erase(4);
+        j["surprises"].erase(2);  // its pool was the validation's
+    });
     CHECK(fewer.problems() == std::vector<std::string>{
-        fewer.file("videoframe.en.json") + ": stages: has 4 stages but videoframe.nl.json has 5; "
+        fewer.file("videoframes/werksituatie.en.json") + ": stages: has 4 stages but werksituatie.nl.json has 5; "
         "every language needs the same stages"});
 }
 
@@ -181,7 +153,7 @@ TEST_CASE("Every problem in every file is reported in one run") {
         j["network"]["port"] = 0;
         j["language"] = "fr";
     });
-    config.edit("videoframe.en.json", [](Json& j) { j["stages"][2]["minutes"] = 500; });
+    config.edit("videoframes/werksituatie.en.json", [](Json& j) { j["stages"][2]["minutes"] = 500; });
     std::filesystem::remove(config.dir / "strings.nl.json");
     const auto problems = config.problems();
     CHECK(problems.size() == 4);

@@ -292,7 +292,7 @@ TEST_CASE("Opening hours: open, closed, and the next opening across a weekend an
 TEST_CASE("The night ends at the next opening or the next slot, a key wakes it for five minutes") {
     OpeningHours hours;
     for (int day = 0; day < 5; ++day) hours.days[static_cast<std::size_t>(day)].emplace_back(8 * 60, 18 * 60);
-    NightWatch watch{hours, {Slot{0, 7 * 60 + 30, 8 * 60 + 30}}};  // Monday 07:30, before the opening
+    NightWatch watch{hours, {Slot{0, 7 * 60 + 30, 8 * 60 + 30, ""}}};  // Monday 07:30, before the opening
     const auto friday_night = at(2026, 12, 4, 22, 0);
     CHECK(watch.night(friday_night, Millis{0}, true));
     CHECK_FALSE(watch.night(friday_night, Millis{0}, false));  // a session is never night
@@ -373,7 +373,7 @@ TEST_CASE("After a weekend night across either DST change the slot still opens t
     using namespace std::chrono;
     OpeningHours hours;
     for (int day = 0; day < 5; ++day) hours.days[static_cast<std::size_t>(day)].emplace_back(8 * 60, 18 * 60);
-    const std::vector<Slot> slots{Slot{0, 7 * 60 + 30, 8 * 60 + 30}};  // Monday 07:30, before the opening
+    const std::vector<Slot> slots{Slot{0, 7 * 60 + 30, 8 * 60 + 30, ""}};  // Monday 07:30, before the opening
     NightWatch watch{hours, slots};
     // {Friday evening, the Monday after, real minutes between them}
     const std::tuple<LocalMoment, LocalMoment, long> nights[] = {

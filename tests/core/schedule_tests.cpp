@@ -6,7 +6,7 @@ using namespace kiosk;
 using namespace std::chrono;
 
 namespace {
-const std::vector<Slot> k_week{{0, 540, 600}, {1, 540, 600}, {3, 540, 600}, {4, 540, 600}};
+const std::vector<Slot> k_week{{0, 540, 600, ""}, {1, 540, 600, ""}, {3, 540, 600, ""}, {4, 540, 600, ""}};
 LocalMoment at(year_month_day date, int hour, int minute) { return {date, hour * 60 + minute}; }
 }  // namespace
 
@@ -40,7 +40,7 @@ TEST_CASE("The next slot is later today, later this week or next week") {
     CHECK(next->days_ahead == 3);
 
     CHECK_FALSE(next_slot({}, at(2026y / November / 23, 8, 0)));
-    CHECK(next_slot({{6, 600, 660}}, at(2026y / November / 22, 12, 0))->days_ahead == 7);
+    CHECK(next_slot({{6, 600, 660, ""}}, at(2026y / November / 22, 12, 0))->days_ahead == 7);
 }
 
 TEST_CASE("Times show as HH:MM") {
@@ -74,7 +74,7 @@ TEST_CASE("Trajectory weeks count ISO weeks from the start, across year ends") {
 
 TEST_CASE("A slot starts at its own minute on its own weekday only") {
     using namespace std::chrono;
-    const std::vector<Slot> slots{{0, 9 * 60, 10 * 60}, {3, 9 * 60, 10 * 60}};
+    const std::vector<Slot> slots{{0, 9 * 60, 10 * 60, ""}, {3, 9 * 60, 10 * 60, ""}};
     CHECK(slot_starting(slots, {2026y / November / 23, 9 * 60}));        // Monday 09:00
     CHECK_FALSE(slot_starting(slots, {2026y / November / 23, 9 * 60 + 1}));
     CHECK_FALSE(slot_starting(slots, {2026y / November / 24, 9 * 60}));  // Tuesday
@@ -82,7 +82,7 @@ TEST_CASE("A slot starts at its own minute on its own weekday only") {
 }
 
 TEST_CASE("The lobby opens by itself once when a slot begins") {
-    const std::vector<Slot> slots{{0, 9 * 60, 10 * 60}};  // Monday 09:00-10:00
+    const std::vector<Slot> slots{{0, 9 * 60, 10 * 60, ""}};  // Monday 09:00-10:00
     SlotOpener opener;
     CHECK_FALSE(opener.due(slots, at(2026y / November / 23, 8, 59)));
     CHECK(opener.due(slots, at(2026y / November / 23, 9, 0)));

@@ -2,7 +2,7 @@
 // config/ and prompts/ in a temporary folder, with one file replaced by the input.
 //
 // Input: the file's text. A first byte '0' to '8' chooses the file and is not part of it:
-// 0 kiosk.json, 1 videoframe.nl.json, 2 videoframe.en.json, 3 strings.nl.json,
+// 0 kiosk.json, 1 videoframes/werksituatie.nl.json, 2 ...en.json, 3 strings.nl.json,
 // 4 strings.en.json, 5 phone.nl.json, 6 phone.en.json, 7 prompts/proposal.nl.txt,
 // 8 prompts/proposal.en.txt. Any other first byte: the whole input is kiosk.json.
 //
@@ -28,7 +28,7 @@ namespace {
 
 // By the input's first byte, '0' to '8'.
 constexpr std::string_view k_files[] = {
-    "config/kiosk.json",      "config/videoframe.nl.json", "config/videoframe.en.json",
+    "config/kiosk.json",      "config/videoframes/werksituatie.nl.json", "config/videoframes/werksituatie.en.json",
     "config/strings.nl.json", "config/strings.en.json",    "config/phone.nl.json",
     "config/phone.en.json",   "prompts/proposal.nl.txt",   "prompts/proposal.en.txt"};
 

@@ -26,7 +26,7 @@ using testing::Screen;
 namespace {
 
 // Monday, Tuesday, Thursday and Friday 09:00-10:00, as in the shipped kiosk.json.
-const std::vector<Slot> k_slots{{0, 540, 600}, {1, 540, 600}, {3, 540, 600}, {4, 540, 600}};
+const std::vector<Slot> k_slots{{0, 540, 600, ""}, {1, 540, 600, ""}, {3, 540, 600, ""}, {4, 540, 600, ""}};
 
 WallTime at(year_month_day date, int hour, int minute, int second = 0) {
     return sys_days{date} + hours{hour} + minutes{minute} + seconds{second};

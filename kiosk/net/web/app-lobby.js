@@ -1,5 +1,19 @@
-// The lobby (phone.html): the work situation, the framing questions, earlier decisions to review.
+// The lobby (phone.html): the session format, the work situation, the framing questions,
+// earlier decisions to review.
 'use strict';
+
+// One dot on the format the group does today; the room may have picked one already.
+function videoframePicker(choice) {
+  const head = [el('h2', { text: t('lobby_videoframe') })];
+  if (!choice.offered.length || choice.by_room)
+    return [...head, el('p', { class: 'card', id: 'videoframe-today', text: t(choice.by_room ? 'lobby_videoframe_room' : 'lobby_videoframe_today', { title: choice.leading }) })];
+  return [...head, ...choice.offered.map((f) => el('button', {
+    class: 'candidate videoframe-pick' + (choice.mine === f.id ? ' chosen' : ''), 'data-videoframe': f.id,
+    'aria-pressed': choice.mine === f.id ? 'true' : 'false',
+    onclick: () => send('/api/lobby/videoframe', { videoframe: f.id }) },
+    el('span', { class: 'text' }, el('strong', { text: f.title }), el('br'), el('span', { class: 'muted', text: f.summary })),
+    el('span', { class: 'count', text: f.dots ? plural('lobby_videoframe_dots', f.dots) : '' })))];
+}
 
 function situationForm(lobby) {
   const box = el('textarea', { id: 'situation', rows: 2, maxlength: textMax('/api/lobby/situation', 'text'), placeholder: t('lobby_situation_hint') });

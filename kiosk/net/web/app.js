@@ -161,6 +161,7 @@ function render() {
     text: t('ai_again'), onclick: () => send('/api/proposal/again', { stage: state.stage.id }) })] : []);
   // The lobby's choices, the validation stage, the wrap-up.
   const lobby = s.lobby;
+  section('lobby-videoframe', lobby && lobby.videoframes, () => lobby ? videoframePicker(lobby.videoframes) : []);
   section('lobby-situation', lobby && [lobby.situation], () => lobby ? situationForm(lobby) : []);
   section('lobby-framing', lobby && [lobby.framing, lobby.my_framing], () => lobby ? framingPicker(lobby) : []);
   section('lobby-reviews', lobby && lobby.reviews, () => lobby && lobby.reviews.length ? reviewList(lobby.reviews) : []);
