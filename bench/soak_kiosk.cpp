@@ -56,7 +56,7 @@ SoakKiosk::SoakKiosk(const SoakKioskSetup& setup)
       m_dir{setup.data_dir},
       m_clock{setup.start},
       m_journal{m_dir},
-      m_engine{m_config.content, m_config.settings.timers, m_config.settings.session},
+      m_engine{m_config.library, m_config.settings.timers, m_config.settings.session},
       m_loop{m_engine, m_clock, hooks()},
       m_reservation{std::make_unique<net::PortReservation>(0)},
       m_port{m_reservation->port()},
@@ -148,13 +148,13 @@ net::PhoneApiSetup SoakKiosk::api_setup(const SoakKioskSetup& setup) {
             setup.requests_per_minute,
             minutes_of(settings.timers.extend_step),
             std::max(settings.joins_per_address, setup.phones),  // in case the phones share 127.0.0.1
-            [this] { return scenes::question_of_the_week(*m_config.content, to_local(m_clock.wall())); },
+            [this](const View& view) { return scenes::question_of_the_week(*view.reflection_format(), to_local(m_clock.wall())); },
             [this](const View& shown, const std::string& format) { return tools::session_export(m_config, m_clock, shown, format); },
             date_words(m_config.strings),
             settings.wrong_code_budget,
             net::accepted_hosts("http://127.0.0.1:" + std::to_string(m_port), m_port),
             [this](const View& view) {
-                return coffee_question(view.coffee, true, scenes::question_of_the_week(*m_config.content, to_local(m_clock.wall())));
+                return coffee_question(view.coffee, true, scenes::question_of_the_week(*view.reflection_format(), to_local(m_clock.wall())));
             },
             "open"};
 }

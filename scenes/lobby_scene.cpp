@@ -25,11 +25,13 @@ void LobbyScene::draw(ui::Canvas& canvas, const Frame& frame) const {
                              strings.format("lobby_title", {{"room", frame.room.name}}), strings.text("lobby_body"));
 
     const auto& view = frame.view;
-    const int formats_top = y;
-    y = draw_videoframes(canvas, frame, {grid.main.x, y, grid.main.w, phone_band_top(canvas) - canvas.u(2) - y});
-    const bool compact = y != formats_top;  // the formats took the room of the hour's list
     const bool choosing = !view.situation.empty() || !view.framing_votes.empty() || !view.reviews.empty() ||
                           !view.participants.empty();
+    const int formats_top = y;
+    // Once phones are in, the formats take a few small lines: the group's choices need the room.
+    y = choosing ? draw_videoframe_line(canvas, frame, {grid.main.x, y, grid.main.w, phone_band_top(canvas) - canvas.u(2) - y})
+                 : draw_videoframes(canvas, frame, {grid.main.x, y, grid.main.w, phone_band_top(canvas) - canvas.u(2) - y});
+    const bool compact = y != formats_top;  // the formats took the room of the hour's list
     if (choosing) {
         draw_choices(canvas, frame, {grid.main.x, y, grid.main.w, phone_band_top(canvas) - canvas.u(2) - y});
     } else if (compact) {
@@ -131,6 +133,39 @@ int LobbyScene::draw_videoframes(ui::Canvas& canvas, const Frame& frame, const S
         const auto history = canvas.text_fit(strings.format("lobby_videoframe_history", {{"formats", history_line(view, strings)}}),
                                              {type::small, Weight::Regular, theme::text_soft}, {area.x, y, area.w, canvas.u(3.2)}, 1.8);
         y = history.y + history.h;
+    }
+    return y + canvas.u(1.6);
+}
+
+int LobbyScene::draw_videoframe_line(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const {
+    const auto& view = frame.view;
+    const auto& strings = frame.strings;
+    const auto& choice = view.videoframes;
+    if (!view.library || (choice.offered.empty() && choice.fixed.empty() && choice.room_pick.empty())) return area.y;
+    std::map<std::string, int> dots;
+    for (const auto& [who, id] : choice.dots) ++dots[id];
+    // "1 Een innovatie uitproberen 2×  ·  2 Terugkijken … 4×  ·  3 …"; the leading one is in the top line.
+    std::string line;
+    for (std::size_t i = 0; i < choice.offered.size(); ++i) {
+        const auto format = view.library->find(choice.offered[i]);
+        if (!format) continue;
+        const int n = dots[choice.offered[i]];
+        line += (line.empty() ? "" : "   ·   ") + std::to_string(i + 1) + "  " + format->title +
+                (n > 0 ? " " + strings.format("lobby_votes", {{"n", std::to_string(n)}}) : std::string{});
+    }
+    const auto leading = view.library->find(view.leading_videoframe());
+    if (!choice.room_pick.empty() && leading) line += (line.empty() ? "" : "   ·   ") + std::string{"F  "} + leading->title;
+    if (choice.offered.empty() && leading) line = leading->title;
+    const auto heading = choice.offered.empty() ? strings.text("lobby_videoframe_fixed")
+                                                : strings.format("lobby_videoframe_label", {{"last", std::to_string(choice.offered.size())}});
+    const auto label = canvas.text_fit(heading, {type::small, Weight::Bold, theme::accent}, {area.x, area.y, area.w, canvas.u(3.2)}, 1.8);
+    const auto formats = canvas.text_fit(line, {type::small, Weight::Regular, theme::text},
+                                         {area.x, label.y + label.h + canvas.u(0.3), area.w, canvas.u(6)}, 1.8);
+    int y = formats.y + formats.h;
+    if (!choice.tied.empty()) {
+        const auto tie = canvas.text_fit(strings.format("lobby_videoframe_tie", {{"last", std::to_string(choice.tied.size())}}),
+                                         {type::label, Weight::Bold, theme::warning}, {area.x, y + canvas.u(0.5), area.w, canvas.u(4)}, type::small);
+        y = tie.y + tie.h;
     }
     return y + canvas.u(1.6);
 }

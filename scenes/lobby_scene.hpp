@@ -15,6 +15,8 @@ private:
     // The format the session will run: the offered ones with their dots, the room's pick, a tie
     // to settle, and the formats this trajectory had. Says where the space below it begins.
     int draw_videoframes(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const;
+    // The same in two small lines, once phones are in and their choices need the room.
+    int draw_videoframe_line(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const;
 };
 
 }  // namespace kiosk::scenes

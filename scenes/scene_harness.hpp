@@ -40,6 +40,8 @@ public:
 
     // Earlier decisions in the record (the coffee corner's "Wat we besloten", the lobby's reviews).
     void remember_decisions(std::vector<Decision> decisions) { m_engine.remember_decisions(std::move(decisions)); }
+    // What the session settled before (a surprise card to show, for a review of the format).
+    void recall(const std::vector<Fact>& facts) { m_engine.recall(facts); }
     const View& view() const { return m_engine.view(); }
     const FakeClock& clock() const { return m_clock; }
 

@@ -3,6 +3,7 @@
 #include "scenes/stage_scene.hpp"
 
 #include "scenes/note_wall.hpp"
+#include "scenes/surprise_card.hpp"
 #include "scenes/widgets.hpp"
 
 namespace kiosk::scenes {
@@ -23,7 +24,10 @@ void StageScene::draw(ui::Canvas& canvas, const Frame& frame) const {
     const auto timer = timer_panel_area(canvas, grid);
     const auto people = draw_people_line(canvas, frame, grid.side.x, timer.y + timer.h + canvas.u(1.5), grid.side.w);
     const int qr_top = people.y + people.h + canvas.u(1.5);
-    draw_qr_panel(canvas, frame, {grid.side.x, qr_top, grid.side.w, grid.side.y + grid.side.h - qr_top}, type::label);
+    const SDL_Rect panel{grid.side.x, qr_top, grid.side.w, grid.side.y + grid.side.h - qr_top};
+    // A surprise card takes the QR's place for its few minutes; the QR is back when it goes.
+    if (const auto* card = frame.view.surprise_card()) draw_surprise_card(canvas, frame, *card, panel);
+    else draw_qr_panel(canvas, frame, panel, type::label);
     draw_help_hint(canvas, frame);
 }
 

@@ -6,16 +6,20 @@
 
 namespace kiosk::scenes {
 
+// The room, the format the session ran and the week: one line, shrunk to fit.
+void WrapUpScene::draw_where(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const {
+    const auto where = frame.room.name + "  ·  " + frame.view.content->title;
+    canvas.text_fit(frame.week_line.empty() ? where : where + "  ·  " + frame.week_line, {type::label, Weight::Bold, theme::accent},
+                    {area.x, area.y, area.w, canvas.u(type::label * 1.5)}, type::label * 0.7);
+}
+
 void WrapUpScene::draw(ui::Canvas& canvas, const Frame& frame) const {
     const auto& strings = frame.strings;
     const auto& content = *frame.view.content;
     const auto grid = make_grid(canvas, 50);
     canvas.clear(theme::background);
 
-    // The room, the format the session ran and the week: one line, shrunk to fit.
-    const auto where = frame.room.name + "  ·  " + content.title;
-    canvas.text_fit(frame.week_line.empty() ? where : where + "  ·  " + frame.week_line, {type::label, Weight::Bold, theme::accent},
-                    {grid.main.x, grid.main.y, grid.main.w, canvas.u(type::label * 1.5)}, type::label * 0.7);
+    draw_where(canvas, frame, grid.main);
     const int y = draw_title_block(canvas, grid.main, grid.main.y + canvas.u(6), strings.text("wrapup_title"),
                                    strings.text("wrapup_body"));
     // The summary to take away: situation, problem statement, decision, owner and review date.

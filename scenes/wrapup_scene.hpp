@@ -7,6 +7,9 @@ namespace kiosk::scenes {
 class WrapUpScene final : public Scene {
 public:
     void draw(ui::Canvas& canvas, const Frame& frame) const override;
+
+private:
+    void draw_where(ui::Canvas& canvas, const Frame& frame, const SDL_Rect& area) const;
 };
 
 }  // namespace kiosk::scenes

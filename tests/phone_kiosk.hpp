@@ -34,7 +34,7 @@ public:
           m_engine{m_config.content, m_config.settings.timers, rules},
           m_loop{m_engine, m_clock, {[this](const auto&) { if (auto* s = m_server.get()) s->publish(); }, nullptr, nullptr, nullptr, nullptr, nullptr}},
           m_api{{m_loop, m_clock, m_config.phone_strings, language, rules.max_text, rules.show_names,
-                 m_config.settings.phone_requests_per_minute, 2, joins_per_address, [] { return std::string{"Wat verraste je?"}; },
+                 m_config.settings.phone_requests_per_minute, 2, joins_per_address, [](const View&) { return std::string{"Wat verraste je?"}; },
                  [this, language](const View& view, const std::string& format) {
                      const auto chosen = store::export_format_from(format);
                      return chosen ? store::export_session(view,

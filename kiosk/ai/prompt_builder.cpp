@@ -46,6 +46,9 @@ PromptInputs inputs_from(const View& view, const std::string& room, int max_word
         if (index >= 0 && index < static_cast<int>(view.content->framing_questions.size()))
             inputs.framing.push_back(view.content->framing_questions[static_cast<std::size_t>(index)]);
     inputs.situation = view.situation;
+    inputs.videoframe = view.content->title;
+    inputs.videoframe_goal = view.content->goal;
+    inputs.ai_brief = view.content->ai_brief;
     const auto& steps = view.content->steps;
     for (std::size_t i = 1; i < steps.size(); ++i) {
         const int step = static_cast<int>(i);
@@ -95,7 +98,10 @@ Prompt build_prompt(const PromptTemplate& tmpl, const PromptInputs& inputs, cons
                                                     {"language", words.name},
                                                     {"length", std::to_string(inputs.max_words)},
                                                     {"marker", marker},
-                                                    {"framing_questions", framing}};
+                                                    {"framing_questions", framing},
+                                                    {"videoframe", inputs.videoframe},
+                                                    {"videoframe_goal", inputs.videoframe_goal.empty() ? words.none : inputs.videoframe_goal},
+                                                    {"ai_brief", inputs.ai_brief.empty() ? words.none : inputs.ai_brief}};
     auto user_values = shared;
     user_values["situation"] = block("situation", inputs.situation.empty() ? std::vector<std::string>{} : std::vector<std::string>{inputs.situation});
     user_values["facts"] = block("facts", inputs.facts);

@@ -17,6 +17,9 @@ struct PromptInputs {
     std::string language;  // "nl" or "en"
     int max_words = 350;
     std::vector<std::string> framing;      // chosen framing questions (the room's own text)
+    // The session's format (the room's own text, like the framing questions): its title, what the
+    // hour works towards, and what the AI makes of the group's input in it.
+    std::string videoframe, videoframe_goal, ai_brief;
     std::string situation;                 // the work situation named in the lobby (participants' text)
     std::vector<std::string> facts;        // participants' text from here on
     std::vector<std::pair<std::string, int>> statements;  // the winning statement(s), with dots

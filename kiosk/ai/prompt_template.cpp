@@ -58,7 +58,7 @@ const std::vector<std::string>& data_placeholders() {
 const std::vector<std::string>& known_placeholders() {
     static const std::vector<std::string> names{"room",     "language",          "length", "marker",
                                                 "framing_questions", "situation", "facts", "problem_statement",
-                                                "ideas",    "constraints"};
+                                                "ideas",    "constraints", "videoframe", "videoframe_goal", "ai_brief"};
     return names;
 }
 
@@ -98,7 +98,7 @@ Sections split_sections(std::string_view text, const std::string& file, std::vec
 }
 
 // Every placeholder known and in its place (participants' text only in [user], the marker in
-// [system]), and every known one used.
+// [system]), and every known one used but the format's.
 void check_placeholders(const Sections& sections, const std::string& file, std::vector<std::string>& problems) {
     const auto& data = data_placeholders();
     const auto& known = known_placeholders();
@@ -118,8 +118,10 @@ void check_placeholders(const Sections& sections, const std::string& file, std::
             seen_in[found.name].push_back(section);
         }
     }
+    // The session's format may be left out: a template written before formats still works.
+    static const std::vector<std::string> optional{"videoframe", "videoframe_goal", "ai_brief"};
     for (const auto& name : known)
-        if (!seen_in.count(name))
+        if (!seen_in.count(name) && std::find(optional.begin(), optional.end(), name) == optional.end())
             problems.push_back(file + ": placeholder {{" + name + "}} is missing; add it to [" +
                                (name == "marker" || name == "language" || name == "length" ? "system" : "user") +
                                "] (" + (name == "marker" ? "the instructions must name the data blocks' marker"

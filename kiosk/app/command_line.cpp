@@ -62,6 +62,7 @@ Options parse_command_line(const std::vector<std::string>& args) {
         else if (arg == "--list-videoframes") options.list_videoframes = true;
         else if (arg == "--screenshot") options.screenshot = value();
         else if (arg == "--scene") options.scene = value();
+        else if (arg == "--videoframe") options.videoframe = value();
         else if (arg == "--help-overlay") options.help_overlay = true;
         else if (arg == "--print-first-frame") options.print_first_frame = true;
         else if (arg == "--trace-frames") options.trace_frames = true;
@@ -81,9 +82,11 @@ Options parse_command_line(const std::vector<std::string>& args) {
         else throw UsageError{"unknown option " + arg + "; see --help for the options"};
     }
     if (options.doctor_network && !options.doctor) throw UsageError{"--network goes with --doctor"};
-    if (options.screenshot && !options.scene)
-        throw UsageError{"--screenshot needs --scene NAME; --list-scenes lists the names"};
-    if (options.screenshot && options.screenshot->extension() != ".png")
+    if (options.videoframe && !options.screenshot)
+        throw UsageError{"--videoframe goes with --screenshot DIR: every scene and surprise card of that format, for review"};
+    if (options.screenshot && !options.scene && !options.videoframe)
+        throw UsageError{"--screenshot needs --scene NAME (--list-scenes lists the names) or --videoframe ID"};
+    if (options.screenshot && !options.videoframe && options.screenshot->extension() != ".png")
         throw UsageError{"--screenshot " + options.screenshot->string() + ": the file name must end in .png"};
     return options;
 }
@@ -113,6 +116,8 @@ Options:
   --list-videoframes  print the library's formats: id, status, languages and title
   --screenshot F.png  render one scene without a display to a PNG file and exit
   --scene NAME        the scene for --screenshot; without --screenshot, start at that scene
+  --screenshot DIR --videoframe ID
+                      every scene and surprise card of one format (a draft too) as PNGs in DIR
   --help-overlay      with --screenshot: draw the key map over the scene
   --print-first-frame print "first-frame-ms N" (monotonic clock) when the first frame is shown
   --trace-frames      print "frame VERSION MS" for every frame shown (for the benchmarks)

@@ -38,6 +38,17 @@ void prepare_data_dir(const std::filesystem::path& dir) {
                                  "); pass --data DIR or change data_dir in kiosk.json"};
 }
 
+// --list-videoframes: a line per format of the library, titles in the room's (or --lang's) language.
+int print_videoframes(const std::filesystem::path& config_dir, const std::optional<std::string>& language) {
+    const auto shown = language.value_or(load_config(config_dir).settings.language);
+    for (const auto& format : list_videoframes(config_dir, shown)) {
+        std::string languages;
+        for (const auto& each : format.languages) languages += (languages.empty() ? "" : ",") + each;
+        std::printf("%-24s %-6s %-6s %s\n", format.id.c_str(), format.status.c_str(), languages.c_str(), format.title.c_str());
+    }
+    return k_exit_ok;
+}
+
 int run_modes(const Options& options) {
     const auto config_dir = find_config_dir(options.config_dir, config_places());
     if (options.help) {
@@ -62,15 +73,7 @@ int run_modes(const Options& options) {
         return problems.empty() ? k_exit_ok : k_exit_usage;
     }
 
-    if (options.list_videoframes) {
-        const auto language = options.language.value_or(load_config(config_dir).settings.language);
-        for (const auto& format : list_videoframes(config_dir, language)) {
-            std::string languages;
-            for (const auto& each : format.languages) languages += (languages.empty() ? "" : ",") + each;
-            std::printf("%-24s %-6s %-6s %s\n", format.id.c_str(), format.status.c_str(), languages.c_str(), format.title.c_str());
-        }
-        return k_exit_ok;
-    }
+    if (options.list_videoframes) return print_videoframes(config_dir, options.language);
     const Config config = load_config(config_dir, options.language);
     if (options.list_scenes) {
         for (const auto& name : scenes::scene_names(*config.content)) std::cout << name << '\n';
@@ -80,6 +83,11 @@ int run_modes(const Options& options) {
     const auto fonts = ui::locate_fonts(fonts_dir(config_dir));
     const ScreenSize size = options.size.value_or(ScreenSize{config.settings.display.width,
                                                              config.settings.display.height});
+    if (options.screenshot && options.videoframe) {
+        for (const auto& file : tools::write_videoframe_screenshots(config, room_for(config, port), fonts, *options.videoframe, size, *options.screenshot))
+            std::cout << file.string() << '\n';
+        return k_exit_ok;
+    }
     if (options.screenshot) {
         const auto room = room_for(config, port);
         tools::write_screenshot(config, room, fonts, *options.scene, size, options.help_overlay, options.demo, *options.screenshot);

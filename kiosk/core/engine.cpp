@@ -159,6 +159,11 @@ void Engine::remember_formats(std::vector<std::string> ids) {
     publish();
 }
 
+void Engine::remember_cards(std::set<std::string> keys) {
+    m_session.remember_cards(std::move(keys));
+    publish();
+}
+
 void Engine::remember_last_outcome(std::string outcome) {
     m_session.remember_last_outcome(std::move(outcome));
     publish();

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "kiosk/core/actions.hpp"
@@ -48,6 +49,8 @@ public:
     void remember_decisions(std::vector<Decision> decisions);
     // At start-up: the format of each session of this trajectory so far, oldest first.
     void remember_formats(std::vector<std::string> ids);
+    // At start-up: the surprise cards this trajectory drew ("format/stage/card"), drawn last.
+    void remember_cards(std::set<std::string> keys);
 
     // Before a replay: what the journal says this session settled. Where the engine would
     // decide (a vote's result, the validation's decision, the lobby's reviews, the group's

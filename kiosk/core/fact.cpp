@@ -13,7 +13,8 @@ std::string_view fact_name(const Fact& fact) {
                                  [](const DecidedFact&) { return std::string_view{"decided"}; },
                                  [](const ReviewedFact&) { return std::string_view{"reviewed"}; },
                                  [](const QuestionFact&) { return std::string_view{"question"}; },
-                                 [](const VideoframeFact&) { return std::string_view{"videoframe"}; }},
+                                 [](const VideoframeFact&) { return std::string_view{"videoframe"}; },
+                                 [](const SurpriseFact&) { return std::string_view{"surprise"}; }},
                       fact);
 }
 
@@ -31,7 +32,8 @@ RecalledFacts recalled(const std::vector<Fact>& facts) {
                               [&](const DecidedFact& f) { result.decided = f; },
                               [&](const ReviewedFact& f) { result.reviewed[f.decision] = f.review; },
                               [&](const QuestionFact& f) { result.question = f; },
-                              [&](const VideoframeFact& f) { result.videoframe = f; }},
+                              [&](const VideoframeFact& f) { result.videoframe = f; },
+                              [&](const SurpriseFact& f) { result.surprises[{f.step, f.draw}] = f.card; }},
                    fact);
     return result;
 }

@@ -66,9 +66,18 @@ struct VideoframeFact {
     std::string id;
 };
 
-using Fact = std::variant<ChosenFact, RunOffFact, DecidedFact, ReviewedFact, QuestionFact, VideoframeFact>;
+// A surprise card drawn: the step's `draw`-th draw (0: at its minute, 1: the room's second) took
+// card `card` of the step's pool; `key` ("format/stage/card") marks it used for the trajectory.
+struct SurpriseFact {
+    int step = 0;
+    int draw = 0;
+    int card = 0;
+    std::string key;
+};
 
-// "chosen", "runoff", "decided", "reviewed", "question", "videoframe"
+using Fact = std::variant<ChosenFact, RunOffFact, DecidedFact, ReviewedFact, QuestionFact, VideoframeFact, SurpriseFact>;
+
+// "chosen", "runoff", "decided", "reviewed", "question", "videoframe", "surprise"
 std::string_view fact_name(const Fact& fact);
 // The step a vote's fact is about (chosen, runoff); nullopt for the others.
 std::optional<int> step_of(const Fact& fact);
@@ -80,7 +89,8 @@ struct RecalledFacts {
     std::map<std::string, std::string> reviewed;  // decision id -> review
     std::optional<QuestionFact> question;
     std::optional<VideoframeFact> videoframe;
-    bool empty() const { return chosen.empty() && !decided && reviewed.empty() && !question && !videoframe; }
+    std::map<std::pair<int, int>, int> surprises;  // (step, draw) -> card
+    bool empty() const { return chosen.empty() && !decided && reviewed.empty() && !question && !videoframe && surprises.empty(); }
 };
 
 RecalledFacts recalled(const std::vector<Fact>& facts);  // the last fact of each kind and step wins

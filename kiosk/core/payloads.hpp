@@ -420,7 +420,10 @@ struct QuestionDotPayload {
     X(UndoNote,       "undo-note",        "/api/notes/undo",           k_participant,          Step,     UndoNotePayload,     Session, undo_note) \
     /* The lobby's choice of format (videoframe): the phones' dots, and the room stepping through the library (key F) */ \
     X(VideoframeVote, "videoframe-vote",  "/api/lobby/videoframe",     k_participant,          Lobby,    VideoframeVotePayload, Session, videoframe_vote) \
-    X(NextVideoframe, "next-videoframe",  "",                          k_room,                 Lobby,    NoPayload,           Session, next_videoframe)
+    X(NextVideoframe, "next-videoframe",  "",                          k_room,                 Lobby,    NoPayload,           Session, next_videoframe) \
+    /* A stage's surprise card: the room skips it (S) or draws another, once (K) */ \
+    X(SkipSurprise,   "skip-surprise",    "",                          k_room,                 Anywhere, NoPayload,           Session, skip_surprise) \
+    X(RedrawSurprise, "redraw-surprise",  "",                          k_room,                 Anywhere, NoPayload,           Session, redraw_surprise)
 
 namespace detail {
 // std::variant of the payload types the actions name, each once, NoPayload first.

@@ -46,6 +46,10 @@ bool Session::advance(Millis now, std::vector<Event>& applied) {
         applied.push_back({EventKind::RunOffEnded, ended});
         return true;
     }
+    if (const auto card_at = surprise_deadline(); card_at && *card_at <= now) {
+        surprise_moment(*card_at);  // a clock's doing, made again by tick() on replay: no event
+        return true;
+    }
     if (const auto part_end = part_deadline(); part_end && *part_end <= now) {
         end_part(*part_end);
         applied.push_back({EventKind::PartEnded, *part_end});
@@ -77,6 +81,7 @@ std::optional<Millis> Session::next_deadline() const {
         consider(m_draft.timer.deadline);
         if (const auto part_end = part_deadline()) consider(*part_end);
         if (const auto window_end = proposal_window()) consider(*window_end);
+        if (const auto card_at = surprise_deadline()) consider(*card_at);
         if (const auto* choice = m_draft.open_choice(); choice && choice->in_runoff()) consider(*choice->runoff_ends);
     }
     return first;
@@ -211,6 +216,7 @@ std::optional<Millis> Session::proposal_window() const {
 
 void Session::end_part(Millis at) {
     auto& part = m_draft.parts.at(static_cast<std::size_t>(m_draft.step));
+    if (part == Part::Write) end_surprise();  // the card belongs to the writing
     part = part == Part::Write ? Part::Vote : Part::Results;
     m_draft.activity.ready.clear();  // "ready" meant ready with the part that ended
     if (part == Part::Results) begin_results(at);
@@ -286,6 +292,8 @@ void Session::clear_session() {
     m_draft.question_dots.clear();
     m_draft.settled_question.clear();
     m_draft.spent.clear();
+    m_draft.surprises.clear();
+    m_draft.cards_shown.clear();
 }
 
 void Session::go_idle() {

@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -48,6 +49,7 @@ public:
     void remember_last_outcome(std::string outcome) { m_draft.last_outcome = std::move(outcome); }
     void remember_decisions(std::vector<Decision> decisions) { m_draft.reviews = std::move(decisions); }
     void remember_formats(std::vector<std::string> ids) { m_draft.format_history = std::move(ids); }
+    void remember_cards(std::set<std::string> keys) { m_draft.cards_used = std::move(keys); }
 
     // Engine::recall, ::follow_rules, ::take_facts, ::take_effects and ::closed_session.
     void recall(const std::vector<Fact>& facts);
@@ -100,6 +102,12 @@ private:
     bool leave_lobby(Millis at);  // the room starts: the chosen format's check-in, or a tie to pick
     void begin_session(const std::string& id, Millis at);
     bool pick_videoframe(int number, Millis at);  // the room's 1..n in the lobby
+
+    // session_surprise.cpp: the running stage's surprise card
+    std::optional<Millis> surprise_deadline() const;  // its draw, or its end while it shows
+    void surprise_moment(Millis at);                  // the deadline came: draw, or the card goes
+    void draw_surprise(int draw, Millis at);          // the step's draw-th card, recalled or drawn
+    void end_surprise();                              // the card goes (skipped, the vote began)
 
     // session_phones.cpp: what phones do
     bool notes_open() const;  // the running step takes notes (and edits) now

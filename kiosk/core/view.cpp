@@ -165,6 +165,20 @@ std::vector<std::string> View::tied_videoframes() const {
     return tied;
 }
 
+const SurpriseCard* View::surprise_card() const {
+    if (!in_step() || static_cast<std::size_t>(step) >= surprises.size()) return nullptr;
+    const auto& surprise = surprises[static_cast<std::size_t>(step)];
+    const auto* pool = content->surprise_pool(step);
+    if (!pool || surprise.card < 0 || surprise.gone || static_cast<std::size_t>(surprise.card) >= pool->cards.size()) return nullptr;
+    return &pool->cards[static_cast<std::size_t>(surprise.card)];
+}
+
+std::shared_ptr<const Content> View::reflection_format() const {
+    if (session_open() || !library || format_history.empty()) return content;
+    const auto last = library->find(format_history.back());
+    return last && !last->reflection_questions.empty() ? last : content;
+}
+
 std::string View::leading_videoframe() const {
     const auto& choice = videoframes;
     if (!choice.settled.empty()) return choice.settled;

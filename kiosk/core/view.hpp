@@ -83,6 +83,22 @@ struct VideoframeChoice {
     std::string settled;               // the format the session runs, once the lobby was left
 };
 
+// A step's surprise card (the format's pool for the step, content.hpp): drawn at its minute,
+// shown for its time in step time (a pause holds it), skipped or drawn again once by the room.
+struct SurpriseView {
+    int card = -1;      // index into the step's pool; -1 before the draw
+    Millis ends{0};     // step time (time into the step) when it goes
+    int draws = 0;      // 1 after the draw, 2 after the room's second draw
+    bool gone = false;  // skipped by the room, its time was up, or the vote began
+};
+
+// A card the session showed, for the record and the exports.
+struct ShownCard {
+    int step = 0;
+    CardKind kind = CardKind::Question;
+    std::string text, by;
+};
+
 struct View {
     std::uint64_t version = 0;  // grows by one with every change
     int session_number = 0;     // counts sessions opened since start-up
@@ -121,6 +137,8 @@ struct View {
     std::map<int, int> question_dots;  // participant -> idea id
     std::string settled_question;      // the chosen question as the session closed ("" before)
     std::vector<Millis> spent;                   // per step: time spent in it this session
+    std::vector<SurpriseView> surprises;         // per step
+    std::vector<ShownCard> cards_shown;          // this session's surprise cards, in the order drawn
 
     // The coffee corner: this week's answer link and answers; outlives sessions.
     CoffeeView coffee;
@@ -129,6 +147,8 @@ struct View {
     std::string last_outcome;
     // The format of each session of this trajectory so far, oldest first (outlives sessions).
     std::vector<std::string> format_history;
+    // The surprise cards this trajectory drew ("format/stage/card"): drawn last (outlives sessions).
+    std::set<std::string> cards_used;
 
     bool in_step() const { return phase == Phase::Step; }
     bool session_open() const { return phase != Phase::Idle; }
@@ -182,6 +202,13 @@ struct View {
     // offered on a tie), else the session's content; and the offered ids that tie for the most dots.
     std::string leading_videoframe() const;
     std::vector<std::string> tied_videoframes() const;
+    // Whose reflection questions the week's question comes from: the open session's format; between
+    // sessions the format of the trajectory's last session (its coffee corner follows it), else the default.
+    std::shared_ptr<const Content> reflection_format() const;
+    // Time into the running step at `now` (pauses and extensions taken into account).
+    Millis step_time(Millis now) const { return timer.duration - remaining(now); }
+    // The running step's surprise card while it is on the screen, else nullptr.
+    const SurpriseCard* surprise_card() const;
 };
 
 }  // namespace kiosk

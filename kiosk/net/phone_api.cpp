@@ -41,14 +41,14 @@ bool PhoneApi::host_allowed(const std::string& host) const {
     return std::find(m_setup.hosts.begin(), m_setup.hosts.end(), ascii_lower(host)) != m_setup.hosts.end();
 }
 
-PhoneContext PhoneApi::context() const {
-    return {m_setup.clock.monotonic(), m_setup.week_question ? m_setup.week_question() : "", m_setup.extend_minutes,
+PhoneContext PhoneApi::context(const View& view) const {
+    return {m_setup.clock.monotonic(), m_setup.week_question ? m_setup.week_question(view) : "", m_setup.extend_minutes,
             m_setup.dates};
 }
 
 std::optional<StreamMessage> PhoneApi::render(const std::string& key) {
     const auto view = m_setup.loop.view();
-    auto state = phone_state_json(*view, key, context());
+    auto state = phone_state_json(*view, key, context(*view));
     // A removed phone, or one of a session that ended: told so once, then the server closes
     // the stream (a new one for that key is refused with 401).
     if (state.empty()) return StreamMessage{R"({"phase":"ended"})", true};
@@ -167,7 +167,7 @@ HttpResponse PhoneApi::page(const HttpRequest& request) {
     }
     if (path == "/api/state") {
         const auto found = request.query.find("key");
-        const auto state = found == request.query.end() ? std::string{} : phone_state_json(*view, found->second, context());
+        const auto state = found == request.query.end() ? std::string{} : phone_state_json(*view, found->second, context(*view));
         if (state.empty()) return error(view->session_open() ? 401 : 410, view->session_open() ? "unknown_person" : "no_session");
         return {200, "application/json", state, {}};
     }

@@ -33,7 +33,7 @@ struct PhoneApiSetup {
     int extend_minutes = 2;
     int joins_per_address = 3;  // participants one address may add to a session
     // This week's reflection question; asked when a phone needs it (it changes on Mondays).
-    std::function<std::string()> week_question;
+    std::function<std::string(const View&)> week_question;  // the week's reflection question in the view's format
     // The open session's outcome in a format ("md", "json", "csv", "html"); empty when the
     // format is unknown. Served under /x/<token>/ to whoever holds the session's token.
     std::function<std::string(const View&, const std::string& format)> export_session;
@@ -75,7 +75,7 @@ private:
     HttpResponse exports(const View& view, const std::string& rest) const;
     HttpResponse join_by_code(const View& view, const HttpRequest& request, const std::string& typed);
     bool host_allowed(const std::string& host) const;
-    PhoneContext context() const;
+    PhoneContext context(const View& view) const;
     // phone_api_coffee.cpp: the coffee corner's page, state and actions (visitors, moderators)
     HttpResponse coffee_page(const View& view, const HttpRequest& request);
     HttpResponse coffee_state(const View& view, const HttpRequest& request);

@@ -49,6 +49,9 @@ Json stage_json(const View& view, const PhoneContext& context) {
                {"winners", spec.winners},
                {"part", part_name(view.part())}};
     if (view.step == 0) stage["questions"] = Json::array({context.week_question});
+    // The surprise card the screen shows now, for whoever sits far from it.
+    if (const auto* card = view.surprise_card())
+        stage["surprise"] = {{"kind", name_of(card->kind, card_kind_names())}, {"text", card->text}, {"by", card->by}};
     return stage;
 }
 

@@ -130,6 +130,8 @@ EventKind to_event(Action action) {
     case Action::AskAgain: return EventKind::AskAgain;
     case Action::NewCode: return EventKind::NewCode;
     case Action::NextVideoframe: return EventKind::NextVideoframe;
+    case Action::SkipSurprise: return EventKind::SkipSurprise;
+    case Action::RedrawSurprise: return EventKind::RedrawSurprise;
     default: return EventKind::Start;
     }
 }

@@ -249,6 +249,8 @@ std::string outcome_record(const View& view) {
     Json spent = Json::array();
     for (const auto s : view.spent) spent.push_back(ms(s));
     Json framing_votes = pairs(view.framing_votes, [](const std::set<int>& picks) { return std::vector<int>(picks.begin(), picks.end()); });
+    Json cards = Json::array();
+    for (const auto& c : view.cards_shown) cards.push_back({{"step", c.step}, {"kind", name_of(c.kind, card_kind_names())}, {"text", c.text}, {"by", c.by}});
     const Json record{
         {"record", k_outcome_record_version},
         {"content", content_json(*view.content)},
@@ -273,6 +275,7 @@ std::string outcome_record(const View& view) {
         {"question", view.chosen_question()},
         {"last_outcome", view.last_outcome},  // the headline before it ("Vorige keer" when it chose none)
         {"spent_ms", spent},
+        {"cards_shown", cards},
     };
     return record.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
@@ -314,6 +317,9 @@ View view_from_record(const std::string& text) {
         view.settled_question = json.at("question");
         view.last_outcome = json.value("last_outcome", std::string{});
         for (const auto& s : json.at("spent_ms")) view.spent.push_back(ms_of(s));
+        // Recorded before surprise cards existed: none were shown.
+        for (const auto& c : json.value("cards_shown", Json::array()))
+            view.cards_shown.push_back({c.at("step"), value_of(c.at("kind"), card_kind_names()), c.at("text"), c.at("by")});
         return view;
     } catch (const StoreError&) {
         throw;
@@ -333,6 +339,8 @@ std::string fact_json(const Fact& fact) {
     else if (const auto* v = std::get_if<ReviewedFact>(&fact)) json = {{"decision", v->decision}, {"review", v->review}};
     else if (const auto* q = std::get_if<QuestionFact>(&fact)) json = {{"text", q->text}};
     else if (const auto* format = std::get_if<VideoframeFact>(&fact)) json = {{"id", format->id}};
+    else if (const auto* card = std::get_if<SurpriseFact>(&fact))
+        json = {{"step", card->step}, {"draw", card->draw}, {"card", card->card}, {"key", card->key}};
     return json.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
@@ -350,6 +358,7 @@ std::optional<Fact> fact_from(const std::string& kind, const std::string& text) 
         if (kind == "reviewed") return ReviewedFact{json.at("decision"), json.at("review")};
         if (kind == "question") return QuestionFact{json.at("text")};
         if (kind == "videoframe") return VideoframeFact{json.at("id")};
+        if (kind == "surprise") return SurpriseFact{json.at("step"), json.at("draw"), json.at("card"), json.at("key")};
         return std::nullopt;
     } catch (const StoreError&) {
         throw;

@@ -49,6 +49,13 @@ struct ReportVote {
     std::string tie;                  // how a tie was settled, in words; "" when the dots decided
 };
 
+// A surprise card the stage showed.
+struct ReportCard {
+    std::string kind;   // "question", "constraint", "role", "exercise", "quote"
+    std::string label;  // as people read it: "Verrassingskaart · Rol"
+    std::string text, by;
+};
+
 struct ReportStage {
     std::string id;
     std::string title;
@@ -57,6 +64,7 @@ struct ReportStage {
     std::vector<ReportNote> notes;
     std::optional<ReportVote> vote;  // only once its result was shown
     bool vote_unseen = false;        // the vote ran but its result was not shown: no counts at all
+    std::vector<ReportCard> cards;   // the surprise cards shown, in the order drawn
 };
 
 struct ReportParagraph {
@@ -125,6 +133,7 @@ struct SessionReport {
 
     // As plain values, for tools
     std::string title;  // the videoframe's
+    std::string videoframe;  // the videoframe's id
     std::string room;
     std::string date;
     int participants = 0;
@@ -155,6 +164,7 @@ struct WeekRow {
     int participants = 0;
     int contributions = 0;
     std::string statement;  // the chosen problem statement; "" when none
+    std::string format_id, format;  // the session's format (videoframe): id and title
     std::vector<std::pair<std::string, int>> stage_minutes;
     std::optional<ReportDecision> decision;
 
@@ -169,7 +179,7 @@ struct WeekLabels {
     std::string stages;    // "Minuten per fase"
     std::string sessions;  // "Sessies"
     // The sessions table's (CSV, HTML) column headers.
-    std::string col_session, col_date, col_minutes, col_participants, col_statement, col_contributions, col_decision,
+    std::string col_session, col_date, col_format, col_minutes, col_participants, col_statement, col_contributions, col_decision,
         col_owner, col_review, col_stages;
 };
 

@@ -72,7 +72,11 @@ std::string csv_of(const SessionReport& report) {
     table.add({text_cell(l.col_stage_id), text_cell(l.col_stage), text_cell(l.col_note), text_cell(l.col_name),
                text_cell(l.col_source), text_cell(l.col_text), text_cell(l.col_dots), text_cell(l.col_place),
                text_cell(l.col_chosen)});
-    for (const auto& stage : report.stages)
+    for (const auto& stage : report.stages) {
+        // A surprise card: its source column says it was the format's card, not the group's text.
+        for (const auto& card : stage.cards)
+            table.add({text_cell(stage.id), text_cell(stage.title), empty_cell(), empty_cell(), text_cell(card.label),
+                       text_cell(card.by.empty() ? card.text : card.text + " — " + card.by), empty_cell(), empty_cell(), empty_cell()});
         for (const auto& note : stage.notes) {
             const auto& standing = note.standing;
             table.add({text_cell(stage.id), text_cell(stage.title), number_cell(note.id), text_cell(note.name),
@@ -80,6 +84,7 @@ std::string csv_of(const SessionReport& report) {
                        standing ? number_cell(standing->place) : empty_cell(),
                        standing && standing->chosen ? text_cell(l.chosen) : empty_cell()});
         }
+    }
     // The AI proposal, a row a paragraph; its source column says whose text it is.
     const bool has_stage = report.ai.stage >= 0 && static_cast<std::size_t>(report.ai.stage) < report.stages.size();
     const std::string stage_id = has_stage ? report.stages[static_cast<std::size_t>(report.ai.stage)].id : std::string{};
@@ -94,12 +99,12 @@ std::string csv_of(const SessionReport& report) {
 std::string csv_of(const WeekReport& report) {
     const auto& l = report.labels;
     Table table{report.language};
-    table.add({text_cell(l.col_session), text_cell(l.col_date), text_cell(l.col_minutes), text_cell(l.col_participants),
+    table.add({text_cell(l.col_session), text_cell(l.col_date), text_cell(l.col_format), text_cell(l.col_minutes), text_cell(l.col_participants),
                text_cell(l.col_statement), text_cell(l.col_contributions), text_cell(l.col_decision), text_cell(l.col_owner),
                text_cell(l.col_review), text_cell(l.col_stages)});
     for (const auto& row : report.rows) {
         const auto& d = row.decision;
-        table.add({number_cell(row.session), text_cell(row.date), number_cell(row.minutes), number_cell(row.participants),
+        table.add({number_cell(row.session), text_cell(row.date), text_cell(row.format), number_cell(row.minutes), number_cell(row.participants),
                    text_cell(row.statement), number_cell(row.contributions), text_cell(row.decision_name),
                    text_cell(d ? d->owner : std::string{}), text_cell(d ? format_date(d->review_date) : std::string{}),
                    text_cell(row.stages_text)});

@@ -63,6 +63,9 @@ std::string stage_html(const SessionReport& report, const ReportStage& stage) {
             out += "<li>" + e(note.text) + (note.name.empty() ? std::string{} : " (" + e(note.name) + ")") + "</li>\n";
         out += "</ul>\n";
     }
+    for (const auto& card : stage.cards)
+        out += "<blockquote class=\"card\"><strong>" + e(card.label) + "</strong>: " + e(card.text) +
+               (card.by.empty() ? std::string{} : " — " + e(card.by)) + "</blockquote>\n";
     if (stage.vote && !stage.vote->ranking.empty()) {
         // value= numbers each line by its place, so shared places show as counted.
         out += "<p><strong>" + e(report.labels.vote_result) + "</strong></p>\n<ol>\n";
@@ -112,11 +115,12 @@ std::string html_of(const WeekReport& report) {
         coffee += "</ul>\n";
     }
     if (report.rows.empty()) return out + coffee + "</body>\n</html>\n";
-    out += "<h2>" + e(labels.sessions) + "</h2>\n<table>\n<tr><th>" + e(labels.col_date) + "</th><th>" + e(labels.col_minutes) +
+    out += "<h2>" + e(labels.sessions) + "</h2>\n<table>\n<tr><th>" + e(labels.col_date) + "</th><th>" + e(labels.col_format) +
+           "</th><th>" + e(labels.col_minutes) +
            "</th><th>" + e(labels.col_participants) + "</th><th>" + e(labels.col_contributions) + "</th><th>" +
            e(labels.col_statement) + "</th><th>" + e(labels.col_decision) + "</th></tr>\n";
     for (const auto& row : report.rows)
-        out += "<tr><td>" + e(row.date) + "</td><td class=\"n\">" + std::to_string(row.minutes) + "</td><td class=\"n\">" +
+        out += "<tr><td>" + e(row.date) + "</td><td>" + e(row.format) + "</td><td class=\"n\">" + std::to_string(row.minutes) + "</td><td class=\"n\">" +
                std::to_string(row.participants) + "</td><td class=\"n\">" + std::to_string(row.contributions) + "</td><td>" +
                e(row.statement) + "</td><td>" + e(row.decision_text) + "</td></tr>\n";
     return out + "</table>\n" + coffee + "</body>\n</html>\n";

@@ -27,13 +27,16 @@ Json stage_json(const ReportStage& stage) {
     Json notes = Json::array();
     for (const auto& note : stage.notes) notes.push_back(note_json(note));
     const bool chosen = stage.vote && !stage.vote->chosen_by.empty();
+    Json cards = Json::array();
+    for (const auto& card : stage.cards) cards.push_back({{"kind", card.kind}, {"text", card.text}, {"by", card.by}});
     return Json{{"id", stage.id},
                 {"title", stage.title},
                 {"minutes", stage.minutes},
                 {"vote", stage.has_vote},
                 {"result_shown", stage.vote.has_value()},  // false: the room never saw counts, so neither does this file
                 {"chosen_by", chosen ? Json(stage.vote->chosen_by) : Json()},
-                {"notes", std::move(notes)}};
+                {"notes", std::move(notes)},
+                {"surprise_cards", std::move(cards)}};
 }
 
 // Only the counts of the marks are exported; who marked what stays private.
@@ -74,6 +77,7 @@ std::string json_of(const SessionReport& report) {
     // Version 2: notes no longer carry a participant number.
     return dumped(Json{{"format", "vitale-kiosk/session/2"},
                        {"title", report.title},
+                       {"videoframe", report.videoframe},
                        {"language", report.language},
                        {"room", report.room},
                        {"date", report.date},
@@ -92,7 +96,8 @@ std::string json_of(const WeekReport& report) {
     for (const auto& row : report.rows) {
         Json stages = Json::object();
         for (const auto& stage : row.stage_minutes) stages[stage.first] = stage.second;
-        Json item{{"session", row.session}, {"date", row.date}, {"minutes", row.minutes}, {"participants", row.participants},
+        Json item{{"session", row.session}, {"date", row.date}, {"videoframe", {{"id", row.format_id}, {"title", row.format}}},
+                  {"minutes", row.minutes}, {"participants", row.participants},
                   {"problem_statement", row.statement}, {"contributions", row.contributions}, {"minutes_per_stage", std::move(stages)}};
         if (row.decision) item["decision"] = decision_json(*row.decision);
         sessions.push_back(std::move(item));

@@ -71,6 +71,11 @@ ReportStage stage_of(const View& view, const ExportHeader& header, const ReportW
         stage.vote = vote_of(view, words, index, standings);
         stage.vote_unseen = vote_running(view, index);
     }
+    for (const auto& card : view.cards_shown)
+        if (card.step == index) {
+            const auto& kind = name_of(card.kind, card_kind_names());
+            stage.cards.push_back({kind, words.format("report_card", {{"kind", words.text("card_" + kind)}}), card.text, card.by});
+        }
     for (const auto* note : view.notes_of(index)) {
         ReportNote item{note->id, note->text, name_of(view, header, *note), std::nullopt};
         if (const auto found = standings.find(note->id); found != standings.end()) item.standing = found->second;
@@ -207,6 +212,7 @@ SessionReport session_report(const View& view, const ExportHeader& header) {
     report.language = header.language.code;
     report.labels = labels_of(words);
     report.title = view.content->title;
+    report.videoframe = view.content->id;
     report.room = header.room;
     report.date = header.date;
     report.participants = static_cast<int>(view.participants.size());

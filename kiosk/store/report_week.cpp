@@ -7,7 +7,8 @@
 namespace kiosk::store {
 
 WeekSession week_session(const View& view, long long id, std::string date, int minutes) {
-    WeekSession session{id, std::move(date), minutes, static_cast<int>(view.participants.size()), view.chosen_statement(), {}, 0, std::nullopt};
+    WeekSession session{id, std::move(date), minutes, static_cast<int>(view.participants.size()), view.chosen_statement(), {}, 0,
+                        std::nullopt, view.content->id, view.content->title};
     // A decision the room never saw (the validation ran out before its owner part) is not one.
     if (result_shown(view, view.validation_step())) session.decision = view.outcome();
     for (std::size_t i = 0; i < view.content->steps.size() && i < view.spent.size(); ++i)
@@ -52,6 +53,8 @@ WeekRow row_of(const WeekSession& session, const ReportWords& words) {
     row.participants = session.participants;
     row.contributions = session.contributions;
     row.statement = session.headline;
+    row.format_id = session.format_id;
+    row.format = session.format;
     row.stage_minutes = session.stage_minutes;
     if (const auto& d = session.decision) {
         row.decision = ReportDecision{d->kind, d->situation, d->owner, d->first_step, d->review_date};
@@ -64,6 +67,7 @@ WeekRow row_of(const WeekSession& session, const ReportWords& words) {
     // The statement is people's text: it goes into format() last, so no "{…}" in it is replaced.
     row.line = words.format("report_week_session",
                             {{"date", session.date},
+                             {"format", session.format},
                              {"minutes", std::to_string(session.minutes)},
                              {"participants", words.count("report_participants", session.participants)},
                              {"contributions", words.count("report_contributions", session.contributions)},
@@ -81,6 +85,7 @@ WeekLabels labels_of(const ReportWords& words) {
     labels.col_minutes = words.text("report_col_minutes");
     labels.col_participants = words.text("report_col_participants");
     labels.col_statement = words.text("report_col_statement");
+    labels.col_format = words.text("report_col_format");
     labels.col_contributions = words.text("report_col_contributions");
     labels.col_decision = words.text("report_col_decision");
     labels.col_owner = words.text("report_col_owner");

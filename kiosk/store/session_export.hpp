@@ -47,6 +47,7 @@ struct WeekSession {
     std::vector<std::pair<std::string, int>> stage_minutes;  // step title -> minutes spent (rounded)
     int contributions = 0;                                   // notes from phones, all steps
     std::optional<Decision> decision;  // what the validation decided, once the room saw it decided
+    std::string format_id, format;     // the session's format (videoframe): its id and title
 };
 
 // A week session's figures from its replayed View (at its wrap-up).

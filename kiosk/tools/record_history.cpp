@@ -48,29 +48,36 @@ bool recalls(const store::SessionRecord& session) { return session.rules && *ses
 
 }  // namespace
 
-std::vector<std::string> format_history(const store::Journal& journal, std::int64_t before_session, int trajectory_start) {
-    std::vector<std::string> formats;
+TrajectoryHistory trajectory_history(const store::Journal& journal, std::int64_t before_session, int trajectory_start) {
+    TrajectoryHistory history;
     for (const auto& session : journal.sessions()) {
         if (before_session > 0 && session.id >= before_session) break;
         if (trajectory_start > 0 && local_date_of(session.opened_wall_ms) < trajectory_start) continue;
         const auto facts = journal.facts(session.id);
         std::string format;
-        for (const auto& fact : facts)
+        for (const auto& fact : facts) {
             if (const auto* videoframe = std::get_if<VideoframeFact>(&fact)) format = videoframe->id;
+            if (const auto* card = std::get_if<SurpriseFact>(&fact)) history.cards.insert(card->key);
+        }
         // Before formats had ids, a session that voted or decided ran the one format there was.
         const bool went_on = std::any_of(facts.begin(), facts.end(), [](const Fact& f) {
             return std::holds_alternative<ChosenFact>(f) || std::holds_alternative<DecidedFact>(f);
         });
         if (format.empty() && went_on) format = k_first_format_id;
-        if (!format.empty()) formats.push_back(std::move(format));
+        if (!format.empty()) history.formats.push_back(std::move(format));
     }
-    return formats;
+    return history;
+}
+
+void remember_trajectory(Engine& engine, TrajectoryHistory history) {
+    engine.remember_formats(std::move(history.formats));
+    engine.remember_cards(std::move(history.cards));
 }
 
 View session_view(const store::Journal& journal, const store::SessionRecord& session, const Config& config) {
     if (auto recorded = recorded_outcome(journal, session)) return std::move(*recorded);
     auto engine = fresh_engine(config);
-    engine->remember_formats(format_history(journal, session.id, config.settings.trajectory.start));
+    remember_trajectory(*engine, trajectory_history(journal, session.id, config.settings.trajectory.start));
     if (recalls(session)) engine->recall(journal.facts(session.id));
     SystemClock clock;
     store::replay(*engine, journal.session_events(session), clock);
@@ -147,7 +154,9 @@ RestoredHistory restore_history(Engine& engine, store::Journal& journal, const C
     RestoredHistory restored;
     const auto sessions = journal.sessions();
     try {
-        engine.remember_formats(format_history(journal, 0, trajectory_start));
+        // Before the open session: its lobby offered what the sessions before it had used.
+        const auto open = journal.open_session_record();
+        remember_trajectory(engine, trajectory_history(journal, open ? open->id : 0, trajectory_start));
     } catch (const store::StoreError& error) {
         restored.problems.push_back(std::string{error.what()} + "; the lobby offers formats without the trajectory's history");
     }

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <string>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "kiosk/config/config_loader.hpp"
@@ -27,10 +28,17 @@ View session_view(const store::Journal& journal, const store::SessionRecord& ses
 // The last finished session's recorded outcome, if any.
 std::optional<View> last_recorded_outcome(const store::Journal& journal);
 
-// The format of each session of the trajectory (from `trajectory_start`, yyyymmdd; 0: every
-// session kept) before `before_session` (0: all of them), oldest first: its videoframe fact; a
-// session from before formats had ids counts as the one there was when it got past its lobby.
-std::vector<std::string> format_history(const store::Journal& journal, std::int64_t before_session, int trajectory_start);
+// What the trajectory (from `trajectory_start`, yyyymmdd; 0: every session kept) did before
+// `before_session` (0: all of it): the format of each session, oldest first (its videoframe fact;
+// a session from before formats had ids counts as the one there was when it got past its lobby),
+// and the surprise cards its sessions drew.
+struct TrajectoryHistory {
+    std::vector<std::string> formats;
+    std::set<std::string> cards;
+};
+TrajectoryHistory trajectory_history(const store::Journal& journal, std::int64_t before_session, int trajectory_start);
+// Into a fresh engine, before a session is replayed or opened.
+void remember_trajectory(Engine& engine, TrajectoryHistory history);
 
 struct RestoredHistory {
     std::vector<std::chrono::year_month_day> session_dates;  // local date each session opened

@@ -199,6 +199,51 @@ void walk_to(scenes::SceneHarness& harness, const Config& config, const SceneReq
 
 }  // namespace
 
+namespace {
+
+void save_frame(const scenes::SceneHarness& harness, const Config& config, const ui::FontFiles& fonts, ui::ScreenSize size,
+                const std::filesystem::path& file) {
+    auto surface = ui::make_rgb_surface(size.width, size.height);
+    ui::Canvas canvas{surface.get(), fonts};
+    auto frame = harness.frame(to_local(harness.clock().wall()));
+    frame.week_line = kiosk::week_line(config.strings, config.settings.trajectory, config.settings.slots.size(), frame.local,
+                                       harness.view().session_open() ? 1 : 0, harness.view().session_open());
+    scenes::draw_frame(canvas, frame);
+    ui::save_png(surface.get(), file);
+}
+
+}  // namespace
+
+std::vector<std::filesystem::path> write_videoframe_screenshots(const Config& config, const scenes::Room& room,
+                                                                const ui::FontFiles& fonts, const std::string& id,
+                                                                ui::ScreenSize size, const std::filesystem::path& dir) {
+    const auto format = config.library->find(id);
+    if (!format) throw UsageError{"--videoframe " + id + ": no such format; --list-videoframes lists them"};
+    std::filesystem::create_directories(dir);
+    std::vector<std::filesystem::path> written;
+    const auto harness_for = [&] {
+        return scenes::SceneHarness{Library::of(format), config.settings.timers, config.strings, room, SystemClock{}.wall()};
+    };
+    const auto names = scenes::scene_names(*format);
+    for (auto name = std::find(names.begin(), names.end(), "lobby"); name != names.end(); ++name) {
+        auto harness = harness_for();
+        harness.go_to(*name);
+        written.push_back(dir / (id + "-" + *name + ".png"));
+        save_frame(harness, config, fonts, size, written.back());
+    }
+    for (const auto& pool : format->surprises)
+        for (std::size_t card = 0; card < pool.cards.size(); ++card) {
+            auto harness = harness_for();
+            const auto& stage = format->steps.at(static_cast<std::size_t>(pool.step)).id;
+            harness.recall({SurpriseFact{pool.step, 0, static_cast<int>(card), ""}});  // this card, not a drawn one
+            harness.go_to(stage);
+            harness.wait(pool.after);
+            written.push_back(dir / (id + "-" + stage + "-card" + std::to_string(card + 1) + ".png"));
+            save_frame(harness, config, fonts, size, written.back());
+        }
+    return written;
+}
+
 void write_screenshot(const Config& config, const scenes::Room& room, const ui::FontFiles& fonts,
                       const std::string& scene, ui::ScreenSize size, bool help_overlay, int sample_notes,
                       const std::filesystem::path& file) {

@@ -2,6 +2,7 @@
 // --screenshot: one scene rendered without any display into a PNG file.
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "kiosk/tools/usage_error.hpp"
 #include "kiosk/ui/screen_size.hpp"
@@ -16,5 +17,12 @@ namespace kiosk::tools {
 void write_screenshot(const Config& config, const scenes::Room& room, const ui::FontFiles& fonts,
                       const std::string& scene, ui::ScreenSize size, bool help_overlay, int sample_notes,
                       const std::filesystem::path& file);
+
+// --screenshot DIR --videoframe ID: every scene of one format of the library (a draft too) and
+// each of its surprise cards, for the person who reviews it before setting it ready. Returns the
+// files written (DIR/<id>-<scene>.png, DIR/<id>-<stage>-card<N>.png). UsageError for an unknown id.
+std::vector<std::filesystem::path> write_videoframe_screenshots(const Config& config, const scenes::Room& room,
+                                                                const ui::FontFiles& fonts, const std::string& id,
+                                                                ui::ScreenSize size, const std::filesystem::path& dir);
 
 }  // namespace kiosk::tools

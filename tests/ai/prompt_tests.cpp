@@ -2,6 +2,7 @@
 // text only inside its data blocks whatever it tries, personal details removed.
 #include <catch2/catch.hpp>
 
+#include "kiosk/config/config_loader.hpp"
 #include "kiosk/ai/prompt_builder.hpp"
 #include "kiosk/ai/redact.hpp"
 #include "kiosk/core/engine.hpp"
@@ -61,7 +62,8 @@ TEST_CASE("Template problems name the file and the line, and say what to do") {
     auto problems = problems_of("[system]\n{{marker}} {{language}} {{length}} {{room}}\n[user]\n{{facts}} {{ideas}}\n{{wat}}\n");
     REQUIRE(problems.size() == 5);
     CHECK(problems[0] == "prompts/proposal.nl.txt: line 5: unknown placeholder {{wat}}; known are {{room}}, {{language}}, "
-                         "{{length}}, {{marker}}, {{framing_questions}}, {{situation}}, {{facts}}, {{problem_statement}}, {{ideas}}, {{constraints}}");
+                         "{{length}}, {{marker}}, {{framing_questions}}, {{situation}}, {{facts}}, {{problem_statement}}, {{ideas}}, {{constraints}}, "
+                         "{{videoframe}}, {{videoframe_goal}}, {{ai_brief}}");
     CHECK(problems[1] == "prompts/proposal.nl.txt: placeholder {{framing_questions}} is missing; add it to [user] (the prompt needs it)");
     problems = problems_of("[system]\n{{marker}} {{facts}}\n[user]\n");
     CHECK_THAT(problems.at(0), Catch::Contains("line 2: {{facts}} holds participants' text and may only be used in [user]"));
@@ -157,4 +159,22 @@ TEST_CASE("The prompt takes the session's facts, winning statement, top ideas an
     CHECK(inputs.ideas.size() == 1);  // nobody voted: what was written goes in
     CHECK(inputs.constraints == std::vector<std::string>{"Geen budget"});
     CHECK(inputs.max_words == 300);
+}
+
+TEST_CASE("The prompt names the session's format, its goal and what the AI makes of the input in it") {
+    const auto config = load_config(std::filesystem::path{KIOSK_SOURCE_DIR} / "config", "nl");
+    const auto format = config.library->find("vaardigheid");
+    REQUIRE(format);
+    testing::Room room{SessionRules{}, format};
+    room.open_at(1, 1);
+    const auto prompt = build_prompt(config.prompt, inputs_from(room.view(), "Leerruimte", 300), "DATA-0123456789abcdef");
+    CHECK(prompt.system.find("De sessievorm van vandaag: " + format->title + ".") != std::string::npos);
+    CHECK(prompt.system.find(format->goal) != std::string::npos);
+    CHECK(prompt.system.find(format->ai_brief) != std::string::npos);
+    // A template from before formats, without the three, is still valid.
+    std::vector<std::string> problems;
+    CHECK(parse_prompt_template("[system]\n{{marker}} {{language}} {{length}} {{room}}\n[user]\n{{framing_questions}} {{situation}} "
+                                "{{facts}} {{problem_statement}} {{ideas}} {{constraints}}\n",
+                                "old.txt", problems));
+    CHECK(problems.empty());
 }

@@ -50,7 +50,8 @@ TEST_CASE("A wrong command line says what to type instead") {
     CHECK(usage_error({"--lang", "de"}) == "--lang de: choose nl or en");
     CHECK(usage_error({"--config"}) == "--config needs a value; see --help");
     CHECK(usage_error({"--fullscreen"}) == "unknown option --fullscreen; see --help for the options");
-    CHECK(usage_error({"--screenshot", "a.png"}) == "--screenshot needs --scene NAME; --list-scenes lists the names");
+    CHECK(usage_error({"--screenshot", "a.png"}) == "--screenshot needs --scene NAME (--list-scenes lists the names) or --videoframe ID");
+    CHECK(usage_error({"--videoframe", "innovatie"}) == "--videoframe goes with --screenshot DIR: every scene and surprise card of that format, for review");
     CHECK(usage_error({"--screenshot", "a.jpg", "--scene", "idle"}) ==
           "--screenshot a.jpg: the file name must end in .png");
 }

@@ -184,6 +184,31 @@ TEST_CASE("Without any font the kiosk says which package to install, exit 1") {
                            ".ttf or .otf file into " + (temp.path() / "fonts").string() + "\n");
 }
 
+TEST_CASE("A format's review screenshots: every scene and every surprise card, a draft's too") {
+    kiosk::testing::TempDir temp;
+    std::filesystem::copy(KIOSK_SOURCE_DIR "/config", temp.path() / "config", std::filesystem::copy_options::recursive);
+    std::filesystem::copy(KIOSK_SOURCE_DIR "/prompts", temp.path() / "prompts");
+    for (const char* language : {"nl", "en"}) {  // a draft, as --draft-videoframe writes it
+        const auto file = temp.path() / "config" / "videoframes" / (std::string{"innovatie."} + language + ".json");
+        std::ifstream in{file};
+        auto json = nlohmann::json::parse(in);
+        json["status"] = "draft";
+        std::ofstream{file} << json.dump(2);
+    }
+    const auto config = "--config '" + (temp.path() / "config").string() + "'";
+    const auto dir = temp.path() / "review";
+    auto result = run_kiosk(config + " --screenshot '" + dir.string() + "' --videoframe innovatie --size 1280x720");
+    CHECK(result.exit_code == 0);
+    // lobby, check-in, five stages with the parts of three of them (vote, results; decide, owner), wrap-up: 14 scenes;
+    // and the cards of its three pools (4 + 5 + 4).
+    CHECK(std::count(result.output.begin(), result.output.end(), '\n') == 14 + 13);
+    CHECK_THAT(result.output, Catch::Contains((dir / "innovatie-brainstorm-card5.png").string()));
+    CHECK(std::filesystem::file_size(dir / "innovatie-brainstorm-card5.png") > 10'000);
+    result = run_kiosk(config + " --screenshot '" + dir.string() + "' --videoframe yoga");
+    CHECK(result.exit_code == 2);
+    CHECK(result.output == "vitale-kiosk: --videoframe yoga: no such format; --list-videoframes lists them\n");
+}
+
 TEST_CASE("A screenshot is a PNG of the size asked, unknown scenes and sizes are refused") {
     kiosk::testing::TempDir temp;
     const auto png = (temp.path() / "lobby.png").string();

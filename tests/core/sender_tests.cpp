@@ -33,7 +33,8 @@ TEST_CASE("The action table says once who may send what") {
     using E = EventKind;
     CHECK(kinds_sent_by(k_room) ==
           std::set<E>{E::Start, E::Next, E::Previous, E::TogglePause, E::Extend, E::OfferHost, E::TogglePrompt, E::AskAgain,
-                      E::RoomPick, E::NewCode, E::CoffeeModerate, E::NextVideoframe});
+                      E::RoomPick, E::NewCode, E::CoffeeModerate, E::NextVideoframe,
+                                                  E::SkipSurprise, E::RedrawSurprise});
     CHECK(kinds_sent_by(k_system) == std::set<E>{E::AiPrompt, E::AiText, E::AiEnd, E::TimedOut, E::PartEnded, E::WindowEnded,
                                                 E::RunOffEnded, E::CloseCodes, E::CoffeeWeek, E::CoffeeQuestion});
     CHECK(kinds_sent_by(k_host) == std::set<E>{E::Next, E::TogglePause, E::Extend, E::HideNote, E::RemoveParticipant});

@@ -97,7 +97,7 @@ net::PhoneApiSetup phone_setup(EngineLoop& loop, const Clock& clock) {
             .extend_minutes =
                 static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(settings.timers.extend_step).count()),
             .joins_per_address = settings.joins_per_address,
-            .week_question = [] { return fuzz::shipped_config().content->reflection_questions.front(); },
+            .week_question = [](const View&) { return fuzz::shipped_config().content->reflection_questions.front(); },
             .export_session =
                 [](const View& view, const std::string& format) {
                     const auto chosen = store::export_format_from(format);

@@ -43,7 +43,7 @@ TEST_CASE("The help overlay rows come from the same table as the keys, in the ro
     const Strings dutch{{{"key_next", "Volgende fase"}, {"key_extend", "{minutes} minuten erbij"},
                          {"key_space_name", "Spatie"}, {"key_quit", "Afsluiten"}}};
     const auto rows = help_rows(dutch, 3);
-    REQUIRE(rows.size() == 14);
+    REQUIRE(rows.size() == 16);
     CHECK(rows[1].keys == "PageDown · →");
     CHECK(rows[1].action == "Volgende fase");
     CHECK(rows[3].keys == "Spatie · B");
@@ -54,7 +54,10 @@ TEST_CASE("The help overlay rows come from the same table as the keys, in the ro
     CHECK(rows[8].keys == "C");
     CHECK(rows[9].keys == "F");  // the lobby steps through the library of formats
     CHECK(action_for(SDLK_f, KMOD_NONE) == Action::NextVideoframe);
-    CHECK(rows[10].keys == "1 … 9");
-    CHECK(rows[11].keys == "Del · X");  // the coffee corner's newest answer off the screen
-    CHECK(rows[13].keys == "Ctrl+Alt+Q");
+    CHECK(rows[10].keys == "S");  // a surprise card: skip it, or draw another once
+    CHECK(rows[11].keys == "K");
+    CHECK(action_for(SDLK_k, KMOD_NONE) == Action::RedrawSurprise);
+    CHECK(rows[12].keys == "1 … 9");
+    CHECK(rows[13].keys == "Del · X");  // the coffee corner's newest answer off the screen
+    CHECK(rows[15].keys == "Ctrl+Alt+Q");
 }

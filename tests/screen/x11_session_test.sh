@@ -96,7 +96,7 @@ record --export 1 --format csv | head -1 | grep -q '"Fase-id";"Fase";"Nr."' || f
 { record --export 7 2>&1 || true; } | grep -q "there is no session 7" || fail "--export of an unknown session is not explained"
 week=$(date +%G-W%V)
 record --export "week:$week" --format md | grep -qF "# Leerruimte Vitaal — $week" || fail "--export week:$week failed"
-record --export "week:$week" --format csv | grep -Eq '^"1";"[0-9-]+ [0-9:]+";"[0-9]+";"0";' || fail "the week's CSV lacks the session"
+record --export "week:$week" --format csv | grep -Eq '^"1";"[0-9-]+ [0-9:]+";"Een werksituatie verbeteren";"[0-9]+";"0";' || fail "the week's CSV lacks the session"
 forgotten=$(record --forget 1) || fail "--forget failed: $forgotten"
 grep -q "session 1 of .* is forgotten" <<<"$forgotten" || fail "--forget did not say so: $forgotten"
 # It names each file it removed: the session's exports made at its close.

@@ -12,6 +12,7 @@
 #include "kiosk/core/engine.hpp"
 #include "kiosk/store/report_text.hpp"
 #include "kiosk/store/session_export.hpp"
+#include "kiosk/store/outcome_record.hpp"
 #include "tests/engine_room.hpp"
 #include "tests/test_content.hpp"
 
@@ -497,7 +498,7 @@ TEST_CASE("The week export speaks the room's language, one session or more, and 
     const auto one = store::export_week("2026-W48", {held}, "Leerruimte", ExportFormat::Markdown, room_language("nl"));
     CHECK(one.rfind("# Leerruimte — 2026-W48\n", 0) == 0);
     CHECK(one.find("1 sessie, 60 minuten, 5 bijdragen, 1 besluit met een eigenaar") != std::string::npos);
-    CHECK(one.find("- 2026-11-23 09:00, 60 min, 3 deelnemers, 5 bijdragen: Gedeeld bord → Doen, Teamcoördinator, ma 7 december") !=
+    CHECK(one.find("- 2026-11-23 09:00, Test, 60 min, 3 deelnemers, 5 bijdragen: Gedeeld bord → Doen, Teamcoördinator, ma 7 december") !=
           std::string::npos);
     CHECK(one.find("\\-") == std::string::npos);
     const auto two = store::export_week("2026-W48", {held, held}, "Leerruimte", ExportFormat::Markdown, room_language("nl"));
@@ -512,5 +513,27 @@ TEST_CASE("The week export speaks the room's language, one session or more, and 
     auto risky = held;
     risky.headline = "=HYPERLINK(\"http://x\")";
     const auto csv = store::export_week("2026-W48", {risky}, "Leerruimte", ExportFormat::Csv, room_language("en"));
-    CHECK(parse_csv(csv, ',').at(1).at(4) == "'=HYPERLINK(\"http://x\")");
+    CHECK(parse_csv(csv, ',').at(1).at(2) == "Test");  // the session's format
+    CHECK(parse_csv(csv, ',').at(1).at(5) == "'=HYPERLINK(\"http://x\")");
+}
+
+TEST_CASE("A session's exports and its record list the surprise cards it showed, in the stage that showed them") {
+    const FinishedSession session;
+    View view = session.engine.view();
+    view.cards_shown.push_back({3, CardKind::Quote, "Elk nadeel heb z'n voordeel.", "Johan Cruijff"});
+    const auto recorded = store::view_from_record(store::outcome_record(view));  // the record keeps them
+    REQUIRE(recorded.cards_shown.size() == 1);
+    const auto md = export_of(recorded, ExportFormat::Markdown);
+    CHECK(md.find("> **Verrassingskaart (citaat)**: Elk nadeel heb z'n voordeel. — Johan Cruijff") != std::string::npos);
+    const auto json = nlohmann::json::parse(export_of(recorded, ExportFormat::Json, "en"));
+    CHECK(json.at("videoframe") == "werksituatie");
+    const auto& cards = json.at("stages").at(3).at("surprise_cards");
+    REQUIRE(cards.size() == 1);
+    CHECK(cards.at(0).at("kind") == "quote");
+    CHECK(cards.at(0).at("by") == "Johan Cruijff");
+    const auto csv = parse_csv(export_of(recorded, ExportFormat::Csv));
+    CHECK(std::any_of(csv.begin(), csv.end(), [](const auto& row) {
+        return row.size() > 5 && row[4] == "Verrassingskaart (citaat)" && row[5] == "Elk nadeel heb z'n voordeel. — Johan Cruijff";
+    }));
+    CHECK(export_of(recorded, ExportFormat::Html).find("<blockquote class=\"card\"><strong>Verrassingskaart (citaat)</strong>") != std::string::npos);
 }

@@ -141,6 +141,11 @@ function render() {
     return nodes;
   });
   const inStep = s.phase === 'step';
+  // The format's surprise card, as the screen shows it (a role, a constraint, a question …).
+  const card = inStep ? stage.surprise : null;
+  section('surprise', [card], () => card ? [el('div', { class: 'card surprise', role: 'note' },
+    el('p', { class: 'label', text: t('surprise_label', { kind: t('card_' + card.kind) }) }),
+    el('p', { class: 'question', text: card.text }), ...(card.by ? [el('p', { class: 'muted', text: '— ' + card.by })] : []))] : []);
   const part = inStep ? stage.part : '';
   const ai = inStep ? s.proposal : null;
   const writes = inStep && part === 'write' && (['answer', 'facts', 'statements', 'ideas'].includes(stage.contribute) ||
