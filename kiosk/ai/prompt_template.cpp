@@ -50,17 +50,28 @@ std::string list_of(const std::vector<std::string>& names) {
 
 }  // namespace
 
-const std::vector<std::string>& data_placeholders() {
-    static const std::vector<std::string> names{"situation", "facts", "problem_statement", "ideas", "constraints"};
-    return names;
+const TemplateKind& TemplateKind::proposal() {
+    static const TemplateKind kind{
+        {"room", "language", "length", "marker", "framing_questions", "situation", "facts", "problem_statement", "ideas",
+         "constraints", "videoframe", "videoframe_goal", "ai_brief"},
+        {"situation", "facts", "problem_statement", "ideas", "constraints"},
+        {"marker", "language", "length"},
+        // The session's format may be left out: a template written before formats still works.
+        {"videoframe", "videoframe_goal", "ai_brief"}};
+    return kind;
 }
 
-const std::vector<std::string>& known_placeholders() {
-    static const std::vector<std::string> names{"room",     "language",          "length", "marker",
-                                                "framing_questions", "situation", "facts", "problem_statement",
-                                                "ideas",    "constraints", "videoframe", "videoframe_goal", "ai_brief"};
-    return names;
+const TemplateKind& TemplateKind::videoframe() {
+    static const TemplateKind kind{{"language", "marker", "schema", "steps", "frame", "example_one", "example_two", "topic"},
+                                   {"topic"},
+                                   {"language", "marker", "schema", "steps", "frame", "example_one", "example_two"},
+                                   {}};
+    return kind;
 }
+
+const std::vector<std::string>& data_placeholders() { return TemplateKind::proposal().data; }
+
+const std::vector<std::string>& known_placeholders() { return TemplateKind::proposal().known; }
 
 namespace {
 
@@ -99,9 +110,13 @@ Sections split_sections(std::string_view text, const std::string& file, std::vec
 
 // Every placeholder known and in its place (participants' text only in [user], the marker in
 // [system]), and every known one used but the format's.
-void check_placeholders(const Sections& sections, const std::string& file, std::vector<std::string>& problems) {
-    const auto& data = data_placeholders();
-    const auto& known = known_placeholders();
+void check_placeholders(const Sections& sections, const std::string& file, const TemplateKind& kind,
+                        std::vector<std::string>& problems) {
+    const auto& data = kind.data;
+    const auto& known = kind.known;
+    const auto has = [](const std::vector<std::string>& names, const std::string& name) {
+        return std::find(names.begin(), names.end(), name) != names.end();
+    };
     std::map<std::string, std::vector<std::string>> seen_in;  // placeholder -> sections
     for (const auto& [section, body] : sections) {
         for (const auto& found : scan(body.first, body.second, file, problems)) {
@@ -118,12 +133,10 @@ void check_placeholders(const Sections& sections, const std::string& file, std::
             seen_in[found.name].push_back(section);
         }
     }
-    // The session's format may be left out: a template written before formats still works.
-    static const std::vector<std::string> optional{"videoframe", "videoframe_goal", "ai_brief"};
     for (const auto& name : known)
-        if (!seen_in.count(name) && std::find(optional.begin(), optional.end(), name) == optional.end())
+        if (!seen_in.count(name) && !has(kind.optional, name))
             problems.push_back(file + ": placeholder {{" + name + "}} is missing; add it to [" +
-                               (name == "marker" || name == "language" || name == "length" ? "system" : "user") +
+                               (has(kind.system, name) ? "system" : "user") +
                                "] (" + (name == "marker" ? "the instructions must name the data blocks' marker"
                                                           : "the prompt needs it") + ")");
 }
@@ -131,11 +144,11 @@ void check_placeholders(const Sections& sections, const std::string& file, std::
 }  // namespace
 
 std::optional<PromptTemplate> parse_prompt_template(std::string_view text, const std::string& file,
-                                                    std::vector<std::string>& problems) {
+                                                    std::vector<std::string>& problems, const TemplateKind& kind) {
     const auto before = problems.size();
     auto sections = split_sections(text, file, problems);
     if (problems.size() != before) return std::nullopt;
-    check_placeholders(sections, file, problems);
+    check_placeholders(sections, file, kind, problems);
     if (problems.size() != before) return std::nullopt;
     const auto trimmed = [](const std::string& s) {
         const auto first = s.find_first_not_of(" \n");
@@ -145,17 +158,17 @@ std::optional<PromptTemplate> parse_prompt_template(std::string_view text, const
     return PromptTemplate{file, trimmed(sections["system"].first), trimmed(sections["user"].first)};
 }
 
-std::optional<PromptTemplate> load_prompt_template(const std::filesystem::path& path,
-                                                   std::vector<std::string>& problems) {
+std::optional<PromptTemplate> load_prompt_template(const std::filesystem::path& path, std::vector<std::string>& problems,
+                                                   const TemplateKind& kind) {
     std::ifstream in{path, std::ios::binary};
     if (!in) {
         problems.push_back(path.string() + ": cannot be read; check that the file exists (prompts/ ships " +
-                           "proposal.nl.txt and proposal.en.txt)");
+                           "proposal.<lang>.txt and videoframe.<lang>.txt for nl and en)");
         return std::nullopt;
     }
     std::ostringstream text;
     text << in.rdbuf();
-    return parse_prompt_template(text.str(), path.string(), problems);
+    return parse_prompt_template(text.str(), path.string(), problems, kind);
 }
 
 std::string fill_placeholders(std::string_view text, const std::map<std::string, std::string>& values) {

@@ -63,6 +63,7 @@ Options parse_command_line(const std::vector<std::string>& args) {
         else if (arg == "--screenshot") options.screenshot = value();
         else if (arg == "--scene") options.scene = value();
         else if (arg == "--videoframe") options.videoframe = value();
+        else if (arg == "--draft-videoframe") options.draft_topic = value();
         else if (arg == "--help-overlay") options.help_overlay = true;
         else if (arg == "--print-first-frame") options.print_first_frame = true;
         else if (arg == "--trace-frames") options.trace_frames = true;
@@ -116,6 +117,9 @@ Options:
   --list-videoframes  print the library's formats: id, status, languages and title
   --screenshot F.png  render one scene without a display to a PNG file and exit
   --scene NAME        the scene for --screenshot; without --screenshot, start at that scene
+  --draft-videoframe "TOPIC" [--lang nl|en] [--out FILE]
+                      draft a new session format with the configured language model (the
+                      manual route: paste its answer); written with "status": "draft"
   --screenshot DIR --videoframe ID
                       every scene and surprise card of one format (a draft too) as PNGs in DIR
   --help-overlay      with --screenshot: draw the key map over the scene

@@ -27,6 +27,7 @@ struct Options {
     std::optional<std::filesystem::path> screenshot;
     std::optional<std::string> scene;
     std::optional<std::string> videoframe;  // with --screenshot DIR: every scene of that format
+    std::optional<std::string> draft_topic;  // --draft-videoframe
     bool help_overlay = false;       // with --screenshot: draw the key map on top
     bool print_first_frame = false;  // for the start-up benchmark
     bool trace_frames = false;       // print "frame <version> <ms>" per frame (benchmarks)

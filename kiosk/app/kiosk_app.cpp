@@ -10,6 +10,9 @@
 #include "kiosk/config/config_location.hpp"
 #include "kiosk/tools/doctor.hpp"
 #include "kiosk/app/live_kiosk.hpp"
+#include "kiosk/core/decision.hpp"
+#include "kiosk/core/local_time.hpp"
+#include "kiosk/tools/draft_videoframe.hpp"
 #include "kiosk/tools/record_commands.hpp"
 #include "kiosk/store/journal.hpp"
 #include "kiosk/screen/screen_loop.hpp"
@@ -49,6 +52,23 @@ int print_videoframes(const std::filesystem::path& config_dir, const std::option
     return k_exit_ok;
 }
 
+// --draft-videoframe: the file written, or every problem of the model's answer by field.
+int draft_format(const Config& config, const std::string& topic, const std::filesystem::path& out) {
+    const auto today = to_local(SystemClock{}.wall()).date;
+    const auto date = format_date(static_cast<int>(today.year()) * 10000 + static_cast<int>(static_cast<unsigned>(today.month())) * 100 +
+                                  static_cast<int>(static_cast<unsigned>(today.day())));
+    tools::DraftRequest request{topic, config.settings.language,
+                                out.empty() ? std::nullopt : std::optional<std::filesystem::path>{out}, date};
+    const auto result = tools::draft_videoframe(config, request, std::cin, std::cout);
+    if (result.written) {
+        std::cout << result.file.string() << ": drafted (asked " << result.asked << "x); review it with --screenshot DIR --videoframe ID "
+                  << "and set \"status\": \"ready\" in every language\n";
+        return k_exit_ok;
+    }
+    for (const auto& problem : result.problems) std::cerr << journal_level(Priority::Error) << problem << '\n';
+    return fail("the draft does not fit the schema after " + std::to_string(result.asked) + " answer(s); nothing was written", k_exit_failure);
+}
+
 int run_modes(const Options& options) {
     const auto config_dir = find_config_dir(options.config_dir, config_places());
     if (options.help) {
@@ -75,6 +95,7 @@ int run_modes(const Options& options) {
 
     if (options.list_videoframes) return print_videoframes(config_dir, options.language);
     const Config config = load_config(config_dir, options.language);
+    if (options.draft_topic) return draft_format(config, *options.draft_topic, options.export_out);
     if (options.list_scenes) {
         for (const auto& name : scenes::scene_names(*config.content)) std::cout << name << '\n';
         return k_exit_ok;

@@ -359,6 +359,8 @@ Loaded load_everything(const std::filesystem::path& dir, Problems& problems) {
         std::vector<std::string> lines;
         if (auto prompt = ai::load_prompt_template(prompts / ("proposal." + language + ".txt"), lines))
             loaded.prompts[language] = std::move(*prompt);
+        // Checked here too, so --check-config finds a broken drafting prompt before a draft is asked for.
+        ai::load_prompt_template(prompts / ("videoframe." + language + ".txt"), lines, ai::TemplateKind::videoframe());
         for (auto& line : lines) problems.add_line(std::move(line));
     }
     return loaded;

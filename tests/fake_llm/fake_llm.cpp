@@ -186,10 +186,15 @@ void FakeLlm::handle(const httplib::Request& request, httplib::Response& respons
     }
     const auto drip = std::chrono::milliseconds{m_drip_ms.load()};
     const int long_pieces = m_long_pieces.load();
+    std::string whole = answer();
+    if (scenario == "scripted") {  // the test's answers in turn, the last one again when they run out
+        std::lock_guard lock{m_mutex};
+        if (!m_script.empty()) whole = m_script[std::min(static_cast<std::size_t>(count - 1), m_script.size() - 1)];
+    }
     response.set_header("Cache-Control", "no-cache");
-    response.set_chunked_content_provider("text/event-stream", [this, anthropic, scenario, drip, long_pieces](std::size_t, httplib::DataSink& sink) {
-        const auto write = [&](const std::string& text) { return sink.write(text.data(), text.size()); };
-        const auto pieces = pieces_of(answer(), 12);
+    response.set_chunked_content_provider("text/event-stream", [this, anthropic, scenario, drip, long_pieces, whole](std::size_t, httplib::DataSink& sink) {
+        const auto write = [&](const std::string& out) { return sink.write(out.data(), out.size()); };
+        const auto pieces = pieces_of(whole, 12);
         write(opening(anthropic));
         if (scenario == "empty") {
             write(closing(anthropic));

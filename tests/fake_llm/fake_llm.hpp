@@ -11,6 +11,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace kiosk::testing {
 
@@ -38,6 +39,11 @@ public:
     void set_drip_ms(int ms) { m_drip_ms = ms; }
     // "long": how many pieces the long answer has.
     void set_long_pieces(int pieces) { m_long_pieces = pieces; }
+    // "scripted": the answers to its requests, in turn (the last again when they run out).
+    void script(std::vector<std::string> answers) {
+        std::lock_guard lock{m_mutex};
+        m_script = std::move(answers);
+    }
 
 private:
     void handle(const httplib::Request& request, httplib::Response& response, bool anthropic, std::string scenario);
@@ -49,6 +55,7 @@ private:
     std::map<std::string, int> m_requests;
     httplib::Headers m_last_headers;
     std::string m_last_body, m_last_path;
+    std::vector<std::string> m_script;
     std::atomic<int> m_drip_ms{150};
     std::atomic<int> m_long_pieces{400};
     std::atomic<bool> m_stopping{false};
