@@ -1,11 +1,12 @@
 // vitale-bench: prints the figures the issues ask for. See README, "Benchmarks".
-//   vitale-bench [soak|coffee|journal] [--smoke] [--frames N] [--seconds N] [--weeks N] [--idle-frames N]
+//   vitale-bench [soak|coffee|journal|startup] [--smoke] [--frames N] [--seconds N] [--weeks N] [--idle-frames N]
 //                [--history N] [--kiosk PATH --config DIR]
 // Frame times, the journal, the soak and the coffee corner's fade and month need no display; the
 // window, start-up and CPU figures need DISPLAY (bench/run.sh starts Xvfb and a window manager).
 // `soak` runs only the soak: a simulated month on a fake clock (--weeks, --idle-frames between two
 // sessions). `coffee` runs only the coffee corner's in-process figures (bench/coffee_run.sh has
 // the live kiosk's). `journal` runs only the journal's (--history: events before the open session).
+// `startup` only the start-up's (with the shipped library and one of 20 formats; needs DISPLAY, --kiosk).
 // --smoke: every part with tiny counts (a few frames, one soak week, a short history), to see
 // that each still runs to its end; its figures mean nothing. Options given after it still count.
 // Every bench waits with a deadline and says what was refused; what could not be done as the
@@ -73,7 +74,7 @@ struct Options {
 bool read_options(int argc, char** argv, Options& options) {
     for (int i = 1; i < argc; ++i) {
         const std::string option = argv[i];
-        if (option == "soak" || option == "coffee" || option == "journal") {
+        if (option == "soak" || option == "coffee" || option == "journal" || option == "startup") {
             options.only = option;
             continue;
         }
@@ -108,6 +109,11 @@ void run_coffee(const Options& o, const kiosk::Config& config, const kiosk::ui::
     part("the display's power", [&] { bench::bench_display_power(o.pjlink_commands); });
 }
 
+void run_startup(const kiosk::bench::KioskCommand& kiosk, const Options& o) {
+    const double shipped = kiosk::bench::bench_startup(kiosk, o.startups, "the shipped library (4 formats)");
+    kiosk::bench::bench_startup_with_library(kiosk, o.startups, 20, shipped);
+}
+
 // Everything; what needs a display (a window, the kiosk started) only where there is one.
 void run_all(const Options& o, const kiosk::Config& config, const kiosk::ui::FontFiles& fonts) {
     using namespace kiosk;
@@ -125,7 +131,7 @@ void run_all(const Options& o, const kiosk::Config& config, const kiosk::ui::Fon
     if (o.binary.empty()) return;
     const auto data = std::filesystem::temp_directory_path() / "vitale-bench-data";
     const bench::KioskCommand kiosk{o.binary, o.config_dir, data};
-    part("the start-up", [&] { bench::bench_startup(kiosk, o.startups); });
+    part("the start-up", [&] { run_startup(kiosk, o); });
     part("the idle CPU", [&] { bench::bench_idle_cpu_and_memory(kiosk, o.seconds); });
     std::filesystem::remove_all(data);
 }
@@ -148,6 +154,10 @@ int main(int argc, char** argv) {
             run_coffee(options, config, fonts);
         } else if (options.only == "journal") {
             part("the journal", [&] { bench::bench_journal(config, options.journal); });
+        } else if (options.only == "startup") {
+            const auto data = std::filesystem::temp_directory_path() / "vitale-bench-data";
+            part("the start-up", [&] { run_startup({options.binary, options.config_dir, data}, options); });
+            std::filesystem::remove_all(data);
         } else {
             run_all(options, config, fonts);
         }

@@ -39,16 +39,9 @@ std::vector<Slot> read_slots(ObjectReader& top, const std::string& file, Problem
             inner.problem("start", "must be a date as \"YYYY-MM-DD\", e.g. \"2026-09-07\" (the Monday the trajectory begins)");
         inner.read("weeks", 1, 260, settings.trajectory.weeks);
     }
-    const Json* list = reader.array("slots", false, 0, 28);
-    if (!list) return slots;
     static const std::vector<std::string> days{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-    for (std::size_t i = 0; i < list->size(); ++i) {
-        const std::string where = "schedule.slots[" + std::to_string(i) + "]";
-        if (!(*list)[i].is_object()) {
-            problems.add(file, where, "must be an object like {\"day\": \"mon\", \"start\": \"09:00\", \"end\": \"10:00\"}");
-            continue;
-        }
-        ObjectReader item{(*list)[i], file, where, problems};
+    const std::string shape = "like {\"day\": \"mon\", \"start\": \"09:00\", \"end\": \"10:00\"}";
+    reader.each_object("slots", false, 0, 28, shape, [&](ObjectReader& item, std::size_t) {
         Slot slot;
         const auto day = item.choice("day", days);
         slot.weekday = static_cast<int>(std::find(days.begin(), days.end(), day) - days.begin());
@@ -63,7 +56,7 @@ std::vector<Slot> read_slots(ObjectReader& top, const std::string& file, Problem
             slot.end_minute = *end;
             slots.push_back(slot);
         }
-    }
+    });
     return slots;
 }
 

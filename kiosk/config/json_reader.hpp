@@ -80,6 +80,26 @@ public:
     const Json* array(const std::string& key, bool required, std::size_t min_count,
                       std::size_t max_count);
 
+    // A list of objects under `key`, each read by read_item(ObjectReader& item, std::size_t index);
+    // an entry that is no object is a problem showing `shape` ("{ \"name\": ... }"). False when
+    // the list is absent (a problem when required) or no list.
+    template <typename ReadItem>
+    bool each_object(const std::string& key, bool required, std::size_t min_count, std::size_t max_count,
+                     const std::string& shape, ReadItem&& read_item) {
+        const Json* list = array(key, required, min_count, max_count);
+        if (!list) return false;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string where = path(key) + "[" + std::to_string(i) + "]";
+            if (!(*list)[i].is_object()) {
+                m_problems.add(m_file, where, "must be an object " + shape);
+                continue;
+            }
+            ObjectReader item{(*list)[i], m_file, where, m_problems};
+            read_item(item, i);
+        }
+        return true;
+    }
+
     std::string path(const std::string& key) const;
     void problem(const std::string& key, const std::string& message);
 

@@ -26,9 +26,8 @@ bool is_id(const std::string& id) {
     return !id.empty() && id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos;
 }
 
-StepSpec read_step(const Json& json, const std::string& file, const std::string& where, bool is_checkin, Problems& problems) {
+StepSpec read_step(ObjectReader& reader, bool is_checkin, Problems& problems) {
     StepSpec step;
-    ObjectReader reader{json, file, where, problems};
     step.id = is_checkin ? "checkin" : reader.text("id", std::nullopt, 40);
     if (!is_checkin && !is_id(step.id)) reader.problem("id", "may hold only a-z, 0-9 and '-' (it names the scene)");
     step.title = reader.text("title", std::nullopt, 80);
@@ -60,38 +59,28 @@ StepSpec read_step(const Json& json, const std::string& file, const std::string&
 }
 
 void read_steps(ObjectReader& top, const std::string& file, Problems& problems, Content& content) {
-    if (const Json* checkin = top.object("checkin", true)) content.steps.push_back(read_step(*checkin, file, "checkin", true, problems));
-    else content.steps.emplace_back();
-    const Json* stages = top.array("stages", true, 1, k_max_stages);
-    if (!stages) return;
+    if (const Json* checkin = top.object("checkin", true)) {
+        ObjectReader reader{*checkin, file, "checkin", problems};
+        content.steps.push_back(read_step(reader, true, problems));
+    } else {
+        content.steps.emplace_back();
+    }
     std::set<std::string> ids;
-    for (std::size_t i = 0; i < stages->size(); ++i) {
+    top.each_object("stages", true, 1, k_max_stages, "{ \"id\": ..., \"title\": ..., \"minutes\": ... }", [&](ObjectReader& item, std::size_t i) {
         const std::string where = "stages[" + std::to_string(i) + "]";
-        if (!(*stages)[i].is_object()) {
-            problems.add(file, where, "must be an object { \"id\": ..., \"title\": ..., \"minutes\": ... }");
-            continue;
-        }
-        content.steps.push_back(read_step((*stages)[i], file, where, false, problems));
+        content.steps.push_back(read_step(item, false, problems));
         if (!content.steps.back().id.empty() && !ids.insert(content.steps.back().id).second)
             problems.add(file, where + ".id", "\"" + content.steps.back().id + "\" is used by an earlier stage; give every stage its own id");
-    }
+    });
 }
 
-void read_criteria(ObjectReader& top, const std::string& file, Problems& problems, Content& content) {
-    const Json* criteria = top.array("criteria", true, 1, 12);
-    if (!criteria) return;
-    for (std::size_t i = 0; i < criteria->size(); ++i) {
-        const std::string where = "criteria[" + std::to_string(i) + "]";
-        if (!(*criteria)[i].is_object()) {
-            problems.add(file, where, "must be an object { \"name\": ..., \"description\": ... }");
-            continue;
-        }
-        ObjectReader item{(*criteria)[i], file, where, problems};
+void read_criteria(ObjectReader& top, Content& content) {
+    top.each_object("criteria", true, 1, 12, "{ \"name\": ..., \"description\": ... }", [&](ObjectReader& item, std::size_t) {
         Criterion criterion;
         criterion.name = item.text("name", std::nullopt, 40);
         criterion.description = item.text("description", std::nullopt, 200);
         content.criteria.push_back(std::move(criterion));
-    }
+    });
 }
 
 // The time a stage's card may take: the writing part of a stage with a vote or scores.
@@ -99,17 +88,8 @@ Millis writing_time(const StepSpec& step) {
     return step.has_parts() ? step.duration - step.vote_time - step.result_time : step.duration;
 }
 
-void read_cards(ObjectReader& pool_reader, const std::string& file, const std::string& where, Problems& problems,
-                SurprisePool& pool) {
-    const Json* cards = pool_reader.array("cards", true, 1, 12);
-    if (!cards) return;
-    for (std::size_t i = 0; i < cards->size(); ++i) {
-        const std::string at = where + ".cards[" + std::to_string(i) + "]";
-        if (!(*cards)[i].is_object()) {
-            problems.add(file, at, "must be an object { \"kind\": \"question\", \"text\": ... }");
-            continue;
-        }
-        ObjectReader reader{(*cards)[i], file, at, problems};
+void read_cards(ObjectReader& pool_reader, SurprisePool& pool) {
+    pool_reader.each_object("cards", true, 1, 12, "{ \"kind\": \"question\", \"text\": ... }", [&](ObjectReader& reader, std::size_t) {
         SurpriseCard card;
         reader.read("kind", card_kind_names(), card.kind);
         card.text = reader.text("text", std::nullopt, 200);
@@ -117,21 +97,14 @@ void read_cards(ObjectReader& pool_reader, const std::string& file, const std::s
         if (!card.by.empty() && card.kind != CardKind::Quote)
             reader.problem("by", "names a quote's author; use it with \"kind\": \"quote\", or remove it");
         pool.cards.push_back(std::move(card));
-    }
+    });
 }
 
 // `stages_sound`: the stages read without a problem; otherwise a pool's stage and timing are not
 // checked against them (one mistake, one message).
-void read_surprises(ObjectReader& top, const std::string& file, Problems& problems, bool stages_sound, Content& content) {
-    const Json* pools = top.array("surprises", false, 0, k_max_stages);
-    if (!pools) return;
-    for (std::size_t i = 0; i < pools->size(); ++i) {
-        const std::string where = "surprises[" + std::to_string(i) + "]";
-        if (!(*pools)[i].is_object()) {
-            problems.add(file, where, "must be an object { \"stage\": ..., \"after_minutes\": ..., \"show_minutes\": ..., \"cards\": [...] }");
-            continue;
-        }
-        ObjectReader reader{(*pools)[i], file, where, problems};
+void read_surprises(ObjectReader& top, bool stages_sound, Content& content) {
+    const std::string shape = "{ \"stage\": ..., \"after_minutes\": ..., \"show_minutes\": ..., \"cards\": [...] }";
+    top.each_object("surprises", false, 0, k_max_stages, shape, [&](ObjectReader& reader, std::size_t) {
         SurprisePool pool;
         const auto stage = reader.text("stage", std::nullopt, 40);
         const auto step = std::find_if(content.steps.begin() + 1, content.steps.end(), [&](const StepSpec& s) { return s.id == stage; });
@@ -139,11 +112,11 @@ void read_surprises(ObjectReader& top, const std::string& file, Problems& proble
         const int show = reader.integer("show_minutes", 1, 10, 2);
         pool.after = std::chrono::minutes{after};
         pool.show = std::chrono::minutes{show};
-        read_cards(reader, file, where, problems, pool);
-        if (!stages_sound) continue;
+        read_cards(reader, pool);
+        if (!stages_sound) return;
         if (step == content.steps.end()) {
             if (!stage.empty()) reader.problem("stage", "\"" + stage + "\" is not a stage id of this file; name one of its stages");
-            continue;
+            return;
         }
         pool.step = static_cast<int>(step - content.steps.begin());
         if (content.surprise_pool(pool.step))
@@ -153,7 +126,7 @@ void read_surprises(ObjectReader& top, const std::string& file, Problems& proble
                                                 std::to_string(writing_time(*step) / std::chrono::minutes{1}) +
                                                 " minutes of writing, so the card is gone before the vote");
         content.surprises.push_back(std::move(pool));
-    }
+    });
 }
 
 void read_format_fields(ObjectReader& top, const std::string& file, bool in_library, Problems& problems, Content& content) {
@@ -197,8 +170,8 @@ Content read_content(const Json& json, const std::string& file, const std::strin
     const bool stages_sound = problems.lines().size() == before_steps;
     content.reflection_questions = top.text_list("reflection_questions", 1, 53);
     content.framing_questions = top.text_list("framing_questions", 1, 20);
-    read_criteria(top, file, problems, content);
-    read_surprises(top, file, problems, stages_sound, content);
+    read_criteria(top, content);
+    read_surprises(top, stages_sound, content);
     return content;
 }
 
