@@ -1,12 +1,13 @@
 // vitale-bench: prints the figures the issues ask for. See README, "Benchmarks".
-//   vitale-bench [soak|coffee|journal|startup] [--smoke] [--frames N] [--seconds N] [--weeks N] [--idle-frames N]
+//   vitale-bench [soak|coffee|journal|startup|idle] [--smoke] [--frames N] [--seconds N] [--weeks N] [--idle-frames N]
 //                [--history N] [--kiosk PATH --config DIR]
 // Frame times, the journal, the soak and the coffee corner's fade and month need no display; the
 // window, start-up and CPU figures need DISPLAY (bench/run.sh starts Xvfb and a window manager).
 // `soak` runs only the soak: a simulated month on a fake clock (--weeks, --idle-frames between two
 // sessions). `coffee` runs only the coffee corner's in-process figures (bench/coffee_run.sh has
 // the live kiosk's). `journal` runs only the journal's (--history: events before the open session).
-// `startup` only the start-up's (with the shipped library and one of 20 formats; needs DISPLAY, --kiosk).
+// `startup` only the start-up's (with the shipped library and one of 20 formats), `idle` only the
+// CPU and memory of the idle and a stage screen (--seconds); both need DISPLAY and --kiosk.
 // --smoke: every part with tiny counts (a few frames, one soak week, a short history), to see
 // that each still runs to its end; its figures mean nothing. Options given after it still count.
 // Every bench waits with a deadline and says what was refused; what could not be done as the
@@ -74,7 +75,7 @@ struct Options {
 bool read_options(int argc, char** argv, Options& options) {
     for (int i = 1; i < argc; ++i) {
         const std::string option = argv[i];
-        if (option == "soak" || option == "coffee" || option == "journal" || option == "startup") {
+        if (option == "soak" || option == "coffee" || option == "journal" || option == "startup" || option == "idle") {
             options.only = option;
             continue;
         }
@@ -157,6 +158,10 @@ int main(int argc, char** argv) {
         } else if (options.only == "startup") {
             const auto data = std::filesystem::temp_directory_path() / "vitale-bench-data";
             part("the start-up", [&] { run_startup({options.binary, options.config_dir, data}, options); });
+            std::filesystem::remove_all(data);
+        } else if (options.only == "idle") {
+            const auto data = std::filesystem::temp_directory_path() / "vitale-bench-data";
+            part("the idle CPU", [&] { bench::bench_idle_cpu_and_memory({options.binary, options.config_dir, data}, options.seconds); });
             std::filesystem::remove_all(data);
         } else {
             run_all(options, config, fonts);

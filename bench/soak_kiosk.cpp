@@ -148,13 +148,13 @@ net::PhoneApiSetup SoakKiosk::api_setup(const SoakKioskSetup& setup) {
             setup.requests_per_minute,
             minutes_of(settings.timers.extend_step),
             std::max(settings.joins_per_address, setup.phones),  // in case the phones share 127.0.0.1
-            [this](const View& view) { return scenes::question_of_the_week(*view.reflection_format(), to_local(m_clock.wall())); },
+            [this](const View& view) { return scenes::question_of_the_week(*view.content, to_local(m_clock.wall())); },
             [this](const View& shown, const std::string& format) { return tools::session_export(m_config, m_clock, shown, format); },
             date_words(m_config.strings),
             settings.wrong_code_budget,
             net::accepted_hosts("http://127.0.0.1:" + std::to_string(m_port), m_port),
             [this](const View& view) {
-                return coffee_question(view.coffee, true, scenes::question_of_the_week(*view.reflection_format(), to_local(m_clock.wall())));
+                return coffee_question(view.coffee, true, scenes::question_of_the_week(*view.coffee_format(), to_local(m_clock.wall())));
             },
             "open"};
 }

@@ -12,7 +12,7 @@ std::string coffee_question(const Frame& frame) {
         const auto* group = frame.view.coffee.group_question(iso_week_year(date) * 100 + iso_week(date));
         if (group && !group->text.empty()) return group->text;
     }
-    const auto content = frame.view.reflection_format();
+    const auto content = frame.view.coffee_format();
     if (!content || content->reflection_questions.empty()) return {};
     return question_of_the_week(*content, frame.local);
 }

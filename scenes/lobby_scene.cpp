@@ -68,6 +68,15 @@ void LobbyScene::draw(ui::Canvas& canvas, const Frame& frame) const {
 
 namespace {
 
+// "1, 3": the numbers beside the tied formats, the keys that pick one of them.
+std::string tie_keys(const VideoframeChoice& choice) {
+    std::string keys;
+    for (std::size_t i = 0; i < choice.offered.size(); ++i)
+        if (std::find(choice.tied.begin(), choice.tied.end(), choice.offered[i]) != choice.tied.end())
+            keys += (keys.empty() ? "" : ", ") + std::to_string(i + 1);
+    return keys;
+}
+
 // "Werksituatie 3× · Innovatie 1×": the formats this trajectory had, most used first.
 std::string history_line(const View& view, const Strings& strings) {
     std::vector<std::pair<std::string, int>> counted;
@@ -125,7 +134,7 @@ int LobbyScene::draw_videoframes(ui::Canvas& canvas, const Frame& frame, const S
         }
     }
     if (!choice.tied.empty()) {
-        const auto tie = canvas.text_fit(strings.format("lobby_videoframe_tie", {{"last", std::to_string(choice.tied.size())}}),
+        const auto tie = canvas.text_fit(strings.format("lobby_videoframe_tie", {{"keys", tie_keys(choice)}}),
                                          {type::label, Weight::Bold, theme::warning}, {area.x, y, area.w, canvas.u(4)}, type::small);
         y = tie.y + tie.h + canvas.u(0.5);
     }
@@ -163,7 +172,7 @@ int LobbyScene::draw_videoframe_line(ui::Canvas& canvas, const Frame& frame, con
                                          {area.x, label.y + label.h + canvas.u(0.3), area.w, canvas.u(6)}, 1.8);
     int y = formats.y + formats.h;
     if (!choice.tied.empty()) {
-        const auto tie = canvas.text_fit(strings.format("lobby_videoframe_tie", {{"last", std::to_string(choice.tied.size())}}),
+        const auto tie = canvas.text_fit(strings.format("lobby_videoframe_tie", {{"keys", tie_keys(choice)}}),
                                          {type::label, Weight::Bold, theme::warning}, {area.x, y + canvas.u(0.5), area.w, canvas.u(4)}, type::small);
         y = tie.y + tie.h;
     }

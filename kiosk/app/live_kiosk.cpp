@@ -344,14 +344,14 @@ net::PhoneApiSetup phone_api_setup(EngineLoop& loop, const Clock& clock, const C
             minutes_of(config.settings.timers.extend_step),
             // --demo's simulated phones all join from this machine
             std::max(config.settings.joins_per_address, options.demo),
-            [&clock](const View& view) { return scenes::question_of_the_week(*view.reflection_format(), to_local(clock.wall())); },
+            [&clock](const View& view) { return scenes::question_of_the_week(*view.content, to_local(clock.wall())); },
             [&config, &clock](const View& view, const std::string& format) { return tools::session_export(config, clock, view, format); },
             date_words(config.strings),
             config.settings.wrong_code_budget,
             net::accepted_hosts(room.phone_url, port),
             [&config, &clock](const View& view) {
                 return coffee_question(view.coffee, config.settings.coffee.group_first,
-                                       scenes::question_of_the_week(*view.reflection_format(), week_moment(view.coffee.week, clock)));
+                                       scenes::question_of_the_week(*view.coffee_format(), week_moment(view.coffee.week, clock)));
             },
             moderation_name(config.settings.session.coffee.moderation)};
 }

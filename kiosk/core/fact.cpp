@@ -24,6 +24,13 @@ std::optional<int> step_of(const Fact& fact) {
     return std::nullopt;
 }
 
+std::vector<Fact> drawn_facts(const std::vector<Fact>& facts) {
+    std::vector<Fact> drawn;
+    for (const auto& fact : facts)
+        if (std::holds_alternative<VideoframeFact>(fact) || std::holds_alternative<SurpriseFact>(fact)) drawn.push_back(fact);
+    return drawn;
+}
+
 RecalledFacts recalled(const std::vector<Fact>& facts) {
     RecalledFacts result;
     for (const auto& fact : facts)

@@ -95,4 +95,9 @@ struct RecalledFacts {
 
 RecalledFacts recalled(const std::vector<Fact>& facts);  // the last fact of each kind and step wins
 
+// The facts a replay recalls under any rules: the session's format and its surprise cards. No
+// rule works them out from the events (the library or the trajectory may have changed since),
+// so recalling them never cuts a vote's path short.
+std::vector<Fact> drawn_facts(const std::vector<Fact>& facts);
+
 }  // namespace kiosk

@@ -67,14 +67,16 @@ struct NoPayload {
     auto refs() { return std::tie(); }
 };
 
-// Start, Next and OfferHost: the token or code the engine chose, kept so a replay is the same;
-// a Start that opens a session also carries the format the schedule's slot names ("" = none).
+// Start, Next and OfferHost: the token or code the engine chose, kept so a replay is the same.
+// A Start (or Next) that opens a session also carries its lobby's formats, comma-separated: the
+// room sets the one its schedule's slot names, and the engine (prepare) keeps it when it is ready,
+// else puts the formats the lobby offers, so a restart offers what the room saw.
 struct ChosenPayload {
     std::string token;
-    std::string videoframe;
+    std::string videoframes;
     static constexpr std::array fields{FieldSpec{.name = "token", .kind = FieldKind::Id, .column = Column::Text, .max = 64, .optional = true, .chosen = true},
-                                       FieldSpec{.name = "videoframe", .kind = FieldKind::Id, .column = Column::Stage, .max = 40, .optional = true, .chosen = true}};
-    auto refs() { return std::tie(token, videoframe); }
+                                       FieldSpec{.name = "videoframes", .kind = FieldKind::Line, .column = Column::Stage, .max = 400, .optional = true, .chosen = true}};
+    auto refs() { return std::tie(token, videoframes); }
 };
 
 struct JoinPayload {

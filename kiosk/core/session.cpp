@@ -26,7 +26,11 @@ Session::Session(std::shared_ptr<const Library> library, TimerRules timers, std:
 void Session::prepare(Event& event) const {
     // Only the room chooses: a token never comes from a phone (the host's "next" carries none).
     if (event.from.kind != SenderKind::Room) return;
-    if (auto* chosen = std::get_if<ChosenPayload>(&event.payload); chosen && chosen->token.empty()) chosen->token = m_keys();
+    auto* chosen = std::get_if<ChosenPayload>(&event.payload);
+    if (!chosen) return;
+    if (chosen->token.empty()) chosen->token = m_keys();
+    if ((event.kind == EventKind::Start || event.kind == EventKind::Next) && m_draft.phase == Phase::Idle)
+        chosen->videoframes = lobby_formats(chosen->videoframes);
 }
 
 bool Session::advance(Millis now, std::vector<Event>& applied) {
@@ -147,7 +151,7 @@ bool Session::start(Event& event) {
         auto& chosen = event.as<ChosenPayload>();
         if (chosen.token.empty()) chosen.token = m_keys();
         open_session(chosen.token);
-        offer_videoframes(chosen.videoframe);
+        offer_videoframes(chosen.videoframes);
         return true;
     }
     case Phase::Lobby: return leave_lobby(event.at);

@@ -97,7 +97,10 @@ private:
     void end_part(Millis at);
 
     // session_videoframe.cpp: which format the session runs
-    void offer_videoframes(const std::string& slot_format);  // a session opens
+    // The lobby's formats for a Start that opens a session: the slot's (when ready), else the
+    // offer, comma-separated; "" when the library has one ready format (nothing to choose).
+    std::string lobby_formats(const std::string& slot_format) const;
+    void offer_videoframes(const std::string& formats);  // a session opens with the Start's formats
     void use_content(std::shared_ptr<const Content> content);  // the session's format, with room for its steps
     bool leave_lobby(Millis at);  // the room starts: the chosen format's check-in, or a tie to pick
     void begin_session(const std::string& id, Millis at);

@@ -9,17 +9,50 @@
 
 namespace kiosk {
 
-void Session::offer_videoframes(const std::string& slot_format) {
+namespace {
+
+std::vector<std::string> split_ids(const std::string& list) {
+    std::vector<std::string> ids;
+    for (std::size_t at = 0; at < list.size();) {
+        const auto comma = std::min(list.find(',', at), list.size());
+        if (comma > at) ids.push_back(list.substr(at, comma - at));
+        at = comma + 1;
+    }
+    return ids;
+}
+
+}  // namespace
+
+std::string Session::lobby_formats(const std::string& slot_format) const {
+    if (const auto fixed = m_library->find(slot_format); fixed && fixed->ready()) return fixed->id;
+    const auto offered = least_used(*m_library, m_draft.format_history);
+    if (offered.size() < 2) return {};  // one ready format: nothing to choose, nothing to show
+    std::string list;
+    for (const auto& id : offered) list += (list.empty() ? "" : ",") + id;
+    return list;
+}
+
+// `formats` as the Start carries them (prepare): one is the lobby's fixed format, more are offered.
+// A Start without them (a journal from before the library, a test) gets them worked out here.
+void Session::offer_videoframes(const std::string& formats) {
+    auto ids = split_ids(formats);
+    if (ids.size() == 1 && !(m_library->find(ids[0]) && m_library->find(ids[0])->ready())) ids.clear();
+    if (ids.empty()) ids = split_ids(lobby_formats(""));
     auto& choice = m_draft.videoframes;
     choice = {};
-    if (const auto fixed = slot_format.empty() ? nullptr : m_library->find(slot_format); fixed && fixed->ready()) {
-        choice.fixed = fixed->id;
-        use_content(fixed);
+    if (ids.empty()) {
+        use_content(m_library->default_format());
+        return;
+    }
+    if (ids.size() == 1) {
+        choice.fixed = ids[0];
+        use_content(m_library->find(ids[0]));
         return;
     }
     use_content(m_library->default_format());
-    choice.offered = least_used(*m_library, m_draft.format_history);
-    if (choice.offered.size() < 2) choice.offered.clear();  // one format: nothing to choose
+    for (const auto& id : ids)
+        if (const auto format = m_library->find(id); format && format->ready()) choice.offered.push_back(id);
+    if (choice.offered.size() < 2) choice.offered.clear();  // the library changed since: nothing left to choose
 }
 
 void Session::use_content(std::shared_ptr<const Content> content) {
@@ -74,17 +107,18 @@ void Session::begin_session(const std::string& id, Millis at) {
     enter_step(0, at);
 }
 
+// The number beside an offered format on the screen. On a tie the room started, one of the tied
+// formats' numbers picks it and starts; otherwise the number only picks.
 bool Session::pick_videoframe(int number, Millis at) {
     auto& choice = m_draft.videoframes;
-    if (!choice.settled.empty()) return false;
-    if (!choice.tied.empty()) {  // the room started on a tie: its number picks and starts
-        if (number > static_cast<int>(choice.tied.size())) return false;
-        choice.room_pick = choice.tied[static_cast<std::size_t>(number - 1)];
-        begin_session(choice.room_pick, at);
+    if (!choice.settled.empty() || number > static_cast<int>(choice.offered.size())) return false;
+    const auto picked = choice.offered[static_cast<std::size_t>(number - 1)];
+    if (!choice.tied.empty()) {
+        if (std::find(choice.tied.begin(), choice.tied.end(), picked) == choice.tied.end()) return false;
+        choice.room_pick = picked;
+        begin_session(picked, at);
         return true;
     }
-    if (number > static_cast<int>(choice.offered.size())) return false;
-    const auto& picked = choice.offered[static_cast<std::size_t>(number - 1)];
     if (picked == choice.room_pick) return false;
     choice.room_pick = picked;
     return true;
@@ -98,6 +132,7 @@ Status Session::videoframe_vote(Event& event, Outcome&) {
     auto& mine = choice.dots[sender(event)->number];
     if (mine == id) return Status::Ignored;
     mine = id;
+    choice.tied.clear();  // a tie the room was asked to settle may be no more: Enter counts again
     return Status::Ok;
 }
 

@@ -173,10 +173,9 @@ const SurpriseCard* View::surprise_card() const {
     return &pool->cards[static_cast<std::size_t>(surprise.card)];
 }
 
-std::shared_ptr<const Content> View::reflection_format() const {
-    if (session_open() || !library || format_history.empty()) return content;
-    const auto last = library->find(format_history.back());
-    return last && !last->reflection_questions.empty() ? last : content;
+std::shared_ptr<const Content> View::coffee_format() const {
+    const auto standing = library ? library->default_format() : nullptr;
+    return standing ? standing : content;
 }
 
 std::string View::leading_videoframe() const {

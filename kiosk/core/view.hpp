@@ -202,9 +202,9 @@ struct View {
     // offered on a tie), else the session's content; and the offered ids that tie for the most dots.
     std::string leading_videoframe() const;
     std::vector<std::string> tied_videoframes() const;
-    // Whose reflection questions the week's question comes from: the open session's format; between
-    // sessions the format of the trajectory's last session (its coffee corner follows it), else the default.
-    std::shared_ptr<const Content> reflection_format() const;
+    // Whose reflection questions the coffee corner asks: the library's default format, the same all
+    // week whatever sessions run (and what the week export names). The check-in asks the session's.
+    std::shared_ptr<const Content> coffee_format() const;
     // Time into the running step at `now` (pauses and extensions taken into account).
     Millis step_time(Millis now) const { return timer.duration - remaining(now); }
     // The running step's surprise card while it is on the screen, else nullptr.

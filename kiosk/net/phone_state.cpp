@@ -125,7 +125,8 @@ Json videoframes_json(const View& view, const Participant& me) {
     std::map<std::string, int> dots;
     for (const auto& [who, id] : choice.dots) ++dots[id];
     Json offered = Json::array();
-    for (const auto& id : choice.offered)
+    // Back in the lobby after the check-in began (the room's "previous"): the format stands.
+    for (const auto& id : choice.settled.empty() ? choice.offered : std::vector<std::string>{})
         if (const auto format = view.library ? view.library->find(id) : nullptr)
             offered.push_back({{"id", id}, {"title", format->title}, {"summary", format->summary}, {"dots", dots[id]}});
     const auto leading = view.library ? view.library->find(view.leading_videoframe()) : nullptr;

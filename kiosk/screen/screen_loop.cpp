@@ -228,7 +228,7 @@ private:
     void post_room(EventKind kind, const LocalMoment& local) {
         Event event{kind};
         if (auto* chosen = std::get_if<ChosenPayload>(&event.payload); chosen && m_view->phase == Phase::Idle)
-            if (const auto slot = next_slot(m_config.settings.slots, local); slot && slot->running) chosen->videoframe = slot->slot.videoframe;
+            if (const auto slot = next_slot(m_config.settings.slots, local); slot && slot->running) chosen->videoframes = slot->slot.videoframe;
         m_loop->submit(std::move(event), nullptr);
     }
 

@@ -126,8 +126,13 @@ std::vector<std::string> check_answer(const Config& config, const DraftRequest& 
     const auto content = read_content(Json::parse(draft.dump()), "answer", request.language, true, problems);
     auto lines = problems.lines();
     if (!lines.empty()) return lines;
-    if (config.library->find(content.id))
-        lines.push_back("answer: id: \"" + content.id + "\" is a format of the library already; choose a new id");
+    // Taken in any language: a second draft under the same id would not match the first.
+    std::error_code ignored;
+    for (const auto& language : k_languages)
+        if (std::filesystem::exists(config.dir / "videoframes" / (content.id + "." + language + ".json"), ignored)) {
+            lines.push_back("answer: id: \"" + content.id + "\" is a format of the library already; choose a new id");
+            break;
+        }
     Millis hour{0};
     for (const auto& step : content.steps) hour += step.duration;
     if (hour != std::chrono::minutes{60})
@@ -184,9 +189,14 @@ DraftResult draft_videoframe(const Config& config, const DraftRequest& request, 
         result.problems.push_back(result.file.string() + ": exists already; pass --out FILE to write the draft elsewhere");
         return result;
     }
-    std::ofstream file{result.file, std::ios::binary};
-    file << draft.dump(2) << '\n';
-    if (!file) result.problems.push_back(result.file.string() + ": cannot be written; check the folder and its permissions");
+    {
+        std::ofstream file{result.file, std::ios::binary};
+        file << draft.dump(2) << '\n';
+        if (!file) result.problems.push_back(result.file.string() + ": cannot be written; check the folder and its permissions");
+    }
+    // The kiosk must still start with it (a file name unlike its id, in videoframes/): else it goes again.
+    if (result.problems.empty()) result.problems = check_config(config.dir);
+    if (!result.problems.empty()) std::filesystem::remove(result.file);
     result.written = result.problems.empty();
     return result;
 }

@@ -78,7 +78,8 @@ View session_view(const store::Journal& journal, const store::SessionRecord& ses
     if (auto recorded = recorded_outcome(journal, session)) return std::move(*recorded);
     auto engine = fresh_engine(config);
     remember_trajectory(*engine, trajectory_history(journal, session.id, config.settings.trajectory.start));
-    if (recalls(session)) engine->recall(journal.facts(session.id));
+    const auto facts = journal.facts(session.id);
+    engine->recall(recalls(session) ? facts : drawn_facts(facts));
     SystemClock clock;
     store::replay(*engine, journal.session_events(session), clock);
     return engine->view();
@@ -173,7 +174,7 @@ RestoredHistory restore_history(Engine& engine, store::Journal& journal, const C
     } catch (const store::StoreError& error) {
         restored.problems.push_back(error.what());
     }
-    if (recalls(*open)) engine.recall(journaled);
+    engine.recall(recalls(*open) ? journaled : drawn_facts(journaled));
     const auto entries = journal.open_session();
     // A closing event that was written but not marked (a stop in between) is marked below.
     const auto closed_at = replay_open_session(engine, entries, clock);

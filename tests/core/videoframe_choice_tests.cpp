@@ -90,8 +90,8 @@ TEST_CASE("A tie waits for the room's number key, which picks and starts") {
     CHECK(room.view().phase == Phase::Lobby);
     CHECK(room.view().videoframes.tied == std::vector<std::string>{"werksituatie", "vaardigheid"});  // in the offer's order
     CHECK(room.send(Event{EventKind::Start}).status == Status::Ignored);  // still waiting for a number
-    CHECK(room.pick(3).status == Status::Ignored);                        // only two tie
-    CHECK(room.pick(2).ok());
+    CHECK(room.pick(2).status == Status::Ignored);  // the numbers are the screen's: 2 is innovatie, which does not tie
+    CHECK(room.pick(3).ok());                       // 3 is vaardigheid
     CHECK(room.view().step == 0);
     CHECK(room.view().content->id == "vaardigheid");
     CHECK(room.formats_settled() == std::vector<std::string>{"vaardigheid"});
@@ -131,7 +131,7 @@ TEST_CASE("The room's F steps through the ready formats of the library and wins 
 TEST_CASE("A slot's format is fixed: the lobby offers nothing and takes no dots") {
     FormatRoom room;
     Event start{EventKind::Start};
-    start.as<ChosenPayload>().videoframe = "vaardigheid";
+    start.as<ChosenPayload>().videoframes = "vaardigheid";
     room.send(start);
     room.join(1);
     CHECK(room.view().videoframes.fixed == "vaardigheid");
@@ -143,7 +143,7 @@ TEST_CASE("A slot's format is fixed: the lobby offers nothing and takes no dots"
     // A draft or an unknown id in the slot leaves the choice to the lobby.
     FormatRoom draft;
     Event named{EventKind::Start};
-    named.as<ChosenPayload>().videoframe = "schets";
+    named.as<ChosenPayload>().videoframes = "schets";
     draft.send(named);
     CHECK(draft.view().videoframes.fixed.empty());
     CHECK(draft.view().videoframes.offered.size() == 3);

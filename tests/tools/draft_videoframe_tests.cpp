@@ -65,11 +65,12 @@ TEST_CASE("A good answer becomes a draft file that the lobby never offers") {
     engine.apply({EventKind::Start, Millis{0}});
     const auto& offered = engine.view().videoframes.offered;
     CHECK(std::find(offered.begin(), offered.end(), "feedback-geven") == offered.end());
-    // The same topic again: the file is there, nothing is overwritten.
+    // The same id again, in this or the other language: taken, and nothing is overwritten.
     drafting.llm.script({answer_like(drafting.copy)});
     const auto again = drafting.draft();
     CHECK_FALSE(again.written);
-    CHECK_THAT(again.problems.at(0), Catch::Contains("exists already; pass --out FILE"));
+    CHECK(again.problems.at(0) == "answer: id: \"feedback-geven\" is a format of the library already; choose a new id");
+    CHECK(drafting.copy.read("videoframes/feedback-geven.nl.json").at("drafted_with").at("date") == "2026-12-07");
 }
 
 TEST_CASE("An answer that does not fit goes back once with its problems, and the repaired one is written") {

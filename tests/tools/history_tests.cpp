@@ -5,6 +5,8 @@
 // decision comes back for review in the next lobby and on the coffee corner.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 
 
 #include "kiosk/tools/record_history.hpp"
@@ -168,4 +170,56 @@ TEST_CASE("A kiosk stopped during a run-off comes back to the same run-off, and 
     CHECK(brainstorm.tied == was.tied);
     CHECK(brainstorm.runoff_ends == was.runoff_ends);
     CHECK(journal.facts(1).size() == facts_before);  // nothing new was settled, nothing written again
+}
+
+TEST_CASE("A restart keeps the lobby's offer, the chosen format and its card, even when the library changed meanwhile") {
+    testing::TempDir temp;
+    store::Journal journal{temp.path()};
+    FakeClock clock{WallTime{std::chrono::sys_days{std::chrono::year{2026} / 11 / 23} + 8h}};
+    const auto& config = repo_config();
+    Engine live{config.library, config.settings.timers, config.settings.session, testing::counting_keys()};
+    testing::Recorder recorder{clock, live, journal};
+    recorder.send(Event{EventKind::Start});
+    const auto offered = live.view().videoframes.offered;
+    REQUIRE(offered == std::vector<std::string>{"werksituatie", "innovatie", "terugblik"});
+    for (int n = 1; n <= 2; ++n) {
+        REQUIRE(recorder.phone(EventKind::Join, testing::Room::key(n)).ok());
+        auto dot = testing::phone_event(EventKind::VideoframeVote, testing::Room::key(n), live.view());
+        dot.as<VideoframeVotePayload>().videoframe = "innovatie";
+        REQUIRE(recorder.send(dot).ok());
+    }
+    recorder.send(Event{EventKind::Start});  // innovatie, with its card in its first stage
+    recorder.send(Event{EventKind::Next});
+    clock.advance(std::chrono::minutes{5});
+    live.tick(clock.monotonic());
+    journal.append_facts(live.take_facts(), clock);
+    const auto* card = live.view().surprise_card();
+    REQUIRE(card);
+
+    // The offer went into the journal with the Start that opened the lobby.
+    CHECK(journal.open_session().at(0).event.as<ChosenPayload>().videoframes == "werksituatie,innovatie,terugblik");
+    SECTION("with the same library") {
+        Engine restored{config.library, config.settings.timers, config.settings.session, testing::counting_keys()};
+        tools::restore_history(restored, journal, clock);
+        CHECK(restored.view().content->id == "innovatie");
+        REQUIRE(restored.view().surprise_card());
+        CHECK(restored.view().surprise_card()->text == card->text);
+    }
+    SECTION("with a library whose default and card order changed, and a trajectory of other formats before") {
+        auto changed = std::make_shared<Library>(*config.library);
+        changed->default_id = "terugblik";
+        auto innovation = std::make_shared<Content>(*changed->find("innovatie"));
+        auto& cards = innovation->surprises.at(0).cards;
+        std::reverse(cards.begin(), cards.end());
+        const auto drawn_at = static_cast<std::size_t>(std::find_if(cards.begin(), cards.end(), [&](const SurpriseCard& c) { return c.text == card->text; }) - cards.begin());
+        std::swap(cards[drawn_at], cards[(drawn_at + 1) % cards.size()]);  // the journaled index now holds another card
+        for (auto& format : changed->formats)
+            if (format->id == "innovatie") format = innovation;
+        Engine restored{std::shared_ptr<const Library>{changed}, config.settings.timers, config.settings.session, testing::counting_keys()};
+        restored.remember_formats({"innovatie", "innovatie"});  // would change the offer if it were worked out again
+        tools::restore_history(restored, journal, clock);
+        CHECK(restored.view().content->id == "innovatie");  // the recalled fact, not the new default
+        REQUIRE(restored.view().surprise_card());
+        CHECK(restored.view().cards_shown.size() == 1);
+    }
 }
