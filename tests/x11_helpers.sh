@@ -4,11 +4,14 @@
 # under Xvfb need one). Sets DISPLAY; adds the pids to x11_pids for the caller to stop.
 x11_pids=()
 start_x11() {
-    local n
-    for n in $(seq 91 140); do
-        if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then export DISPLAY=":$n"; break; fi
-    done
-    Xvfb "$DISPLAY" -screen 0 "${1}x24" -nolisten tcp >/dev/null 2>&1 & x11_pids+=($!)
+    # Xvfb picks a free display itself and writes its number (-displayfd): two tests starting at
+    # once never take the same one.
+    local number
+    number=$(mktemp)
+    Xvfb -displayfd 3 -screen 0 "${1}x24" -nolisten tcp 3>"$number" >/dev/null 2>&1 & x11_pids+=($!)
+    for _ in $(seq 100); do [ -s "$number" ] && break; sleep 0.05; done
+    export DISPLAY=":$(tr -d '[:space:]' <"$number")"
+    rm -f "$number"
     for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
     matchbox-window-manager -use_titlebar no >/dev/null 2>&1 & x11_pids+=($!)
 }
