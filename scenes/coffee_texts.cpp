@@ -74,11 +74,6 @@ std::string coffee_code_hint(const Frame& frame) {
                      {{"code", spaced_code(code)}, {"url", display_url(frame.room.phone_url) + "/c"}});
 }
 
-int yyyymmdd(std::chrono::year_month_day date) {
-    return static_cast<int>(date.year()) * 10000 + static_cast<int>(static_cast<unsigned>(date.month())) * 100 +
-           static_cast<int>(static_cast<unsigned>(date.day()));
-}
-
 std::vector<DecisionCard> decision_cards(const Frame& frame) {
     const auto& strings = frame.strings;
     const auto dates = date_words(strings);  // once, not per card

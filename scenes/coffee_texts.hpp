@@ -20,9 +20,6 @@ std::string spaced_code(const std::string& code);
 // Under the QR: "of typ code 123 456 op 192.168.1.20:8080/c"; the link itself without a code.
 std::string coffee_code_hint(const Frame& frame);
 
-// yyyymmdd of a date (review dates are kept that way).
-int yyyymmdd(std::chrono::year_month_day date);
-
 // One open decision as its card says it.
 struct DecisionCard {
     std::string what;     // the problem statement, else the work situation, else "Doen"

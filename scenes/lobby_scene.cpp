@@ -108,8 +108,7 @@ int LobbyScene::draw_videoframes(ui::Canvas& canvas, const Frame& frame, const S
     const auto label = canvas.text_fit(heading, {type::small, Weight::Bold, theme::accent}, {area.x, y, area.w, canvas.u(3.2)}, 1.8);
     y = label.y + label.h + canvas.u(0.4);
     const auto leading = view.leading_videoframe();
-    std::map<std::string, int> dots;
-    for (const auto& [who, id] : choice.dots) ++dots[id];
+    auto dots = view.videoframe_dots();
     // The offered formats, numbered for the room's keys; the room's pick from the library besides.
     auto shown = choice.offered.empty() ? std::vector<std::string>{leading} : choice.offered;
     if (std::find(shown.begin(), shown.end(), leading) == shown.end()) shown.push_back(leading);
@@ -151,8 +150,7 @@ int LobbyScene::draw_videoframe_line(ui::Canvas& canvas, const Frame& frame, con
     const auto& strings = frame.strings;
     const auto& choice = view.videoframes;
     if (!view.library || (choice.offered.empty() && choice.fixed.empty() && choice.room_pick.empty())) return area.y;
-    std::map<std::string, int> dots;
-    for (const auto& [who, id] : choice.dots) ++dots[id];
+    auto dots = view.videoframe_dots();
     // "1 Een innovatie uitproberen 2×  ·  2 Terugkijken … 4×  ·  3 …"; the leading one is in the top line.
     std::string line;
     for (std::size_t i = 0; i < choice.offered.size(); ++i) {

@@ -54,9 +54,7 @@ int print_videoframes(const std::filesystem::path& config_dir, const std::option
 
 // --draft-videoframe: the file written, or every problem of the model's answer by field.
 int draft_format(const Config& config, const std::string& topic, const std::filesystem::path& out) {
-    const auto today = to_local(SystemClock{}.wall()).date;
-    const auto date = format_date(static_cast<int>(today.year()) * 10000 + static_cast<int>(static_cast<unsigned>(today.month())) * 100 +
-                                  static_cast<int>(static_cast<unsigned>(today.day())));
+    const auto date = format_date(yyyymmdd(to_local(SystemClock{}.wall()).date));
     tools::DraftRequest request{topic, config.settings.language,
                                 out.empty() ? std::nullopt : std::optional<std::filesystem::path>{out}, date};
     const auto result = tools::draft_videoframe(config, request, std::cin, std::cout);

@@ -84,6 +84,11 @@ int parse_date(std::string_view text) {
     return values[0] * 10000 + values[1] * 100 + values[2];
 }
 
+int yyyymmdd(std::chrono::year_month_day date) {
+    return static_cast<int>(date.year()) * 10000 + static_cast<int>(static_cast<unsigned>(date.month())) * 100 +
+           static_cast<int>(static_cast<unsigned>(date.day()));
+}
+
 std::string format_date(int yyyymmdd) {
     if (yyyymmdd <= 0) return {};
     char text[16];

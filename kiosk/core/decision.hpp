@@ -4,6 +4,7 @@
 // and the voted decision, the owner with a first step and a review date, the group's edits),
 // and the decisions of earlier sessions that are due for review.
 #include <array>
+#include <chrono>
 #include <map>
 #include <optional>
 #include <set>
@@ -83,5 +84,6 @@ DecisionKind voted_decision(const std::map<int, DecisionKind>& votes, DecisionKi
 // yyyymmdd from "YYYY-MM-DD"; 0 when it is not a real date.
 int parse_date(std::string_view text);
 std::string format_date(int yyyymmdd);  // "2026-12-03"
+int yyyymmdd(std::chrono::year_month_day date);
 
 }  // namespace kiosk

@@ -153,9 +153,14 @@ std::optional<Decision> View::outcome() const {
     return d;
 }
 
-std::vector<std::string> View::tied_videoframes() const {
-    std::map<std::string, int> counted;  // offered id -> dots
+std::map<std::string, int> View::videoframe_dots() const {
+    std::map<std::string, int> counted;
     for (const auto& [who, id] : videoframes.dots) ++counted[id];
+    return counted;
+}
+
+std::vector<std::string> View::tied_videoframes() const {
+    auto counted = videoframe_dots();
     int most = 0;
     for (const auto& id : videoframes.offered) most = std::max(most, counted[id]);
     std::vector<std::string> tied;

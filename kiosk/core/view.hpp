@@ -202,6 +202,8 @@ struct View {
     // offered on a tie), else the session's content; and the offered ids that tie for the most dots.
     std::string leading_videoframe() const;
     std::vector<std::string> tied_videoframes() const;
+    // Dots per format id in the lobby's choice.
+    std::map<std::string, int> videoframe_dots() const;
     // Whose reflection questions the coffee corner asks: the library's default format, the same all
     // week whatever sessions run (and what the week export names). The check-in asks the session's.
     std::shared_ptr<const Content> coffee_format() const;

@@ -122,8 +122,7 @@ Json decision_json(const Decision& d, const DateWords& dates) {
 // the choice stands at (the slot's, the room's pick or the most dots).
 Json videoframes_json(const View& view, const Participant& me) {
     const auto& choice = view.videoframes;
-    std::map<std::string, int> dots;
-    for (const auto& [who, id] : choice.dots) ++dots[id];
+    auto dots = view.videoframe_dots();
     Json offered = Json::array();
     // Back in the lobby after the check-in began (the room's "previous"): the format stands.
     for (const auto& id : choice.settled.empty() ? choice.offered : std::vector<std::string>{})

@@ -16,11 +16,7 @@ std::unique_ptr<Engine> fresh_engine(const Config& config) {
     return std::make_unique<Engine>(config.library, config.settings.timers, config.settings.session);
 }
 
-int local_date_of(std::int64_t wall_ms) {
-    const auto date = to_local(WallTime{std::chrono::milliseconds{wall_ms}}).date;
-    return static_cast<int>(date.year()) * 10000 + static_cast<int>(static_cast<unsigned>(date.month())) * 100 +
-           static_cast<int>(static_cast<unsigned>(date.day()));
-}
+int local_date_of(std::int64_t wall_ms) { return yyyymmdd(to_local(WallTime{std::chrono::milliseconds{wall_ms}}).date); }
 
 }  // namespace
 

@@ -90,9 +90,7 @@ void sample_coffee(scenes::SceneHarness& harness, const Config& config, int answ
     }
     const bool dutch = config.content->language == "nl";
     const auto day = [&](int offset) {
-        const std::chrono::year_month_day date{std::chrono::sys_days{local.date} + std::chrono::days{offset}};
-        return static_cast<int>(date.year()) * 10000 + static_cast<int>(static_cast<unsigned>(date.month())) * 100 +
-               static_cast<int>(static_cast<unsigned>(date.day()));
+        return yyyymmdd(std::chrono::year_month_day{std::chrono::sys_days{local.date} + std::chrono::days{offset}});
     };
     harness.remember_decisions(
         {Decision{"demo-1", DecisionKind::Do, dutch ? "De overdracht van 8:30 bij de balie" : "The 8:30 handover at the desk",

@@ -205,21 +205,25 @@ TEST_CASE("A restart keeps the lobby's offer, the chosen format and its card, ev
         REQUIRE(restored.view().surprise_card());
         CHECK(restored.view().surprise_card()->text == card->text);
     }
-    SECTION("with a library whose default and card order changed, and a trajectory of other formats before") {
+    SECTION("with a library where the format went back to draft and its pool changed") {
         auto changed = std::make_shared<Library>(*config.library);
         changed->default_id = "terugblik";
         auto innovation = std::make_shared<Content>(*changed->find("innovatie"));
+        innovation->status = FormatStatus::Draft;  // no longer offered: the replayed dots alone would not choose it
         auto& cards = innovation->surprises.at(0).cards;
-        std::reverse(cards.begin(), cards.end());
-        const auto drawn_at = static_cast<std::size_t>(std::find_if(cards.begin(), cards.end(), [&](const SurpriseCard& c) { return c.text == card->text; }) - cards.begin());
-        std::swap(cards[drawn_at], cards[(drawn_at + 1) % cards.size()]);  // the journaled index now holds another card
+        cards.push_back({CardKind::Question, "Een nieuwe kaart", ""});
+        std::rotate(cards.begin(), cards.begin() + 1, cards.end());  // the journaled index now holds another card
         for (auto& format : changed->formats)
             if (format->id == "innovatie") format = innovation;
+        int journaled = -1;
+        for (const auto& fact : journal.facts(1))
+            if (const auto* drawn = std::get_if<SurpriseFact>(&fact)) journaled = drawn->card;
+        REQUIRE(journaled >= 0);
         Engine restored{std::shared_ptr<const Library>{changed}, config.settings.timers, config.settings.session, testing::counting_keys()};
-        restored.remember_formats({"innovatie", "innovatie"});  // would change the offer if it were worked out again
         tools::restore_history(restored, journal, clock);
         CHECK(restored.view().content->id == "innovatie");  // the recalled fact, not the new default
         REQUIRE(restored.view().surprise_card());
+        CHECK(restored.view().surprise_card()->text == cards[static_cast<std::size_t>(journaled)].text);  // the recalled draw
         CHECK(restored.view().cards_shown.size() == 1);
     }
 }
