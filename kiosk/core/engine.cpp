@@ -154,8 +154,8 @@ void Engine::remember_decisions(std::vector<Decision> decisions) {
     publish();
 }
 
-void Engine::remember_formats(std::vector<std::string> ids) {
-    m_session.remember_formats(std::move(ids));
+void Engine::remember_formats(std::vector<std::string> ids, std::map<int, std::string> by_week) {
+    m_session.remember_formats(std::move(ids), std::move(by_week));
     publish();
 }
 

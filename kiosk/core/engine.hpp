@@ -47,8 +47,9 @@ public:
     void remember_last_outcome(std::string outcome);
     // At start-up: earlier decisions with their review state (replaying the history gives them).
     void remember_decisions(std::vector<Decision> decisions);
-    // At start-up: the format of each session of this trajectory so far, oldest first.
-    void remember_formats(std::vector<std::string> ids);
+    // At start-up: the format of each session of this trajectory so far, oldest first, and of
+    // each week's last session (yyyyww -> id; View::week_formats).
+    void remember_formats(std::vector<std::string> ids, std::map<int, std::string> by_week = {});
     // At start-up: the surprise cards this trajectory drew ("format/stage/card"), drawn last.
     void remember_cards(std::set<std::string> keys);
 

@@ -1,6 +1,7 @@
 #include "kiosk/core/library.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace kiosk {
 
@@ -44,6 +45,13 @@ std::vector<std::string> least_used(const Library& library, const std::vector<st
     std::vector<std::string> offered;
     for (std::size_t i = 0; i < uses.size() && i < most; ++i) offered.push_back(uses[i].id);
     return offered;
+}
+
+std::shared_ptr<const Content> coffee_format(const Library& library, const std::map<int, std::string>& week_formats, int week) {
+    const auto after = week_formats.lower_bound(week);  // the first of this week or later
+    if (after != week_formats.begin())
+        if (auto last = library.find(std::prev(after)->second)) return last;
+    return library.default_format();
 }
 
 }  // namespace kiosk

@@ -310,7 +310,11 @@ void Session::go_idle() {
     if (auto decided = m_draft.outcome(); decided && decided->kind != DecisionKind::Park)
         m_draft.reviews.push_back(std::move(*decided));
     // A session that got past its lobby counts for the formats the next lobbies offer.
-    if (!m_draft.videoframes.settled.empty()) m_draft.format_history.push_back(m_draft.videoframes.settled);
+    // Its week's coffee corner asks its format's questions the week after (View::coffee_format).
+    if (const auto& settled = m_draft.videoframes.settled; !settled.empty()) {
+        m_draft.format_history.push_back(settled);
+        if (m_draft.coffee.week > 0) m_draft.week_formats[m_draft.coffee.week] = settled;
+    }
     leave_steps_for(Phase::Idle);
     m_mark = SessionMark::Closed;
     m_draft.join_token.clear();

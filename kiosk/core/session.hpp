@@ -48,7 +48,10 @@ public:
 
     void remember_last_outcome(std::string outcome) { m_draft.last_outcome = std::move(outcome); }
     void remember_decisions(std::vector<Decision> decisions) { m_draft.reviews = std::move(decisions); }
-    void remember_formats(std::vector<std::string> ids) { m_draft.format_history = std::move(ids); }
+    void remember_formats(std::vector<std::string> ids, std::map<int, std::string> by_week) {
+        m_draft.format_history = std::move(ids);
+        m_draft.week_formats = std::move(by_week);
+    }
     void remember_cards(std::set<std::string> keys) { m_draft.cards_used = std::move(keys); }
 
     // Engine::recall, ::follow_rules, ::take_facts, ::take_effects and ::closed_session.

@@ -179,7 +179,7 @@ const SurpriseCard* View::surprise_card() const {
 }
 
 std::shared_ptr<const Content> View::coffee_format() const {
-    const auto standing = library ? library->default_format() : nullptr;
+    const auto standing = library ? kiosk::coffee_format(*library, week_formats, coffee.week) : nullptr;
     return standing ? standing : content;
 }
 

@@ -147,6 +147,9 @@ struct View {
     std::string last_outcome;
     // The format of each session of this trajectory so far, oldest first (outlives sessions).
     std::vector<std::string> format_history;
+    // yyyyww -> the format of the last session closed in that ISO week: the coffee corner's
+    // question comes from the format of the week before (outlives sessions).
+    std::map<int, std::string> week_formats;
     // The surprise cards this trajectory drew ("format/stage/card"): drawn last (outlives sessions).
     std::set<std::string> cards_used;
 
@@ -204,8 +207,9 @@ struct View {
     std::vector<std::string> tied_videoframes() const;
     // Dots per format id in the lobby's choice.
     std::map<std::string, int> videoframe_dots() const;
-    // Whose reflection questions the coffee corner asks: the library's default format, the same all
-    // week whatever sessions run (and what the week export names). The check-in asks the session's.
+    // Whose reflection questions the coffee corner asks this week (coffee.week): the format of the
+    // last session before the week (library.hpp coffee_format), the same all week whatever
+    // sessions run. The check-in asks the session's.
     std::shared_ptr<const Content> coffee_format() const;
     // Time into the running step at `now` (pauses and extensions taken into account).
     Millis step_time(Millis now) const { return timer.duration - remaining(now); }

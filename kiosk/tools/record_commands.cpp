@@ -76,8 +76,10 @@ store::WeekCoffee week_coffee(const store::Journal& journal, const Config& confi
     if (engine.view().coffee.week != wanted) return coffee;
     const auto& view = engine.view().coffee;
     coffee.held = true;
+    // The question the corner asked: from the format of the last session before the week, as live.
+    const auto formats = trajectory_history(journal, 0, config.settings.trajectory.start).week_formats;
     coffee.question = coffee_question(view, config.settings.coffee.group_first,
-                                      scenes::question_of_the_week(*config.content, LocalMoment{monday, 0}));
+                                      scenes::question_of_the_week(*coffee_format(*config.library, formats, wanted), LocalMoment{monday, 0}));
     for (const auto* answer : view.shown()) coffee.answers.push_back(answer->text);
     return coffee;
 }

@@ -60,13 +60,16 @@ TrajectoryHistory trajectory_history(const store::Journal& journal, std::int64_t
             return std::holds_alternative<ChosenFact>(f) || std::holds_alternative<DecidedFact>(f);
         });
         if (format.empty() && went_on) format = k_first_format_id;
-        if (!format.empty()) history.formats.push_back(std::move(format));
+        if (format.empty()) continue;
+        const auto closed = to_local(WallTime{Millis{session.closed_wall_ms.value_or(session.opened_wall_ms)}}).date;
+        history.week_formats[iso_week_year(closed) * 100 + iso_week(closed)] = format;
+        history.formats.push_back(std::move(format));
     }
     return history;
 }
 
 void remember_trajectory(Engine& engine, TrajectoryHistory history) {
-    engine.remember_formats(std::move(history.formats));
+    engine.remember_formats(std::move(history.formats), std::move(history.week_formats));
     engine.remember_cards(std::move(history.cards));
 }
 

@@ -3,6 +3,7 @@
 // under today's rules), and the open session replayed with the facts it already settled. Used
 // by the start-up, the record commands (--sessions, --export) and --doctor. Any one thread.
 #include <chrono>
+#include <map>
 #include <string>
 #include <optional>
 #include <set>
@@ -31,9 +32,11 @@ std::optional<View> last_recorded_outcome(const store::Journal& journal);
 // What the trajectory (from `trajectory_start`, yyyymmdd; 0: every session kept) did before
 // `before_session` (0: all of it): the format of each session, oldest first (its videoframe fact;
 // a session from before formats had ids counts as the one there was when it got past its lobby),
-// and the surprise cards its sessions drew.
+// the format of each week's last session (for the coffee corner of the week after), and the
+// surprise cards its sessions drew.
 struct TrajectoryHistory {
     std::vector<std::string> formats;
+    std::map<int, std::string> week_formats;  // yyyyww (local ISO week it closed) -> the last one's format
     std::set<std::string> cards;
 };
 TrajectoryHistory trajectory_history(const store::Journal& journal, std::int64_t before_session, int trajectory_start);

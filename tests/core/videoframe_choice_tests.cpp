@@ -23,6 +23,7 @@ std::shared_ptr<const Library> four_formats() {
     auto innovation = format("innovatie", FormatStatus::Ready);
     innovation->steps.resize(4);
     innovation->framing_questions = {"Welk experiment?", "Voor wie?"};
+    innovation->reflection_questions = {"Welk experiment loopt nog?"};
     library->formats = {innovation, format("schets", FormatStatus::Draft), format("vaardigheid", FormatStatus::Ready),
                         format("werksituatie", FormatStatus::Ready)};
     return library;
@@ -188,4 +189,34 @@ TEST_CASE("A closed session's format counts for the next lobby, and between sess
     // A session closed from its lobby did not run a format.
     room.press(EventKind::Previous);
     CHECK(room.view().format_history.size() == 1);
+}
+
+TEST_CASE("The coffee corner asks the questions of the format of the last session before its week, all week") {
+    FormatRoom room;
+    const auto week = [&](int yyyyww) {
+        Event event{EventKind::CoffeeWeek, Sender::system(), CoffeeWeekPayload{yyyyww, {}, {}}};
+        room.engine.prepare(event);  // the week's link, as the engine loop makes it
+        REQUIRE(room.send(std::move(event)).ok());
+    };
+    week(202649);
+    CHECK(room.view().coffee_format()->id == "werksituatie");  // no session yet: the default's
+    room.open_with(1);
+    room.dot(1, "innovatie");
+    room.press(EventKind::Start);
+    while (room.view().phase != Phase::WrapUp) room.press(EventKind::Next);
+    room.press(EventKind::Start);
+    CHECK(room.view().week_formats == std::map<int, std::string>{{202649, "innovatie"}});
+    CHECK(room.view().coffee_format()->id == "werksituatie");  // this week's answers keep their question
+    week(202650);
+    CHECK(room.view().coffee_format()->id == "innovatie");
+    CHECK(room.view().coffee_format()->reflection_questions.at(0) == "Welk experiment loopt nog?");
+    week(202651);  // a week without sessions: still the last one's
+    CHECK(room.view().coffee_format()->id == "innovatie");
+}
+
+TEST_CASE("A week's format the library no longer has leaves the coffee corner with the default") {
+    const auto library = four_formats();
+    CHECK(coffee_format(*library, {{202648, "vaardigheid"}, {202649, "weg"}}, 202650)->id == "werksituatie");
+    CHECK(coffee_format(*library, {{202648, "vaardigheid"}, {202649, "weg"}}, 202649)->id == "vaardigheid");
+    CHECK(coffee_format(*library, {}, 202649)->id == "werksituatie");
 }

@@ -9,11 +9,13 @@
 
 
 
+#include "kiosk/tools/record_commands.hpp"
 #include "kiosk/tools/record_history.hpp"
 #include "kiosk/config/config_loader.hpp"
 #include "kiosk/store/journal.hpp"
 #include "kiosk/store/outcome_record.hpp"
 #include "kiosk/store/session_export.hpp"
+#include "scenes/widgets.hpp"
 #include "tests/engine_room.hpp"
 #include "tests/journal_recorder.hpp"
 #include "tests/temp_dir.hpp"
@@ -226,4 +228,42 @@ TEST_CASE("A restart keeps the lobby's offer, the chosen format and its card, ev
         CHECK(restored.view().surprise_card()->text == cards[static_cast<std::size_t>(journaled)].text);  // the recalled draw
         CHECK(restored.view().cards_shown.size() == 1);
     }
+}
+
+TEST_CASE("The coffee corner's week after a session asks its format's question, after a restart and in the week export") {
+    testing::TempDir temp;
+    store::Journal journal{temp.path()};
+    FakeClock clock{WallTime{std::chrono::sys_days{std::chrono::year{2026} / 11 / 23} + 8h}};  // Monday of 2026-W48
+    const auto& config = repo_config();
+    const auto week = [&](testing::Recorder& recorder, int yyyyww) {
+        REQUIRE(recorder.send({EventKind::CoffeeWeek, Sender::system(), CoffeeWeekPayload{yyyyww, {}, {}}}).ok());
+    };
+    {
+        Engine live{config.library, config.settings.timers, config.settings.session, testing::counting_keys()};
+        testing::Recorder recorder{clock, live, journal};
+        week(recorder, 202648);
+        recorder.send(Event{EventKind::Start});
+        REQUIRE(recorder.phone(EventKind::Join, testing::Room::key(1)).ok());
+        auto dot = testing::phone_event(EventKind::VideoframeVote, testing::Room::key(1), live.view());
+        dot.as<VideoframeVotePayload>().videoframe = "terugblik";
+        REQUIRE(recorder.send(dot).ok());
+        recorder.send(Event{EventKind::Start});
+        while (live.view().phase != Phase::WrapUp) recorder.send(Event{EventKind::Next});
+        recorder.send(Event{EventKind::Start});
+        REQUIRE(live.view().phase == Phase::Idle);
+        CHECK(live.view().coffee_format()->id == "werksituatie");  // W48's answers keep W48's question
+    }
+    clock.advance(std::chrono::days{7});
+    Engine restored{config.library, config.settings.timers, config.settings.session, testing::counting_keys()};
+    CHECK(tools::restore_history(restored, journal, clock).problems.empty());
+    testing::Recorder recorder{clock, restored, journal};
+    week(recorder, 202649);
+    CHECK(restored.view().coffee_format()->id == "terugblik");
+
+    const auto asked = [&](const char* format, int yyyyww) {
+        return scenes::question_of_the_week(*config.library->find(format), LocalMoment{iso_week_monday(yyyyww), 0});
+    };
+    REQUIRE(asked("terugblik", 202649) != asked("werksituatie", 202649));
+    CHECK(tools::week_coffee(journal, config, 202649).question == asked("terugblik", 202649));
+    CHECK(tools::week_coffee(journal, config, 202648).question == asked("werksituatie", 202648));
 }
