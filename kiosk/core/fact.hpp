@@ -26,7 +26,10 @@ namespace kiosk {
 //      earlier one led: the problem statement, the headline); no run-off.
 //   2: a tie goes to a run-off of one dot each, then to the room's keys 1-9, and only when
 //      nobody picks to the earlier note.
-inline constexpr int k_rules_version = 2;
+//   3: a stage's surprise card is drawn at its pool's minute (videoframes); under 1 and 2 the
+//      minute passes without a card, so a session that began before cards never shows one for
+//      a minute nobody saw.
+inline constexpr int k_rules_version = 3;
 inline constexpr int k_oldest_rules_version = 1;
 
 // A step's dot vote settled: its chosen notes (ids, best first) and how.

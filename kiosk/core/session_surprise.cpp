@@ -36,7 +36,8 @@ std::optional<Millis> Session::surprise_deadline() const {
 }
 
 void Session::surprise_moment(Millis at) {
-    if (m_draft.surprises.at(static_cast<std::size_t>(m_draft.step)).draws == 0) draw_surprise(0, at);
+    // Rules before 3 had no cards: the minute passes, and the stage keeps none for later.
+    if (m_draft.surprises.at(static_cast<std::size_t>(m_draft.step)).draws == 0 && m_rules_version >= 3) draw_surprise(0, at);
     else end_surprise();
 }
 

@@ -78,6 +78,7 @@ View session_view(const store::Journal& journal, const store::SessionRecord& ses
     auto engine = fresh_engine(config);
     remember_trajectory(*engine, trajectory_history(journal, session.id, config.settings.trajectory.start));
     const auto facts = journal.facts(session.id);
+    if (recalls(session)) engine->follow_rules(*session.rules);  // its minutes as that version ran them
     engine->recall(recalls(session) ? facts : drawn_facts(facts));
     SystemClock clock;
     store::replay(*engine, journal.session_events(session), clock);
@@ -173,11 +174,15 @@ RestoredHistory restore_history(Engine& engine, store::Journal& journal, const C
     } catch (const store::StoreError& error) {
         restored.problems.push_back(error.what());
     }
+    // Replayed under the rules it began with (no surprise card for a minute nobody saw, fact.hpp);
+    // from where it stands it continues under today's (store/upgrade.cpp keep_open).
+    if (recalls(*open)) engine.follow_rules(*open->rules);
     engine.recall(recalls(*open) ? journaled : drawn_facts(journaled));
     const auto entries = journal.open_session();
     // A closing event that was written but not marked (a stop in between) is marked below.
     const auto closed_at = replay_open_session(engine, entries, clock);
     engine.recall({});  // what it recalled is behind it: a step returned to is the group's again
+    engine.follow_rules(k_rules_version);
     restored.open_events = entries.size();
     // Facts the journal does not have yet (a stop between an event and its facts): a replay under
     // the same rules settles the same, so what it said beside the journaled ones is new (also a

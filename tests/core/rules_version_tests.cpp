@@ -87,18 +87,40 @@ std::string clear_winner(int rules) {
     return settled(room, k_statements);
 }
 
+// A format with a pool of two cards at two minutes into the first stage, shown for three: what
+// the screen holds five minutes into the stage, and after the room's K.
+std::string card_at_its_minute(int rules) {
+    auto content = std::make_shared<Content>(*kiosk::testing::phone_content());
+    content->surprises = {{1, 2min, 3min, {{CardKind::Question, "Wat als het nul euro mag kosten?", ""},
+                                           {CardKind::Role, "Jij bent nu de klant.", ""}}}};
+    Room room{SessionRules{}, std::shared_ptr<const Content>{content}};
+    room.engine.follow_rules(rules);
+    room.open_at(1, 1);
+    room.wait(2min + 1s);
+    const auto* card = room.view().surprise_card();
+    std::string said = card ? "card: " + card->text : "no card";
+    room.send(Event{EventKind::RedrawSurprise});
+    said += room.view().surprise_card() && room.view().surprise_card() != card ? "; K: another" : "; K: nothing";
+    room.wait(5min);
+    return said + (room.view().surprise_card() ? "; still there" : "; gone");
+}
+
 struct Expected {
     int rules;
     const char* tie_at_the_result;
     const char* tie_nobody_settles;
     const char* ideas_tie_at_place_three;
     const char* clear_winner;
+    const char* card_at_its_minute;
 };
 
 // One row per rules version, oldest first.
 constexpr Expected k_expected[] = {
-    {1, "chosen 1,2,3 by first_on_tie", "chosen 1,2 by first_on_tie", "chosen 1,2,3,4 by first_on_tie", "chosen 2 by votes"},
-    {2, "open: runoff", "chosen 1 by first_on_tie", "open: runoff", "chosen 2 by votes"},
+    {1, "chosen 1,2,3 by first_on_tie", "chosen 1,2 by first_on_tie", "chosen 1,2,3,4 by first_on_tie", "chosen 2 by votes",
+     "no card; K: nothing; gone"},
+    {2, "open: runoff", "chosen 1 by first_on_tie", "open: runoff", "chosen 2 by votes", "no card; K: nothing; gone"},
+    {3, "open: runoff", "chosen 1 by first_on_tie", "open: runoff", "chosen 2 by votes",
+     "card: Jij bent nu de klant.; K: another; gone"},
 };
 
 }  // namespace
@@ -117,6 +139,7 @@ TEST_CASE("Each rules version settles the same events as it always did") {
         CHECK(tie_nobody_settles(expected.rules) == expected.tie_nobody_settles);
         CHECK(ideas_tie_at_place_three(expected.rules) == expected.ideas_tie_at_place_three);
         CHECK(clear_winner(expected.rules) == expected.clear_winner);
+        CHECK(card_at_its_minute(expected.rules) == expected.card_at_its_minute);
     }
 }
 

@@ -267,3 +267,42 @@ TEST_CASE("The coffee corner's week after a session asks its format's question, 
     CHECK(tools::week_coffee(journal, config, 202649).question == asked("terugblik", 202649));
     CHECK(tools::week_coffee(journal, config, 202648).question == asked("werksituatie", 202648));
 }
+
+TEST_CASE("A session that began under rules without cards gets none for the minutes before the restart, and cards after it") {
+    testing::TempDir temp;
+    store::Journal journal{temp.path()};
+    FakeClock clock{WallTime{std::chrono::sys_days{std::chrono::year{2026} / 11 / 23} + 8h}};
+    const auto& config = repo_config();
+    {
+        Engine older{config.library, config.settings.timers, config.settings.session, testing::counting_keys()};
+        older.follow_rules(2);  // as the release before cards ran it
+        testing::Recorder recorder{clock, older, journal};
+        recorder.send(Event{EventKind::Start});
+        REQUIRE(recorder.phone(EventKind::Join, testing::Room::key(1)).ok());
+        auto dot = testing::phone_event(EventKind::VideoframeVote, testing::Room::key(1), older.view());
+        dot.as<VideoframeVotePayload>().videoframe = "innovatie";
+        REQUIRE(recorder.send(dot).ok());
+        recorder.send(Event{EventKind::Start});
+        recorder.send(Event{EventKind::Next});  // "kans": its card's minute is 4
+        clock.advance(std::chrono::minutes{5});
+        older.tick(clock.monotonic());
+        REQUIRE_FALSE(older.view().surprise_card());
+        journal.append_facts(older.take_facts(), clock);
+        journal.complete(1, 2, {}, 0, std::nullopt);  // its row says rules 2, as that release wrote it
+    }
+    // The upgraded kiosk starts a minute later.
+    clock.advance(std::chrono::minutes{1});
+    Engine restored{config.library, config.settings.timers, config.settings.session, testing::counting_keys()};
+    CHECK(tools::restore_history(restored, journal, clock).problems.empty());
+    CHECK(restored.view().content->id == "innovatie");
+    CHECK_FALSE(restored.view().surprise_card());
+    restored.tick(clock.monotonic());
+    CHECK_FALSE(restored.view().surprise_card());  // its minute passed before the upgrade
+    for (const auto& fact : journal.facts(1)) CHECK(fact_name(fact) != "surprise");
+    // From where it stands it runs under today's rules: the brainstorm's card comes at its minute.
+    testing::Recorder recorder{clock, restored, journal};
+    while (restored.view().step_spec().id != "brainstorm") recorder.send(Event{EventKind::Next});
+    clock.advance(std::chrono::minutes{6} + std::chrono::seconds{1});
+    restored.tick(clock.monotonic());
+    CHECK(restored.view().surprise_card());
+}
