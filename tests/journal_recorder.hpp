@@ -37,6 +37,18 @@ struct Recorder {
         phone(EventKind::Contribute, "phone-key-00000001", note);
         while (engine.view().phase != Phase::WrapUp) send(Event{EventKind::Next});
     }
+    // The lobby opened, `phones` phones join and give their dot to `format`, and the room starts:
+    // the session runs that format, at its check-in.
+    void session_in_format(const std::string& format, int phones = 1) {
+        send(Event{EventKind::Start});
+        for (int n = 1; n <= phones; ++n) {
+            phone(EventKind::Join, Room::key(n));
+            auto dot = phone_event(EventKind::VideoframeVote, Room::key(n), engine.view());
+            dot.as<VideoframeVotePayload>().videoframe = format;
+            send(dot);
+        }
+        send(Event{EventKind::Start});
+    }
 };
 
 }  // namespace kiosk::testing

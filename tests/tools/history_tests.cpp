@@ -71,6 +71,16 @@ struct LiveRoom {
     }
 };
 
+// A journal in a temporary folder, a clock at Monday 2026-11-23 08:00 (2026-W48), and engines on
+// the shipped library: the live kiosk's and each restart's.
+struct LibraryJournal {
+    testing::TempDir temp;
+    store::Journal journal{temp.path()};
+    FakeClock clock{WallTime{std::chrono::sys_days{std::chrono::year{2026} / 11 / 23} + 8h}};
+    const Config& config = repo_config();
+    Engine engine() const { return Engine{config.library, config.settings.timers, config.settings.session, testing::counting_keys()}; }
+};
+
 }  // namespace
 
 TEST_CASE("A closed session's outcome is recorded as it closes, and its export reads the same") {
@@ -174,23 +184,12 @@ TEST_CASE("A kiosk stopped during a run-off comes back to the same run-off, and 
     CHECK(journal.facts(1).size() == facts_before);  // nothing new was settled, nothing written again
 }
 
-TEST_CASE("A restart keeps the lobby's offer, the chosen format and its card, even when the library changed meanwhile") {
-    testing::TempDir temp;
-    store::Journal journal{temp.path()};
-    FakeClock clock{WallTime{std::chrono::sys_days{std::chrono::year{2026} / 11 / 23} + 8h}};
-    const auto& config = repo_config();
-    Engine live{config.library, config.settings.timers, config.settings.session, testing::counting_keys()};
+TEST_CASE_METHOD(LibraryJournal, "A restart keeps the lobby's offer, the chosen format and its card, even when the library changed meanwhile") {
+    Engine live = engine();
     testing::Recorder recorder{clock, live, journal};
-    recorder.send(Event{EventKind::Start});
-    const auto offered = live.view().videoframes.offered;
-    REQUIRE(offered == std::vector<std::string>{"werksituatie", "innovatie", "terugblik"});
-    for (int n = 1; n <= 2; ++n) {
-        REQUIRE(recorder.phone(EventKind::Join, testing::Room::key(n)).ok());
-        auto dot = testing::phone_event(EventKind::VideoframeVote, testing::Room::key(n), live.view());
-        dot.as<VideoframeVotePayload>().videoframe = "innovatie";
-        REQUIRE(recorder.send(dot).ok());
-    }
-    recorder.send(Event{EventKind::Start});  // innovatie, with its card in its first stage
+    recorder.session_in_format("innovatie", 2);  // with its card in its first stage
+    REQUIRE(live.view().videoframes.offered == std::vector<std::string>{"werksituatie", "innovatie", "terugblik"});
+    REQUIRE(live.view().content->id == "innovatie");
     recorder.send(Event{EventKind::Next});
     clock.advance(std::chrono::minutes{5});
     live.tick(clock.monotonic());
@@ -201,7 +200,7 @@ TEST_CASE("A restart keeps the lobby's offer, the chosen format and its card, ev
     // The offer went into the journal with the Start that opened the lobby.
     CHECK(journal.open_session().at(0).event.as<ChosenPayload>().videoframes == "werksituatie,innovatie,terugblik");
     SECTION("with the same library") {
-        Engine restored{config.library, config.settings.timers, config.settings.session, testing::counting_keys()};
+        Engine restored = engine();
         tools::restore_history(restored, journal, clock);
         CHECK(restored.view().content->id == "innovatie");
         REQUIRE(restored.view().surprise_card());
@@ -230,31 +229,23 @@ TEST_CASE("A restart keeps the lobby's offer, the chosen format and its card, ev
     }
 }
 
-TEST_CASE("The coffee corner's week after a session asks its format's question, after a restart and in the week export") {
-    testing::TempDir temp;
-    store::Journal journal{temp.path()};
-    FakeClock clock{WallTime{std::chrono::sys_days{std::chrono::year{2026} / 11 / 23} + 8h}};  // Monday of 2026-W48
-    const auto& config = repo_config();
+TEST_CASE_METHOD(LibraryJournal, "The coffee corner's week after a session asks its format's question, after a restart and in the week export") {
     const auto week = [&](testing::Recorder& recorder, int yyyyww) {
         REQUIRE(recorder.send({EventKind::CoffeeWeek, Sender::system(), CoffeeWeekPayload{yyyyww, {}, {}}}).ok());
     };
     {
-        Engine live{config.library, config.settings.timers, config.settings.session, testing::counting_keys()};
+        Engine live = engine();
         testing::Recorder recorder{clock, live, journal};
         week(recorder, 202648);
-        recorder.send(Event{EventKind::Start});
-        REQUIRE(recorder.phone(EventKind::Join, testing::Room::key(1)).ok());
-        auto dot = testing::phone_event(EventKind::VideoframeVote, testing::Room::key(1), live.view());
-        dot.as<VideoframeVotePayload>().videoframe = "terugblik";
-        REQUIRE(recorder.send(dot).ok());
-        recorder.send(Event{EventKind::Start});
+        recorder.session_in_format("terugblik");
+        REQUIRE(live.view().content->id == "terugblik");
         while (live.view().phase != Phase::WrapUp) recorder.send(Event{EventKind::Next});
         recorder.send(Event{EventKind::Start});
         REQUIRE(live.view().phase == Phase::Idle);
         CHECK(live.view().coffee_format()->id == "werksituatie");  // W48's answers keep W48's question
     }
     clock.advance(std::chrono::days{7});
-    Engine restored{config.library, config.settings.timers, config.settings.session, testing::counting_keys()};
+    Engine restored = engine();
     CHECK(tools::restore_history(restored, journal, clock).problems.empty());
     testing::Recorder recorder{clock, restored, journal};
     week(recorder, 202649);
@@ -268,21 +259,13 @@ TEST_CASE("The coffee corner's week after a session asks its format's question, 
     CHECK(tools::week_coffee(journal, config, 202648).question == asked("werksituatie", 202648));
 }
 
-TEST_CASE("A session that began under rules without cards gets none for the minutes before the restart, and cards after it") {
-    testing::TempDir temp;
-    store::Journal journal{temp.path()};
-    FakeClock clock{WallTime{std::chrono::sys_days{std::chrono::year{2026} / 11 / 23} + 8h}};
-    const auto& config = repo_config();
+TEST_CASE_METHOD(LibraryJournal, "A session that began under rules without cards gets none for the minutes before the restart, and cards after it") {
     {
-        Engine older{config.library, config.settings.timers, config.settings.session, testing::counting_keys()};
+        Engine older = engine();
         older.follow_rules(2);  // as the release before cards ran it
         testing::Recorder recorder{clock, older, journal};
-        recorder.send(Event{EventKind::Start});
-        REQUIRE(recorder.phone(EventKind::Join, testing::Room::key(1)).ok());
-        auto dot = testing::phone_event(EventKind::VideoframeVote, testing::Room::key(1), older.view());
-        dot.as<VideoframeVotePayload>().videoframe = "innovatie";
-        REQUIRE(recorder.send(dot).ok());
-        recorder.send(Event{EventKind::Start});
+        recorder.session_in_format("innovatie");
+        REQUIRE(older.view().content->id == "innovatie");
         recorder.send(Event{EventKind::Next});  // "kans": its card's minute is 4
         clock.advance(std::chrono::minutes{5});
         older.tick(clock.monotonic());
@@ -292,7 +275,7 @@ TEST_CASE("A session that began under rules without cards gets none for the minu
     }
     // The upgraded kiosk starts a minute later.
     clock.advance(std::chrono::minutes{1});
-    Engine restored{config.library, config.settings.timers, config.settings.session, testing::counting_keys()};
+    Engine restored = engine();
     CHECK(tools::restore_history(restored, journal, clock).problems.empty());
     CHECK(restored.view().content->id == "innovatie");
     CHECK_FALSE(restored.view().surprise_card());
