@@ -12,8 +12,10 @@ void draw_help_overlay(ui::Canvas& canvas, const Frame& frame) {
     if (!frame.help_rows) return;
     canvas.fill({0, 0, canvas.width(), canvas.height()}, theme::overlay);
     const int width = std::min(canvas.width() - canvas.u(10), canvas.u(120));
-    const int row_height = canvas.u(type::body * 1.55);
-    const int height = canvas.u(22) + row_height * static_cast<int>(frame.help_rows->size());
+    // Rows as tall as they may be and still fit the screen (a 16:10 projector's rows are tighter).
+    const int rows = std::max(1, static_cast<int>(frame.help_rows->size()));
+    const int row_height = std::min(canvas.u(type::body * 1.55), (canvas.height() - canvas.u(26)) / rows);
+    const int height = canvas.u(22) + row_height * rows;
     const SDL_Rect panel{(canvas.width() - width) / 2, (canvas.height() - height) / 2, width, height};
     canvas.fill(panel, theme::panel);
     canvas.fill({panel.x, panel.y, panel.w, canvas.u(0.7)}, theme::accent);

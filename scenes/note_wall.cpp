@@ -147,7 +147,13 @@ void draw_ranking(ui::Canvas& canvas, const Frame& frame, int step, const SDL_Re
     std::stable_partition(ranking.begin(), ranking.end(), [&](const Ranked& r) { return chosen.count(r.note) > 0; });
     const int top = ranking.empty() ? 1 : ranking.front().dots;
     const int place_width = canvas.u(5);
-    const int count_width = canvas.u(14);
+    const auto count_text = [&](const Ranked& ranked) {
+        return ranked.dots == 1 ? frame.strings.text("dots_one") : frame.strings.format("dots_count", {{"n", std::to_string(ranked.dots)}});
+    };
+    // As wide as the widest count ("12 stippen" in bold body text is wider than 14 units on 4:3).
+    int count_width = canvas.u(14);
+    for (const auto& ranked : ranking)
+        count_width = std::max(count_width, canvas.measure(count_text(ranked), {type::body, Weight::Bold, theme::accent}).x + canvas.u(2));
     const int row_gap = canvas.u(1.4);
     int y = area.y;
     std::size_t shown = 0;
@@ -160,12 +166,12 @@ void draw_ranking(ui::Canvas& canvas, const Frame& frame, int step, const SDL_Re
         const ui::TextStyle style{size, winner ? Weight::Bold : Weight::Regular, winner ? theme::text : theme::text_soft};
         const auto box = canvas.measure(text, style, text_w);
         const int bar_h = canvas.u(0.8);
-        if (y + box.y + bar_h + canvas.u(1) > area.y + area.h) break;
+        // Room at the bottom for "+8 meer" while notes are left after this one.
+        const int bottom = area.y + area.h - (shown + 1 < ranking.size() ? canvas.u(3.6) : 0);
+        if (y + box.y + bar_h + canvas.u(1) > bottom) break;
         canvas.text(std::to_string(ranked.place) + ".", {size, Weight::Bold, theme::accent}, area.x, y);
         canvas.text(text, style, text_x, y, text_w);
-        const auto count = ranked.dots == 1 ? frame.strings.text("dots_one")
-                                            : frame.strings.format("dots_count", {{"n", std::to_string(ranked.dots)}});
-        canvas.text(count,
+        canvas.text(count_text(ranked),
                     {size, Weight::Bold, winner ? theme::accent : theme::text_soft}, area.x + area.w, y, 0, Align::Right);
         const int bar_y = y + box.y + canvas.u(0.5);
         canvas.fill({text_x, bar_y, text_w, bar_h}, theme::panel_light);

@@ -9,27 +9,36 @@ namespace kiosk::scenes {
 namespace {
 
 constexpr ui::Color k_agree{120, 200, 120};
+constexpr double k_mark_size = 2.4;  // the marks' largest size (smaller with the text)
 
 bool shows_text(const ProposalView& proposal) {
     return proposal.latest() || proposal.state == ProposalState::Waiting || proposal.state == ProposalState::Manual ||
            proposal.state == ProposalState::Failed;
 }
 
-// The marks beside a paragraph: "+3 ?1 !2", only what was given. Returns the width used.
-int draw_marks(ui::Canvas& canvas, const std::map<int, Mark>& marks, int right, int y, double size) {
+// The marks beside a paragraph, right to left: "+3 ?1 !2", only what was given.
+std::vector<std::pair<std::string, ui::Color>> mark_texts(const std::map<int, Mark>& marks) {
     int counts[4] = {0, 0, 0, 0};
     for (const auto& [who, mark] : marks) ++counts[static_cast<int>(mark)];
-    int x = right;
     const struct {
         Mark mark;
         const char* sign;
         ui::Color color;
     } kinds[] = {{Mark::Risk, "!", ui::Color{235, 110, 100}}, {Mark::Question, "?", theme::warning}, {Mark::Agree, "+", k_agree}};
-    for (const auto& kind : kinds) {
-        const int count = counts[static_cast<int>(kind.mark)];
-        if (count == 0) continue;
-        const auto drawn = canvas.text(kind.sign + std::to_string(count), {size, Weight::Bold, kind.color}, x, y, 0, Align::Right);
-        x = drawn.x - canvas.u(size * 0.5);
+    std::vector<std::pair<std::string, ui::Color>> texts;
+    for (const auto& kind : kinds)
+        if (const int count = counts[static_cast<int>(kind.mark)]; count > 0) texts.emplace_back(kind.sign + std::to_string(count), kind.color);
+    return texts;
+}
+
+// Draws them ending at `right` (with draw false only measures). Returns the width used.
+int draw_marks(ui::Canvas& canvas, const std::map<int, Mark>& marks, int right, int y, double size, bool draw = true) {
+    int x = right;
+    for (const auto& [text, color] : mark_texts(marks)) {
+        const ui::TextStyle style{size, Weight::Bold, color};
+        const int width = canvas.measure(text, style).x;
+        if (draw) canvas.text(text, style, x, y, 0, Align::Right);
+        x -= width + canvas.u(size * 0.5);
     }
     return right - x;
 }
@@ -136,12 +145,15 @@ struct ParagraphColumns {
     bool two_columns = false;
     int gutter = 0, gap = 0, column_width = 0, text_width = 0;
 
-    ParagraphColumns(ui::Canvas& canvas, const std::string& text, const SDL_Rect& area) : paragraphs{split_paragraphs(text)} {
+    ParagraphColumns(ui::Canvas& canvas, const ProposalVersion& latest, const SDL_Rect& area) : paragraphs{split_paragraphs(latest.text)} {
         for (const auto& paragraph : paragraphs) {
             parsed.push_back(parse_markdown(paragraph.text));
             chars += paragraph.text.size();
         }
+        // Room for the widest marks ("+12 ?4 !4" is wider than 11 units), at their largest size.
         gutter = canvas.u(11);
+        for (const auto& [paragraph, marks] : latest.marks)
+            gutter = std::max(gutter, draw_marks(canvas, marks, 0, 0, k_mark_size, false) + canvas.u(1));
         gap = canvas.u(3);
         two_columns = chars > 500;
         column_width = two_columns ? (area.w - gap) / 2 : area.w;
@@ -183,7 +195,7 @@ double fitting_size(ui::Canvas& canvas, const ParagraphColumns& text, const SDL_
 }
 
 void draw_paragraphs(ui::Canvas& canvas, const ProposalVersion& latest, const SDL_Rect& area) {
-    const ParagraphColumns text{canvas, latest.text, area};
+    const ParagraphColumns text{canvas, latest, area};
     const double size = fitting_size(canvas, text, area);
     int column = 0, cy = area.y;
     for (std::size_t i = 0; i < text.parsed.size(); ++i) {
@@ -199,7 +211,7 @@ void draw_paragraphs(ui::Canvas& canvas, const ProposalVersion& latest, const SD
         const int x = area.x + column * (text.column_width + text.gap);
         layout_blocks(canvas, text.parsed[i], x, cy, text.text_width, size, theme::text, true);
         if (const auto marks = latest.marks.find(static_cast<int>(i)); marks != latest.marks.end() && !text.paragraphs[i].heading)
-            draw_marks(canvas, marks->second, x + text.column_width, cy, std::min(size, 2.4));
+            draw_marks(canvas, marks->second, x + text.column_width, cy, std::min(size, k_mark_size));
         cy += h + canvas.u(size * 0.7);
     }
 }
@@ -222,6 +234,7 @@ void ProposalScene::draw_proposal(ui::Canvas& canvas, const Frame& frame, const 
 void ProposalScene::draw_prompt(ui::Canvas& canvas, const Frame& frame) const {
     const auto& s = frame.strings;
     const SDL_Rect panel{canvas.u(4), canvas.u(4), canvas.width() - canvas.u(8), canvas.height() - canvas.u(8)};
+    canvas.begin_layer();  // over the stage
     canvas.fill(panel, theme::background);  // opaque: the text behind would only distract
     canvas.frame(panel, theme::accent, 3);
     const auto title = canvas.text(s.text("ai_prompt_title"), {type::heading, Weight::Bold, theme::accent}, panel.x + canvas.u(4),

@@ -242,20 +242,25 @@ std::vector<std::filesystem::path> write_videoframe_screenshots(const Config& co
     return written;
 }
 
-void write_screenshot(const Config& config, const scenes::Room& room, const ui::FontFiles& fonts,
-                      const std::string& scene, ui::ScreenSize size, bool help_overlay, int sample_notes,
-                      const std::filesystem::path& file) {
+void draw_screenshot(const Config& config, const scenes::Room& room, ui::Canvas& canvas, const std::string& scene,
+                     bool help_overlay, int sample_notes) {
     const auto request = read_scene_request(config, scene, sample_notes);
     scenes::SceneHarness harness{config.library, config.settings.timers, config.strings, room, SystemClock{}.wall()};
     walk_to(harness, config, request, sample_notes);
-    auto surface = ui::make_rgb_surface(size.width, size.height);
-    ui::Canvas canvas{surface.get(), fonts};
     const auto rows = screen::help_rows(config);
     auto frame = harness.frame(to_local(harness.clock().wall()), help_overlay, &rows);
     frame.week_line = kiosk::week_line(config.strings, config.settings.trajectory, config.settings.slots.size(), frame.local, harness.view().session_open() ? 1 : 0, harness.view().session_open());
     frame.coffee_panel = request.coffee_panel;
     frame.night = scene == "coffee-night";
     scenes::draw_frame(canvas, frame);
+}
+
+void write_screenshot(const Config& config, const scenes::Room& room, const ui::FontFiles& fonts,
+                      const std::string& scene, ui::ScreenSize size, bool help_overlay, int sample_notes,
+                      const std::filesystem::path& file) {
+    auto surface = ui::make_rgb_surface(size.width, size.height);
+    ui::Canvas canvas{surface.get(), fonts};
+    draw_screenshot(config, room, canvas, scene, help_overlay, sample_notes);
     ui::save_png(surface.get(), file);
 }
 

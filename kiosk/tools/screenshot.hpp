@@ -7,6 +7,7 @@
 #include "kiosk/tools/usage_error.hpp"
 #include "kiosk/ui/screen_size.hpp"
 #include "kiosk/config/config_loader.hpp"
+#include "kiosk/ui/canvas.hpp"
 #include "kiosk/ui/font_locator.hpp"
 #include "scenes/scene.hpp"
 
@@ -17,6 +18,11 @@ namespace kiosk::tools {
 void write_screenshot(const Config& config, const scenes::Room& room, const ui::FontFiles& fonts,
                       const std::string& scene, ui::ScreenSize size, bool help_overlay, int sample_notes,
                       const std::filesystem::path& file);
+
+// The same scene drawn onto `canvas` (the picture's size is the canvas's): for the projector-size
+// check, which reads the canvas's layout log instead of a file.
+void draw_screenshot(const Config& config, const scenes::Room& room, ui::Canvas& canvas, const std::string& scene,
+                     bool help_overlay, int sample_notes);
 
 // --screenshot DIR --videoframe ID: every scene of one format of the library (a draft too) and
 // each of its surprise cards, for the person who reviews it before setting it ready. Returns the

@@ -28,9 +28,20 @@ int Canvas::u(double units) const {
     return static_cast<int>(std::lround(units * static_cast<double>(m_target->h) / 100.0));
 }
 
+void Canvas::note(LayoutItem::Kind kind, const SDL_Rect& rect, std::optional<SDL_Rect> box, const std::string& text) {
+    if (!m_layout) return;
+    // A fill over the whole screen dims the scene for an overlay: what follows lies on top.
+    if (kind == LayoutItem::Kind::Fill && rect.x <= 0 && rect.y <= 0 && rect.x + rect.w >= width() && rect.y + rect.h >= height()) {
+        ++m_layout->layer;
+        return;
+    }
+    m_layout->items.push_back({kind, rect, box, text.substr(0, 40), m_layout->layer});
+}
+
 void Canvas::clear(Color color) {
     SDL_SetRenderDrawColor(m_renderer.get(), color.r, color.g, color.b, 255);
     SDL_RenderClear(m_renderer.get());
+    if (m_layout) m_layout->items.clear();
 }
 
 void Canvas::fill(const SDL_Rect& rect, Color color) {
@@ -39,6 +50,7 @@ void Canvas::fill(const SDL_Rect& rect, Color color) {
     SDL_SetRenderDrawBlendMode(m_renderer.get(), color.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(m_renderer.get(), color.r, color.g, color.b, color.a);
     SDL_RenderFillRect(m_renderer.get(), &rect);
+    if (color.a == 255 || rect.w >= width()) note(LayoutItem::Kind::Fill, rect);
 }
 
 void Canvas::frame(const SDL_Rect& rect, Color color, int thickness) {
@@ -122,7 +134,9 @@ SDL_Rect Canvas::place(SDL_Texture* texture, int width, int height, int x, int y
 SDL_Rect Canvas::text(const std::string& text, const TextStyle& style, int x, int y,
                       int wrap_width, Align align) {
     const auto cached = rendered(text, style, wrap_width, align);
-    return place(cached.texture, cached.width, cached.height, x, y, wrap_width, align, style.opacity);
+    const auto rect = place(cached.texture, cached.width, cached.height, x, y, wrap_width, align, style.opacity);
+    note(LayoutItem::Kind::Text, rect, wrap_width > 0 ? std::optional<SDL_Rect>{SDL_Rect{x, y, wrap_width, height() - y}} : std::nullopt, text);
+    return rect;
 }
 
 SDL_Rect Canvas::text_once(const std::string& text, const TextStyle& style, int x, int y, Align align) {
@@ -130,7 +144,9 @@ SDL_Rect Canvas::text_once(const std::string& text, const TextStyle& style, int 
     if (!surface) return {x, y, 0, 0};
     const TexturePtr texture{SDL_CreateTextureFromSurface(m_renderer.get(), surface.get())};
     if (!texture) throw SdlError{"cannot make a texture"};
-    return place(texture.get(), surface->w, surface->h, x, y, 0, align, style.opacity);
+    const auto rect = place(texture.get(), surface->w, surface->h, x, y, 0, align, style.opacity);
+    note(LayoutItem::Kind::Text, rect, std::nullopt, text);
+    return rect;
 }
 
 SDL_Rect Canvas::text_fit(const std::string& text, TextStyle style, const SDL_Rect& box,
@@ -140,13 +156,45 @@ SDL_Rect Canvas::text_fit(const std::string& text, TextStyle style, const SDL_Re
         if (size.y <= box.h && size.x <= box.w) break;
         style.size = std::max(min_size, style.size * 0.9);
     }
-    return this->text(text, style, box.x, box.y, box.w, align);
+    const auto shown = fitting_part(text, style, box, align);
+    const auto cached = rendered(shown, style, box.w, align);
+    const auto rect = place(cached.texture, cached.width, cached.height, box.x, box.y, box.w, align, style.opacity);
+    note(LayoutItem::Kind::Text, rect, box, shown);
+    return rect;
+}
+
+std::string Canvas::fitting_part(const std::string& text, const TextStyle& style, const SDL_Rect& box, Align align) {
+    const auto fits = [&](const std::string& candidate) {
+        const auto size = measure(candidate, style, box.w, align);
+        return size.x <= box.w && size.y <= box.h;
+    };
+    if (fits(text)) return text;
+    // Where a word ends (before a space or a line break): the places the text may be cut.
+    std::vector<std::size_t> ends;
+    for (std::size_t i = 1; i < text.size(); ++i)
+        if ((text[i] == ' ' || text[i] == '\n') && text[i - 1] != ' ' && text[i - 1] != '\n') ends.push_back(i);
+    const auto cut = [&](std::size_t k) { return text.substr(0, ends[k]) + "\u2026"; };
+    // The most words that fit (they fit less and less as words are added): a binary search.
+    std::size_t low = 0, high = ends.size();  // ends[low..high) untried; everything below low fits
+    bool any = false;
+    while (low < high) {
+        const std::size_t middle = (low + high) / 2;
+        if (fits(cut(middle))) {
+            any = true;
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    // Not even one word fits: the box is too small for the text at all; it is drawn whole.
+    return any ? cut(low - 1) : text;
 }
 
 SDL_Rect Canvas::image(const std::string& key, const std::function<SurfacePtr()>& make, int x, int y) {
     const auto cached = m_cache.get("i" + key, make);
     SDL_Rect rect{x, y, cached.width, cached.height};
     if (cached.texture) SDL_RenderCopy(m_renderer.get(), cached.texture, nullptr, &rect);
+    note(LayoutItem::Kind::Image, rect);
     return rect;
 }
 

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "kiosk/ui/font_locator.hpp"
+#include "kiosk/ui/layout_log.hpp"
 #include "kiosk/ui/sdl_handles.hpp"
 #include "kiosk/ui/texture_cache.hpp"
 #include "kiosk/ui/theme.hpp"
@@ -47,7 +48,8 @@ public:
     // Draws text that changes all the time (the countdown) without keeping its texture:
     // caching a new large texture every second would only churn memory.
     SDL_Rect text_once(const std::string& text, const TextStyle& style, int x, int y, Align align = Align::Left);
-    // Like text(), shrinking the size step by step (down to min_size) until it fits the box.
+    // Like text(), shrinking the size step by step (down to min_size) until it fits the box; what
+    // still does not fit at min_size is cut after the last word that fits, with "…".
     SDL_Rect text_fit(const std::string& text, TextStyle style, const SDL_Rect& box,
                       double min_size, Align align = Align::Left);
     // Size of the text as text() would draw it (and its texture, cached for that draw).
@@ -60,18 +62,30 @@ public:
 
     const TextureCache& cache() const { return m_cache; }
 
+    // From now on every text, opaque fill and image is noted in `log` (nullptr: no longer);
+    // the log is not owned and must outlive the recording.
+    void record_layout(LayoutLog* log) { m_layout = log; }
+    // What follows is drawn over the scene on purpose (a panel that covers it): for the layout
+    // check, a new layer. A fill over the whole screen starts one by itself.
+    void begin_layer() {
+        if (m_layout) ++m_layout->layer;
+    }
+
 private:
+    void note(LayoutItem::Kind kind, const SDL_Rect& rect, std::optional<SDL_Rect> box = std::nullopt, const std::string& text = {});
     TTF_Font* font(Weight weight, int pixels);
     SurfacePtr render(const std::string& text, const TextStyle& style, int wrap_width, Align align);
     SDL_Rect place(SDL_Texture* texture, int width, int height, int x, int y, int wrap_width, Align align,
                    Uint8 opacity);
     CachedTexture rendered(const std::string& text, const TextStyle& style, int wrap_width, Align align);
+    std::string fitting_part(const std::string& text, const TextStyle& style, const SDL_Rect& box, Align align);
 
     SDL_Surface* m_target;
     FontFiles m_fonts;
     RendererPtr m_renderer;
     std::map<std::pair<Weight, int>, FontPtr> m_font_cache;
     TextureCache m_cache;
+    LayoutLog* m_layout = nullptr;
 };
 
 }  // namespace kiosk::ui
