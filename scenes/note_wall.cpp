@@ -168,7 +168,8 @@ void draw_ranking(ui::Canvas& canvas, const Frame& frame, int step, const SDL_Re
         const int bar_h = canvas.u(0.8);
         // Room at the bottom for "+8 meer" while notes are left after this one.
         const int bottom = area.y + area.h - (shown + 1 < ranking.size() ? canvas.u(3.6) : 0);
-        if (y + box.y + bar_h + canvas.u(1) > bottom) break;
+        const int tag_h = winner ? canvas.u(0.4) + canvas.measure(frame.strings.text("chosen_mark"), {type::small, Weight::Bold, theme::accent}).y : 0;
+        if (y + box.y + bar_h + canvas.u(1) + tag_h > bottom) break;
         canvas.text(std::to_string(ranked.place) + ".", {size, Weight::Bold, theme::accent}, area.x, y);
         canvas.text(text, style, text_x, y, text_w);
         canvas.text(count_text(ranked),

@@ -31,6 +31,9 @@ namespace kiosk {
 //      a minute nobody saw.
 inline constexpr int k_rules_version = 3;
 inline constexpr int k_oldest_rules_version = 1;
+// Rules from 2 on settle votes, ties and decisions alike (3 only adds the cards): a session that
+// began under them replays deciding the same again instead of recalling what it decided.
+inline constexpr bool settles_as_today(int rules) { return rules >= 2; }
 
 // A step's dot vote settled: its chosen notes (ids, best first) and how.
 struct ChosenFact {

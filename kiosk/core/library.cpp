@@ -50,7 +50,7 @@ std::vector<std::string> least_used(const Library& library, const std::vector<st
 std::shared_ptr<const Content> coffee_format(const Library& library, const std::map<int, std::string>& week_formats, int week) {
     const auto after = week_formats.lower_bound(week);  // the first of this week or later
     if (after != week_formats.begin())
-        if (auto last = library.find(std::prev(after)->second)) return last;
+        if (auto last = library.find(std::prev(after)->second); last && last->ready()) return last;
     return library.default_format();
 }
 

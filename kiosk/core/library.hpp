@@ -31,7 +31,7 @@ std::vector<std::string> least_used(const Library& library, const std::vector<st
 
 // Whose reflection questions the coffee corner of ISO week `week` (yyyyww) asks all week: the
 // format of the last session closed before that week began (`week_formats`: yyyyww -> the format
-// of the week's last session), as long as the library still has it; else the default format.
+// of the week's last session), as long as the library still has it ready; else the default format.
 // Decided once for the week, so the answers on the wall all answer the same question.
 std::shared_ptr<const Content> coffee_format(const Library& library, const std::map<int, std::string>& week_formats, int week);
 

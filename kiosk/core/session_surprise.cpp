@@ -36,8 +36,12 @@ std::optional<Millis> Session::surprise_deadline() const {
 }
 
 void Session::surprise_moment(Millis at) {
-    // Rules before 3 had no cards: the minute passes, and the stage keeps none for later.
-    if (m_draft.surprises.at(static_cast<std::size_t>(m_draft.step)).draws == 0 && m_rules_version >= 3) draw_surprise(0, at);
+    // Rules before 3 had no cards: the minute passes, and the stage keeps none for later; unless
+    // the journal has its draw (a session from before the cards drew it after the upgrade, live
+    // under today's rules, and replays again under its own).
+    const int step = m_draft.step;
+    const bool drawn_before = m_recalled.surprises.count({step, 0}) > 0;
+    if (m_draft.surprises.at(static_cast<std::size_t>(step)).draws == 0 && (m_rules_version >= 3 || drawn_before)) draw_surprise(0, at);
     else end_surprise();
 }
 

@@ -38,9 +38,24 @@ std::optional<View> recorded_outcome(const store::Journal& journal, const store:
 
 namespace {
 
-// A session that began under older rules recalls what it settled then; under today's rules a
-// replay decides the same again, and recalling would cut a run-off's path short.
-bool recalls(const store::SessionRecord& session) { return session.rules && *session.rules != k_rules_version; }
+// A session that began under rules that settled votes otherwise recalls what it settled then;
+// under rules that settle as today's a replay decides the same again, and recalling would cut a
+// run-off's path short (fact.hpp settles_as_today).
+bool recalls(const store::SessionRecord& session) { return session.rules && !settles_as_today(*session.rules); }
+
+// The rules its events replay under: those it began with (so a session from before the cards
+// draws none for its minutes), whatever follows it.
+int replay_rules(const store::SessionRecord& session) { return session.rules.value_or(k_rules_version); }
+
+// Whatever happens while the open session replays, the live kiosk goes on under today's rules
+// with nothing recalled: a throw in the middle must not leave later sessions on older rules.
+struct LiveAfterReplay {
+    Engine& engine;
+    ~LiveAfterReplay() {
+        engine.recall({});
+        engine.follow_rules(k_rules_version);
+    }
+};
 
 }  // namespace
 
@@ -78,7 +93,7 @@ View session_view(const store::Journal& journal, const store::SessionRecord& ses
     auto engine = fresh_engine(config);
     remember_trajectory(*engine, trajectory_history(journal, session.id, config.settings.trajectory.start));
     const auto facts = journal.facts(session.id);
-    if (recalls(session)) engine->follow_rules(*session.rules);  // its minutes as that version ran them
+    engine->follow_rules(replay_rules(session));  // its minutes as that version ran them
     engine->recall(recalls(session) ? facts : drawn_facts(facts));
     SystemClock clock;
     store::replay(*engine, journal.session_events(session), clock);
@@ -175,13 +190,15 @@ RestoredHistory restore_history(Engine& engine, store::Journal& journal, const C
         restored.problems.push_back(error.what());
     }
     // Replayed under the rules it began with (no surprise card for a minute nobody saw, fact.hpp);
-    // from where it stands it continues under today's (store/upgrade.cpp keep_open).
-    if (recalls(*open)) engine.follow_rules(*open->rules);
+    // from where it stands it continues under today's (store/upgrade.cpp keep_open), and what it
+    // recalled is behind it: a step returned to is the group's again.
+    const LiveAfterReplay live{engine};
+    engine.follow_rules(replay_rules(*open));
     engine.recall(recalls(*open) ? journaled : drawn_facts(journaled));
     const auto entries = journal.open_session();
     // A closing event that was written but not marked (a stop in between) is marked below.
     const auto closed_at = replay_open_session(engine, entries, clock);
-    engine.recall({});  // what it recalled is behind it: a step returned to is the group's again
+    engine.recall({});
     engine.follow_rules(k_rules_version);
     restored.open_events = entries.size();
     // Facts the journal does not have yet (a stop between an event and its facts): a replay under

@@ -243,9 +243,9 @@ std::vector<std::filesystem::path> write_videoframe_screenshots(const Config& co
 }
 
 void draw_screenshot(const Config& config, const scenes::Room& room, ui::Canvas& canvas, const std::string& scene,
-                     bool help_overlay, int sample_notes) {
+                     bool help_overlay, int sample_notes, WallTime at) {
     const auto request = read_scene_request(config, scene, sample_notes);
-    scenes::SceneHarness harness{config.library, config.settings.timers, config.strings, room, SystemClock{}.wall()};
+    scenes::SceneHarness harness{config.library, config.settings.timers, config.strings, room, at};
     walk_to(harness, config, request, sample_notes);
     const auto rows = screen::help_rows(config);
     auto frame = harness.frame(to_local(harness.clock().wall()), help_overlay, &rows);
@@ -260,7 +260,7 @@ void write_screenshot(const Config& config, const scenes::Room& room, const ui::
                       const std::filesystem::path& file) {
     auto surface = ui::make_rgb_surface(size.width, size.height);
     ui::Canvas canvas{surface.get(), fonts};
-    draw_screenshot(config, room, canvas, scene, help_overlay, sample_notes);
+    draw_screenshot(config, room, canvas, scene, help_overlay, sample_notes, SystemClock{}.wall());
     ui::save_png(surface.get(), file);
 }
 

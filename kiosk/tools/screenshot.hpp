@@ -19,10 +19,11 @@ void write_screenshot(const Config& config, const scenes::Room& room, const ui::
                       const std::string& scene, ui::ScreenSize size, bool help_overlay, int sample_notes,
                       const std::filesystem::path& file);
 
-// The same scene drawn onto `canvas` (the picture's size is the canvas's): for the projector-size
-// check, which reads the canvas's layout log instead of a file.
+// The same scene drawn onto `canvas` (the picture's size is the canvas's) as it looks at `at`
+// (the week's question and line follow the date): for the projector-size check, which reads the
+// canvas's layout log instead of a file.
 void draw_screenshot(const Config& config, const scenes::Room& room, ui::Canvas& canvas, const std::string& scene,
-                     bool help_overlay, int sample_notes);
+                     bool help_overlay, int sample_notes, WallTime at);
 
 // --screenshot DIR --videoframe ID: every scene of one format of the library (a draft too) and
 // each of its surprise cards, for the person who reviews it before setting it ready. Returns the

@@ -1,6 +1,9 @@
 #include "kiosk/ui/canvas.hpp"
 
 #include <cmath>
+#include <functional>
+#include <optional>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -35,7 +38,9 @@ void Canvas::note(LayoutItem::Kind kind, const SDL_Rect& rect, std::optional<SDL
         ++m_layout->layer;
         return;
     }
-    m_layout->items.push_back({kind, rect, box, text.substr(0, 40), m_layout->layer});
+    std::size_t shown = std::min<std::size_t>(text.size(), 40);
+    while (shown < text.size() && (static_cast<unsigned char>(text[shown]) & 0xC0) == 0x80) --shown;  // whole characters
+    m_layout->items.push_back({kind, rect, box, text.substr(0, shown), m_layout->layer});
 }
 
 void Canvas::clear(Color color) {
@@ -151,43 +156,63 @@ SDL_Rect Canvas::text_once(const std::string& text, const TextStyle& style, int 
 
 SDL_Rect Canvas::text_fit(const std::string& text, TextStyle style, const SDL_Rect& box,
                           double min_size, Align align) {
+    const auto choice = fitted(text, style, box, min_size, align);
+    style.size = choice.size;
+    const auto cached = rendered(choice.shown, style, box.w, align);
+    const auto rect = place(cached.texture, cached.width, cached.height, box.x, box.y, box.w, align, style.opacity);
+    note(LayoutItem::Kind::Text, rect, box, choice.shown);
+    return rect;
+}
+
+Canvas::Fitted Canvas::fitted(const std::string& text, TextStyle style, const SDL_Rect& box, double min_size, Align align) {
+    const std::string key = std::to_string(style.size) + "|" + std::to_string(min_size) + "|" +
+                            std::to_string(static_cast<int>(style.weight)) + "|" + std::to_string(box.w) + "x" +
+                            std::to_string(box.h) + "|" + std::to_string(static_cast<int>(align)) + "|" + text;
+    if (const auto found = m_fitted.find(key); found != m_fitted.end()) return found->second;
     while (style.size > min_size) {
         const auto size = measure(text, style, box.w, align);  // the texture it then draws
         if (size.y <= box.h && size.x <= box.w) break;
         style.size = std::max(min_size, style.size * 0.9);
     }
-    const auto shown = fitting_part(text, style, box, align);
-    const auto cached = rendered(shown, style, box.w, align);
-    const auto rect = place(cached.texture, cached.width, cached.height, box.x, box.y, box.w, align, style.opacity);
-    note(LayoutItem::Kind::Text, rect, box, shown);
-    return rect;
+    if (m_fitted.size() >= 512) m_fitted.clear();  // texts come and go; a frame holds far fewer
+    return m_fitted[key] = Fitted{style.size, fitting_part(text, style, box, align)};
 }
 
-std::string Canvas::fitting_part(const std::string& text, const TextStyle& style, const SDL_Rect& box, Align align) {
-    const auto fits = [&](const std::string& candidate) {
-        const auto size = measure(candidate, style, box.w, align);
-        return size.x <= box.w && size.y <= box.h;
-    };
-    if (fits(text)) return text;
-    // Where a word ends (before a space or a line break): the places the text may be cut.
-    std::vector<std::size_t> ends;
-    for (std::size_t i = 1; i < text.size(); ++i)
-        if ((text[i] == ' ' || text[i] == '\n') && text[i - 1] != ' ' && text[i - 1] != '\n') ends.push_back(i);
-    const auto cut = [&](std::size_t k) { return text.substr(0, ends[k]) + "\u2026"; };
-    // The most words that fit (they fit less and less as words are added): a binary search.
-    std::size_t low = 0, high = ends.size();  // ends[low..high) untried; everything below low fits
-    bool any = false;
+namespace {
+
+// The most of `cuts` (ascending places in the text) that still fits: a binary search, since a
+// longer part never fits where a shorter one does not. nullopt when not even the first fits.
+std::optional<std::size_t> longest_fitting(const std::vector<std::size_t>& cuts, const std::function<bool(std::size_t)>& fits) {
+    std::size_t low = 0, high = cuts.size();  // cuts[low..high) untried; everything below low fits
     while (low < high) {
         const std::size_t middle = (low + high) / 2;
-        if (fits(cut(middle))) {
-            any = true;
-            low = middle + 1;
-        } else {
-            high = middle;
-        }
+        if (fits(cuts[middle])) low = middle + 1;
+        else high = middle;
     }
-    // Not even one word fits: the box is too small for the text at all; it is drawn whole.
-    return any ? cut(low - 1) : text;
+    return low == 0 ? std::nullopt : std::optional<std::size_t>{cuts[low - 1]};
+}
+
+}  // namespace
+
+std::string Canvas::fitting_part(const std::string& text, const TextStyle& style, const SDL_Rect& box, Align align) {
+    // Measured without keeping a texture: only the part that is drawn is kept (by text_fit).
+    const auto fits = [&](const std::string& candidate) {
+        const auto surface = render(candidate, style, box.w, align);
+        return !surface || (surface->w <= box.w && surface->h <= box.h);
+    };
+    if (fits(text)) return text;
+    const auto cut = [&](std::size_t end) { return text.substr(0, end) + "\u2026"; };
+    const auto cut_fits = [&](std::size_t end) { return fits(cut(end)); };
+    // After the last word that fits (a space or a line break follows it) ...
+    std::vector<std::size_t> words, letters;
+    for (std::size_t i = 1; i < text.size(); ++i) {
+        if ((text[i] == ' ' || text[i] == '\n') && text[i - 1] != ' ' && text[i - 1] != '\n') words.push_back(i);
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) letters.push_back(i);  // a UTF-8 character starts
+    }
+    if (const auto end = longest_fitting(words, cut_fits)) return cut(*end);
+    // ... else after the last character that fits (one long word: a link, a name typed without spaces).
+    if (const auto end = longest_fitting(letters, cut_fits)) return cut(*end);
+    return text;  // not even one character fits: the box is too small for any text
 }
 
 SDL_Rect Canvas::image(const std::string& key, const std::function<SurfacePtr()>& make, int x, int y) {

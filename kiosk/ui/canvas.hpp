@@ -5,6 +5,7 @@
 #include <SDL.h>
 
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <utility>
 
@@ -78,6 +79,12 @@ private:
     SDL_Rect place(SDL_Texture* texture, int width, int height, int x, int y, int wrap_width, Align align,
                    Uint8 opacity);
     CachedTexture rendered(const std::string& text, const TextStyle& style, int wrap_width, Align align);
+    // text_fit's choice for a text in a box: its size and what of it is shown.
+    struct Fitted {
+        double size = 0;
+        std::string shown;
+    };
+    Fitted fitted(const std::string& text, TextStyle style, const SDL_Rect& box, double min_size, Align align);
     std::string fitting_part(const std::string& text, const TextStyle& style, const SDL_Rect& box, Align align);
 
     SDL_Surface* m_target;
@@ -86,6 +93,9 @@ private:
     std::map<std::pair<Weight, int>, FontPtr> m_font_cache;
     TextureCache m_cache;
     LayoutLog* m_layout = nullptr;
+    // text_fit's choices, so a frame measures nothing it measured before (and the candidates a
+    // long text was cut from are not kept as textures).
+    std::unordered_map<std::string, Fitted> m_fitted;
 };
 
 }  // namespace kiosk::ui

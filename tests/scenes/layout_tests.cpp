@@ -12,6 +12,9 @@ using namespace kiosk;
 
 namespace {
 
+// A fixed moment, so the week's question and line are the same in every run (2026-W48).
+const WallTime k_monday{std::chrono::sys_days{std::chrono::year{2026} / 11 / 23} + std::chrono::hours{8}};
+
 const std::vector<std::pair<int, int>> k_projector_sizes{{1024, 768}, {1280, 800}, {1920, 1080}, {1920, 1200}};
 
 // The scenes --screenshot knows with `demo` sample phones: the catalogue, the AI stage's later
@@ -41,7 +44,7 @@ TEST_CASE("No text runs out of its box or under another element, at every projec
         for (const int demo : {0, 1, 8, 60})
             for (const auto& [scene, help] : screens(*config.content, demo)) {
                 log = {};
-                tools::draw_screenshot(config, room, canvas, scene, help, demo);
+                tools::draw_screenshot(config, room, canvas, scene, help, demo, k_monday);
                 INFO(scene << (help ? " with the help overlay" : "") << " at " << width << "x" << height << ", --demo " << demo << ", " << language);
                 if (scene != "coffee-night") CHECK(log.items.size() > 3);  // it drew something (the night: a dark screen)
                 const auto problems = ui::layout_problems(log, {0, 0, width, height});
@@ -68,4 +71,40 @@ TEST_CASE("The layout check sees a text out of its box, two texts on each other 
     CHECK(problems[2] == "\"Eronder\" (100x40+10+40) is under a fill (300x300+50+70)");
     CHECK(problems[3].find("\"Rechts eraf\"") == 0);
     CHECK(problems[3].find("runs out of the screen") != std::string::npos);
+}
+
+TEST_CASE("A text that does not fit its box at its smallest size is cut after what fits, with an ellipsis") {
+    auto surface = ui::make_rgb_surface(1024, 768);
+    ui::Canvas canvas{surface.get(), testing::system_fonts()};
+    ui::LayoutLog log;
+    canvas.record_layout(&log);
+    const SDL_Rect box{100, 100, 300, 40};
+    const ui::TextStyle style{ui::type::body, ui::Weight::Regular, ui::theme::text};
+    SECTION("words") {
+        const auto rect = canvas.text_fit("Eén eigenaar per klantvraag tot die is opgelost, en daarna nog veel meer woorden", style, box, ui::type::small);
+        CHECK(rect.w <= box.w);
+        CHECK(rect.h <= box.h);
+        REQUIRE(log.items.size() == 1);
+        CHECK(log.items[0].text.rfind("Eén eigenaar", 0) == 0);
+        CHECK(log.items[0].text.find("meer woorden") == std::string::npos);
+    }
+    SECTION("one long word of accented letters, cut between two characters") {
+        std::string word;
+        for (int i = 0; i < 40; ++i) word += "é";
+        const auto rect = canvas.text_fit(word, style, box, ui::type::small);
+        CHECK(rect.w <= box.w);
+        REQUIRE(log.items.size() == 1);
+        auto shown = log.items[0].text;  // its first 40 bytes, in whole characters
+        if (shown.ends_with("\u2026")) shown.resize(shown.size() - 3);
+        CHECK(shown.size() < word.size());
+        REQUIRE(shown.size() % 2 == 0);
+        for (std::size_t i = 0; i < shown.size(); i += 2) CHECK(shown.substr(i, 2) == "é");
+    }
+    SECTION("the same text again is measured once: the second frame draws the same") {
+        const auto first = canvas.text_fit("Een regel die niet past in een smal vak op een klein scherm", style, box, ui::type::small);
+        canvas.next_frame();
+        const auto second = canvas.text_fit("Een regel die niet past in een smal vak op een klein scherm", style, box, ui::type::small);
+        CHECK(first.w == second.w);
+        CHECK(first.h == second.h);
+    }
 }

@@ -163,6 +163,11 @@ TEST_CASE("A kiosk stopped during a run-off comes back to the same run-off, and 
     }
     const auto facts_before = journal.facts(1).size();
     const auto live = room.engine.view();
+    // Begun under today's rules, or under rules 2, which vote alike (only the cards are new in 3):
+    // both replay deciding again, so the run-off and its extra minute come back as they ran.
+    const int began_under = GENERATE(k_rules_version, 2);
+    INFO("the session began under rules " << began_under);
+    journal.complete(1, began_under, {}, 0, std::nullopt);
 
     // The kiosk stops here; a new one restores the record a moment later.
     Engine restored{repo_config().content, repo_config().settings.timers, repo_config().settings.session, testing::counting_keys()};
@@ -287,5 +292,17 @@ TEST_CASE_METHOD(LibraryJournal, "A session that began under rules without cards
     while (restored.view().step_spec().id != "brainstorm") recorder.send(Event{EventKind::Next});
     clock.advance(std::chrono::minutes{6} + std::chrono::seconds{1});
     restored.tick(clock.monotonic());
-    CHECK(restored.view().surprise_card());
+    const auto* card = restored.view().surprise_card();
+    REQUIRE(card);
+    const auto drawn = card->text;
+    journal.append_facts(restored.take_facts(), clock);
+    // A second restart replays the session under rules 2 again: the card drawn after the upgrade
+    // comes back from the journal, in the record too.
+    clock.advance(std::chrono::seconds{30});
+    Engine again = engine();
+    CHECK(tools::restore_history(again, journal, clock).problems.empty());
+    REQUIRE(again.view().surprise_card());
+    CHECK(again.view().surprise_card()->text == drawn);
+    CHECK(again.view().cards_shown.size() == 1);
+    CHECK(tools::session_view(journal, journal.sessions().at(0), config).cards_shown.size() == 1);  // the export's replay
 }
