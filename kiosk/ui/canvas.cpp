@@ -55,7 +55,9 @@ void Canvas::fill(const SDL_Rect& rect, Color color) {
     SDL_SetRenderDrawBlendMode(m_renderer.get(), color.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(m_renderer.get(), color.r, color.g, color.b, color.a);
     SDL_RenderFillRect(m_renderer.get(), &rect);
-    if (color.a == 255 || rect.w >= width()) note(LayoutItem::Kind::Fill, rect);
+    // Opaque fills cover what is under them; a translucent one counts only over the whole screen
+    // (an overlay's dimming, which starts a layer), not as a band that hides text.
+    if (color.a == 255 || (rect.w >= width() && rect.h >= height())) note(LayoutItem::Kind::Fill, rect);
 }
 
 void Canvas::frame(const SDL_Rect& rect, Color color, int thickness) {
