@@ -38,7 +38,7 @@ double mb(double bytes) { return bytes / (1024.0 * 1024.0); }
 
 int week_of(WallTime wall) {
     const auto local = to_local(wall);
-    return iso_week_year(local.date) * 100 + iso_week(local.date);
+    return iso_yyyyww(local.date);
 }
 
 // Keys as the kiosk issues them (32 lowercase hex digits): visitors, the moderator, session phones.

@@ -9,7 +9,7 @@ namespace kiosk::scenes {
 std::string coffee_question(const Frame& frame) {
     const auto& date = frame.local.date;
     if (frame.room.group_question_first) {
-        const auto* group = frame.view.coffee.group_question(iso_week_year(date) * 100 + iso_week(date));
+        const auto* group = frame.view.coffee.group_question(iso_yyyyww(date));
         if (group && !group->text.empty()) return group->text;
     }
     const auto content = frame.view.coffee_format();

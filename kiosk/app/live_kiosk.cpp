@@ -68,7 +68,7 @@ void forget_expired(store::Journal& journal, const std::filesystem::path& dir, c
     try {
         // The coffee corner's last two weeks stay whole (their events replay at start-up).
         const auto local = to_local(std::chrono::system_clock::now());
-        const auto last_monday = std::chrono::sys_days{iso_week_monday(iso_week_year(local.date) * 100 + iso_week(local.date))} -
+        const auto last_monday = std::chrono::sys_days{iso_week_monday(iso_yyyyww(local.date))} -
                                  std::chrono::days{7};
         const auto keep_from = wall_of(LocalMoment{std::chrono::year_month_day{last_monday}, 0});
         const auto result = store::apply_retention(journal, dir, std::chrono::duration_cast<Millis>(cutoff.time_since_epoch()).count(),

@@ -65,7 +65,7 @@ std::chrono::year_month_day iso_week_monday(int week) {
 int next_iso_week(int week) {
     // A week after this week's Thursday is the next week's Thursday, in the next week's ISO year.
     const std::chrono::year_month_day next_thursday{std::chrono::sys_days{iso_week_monday(week)} + std::chrono::days{10}};
-    return iso_week_year(next_thursday) * 100 + iso_week(next_thursday);
+    return iso_yyyyww(next_thursday);
 }
 
 }  // namespace kiosk

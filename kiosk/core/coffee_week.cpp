@@ -8,7 +8,7 @@ namespace kiosk {
 
 int week_now(const Clock& clock) {
     const auto local = to_local(clock.wall());
-    return iso_week_year(local.date) * 100 + iso_week(local.date);
+    return iso_yyyyww(local.date);
 }
 
 void submit_coffee_week(EngineLoop& loop, const Clock& clock) {

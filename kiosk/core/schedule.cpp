@@ -25,6 +25,8 @@ int iso_week_year(year_month_day date) {
     return static_cast<int>(year_month_day{day + days{3 - iso_weekday(date)}}.year());
 }
 
+int iso_yyyyww(year_month_day date) { return iso_week_year(date) * 100 + iso_week(date); }
+
 std::optional<UpcomingSlot> next_slot(const std::vector<Slot>& slots, const LocalMoment& now) {
     std::optional<UpcomingSlot> best;
     int best_distance = 0;

@@ -35,6 +35,8 @@ std::optional<UpcomingSlot> next_slot(const std::vector<Slot>& slots, const Loca
 int iso_week(std::chrono::year_month_day date);
 // The year its ISO week belongs to (the year of that week's Thursday): 2024-12-30 is 2025-W01.
 int iso_week_year(std::chrono::year_month_day date);
+// yyyyww of a date's ISO week (ISO year * 100 + week): how the coffee corner and history key weeks.
+int iso_yyyyww(std::chrono::year_month_day date);
 // ISO weekday of a date, 0 = Monday.
 int iso_weekday(std::chrono::year_month_day date);
 

@@ -77,7 +77,7 @@ TrajectoryHistory trajectory_history(const store::Journal& journal, std::int64_t
         if (format.empty() && went_on) format = k_first_format_id;
         if (format.empty()) continue;
         const auto closed = to_local(WallTime{Millis{session.closed_wall_ms.value_or(session.opened_wall_ms)}}).date;
-        history.week_formats[iso_week_year(closed) * 100 + iso_week(closed)] = format;
+        history.week_formats[iso_yyyyww(closed)] = format;
         history.formats.push_back(std::move(format));
     }
     return history;
@@ -122,7 +122,7 @@ void restore_last_session(Engine& engine, const store::Journal& journal, const s
         const auto past = *recorded_outcome(journal, *finished);
         if (auto chosen = past.chosen_question(); !chosen.empty() && finished->closed_wall_ms) {
             const auto closed = to_local(WallTime{std::chrono::milliseconds{*finished->closed_wall_ms}}).date;
-            restored.last_question = GroupQuestion{next_iso_week(iso_week_year(closed) * 100 + iso_week(closed)), std::move(chosen)};
+            restored.last_question = GroupQuestion{next_iso_week(iso_yyyyww(closed)), std::move(chosen)};
         }
         // "Vorige keer": its problem statement, else the headline it inherited.
         const auto headline = past.chosen_statement();
@@ -192,14 +192,14 @@ RestoredHistory restore_history(Engine& engine, store::Journal& journal, const C
     // Replayed under the rules it began with (no surprise card for a minute nobody saw, fact.hpp);
     // from where it stands it continues under today's (store/upgrade.cpp keep_open), and what it
     // recalled is behind it: a step returned to is the group's again.
-    const LiveAfterReplay live{engine};
-    engine.follow_rules(replay_rules(*open));
-    engine.recall(recalls(*open) ? journaled : drawn_facts(journaled));
     const auto entries = journal.open_session();
     // A closing event that was written but not marked (a stop in between) is marked below.
-    const auto closed_at = replay_open_session(engine, entries, clock);
-    engine.recall({});
-    engine.follow_rules(k_rules_version);
+    const auto closed_at = [&] {
+        const LiveAfterReplay live{engine};
+        engine.follow_rules(replay_rules(*open));
+        engine.recall(recalls(*open) ? journaled : drawn_facts(journaled));
+        return replay_open_session(engine, entries, clock);
+    }();
     restored.open_events = entries.size();
     // Facts the journal does not have yet (a stop between an event and its facts): a replay under
     // the same rules settles the same, so what it said beside the journaled ones is new (also a

@@ -80,7 +80,7 @@ void sample_decisions(scenes::SceneHarness& harness, int people) {
 void sample_coffee(scenes::SceneHarness& harness, const Config& config, int answers) {
     const auto local = to_local(harness.clock().wall());
     harness.apply({EventKind::CoffeeWeek, Sender::system(),
-                   CoffeeWeekPayload{iso_week_year(local.date) * 100 + iso_week(local.date), "coffee-demo-token", {}}});
+                   CoffeeWeekPayload{iso_yyyyww(local.date), "coffee-demo-token", {}}});
     if (answers <= 0) return;
     const auto texts = load_demo_samples(config).at("coffee_answers");
     for (int i = 0; i < answers; ++i) {
