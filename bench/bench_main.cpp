@@ -1,5 +1,5 @@
 // vitale-bench: prints the figures the issues ask for. See README, "Benchmarks".
-//   vitale-bench [soak|coffee|journal|startup|idle] [--smoke] [--frames N] [--seconds N] [--weeks N] [--idle-frames N]
+//   vitale-bench [soak|coffee|journal|startup|idle|window] [--smoke] [--frames N] [--seconds N] [--weeks N] [--idle-frames N]
 //                [--history N] [--kiosk PATH --config DIR]
 // Frame times, the journal, the soak and the coffee corner's fade and month need no display; the
 // window, start-up and CPU figures need DISPLAY (bench/run.sh starts Xvfb and a window manager).
@@ -8,6 +8,8 @@
 // the live kiosk's). `journal` runs only the journal's (--history: events before the open session).
 // `startup` only the start-up's (with the shipped library and one of 20 formats), `idle` only the
 // CPU and memory of the idle and a stage screen (--seconds); both need DISPLAY and --kiosk.
+// `window` only the frames in a window and (with --kiosk) the start-up, on whatever display SDL
+// finds: bench/cage_run.sh runs it under cage, as the room PC draws.
 // --smoke: every part with tiny counts (a few frames, one soak week, a short history), to see
 // that each still runs to its end; its figures mean nothing. Options given after it still count.
 // Every bench waits with a deadline and says what was refused; what could not be done as the
@@ -75,7 +77,7 @@ struct Options {
 bool read_options(int argc, char** argv, Options& options) {
     for (int i = 1; i < argc; ++i) {
         const std::string option = argv[i];
-        if (option == "soak" || option == "coffee" || option == "journal" || option == "startup" || option == "idle") {
+        if (option == "soak" || option == "coffee" || option == "journal" || option == "startup" || option == "idle" || option == "window") {
             options.only = option;
             continue;
         }
@@ -159,6 +161,15 @@ int main(int argc, char** argv) {
             const auto data = std::filesystem::temp_directory_path() / "vitale-bench-data";
             part("the start-up", [&] { run_startup({options.binary, options.config_dir, data}, options); });
             std::filesystem::remove_all(data);
+        } else if (options.only == "window") {
+            std::printf("vitale-bench: font %s, the frames in a window on SDL's %s driver\n", fonts.family.c_str(),
+                        std::getenv("SDL_VIDEODRIVER") ? std::getenv("SDL_VIDEODRIVER") : "default");
+            part("the frames in a window", [&] { bench::bench_frames_in_window(config, fonts, options.frames); });
+            if (!options.binary.empty()) {
+                const auto data = std::filesystem::temp_directory_path() / "vitale-bench-data";
+                part("the start-up", [&] { run_startup({options.binary, options.config_dir, data}, options); });
+                std::filesystem::remove_all(data);
+            }
         } else if (options.only == "idle") {
             const auto data = std::filesystem::temp_directory_path() / "vitale-bench-data";
             part("the idle CPU", [&] { bench::bench_idle_cpu_and_memory({options.binary, options.config_dir, data}, options.seconds); });

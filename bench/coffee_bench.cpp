@@ -70,14 +70,15 @@ public:
     // One panel turn as screen_loop.cpp makes it: draw_full keeps the old picture, draws the new
     // panel and keeps that too (before_draw / after_draw), then fade_step mixes them every 40 ms
     // (here on a fake clock, so exactly the live kiosk's frames) until the new panel is whole.
-    // Returns each frame's cost in ms; the first is the full draw with its two copies.
+    // Returns each frame's cost in ms; the first is the full draw with its two copies (the screen
+    // shows the old picture as the fade's first frame).
     std::vector<double> turn(const View& view, const Clock& clock, scenes::CoffeePanel panel) {
         const auto shown = frame(view, clock, panel);
         std::vector<double> ms;
         auto start = Steady::now();
         m_fade.before_draw(m_surface.get(), scenes::coffee_panel_name(panel), true);
         scenes::draw_frame(m_canvas, shown);
-        m_fade.after_draw(m_surface.get(), Millis{0});
+        [[maybe_unused]] const bool shown_at_once = m_fade.after_draw(m_surface.get(), Millis{0});
         ms.push_back(ms_since(start));
         auto next = m_fade.fading() ? std::optional<Millis>{screen::PanelFade::k_frame} : std::nullopt;
         while (next) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every benchmark, one after the other: vitale-bench on a 1920x1080 Xvfb display with a window
-# manager and a config whose QR points at loopback; then the phones, the network, the coffee
+# manager and a config whose QR points at loopback; its frames again under cage at 1080p and
+# 4K (the room PC's path); then the phones, the network, the coffee
 # corner's live runs, the AI answer streamed end to end (their own Xvfb), and the restart under
 # the package's unit (root and a package only). Each runs within a deadline; one that fails or
 # overruns is noted and the rest still run; the exit status is 1 when any did.
@@ -62,6 +63,14 @@ else
     run_step vitale-bench 3600 "$build/vitale-bench" --config "$work/bench/config" --kiosk "$build/vitale-kiosk" "$@"
 fi
 stop_x11
+
+echo
+echo "The room PC's display path: vitale-bench under cage with SDL's Wayland backend, as the unit runs it (bench/cage_run.sh)"
+if $smoke; then
+    run_step cage 300 bash bench/cage_run.sh "$build" 3 1920x1080
+else
+    run_step cage 2400 bash bench/cage_run.sh "$build" 100 1920x1080 3840x2160
+fi
 
 echo
 if $smoke; then

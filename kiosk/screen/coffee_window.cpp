@@ -46,13 +46,22 @@ std::unique_ptr<CoffeeWindow> CoffeeWindow::open(int index, SDL_Window* room_win
         return nullptr;
     }
     std::fprintf(stderr, "%sthe coffee corner also shows on display %d (%dx%d)\n", log_prefix(Priority::Info), index, bounds.w, bounds.h);
-    return std::unique_ptr<CoffeeWindow>{new CoffeeWindow{std::move(window), fonts}};
+    try {
+        return std::unique_ptr<CoffeeWindow>{new CoffeeWindow{std::move(window), fonts}};
+    } catch (const ui::SdlError& error) {
+        std::fprintf(stderr, "%scoffee.display %d: cannot draw there (%s)\n", log_prefix(Priority::Warning), index, error.what());
+        return nullptr;
+    }
 }
 
-CoffeeWindow::CoffeeWindow(ui::WindowPtr window, const ui::FontFiles& fonts) : m_window{std::move(window)}, m_fonts{fonts} {}
+CoffeeWindow::CoffeeWindow(ui::WindowPtr window, const ui::FontFiles& fonts)
+    : m_window{std::move(window)}, m_presenter{m_window.get(), ui::present_path_for(SDL_GetCurrentVideoDriver())}, m_fonts{fonts} {}
 
 void CoffeeWindow::window_event(Uint8 what) {
-    if (what == SDL_WINDOWEVENT_SIZE_CHANGED) m_canvas.reset();  // its renderer points into the old surface
+    if (what == SDL_WINDOWEVENT_SIZE_CHANGED) {
+        m_canvas.reset();  // its renderer points into the old picture
+        m_presenter.resized();
+    }
     if (what == SDL_WINDOWEVENT_SIZE_CHANGED || what == SDL_WINDOWEVENT_EXPOSED) m_full = true;
 }
 
@@ -62,11 +71,9 @@ std::optional<Millis> CoffeeWindow::update(const scenes::Frame& frame, Millis no
         m_signature = shown;
         m_full = true;
     }
-    SDL_Surface* surface = SDL_GetWindowSurface(m_window.get());
-    if (!surface) return std::nullopt;
     if (m_fade.fading() && !m_full) {
-        const auto next = m_fade.step(surface, now);
-        SDL_UpdateWindowSurface(m_window.get());
+        const auto next = m_fade.step(m_presenter.picture(), now);
+        m_presenter.show_all();
         return m_tick_at = next ? next : m_after_fade;
     }
     if (m_full || (m_tick_at && now >= *m_tick_at)) draw(frame, now);
@@ -74,14 +81,13 @@ std::optional<Millis> CoffeeWindow::update(const scenes::Frame& frame, Millis no
 }
 
 void CoffeeWindow::draw(const scenes::Frame& frame, Millis now) {
-    SDL_Surface* surface = SDL_GetWindowSurface(m_window.get());
+    SDL_Surface* surface = m_presenter.picture();
     if (!m_canvas) m_canvas = std::make_unique<ui::Canvas>(surface, m_fonts);
     m_fade.cancel();
     static const scenes::CoffeeScene scene;
     m_fade.before_draw(surface, frame.night ? "" : scenes::coffee_panel_name(scenes::coffee_rotation(frame).panel), true);
     scene.draw(*m_canvas, frame);
-    m_fade.after_draw(surface, now);
-    SDL_UpdateWindowSurface(m_window.get());
+    if (m_fade.after_draw(surface, now)) m_presenter.show_all();  // a fade's first frame is still on the screen
     m_full = false;
     const auto wait = frame.night ? std::nullopt : scene.until_change(frame);
     m_tick_at = wait ? std::optional<Millis>{now + *wait} : std::nullopt;

@@ -13,6 +13,7 @@
 #include "kiosk/screen/panel_fade.hpp"
 #include "kiosk/ui/canvas.hpp"
 #include "kiosk/ui/font_locator.hpp"
+#include "kiosk/ui/presenter.hpp"
 #include "kiosk/ui/sdl_handles.hpp"
 #include "scenes/scene.hpp"
 
@@ -34,6 +35,7 @@ private:
     void draw(const scenes::Frame& frame, Millis now);
 
     ui::WindowPtr m_window;
+    ui::Presenter m_presenter;
     ui::FontFiles m_fonts;
     std::unique_ptr<ui::Canvas> m_canvas;
     PanelFade m_fade;

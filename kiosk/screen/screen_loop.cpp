@@ -18,6 +18,7 @@
 #include "kiosk/core/week_line.hpp"
 #include "kiosk/core/engine_loop.hpp"
 #include "kiosk/ui/chime.hpp"
+#include "kiosk/ui/presenter.hpp"
 #include "scenes/coffee_panels.hpp"
 #include "scenes/host_overlay.hpp"
 #include "scenes/scene_catalog.hpp"
@@ -38,12 +39,6 @@ ui::WindowPtr open_window(const ScreenSetup& setup) {
     SDL_SetHint(SDL_HINT_VIDEO_WAYLAND_ALLOW_LIBDECOR, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) no_display(SDL_GetError());
     const char* driver = SDL_GetCurrentVideoDriver();
-    // Software drawing straight into the window's framebuffer: on machines without a GPU this
-    // halves the frame time and lets a frame update only the area that changed (PERF-NOTES).
-    // X11 has such a framebuffer; SDL 2.26's Wayland (cage, the room PC's service) and KMS
-    // backends have none, and show the same software picture through a streaming texture.
-    const bool texture = driver && (std::strcmp(driver, "wayland") == 0 || std::strcmp(driver, "KMSDRM") == 0);
-    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, texture ? "1" : "0");
     // SDL falls back to an invisible off-screen driver when there is no display; a kiosk that
     // shows nothing must say so unless someone asked for that driver on purpose.
     const bool invisible = driver && (std::strcmp(driver, "offscreen") == 0 || std::strcmp(driver, "dummy") == 0);
@@ -63,12 +58,18 @@ ui::WindowPtr open_window(const ScreenSetup& setup) {
     return window;
 }
 
-std::unique_ptr<ui::Canvas> canvas_for(SDL_Window* window, const ui::FontFiles& fonts) {
-    SDL_Surface* surface = SDL_GetWindowSurface(window);
-    if (!surface)
-        throw DisplayError{std::string{"cannot draw into the kiosk window ("} + SDL_GetCurrentVideoDriver() + "): " + SDL_GetError() +
+// The picture's way to the window (ui/presenter.hpp): X11's own framebuffer, or on Wayland and
+// KMS a streaming texture of the kiosk's own.
+std::unique_ptr<ui::Presenter> presenter_for(SDL_Window* window) {
+    try {
+        auto presenter = std::make_unique<ui::Presenter>(window, ui::present_path_for(SDL_GetCurrentVideoDriver()));
+        std::fprintf(stderr, "%sthe screen is drawn in software and shown through the %s\n", log_prefix(Priority::Info),
+                     presenter->describe().c_str());
+        return presenter;
+    } catch (const ui::SdlError& error) {
+        throw DisplayError{std::string{"cannot draw into the kiosk window ("} + SDL_GetCurrentVideoDriver() + "): " + error.what() +
                            "; on Wayland or KMS it needs OpenGL (Mesa's libgl1-mesa-dri); SDL_VIDEODRIVER=x11 avoids it"};
-    return std::make_unique<ui::Canvas>(surface, fonts);
+    }
 }
 
 // Wakes the main thread from the engine thread. SDL_PushEvent is thread-safe.
@@ -143,7 +144,8 @@ class ScreenLoop {
 public:
     explicit ScreenLoop(const ScreenSetup& setup)
         : m_setup{setup}, m_config{setup.config}, m_window{open_window(setup)},
-          m_canvas{canvas_for(m_window.get(), setup.fonts)}, m_loop{&setup.loop}, m_rows{help_rows(m_config)},
+          m_presenter{presenter_for(m_window.get())},
+          m_canvas{std::make_unique<ui::Canvas>(m_presenter->picture(), setup.fonts)}, m_loop{&setup.loop}, m_rows{help_rows(m_config)},
           m_power{m_window.get(), m_config.settings.display.power},
           // A slot ends the night only when it opens the lobby; otherwise the night goes on past it.
           m_night{m_config.settings.coffee.hours, m_config.settings.open_at_slot ? m_config.settings.slots : std::vector<Slot>{}},
@@ -196,8 +198,9 @@ private:
 
     void handle_window(Uint8 what) {
         if (what == SDL_WINDOWEVENT_SIZE_CHANGED) {
-            m_canvas.reset();  // its renderer points into the old surface
-            m_canvas = canvas_for(m_window.get(), m_setup.fonts);
+            m_canvas.reset();  // its renderer points into the old picture
+            m_presenter->resized();
+            m_canvas = std::make_unique<ui::Canvas>(m_presenter->picture(), m_setup.fonts);
         }
         if (what == SDL_WINDOWEVENT_SIZE_CHANGED || what == SDL_WINDOWEVENT_EXPOSED) m_full = true;
     }
@@ -282,7 +285,7 @@ private:
         const bool covered = m_help || !m_setup.signals.warning().empty();
         if (!m_full && tick_due && !covered) {
             const SDL_Rect area = scenes::draw_tick(*m_canvas, frame);
-            if (area.w > 0) SDL_UpdateWindowSurfaceRects(m_window.get(), &area, 1);
+            if (area.w > 0) m_presenter->show(area);
             else m_full = true;
         }
         if (m_full || (tick_due && covered)) draw_full(frame);
@@ -383,7 +386,7 @@ private:
 
     void draw_night(const scenes::Frame& frame) {
         scenes::draw_frame(*m_canvas, frame);
-        SDL_UpdateWindowSurface(m_window.get());
+        m_presenter->show_all();
         trace_frame();
     }
 
@@ -411,29 +414,30 @@ private:
 
     // One frame of a cross-fade between two coffee panels.
     void fade_step(Millis now) {
-        const auto next = m_fade.step(SDL_GetWindowSurface(m_window.get()), now);
-        SDL_UpdateWindowSurface(m_window.get());
+        const auto next = m_fade.step(m_presenter->picture(), now);
+        m_presenter->show_all();
         trace_frame();
         m_tick_at = next ? next : m_after_fade;
     }
 
     void draw_full(const scenes::Frame& frame) {
         // A new coffee panel fades in over the old picture (kept before it is drawn over).
-        SDL_Surface* surface = SDL_GetWindowSurface(m_window.get());
+        SDL_Surface* surface = m_presenter->picture();
         const std::string panel = frame.view.phase == Phase::Idle ? coffee_panel_shown(frame) : "";
         m_fade.before_draw(surface, panel, !m_help);
         m_panel = panel;
         scenes::draw_frame(*m_canvas, frame);
         if (const auto warning = m_setup.signals.warning(); !warning.empty()) scenes::draw_warning(*m_canvas, warning);
         m_full = false;
-        m_fade.after_draw(surface, m_clock.monotonic());
-        SDL_UpdateWindowSurface(m_window.get());
+        // A fade's first frame is the old picture, still on the screen.
+        const bool show = m_fade.after_draw(surface, m_clock.monotonic());
+        if (show) m_presenter->show_all();
         if (const auto name = scenes::scene_name(*m_view); name != m_shown_scene) {
             m_shown_scene = name;
             std::fprintf(stderr, "%sshowing %s\n", log_prefix(Priority::Info), name.c_str());
         }
         if (m_fade.changed() && !panel.empty()) std::fprintf(stderr, "%scoffee corner shows %s\n", log_prefix(Priority::Info), panel.c_str());
-        trace_frame();
+        if (show) trace_frame();
         if (m_first_frame && m_setup.print_first_frame) {
             std::printf("first-frame-ms %lld\n", static_cast<long long>(m_clock.monotonic().count()));
             std::fflush(stdout);
@@ -453,6 +457,7 @@ private:
     const ScreenSetup& m_setup;
     const Config& m_config;
     ui::WindowPtr m_window;
+    std::unique_ptr<ui::Presenter> m_presenter;
     std::unique_ptr<ui::Canvas> m_canvas;
     SystemClock m_clock;
     EngineLoop* m_loop;

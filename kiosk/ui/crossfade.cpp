@@ -6,17 +6,18 @@
 
 namespace kiosk::ui {
 
-SurfacePtr copy_surface(SDL_Surface* source) {
-    if (!source || source->format->BytesPerPixel != 4) return nullptr;
-    SurfacePtr copy{SDL_CreateRGBSurfaceWithFormat(0, source->w, source->h, 32, source->format->format)};
-    if (!copy) return nullptr;
+bool copy_surface(SDL_Surface* source, SurfacePtr& copy) {
+    if (!source || source->format->BytesPerPixel != 4) return false;
+    if (!copy || copy->w != source->w || copy->h != source->h || copy->format->format != source->format->format)
+        copy.reset(SDL_CreateRGBSurfaceWithFormat(0, source->w, source->h, 32, source->format->format));
+    if (!copy) return false;
     if (SDL_MUSTLOCK(source)) SDL_LockSurface(source);
     for (int y = 0; y < source->h; ++y)
         std::memcpy(static_cast<std::uint8_t*>(copy->pixels) + static_cast<std::ptrdiff_t>(y) * copy->pitch,
                     static_cast<const std::uint8_t*>(source->pixels) + static_cast<std::ptrdiff_t>(y) * source->pitch,
                     static_cast<std::size_t>(source->w) * 4);
     if (SDL_MUSTLOCK(source)) SDL_UnlockSurface(source);
-    return copy;
+    return true;
 }
 
 void blend_surfaces(const SDL_Surface& from, const SDL_Surface& to, SDL_Surface& out, int weight) {

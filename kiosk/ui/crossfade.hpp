@@ -9,8 +9,10 @@
 
 namespace kiosk::ui {
 
-// A copy of a 32-bit surface (same size and format), or nullptr when it cannot be made.
-SurfacePtr copy_surface(SDL_Surface* source);
+// Copies a 32-bit surface into `copy`, which is made (again) only when it is missing or of
+// another size or format: a 4K copy made afresh each time costs more in page faults than in
+// copying. False when it cannot be made.
+bool copy_surface(SDL_Surface* source, SurfacePtr& copy);
 
 // out = from * (256 - weight) / 256 + to * weight / 256, per 8-bit channel. All three surfaces
 // must be 32 bits per pixel and the same size; `weight` is clamped to 0..256.
