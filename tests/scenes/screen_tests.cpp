@@ -168,19 +168,22 @@ TEST_CASE("The help overlay lists the key bindings over the scene") {
     CHECK_THAT(text, Catch::Contains("Afsluiten"));
 }
 
-TEST_CASE("An hour of countdown at 4K keeps the texture cache within its byte budget") {
+// The countdown's text is drawn without the texture cache (Canvas::text_once): at 4K one
+// second's text is about 1.9 MB, so caching each would fill the cache's 132 MB budget in about
+// a minute and push out what the scene reuses. Ten minutes keep it at a few textures.
+TEST_CASE("Ten minutes of countdown at 4K leave the texture cache at a few textures") {
     Screen screen{3840, 2160};
     screen.go_to("analyse");
     std::size_t most = 0;
-    for (int second = 0; second < 3600; second += 1) {
+    for (int second = 1; second <= 600; ++second) {
         screen.wait(1s);
         if (screen.view().phase != Phase::Step) screen.go_to("analyse");
         screen.draw_ticking();
         most = std::max(most, screen.canvas->cache().bytes());
     }
-    CHECK(most <= screen.canvas->cache().budget());
     CHECK(screen.canvas->cache().budget() == 4u * 3840u * 2160u * 4u);
-    screen.draw();  // still draws correctly after evictions
+    CHECK(most < screen.canvas->cache().budget() / 8);
+    screen.draw();  // still draws correctly
     CHECK(drawn_share(screen) > 0.05);
 }
 
