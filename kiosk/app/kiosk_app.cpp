@@ -8,6 +8,7 @@
 
 #include "kiosk/app/command_line.hpp"
 #include "kiosk/config/config_location.hpp"
+#include "kiosk/tools/media_check.hpp"
 #include "kiosk/tools/doctor.hpp"
 #include "kiosk/app/live_kiosk.hpp"
 #include "kiosk/core/decision.hpp"
@@ -67,6 +68,25 @@ int draft_format(const Config& config, const std::string& topic, const std::file
     return fail("the draft does not fit the schema after " + std::to_string(result.asked) + " answer(s); nothing was written", k_exit_failure);
 }
 
+// --check-config: the files first; once they load, every media file they name (probed: that
+// needs the loaded formats). Warnings do not make the exit status.
+int check_everything(const std::filesystem::path& config_dir) {
+    auto problems = check_config(config_dir);
+    std::vector<std::string> warnings;
+    if (problems.empty()) {
+        auto media = tools::check_media(config_dir);
+        problems = std::move(media.problems);
+        warnings = std::move(media.warnings);
+    }
+    for (const auto& problem : problems) std::cout << problem << '\n';
+    for (const auto& warning : warnings) std::cout << "warning: " << warning << '\n';
+    if (problems.empty()) {
+        std::cout << config_dir.string() << ": configuration is valid\n";
+        for (const auto& note : load_config(config_dir).notes) std::cout << note << '\n';
+    }
+    return problems.empty() ? k_exit_ok : k_exit_usage;
+}
+
 int run_modes(const Options& options) {
     const auto config_dir = find_config_dir(options.config_dir, config_places());
     if (options.help) {
@@ -81,15 +101,7 @@ int run_modes(const Options& options) {
         return tools::run_doctor({options.config_dir, options.data_dir, options.language, options.port, options.coffee_display,
                                   options.doctor_network},
                                  std::cout);
-    if (options.check_config) {
-        const auto problems = check_config(config_dir);
-        for (const auto& problem : problems) std::cout << problem << '\n';
-        if (problems.empty()) {
-            std::cout << config_dir.string() << ": configuration is valid\n";
-            for (const auto& note : load_config(config_dir).notes) std::cout << note << '\n';
-        }
-        return problems.empty() ? k_exit_ok : k_exit_usage;
-    }
+    if (options.check_config) return check_everything(config_dir);
 
     if (options.list_videoframes) return print_videoframes(config_dir, options.language);
     const Config config = load_config(config_dir, options.language);

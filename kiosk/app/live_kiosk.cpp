@@ -7,9 +7,11 @@
 #include <iostream>
 #include <mutex>
 #include <optional>
+#include <thread>
 
 #include "kiosk/ai/ai_worker.hpp"
 #include "kiosk/core/coffee_week.hpp"
+#include "kiosk/tools/media_check.hpp"
 #include "kiosk/tools/demo_phones.hpp"
 #include "kiosk/system/free_memory.hpp"
 #include "kiosk/core/local_time.hpp"
@@ -360,6 +362,25 @@ net::PhoneApiSetup phone_api_setup(EngineLoop& loop, const Clock& clock, const C
 
 scenes::Room room_for(const Config& config, int port) { return make_room(config, port); }
 
+// Every media file the formats name, probed once beside the start-up (never on the screen's
+// thread): what will not play is in the log before a stage needs it. Nothing to do (no thread)
+// when the library names no media.
+std::jthread probe_media_in_background(const Config& config) {
+    const bool any = std::any_of(config.library->formats.begin(), config.library->formats.end(),
+                                 [](const auto& format) { return !format->media_items().empty(); });
+    if (!any) return {};
+    return std::jthread{[dir = config.dir] {
+        try {
+            const auto report = tools::check_media(dir);
+            for (const auto& line : report.problems) LogLine{Priority::Warning} << line << " (its stage goes on without it)";
+            for (const auto& line : report.warnings) LogLine{Priority::Notice} << line;
+            LogLine{Priority::Info} << report.files << " media entries checked, " << report.problems.size() << " with a problem";
+        } catch (const std::exception& error) {
+            LogLine{Priority::Warning} << "the media files could not be checked: " << error.what();
+        }
+    }};
+}
+
 void run_live_kiosk(const LiveSetup& setup) {
     const auto& config = setup.config;
     const auto& options = setup.options;
@@ -370,6 +391,8 @@ void run_live_kiosk(const LiveSetup& setup) {
     auto journal = open_journal(setup.data_dir, config, signals);
     const auto last_question = journal ? restore_record(engine, *journal, signals, clock, config.settings.trajectory.start) : std::nullopt;
     go_to_scene(engine, options, clock);
+
+    const auto media_probe = probe_media_in_background(config);
 
     net::PortReservation reservation{options.port.value_or(config.settings.port)};
     const auto room = make_room(config, reservation.port());

@@ -250,6 +250,7 @@ Settings read_settings(const Json& json, const std::string& file, Problems& prob
     if (json.contains("data_dir") && settings.data_dir.empty())
         top.problem("data_dir", "must not be empty; remove it for /var/lib/vitale-kiosk, or write a folder, e.g. \"data\"");
     top.read("retention_days", 1, 3650, settings.retention_days);
+    top.read("media_dir", settings.media_dir, 400);
     read_timers(top, file, problems, settings);
     read_phones(top, file, problems, settings);
     top.read("chime", settings.chime);
@@ -400,6 +401,7 @@ Config load_config(const std::filesystem::path& dir, const std::optional<std::st
     Config config;
     config.dir = dir;
     config.settings = std::move(loaded.settings);
+    config.media_dir = beside_config(dir, config.settings.media_dir);
     if (language) config.settings.language = *language;
     const auto& chosen = config.settings.language;
     config.library = std::make_shared<const Library>(std::move(loaded.libraries.by_language.at(chosen)));

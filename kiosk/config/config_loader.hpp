@@ -58,6 +58,7 @@ struct Settings {
     CoffeeSettings coffee;            // kiosk.json "coffee"
     ai::Settings ai;                  // kiosk.json "ai"
     std::string prompts_dir = "../prompts";  // relative to the config folder
+    std::string media_dir = "../media";      // the formats' clips, pictures and sounds; relative to the config folder
 };
 
 // What the package installs beside /etc/vitale-kiosk: the default config, prompts/, fonts/ and
@@ -79,6 +80,7 @@ struct Config {
     Strings strings;                          // in settings.language
     Strings phone_strings;                    // the phone page's texts, in settings.language
     ai::PromptTemplate prompt;                // prompts/proposal.<language>.txt
+    std::filesystem::path media_dir;          // settings.media_dir, found (beside_config)
 };
 
 // Throws ConfigError listing every problem. `language` overrides kiosk.json's language.

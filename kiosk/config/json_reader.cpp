@@ -85,6 +85,12 @@ ObjectReader::~ObjectReader() {
     }
 }
 
+const Json* ObjectReader::raw(const std::string& key) {
+    m_known.insert(key);
+    const auto found = m_object.find(key);
+    return found == m_object.end() ? nullptr : &*found;
+}
+
 std::string ObjectReader::path(const std::string& key) const {
     return m_where.empty() ? key : m_where + "." + key;
 }

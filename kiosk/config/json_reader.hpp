@@ -102,6 +102,10 @@ public:
 
     std::string path(const std::string& key) const;
     void problem(const std::string& key, const std::string& message);
+    // The value of `key` as it is (a field of more than one shape), marked as known; nullptr when absent.
+    const Json* raw(const std::string& key);
+    const std::string& file() const { return m_file; }
+    Problems& problems() const { return m_problems; }
 
 private:
     const Json* member(const std::string& key, bool required, const char* expected);

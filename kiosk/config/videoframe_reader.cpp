@@ -1,6 +1,8 @@
 #include "kiosk/config/videoframe_reader.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <set>
 #include <tuple>
 
@@ -26,6 +28,75 @@ bool is_id(const std::string& id) {
     return !id.empty() && id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos;
 }
 
+// The file types each kind takes (README, "Media in a stage"): what the kiosk's libmpv is
+// known to play on the room PC, and what --check-config's probe then checks inside the file.
+bool extension_fits(MediaKind kind, std::string extension) {
+    std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
+    switch (kind) {
+    case MediaKind::Video: return extension == ".mp4" || extension == ".webm";
+    case MediaKind::Image: return extension == ".png" || extension == ".jpg" || extension == ".jpeg";
+    case MediaKind::Audio: return extension == ".mp3" || extension == ".ogg" || extension == ".opus";
+    }
+    return false;
+}
+
+const char* extensions_of(MediaKind kind) {
+    switch (kind) {
+    case MediaKind::Video: return ".mp4 or .webm (H.264 or VP9)";
+    case MediaKind::Image: return ".png, .jpg or .jpeg";
+    case MediaKind::Audio: return ".mp3, .ogg or .opus";
+    }
+    return "";
+}
+
+void read_media_file(ObjectReader& reader, MediaItem& item) {
+    item.file = reader.text("file", std::nullopt, 200);
+    if (item.file.empty()) return;
+    const std::filesystem::path path{item.file};
+    const bool escapes = std::any_of(path.begin(), path.end(), [](const std::filesystem::path& part) { return part == ".."; });
+    if (path.is_absolute() || escapes)
+        reader.problem("file", "\"" + item.file + "\" must be a path inside the media folder (no leading '/', no '..'); copy the file there");
+    else if (!extension_fits(item.kind, path.extension().string()))
+        reader.problem("file", "\"" + item.file + "\" is no " + name_of(item.kind, media_kind_names()) + " file the kiosk plays; use " +
+                                   extensions_of(item.kind) + ", or change \"kind\"");
+}
+
+// "when": "at_start", "on_key" or {"after_minutes": N}, N within `length` (the stage's, or on a card
+// the card's time on the screen).
+void read_media_when(ObjectReader& reader, Millis length, MediaItem& item) {
+    const Json* found = reader.raw("when");
+    if (!found) return;
+    if (found->is_object()) {
+        ObjectReader when{*found, reader.file(), reader.path("when"), reader.problems()};
+        const int minutes = when.integer("after_minutes", 0, 90);
+        item.when = MediaWhen::AfterMinutes;
+        item.after = std::chrono::minutes{minutes};
+        if (item.after >= length && length > Millis{0})
+            when.problem("after_minutes", "must be less than the " + std::to_string(length / std::chrono::minutes{1}) +
+                                              " minutes it belongs to, or the media never shows");
+        return;
+    }
+    const auto chosen = reader.choice("when", {"at_start", "on_key"}, "at_start");
+    item.when = chosen == "on_key" ? MediaWhen::OnKey : MediaWhen::AtStart;
+}
+
+std::vector<MediaItem> read_media(ObjectReader& owner, Millis length) {
+    std::vector<MediaItem> media;
+    const std::string shape = "{ \"kind\": \"video\", \"file\": ..., \"alt\": ... }";
+    owner.each_object("media", false, 0, 4, shape, [&](ObjectReader& reader, std::size_t) {
+        MediaItem item;
+        reader.read("kind", media_kind_names(), item.kind);
+        read_media_file(reader, item);
+        reader.read("show", media_show_names(), item.show);
+        if (item.kind == MediaKind::Audio && item.show == MediaShow::Full)
+            reader.problem("show", "a sound has no picture to fill the screen; remove \"show\" or use \"panel\"");
+        read_media_when(reader, length, item);
+        item.alt = reader.text("alt", std::nullopt, 300);
+        media.push_back(std::move(item));
+    });
+    return media;
+}
+
 StepSpec read_step(ObjectReader& reader, bool is_checkin, Problems& problems) {
     StepSpec step;
     step.id = is_checkin ? "checkin" : reader.text("id", std::nullopt, 40);
@@ -49,6 +120,7 @@ StepSpec read_step(ObjectReader& reader, bool is_checkin, Problems& problems) {
     reader.read<std::chrono::minutes>("result_minutes", 1, 30, step.result_time);
     reader.read("winners", 1, 10, step.winners);
     reader.read<std::chrono::seconds>("runoff_seconds", 10, 600, step.runoff_time);
+    step.media = read_media(reader, minutes_sound ? step.duration : Millis{0});
     if (step.dots > 0 && (!step.takes_notes() || step.contribution == Contribution::Constraints))
         reader.problem("dots", "only works with \"contribute\": \"statements\", \"ideas\" or \"facts\"; remove it or set it to 0");
     else if (step.has_parts() && minutes_sound && step.vote_time + step.result_time >= step.duration)
@@ -96,6 +168,7 @@ void read_cards(ObjectReader& pool_reader, SurprisePool& pool) {
         card.by = reader.text("by", "", 60);
         if (!card.by.empty() && card.kind != CardKind::Quote)
             reader.problem("by", "names a quote's author; use it with \"kind\": \"quote\", or remove it");
+        card.media = read_media(reader, pool.show);
         pool.cards.push_back(std::move(card));
     });
 }

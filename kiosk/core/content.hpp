@@ -25,6 +25,29 @@ inline const EnumNames<Contribution>& contribution_names() {
     return names;
 }
 
+// A clip, picture or sound in a stage or on a surprise card ("media": [...] in a format file).
+enum class MediaKind { Video, Image, Audio };
+enum class MediaShow { Panel, Full };  // the stage's side column, or the screen under the stage bar
+enum class MediaWhen { AtStart, OnKey, AfterMinutes };
+
+inline const EnumNames<MediaKind>& media_kind_names() {
+    static const EnumNames<MediaKind> names{{"video", MediaKind::Video}, {"image", MediaKind::Image}, {"audio", MediaKind::Audio}};
+    return names;
+}
+inline const EnumNames<MediaShow>& media_show_names() {
+    static const EnumNames<MediaShow> names{{"panel", MediaShow::Panel}, {"full", MediaShow::Full}};
+    return names;
+}
+
+struct MediaItem {
+    MediaKind kind = MediaKind::Video;
+    std::string file;  // relative to the media folder (media/ beside the config, or kiosk.json's media_dir)
+    MediaShow show = MediaShow::Panel;
+    MediaWhen when = MediaWhen::AtStart;
+    Millis after{0};   // with AfterMinutes: into the stage (or, on a card, into the card)
+    std::string alt;   // the text alternative: what the clip, picture or sound shows or says
+};
+
 struct StepSpec {
     std::string id;                      // stable name, e.g. "analysis"; used in scene names
     std::string title;                   // "Analyse van de werksituatie"
@@ -44,6 +67,7 @@ struct StepSpec {
     int winners = 1;
     // A tie at a deciding place: how long phones have for the run-off (one dot each).
     Millis runoff_time{std::chrono::seconds{60}};
+    std::vector<MediaItem> media;  // clips, pictures and sounds the stage shows
 
     bool takes_notes() const {
         return contribution == Contribution::Answer || contribution == Contribution::Facts ||
@@ -75,6 +99,7 @@ struct SurpriseCard {
     CardKind kind = CardKind::Question;
     std::string text;
     std::string by;  // a quote's author; "" otherwise
+    std::vector<MediaItem> media;  // shown with the card
 };
 
 // One stage's pool: at `after` into the stage one card is drawn and stays `show` long.
@@ -116,6 +141,19 @@ struct Content {
 
     int stage_count() const { return static_cast<int>(steps.size()) - 1; }
     bool ready() const { return status == FormatStatus::Ready; }
+    // Every media entry of the format, stages' and cards' alike, with where it is named.
+    std::vector<std::pair<std::string, const MediaItem*>> media_items() const {
+        std::vector<std::pair<std::string, const MediaItem*>> items;
+        for (std::size_t s = 1; s < steps.size(); ++s)
+            for (std::size_t m = 0; m < steps[s].media.size(); ++m)
+                items.emplace_back("stages[" + std::to_string(s - 1) + "].media[" + std::to_string(m) + "]", &steps[s].media[m]);
+        for (std::size_t p = 0; p < surprises.size(); ++p)
+            for (std::size_t c = 0; c < surprises[p].cards.size(); ++c)
+                for (std::size_t m = 0; m < surprises[p].cards[c].media.size(); ++m)
+                    items.emplace_back("surprises[" + std::to_string(p) + "].cards[" + std::to_string(c) + "].media[" + std::to_string(m) + "]",
+                                       &surprises[p].cards[c].media[m]);
+        return items;
+    }
     const SurprisePool* surprise_pool(int step) const {
         for (const auto& pool : surprises)
             if (pool.step == step) return &pool;

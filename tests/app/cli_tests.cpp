@@ -126,7 +126,7 @@ TEST_CASE("Checking the config exits 0 for the shipped config and 2 with every p
     const auto file = (temp.path() / "config" / "kiosk.json").string();
     CHECK(result.output == file + ": network.port: must be between 1 and 65535 (found 0)\n" + file +
                                ": colour: unknown key; check the spelling (known here: ai, chime, coffee, data_dir, decision, display, "
-                               "language, network, phones, retention_days, room_name, schedule, timers, videoframe) or remove it\n");
+                               "language, media_dir, network, phones, retention_days, room_name, schedule, timers, videoframe) or remove it\n");
 }
 
 TEST_CASE("The library's formats are listed with their status, languages and title") {

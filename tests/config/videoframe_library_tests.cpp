@@ -128,6 +128,66 @@ TEST_CASE("A surprise pool names a stage of its format and shows its card while 
     }
 }
 
+TEST_CASE("A media entry names a file of its kind inside the media folder and when it shows and its text alternative") {
+    const auto clip = [](Json extra) {
+        Json entry = {{"kind", "video"}, {"file", "clips/intro.mp4"}, {"alt", "Twee collega's aan de balie"}};
+        for (auto& [key, value] : extra.items()) entry[key] = value;
+        return Json::array({entry});
+    };
+    struct Case {
+        Json media;
+        std::string message;
+    };
+    const std::vector<Case> cases{
+        {clip({{"kind", "film"}}), "stages[0].media[0].kind: must be one of \"video\", \"image\", \"audio\" (found \"film\")"},
+        {clip({{"file", "../../etc/passwd.mp4"}}),
+         "stages[0].media[0].file: \"../../etc/passwd.mp4\" must be a path inside the media folder (no leading '/', no '..'); copy the file there"},
+        {clip({{"file", "/srv/intro.mp4"}}),
+         "stages[0].media[0].file: \"/srv/intro.mp4\" must be a path inside the media folder (no leading '/', no '..'); copy the file there"},
+        {clip({{"file", "clips/intro.avi"}}),
+         "stages[0].media[0].file: \"clips/intro.avi\" is no video file the kiosk plays; use .mp4 or .webm (H.264 or VP9), or change \"kind\""},
+        {clip({{"kind", "audio"}, {"file", "uitleg.mp3"}, {"show", "full"}}),
+         "stages[0].media[0].show: a sound has no picture to fill the screen; remove \"show\" or use \"panel\""},
+        {clip({{"when", {{"after_minutes", 12}}}}), "stages[0].media[0].when.after_minutes: must be less than the 12 minutes it belongs to, or the media never shows"},
+        {clip({{"when", "halfway"}}), "stages[0].media[0].when: must be one of \"at_start\", \"on_key\" (found \"halfway\")"},
+        {Json::array({Json{{"kind", "image"}, {"file", "situatie.png"}}}), "stages[0].media[0].alt: missing; add it as a text"},
+    };
+    for (const auto& test : cases) {
+        ConfigCopy config;
+        const auto edit = [&](Json& j) { j["stages"][0]["media"] = test.media; };
+        config.edit("videoframes/werksituatie.nl.json", edit);
+        config.edit("videoframes/werksituatie.en.json", edit);
+        const auto problems = config.problems();
+        INFO(test.message);
+        REQUIRE(problems.size() >= 1);
+        CHECK(problems[0] == config.file("videoframes/werksituatie.en.json") + ": " + test.message);
+    }
+    // A well-formed entry is read as written (the file itself is --check-config's to probe).
+    ConfigCopy config;
+    const auto edit = [&](Json& j) {
+        j["stages"][1]["media"] = clip({{"show", "full"}, {"when", {{"after_minutes", 2}}}});
+        j["surprises"][0]["cards"][0]["media"] = clip({{"kind", "image"}, {"file", "kaart.jpg"}, {"when", "on_key"}});
+    };
+    config.edit("videoframes/werksituatie.nl.json", edit);
+    config.edit("videoframes/werksituatie.en.json", edit);
+    REQUIRE(config.problems().empty());
+    const auto loaded = load_config(config.dir);
+    const auto& media = loaded.content->steps[2].media;
+    REQUIRE(media.size() == 1);
+    CHECK(media[0].kind == MediaKind::Video);
+    CHECK(media[0].file == "clips/intro.mp4");
+    CHECK(media[0].show == MediaShow::Full);
+    CHECK(media[0].when == MediaWhen::AfterMinutes);
+    CHECK(media[0].after == std::chrono::minutes{2});
+    CHECK(media[0].alt == "Twee collega's aan de balie");
+    const auto& card = loaded.content->surprises[0].cards[0].media;
+    REQUIRE(card.size() == 1);
+    CHECK(card[0].kind == MediaKind::Image);
+    CHECK(card[0].when == MediaWhen::OnKey);
+    CHECK(loaded.content->media_items().size() == 2);
+    CHECK(loaded.media_dir == (config.dir / "../media").lexically_normal());
+}
+
 TEST_CASE("A slot and kiosk.json's default may only name ready formats, and a library needs one") {
     ConfigCopy slot;
     slot.edit("kiosk.json", [](Json& j) { j["schedule"]["slots"][0]["videoframe"] = "yoga"; });

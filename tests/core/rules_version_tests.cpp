@@ -91,8 +91,8 @@ std::string clear_winner(int rules) {
 // the screen holds five minutes into the stage, and after the room's K.
 std::string card_at_its_minute(int rules) {
     auto content = std::make_shared<Content>(*kiosk::testing::phone_content());
-    content->surprises = {{1, 2min, 3min, {{CardKind::Question, "Wat als het nul euro mag kosten?", ""},
-                                           {CardKind::Role, "Jij bent nu de klant.", ""}}}};
+    content->surprises = {{1, 2min, 3min, {{CardKind::Question, "Wat als het nul euro mag kosten?", "", {}},
+                                           {CardKind::Role, "Jij bent nu de klant.", "", {}}}}};
     Room room{SessionRules{}, std::shared_ptr<const Content>{content}};
     room.engine.follow_rules(rules);
     room.open_at(1, 1);

@@ -18,8 +18,8 @@ std::shared_ptr<const Content> content_with_cards() {
     pool.step = k_brainstorm;
     pool.after = std::chrono::minutes{5};
     pool.show = std::chrono::minutes{2};
-    pool.cards = {{CardKind::Constraint, "Wat als het nul euro mag kosten?", ""}, {CardKind::Role, "Jij bent nu de klant.", ""},
-                  {CardKind::Question, "Wat maakt het erger?", ""}, {CardKind::Quote, "Elk nadeel heb z'n voordeel.", "Johan Cruijff"}};
+    pool.cards = {{CardKind::Constraint, "Wat als het nul euro mag kosten?", "", {}}, {CardKind::Role, "Jij bent nu de klant.", "", {}},
+                  {CardKind::Question, "Wat maakt het erger?", "", {}}, {CardKind::Quote, "Elk nadeel heb z'n voordeel.", "Johan Cruijff", {}}};
     content->surprises = {pool};
     return content;
 }

@@ -23,11 +23,12 @@ LAYERS = {
     "net": {"core"},
     "store": {"core"},
     "ui": {"core"},
+    "media": {"core"},
     "config": {"core", "ai", "display"},
     "scenes": {"core", "ui"},
     "screen": {"core", "config", "display", "scenes", "system", "ui"},
-    "tools": {"core", "config", "display", "scenes", "system", "ui", "screen", "ai", "net", "store"},
-    "app": {"core", "config", "display", "scenes", "system", "ui", "screen", "ai", "net", "store", "tools"},
+    "tools": {"core", "config", "display", "scenes", "system", "ui", "screen", "ai", "net", "store", "media"},
+    "app": {"core", "config", "display", "scenes", "system", "ui", "screen", "ai", "net", "store", "tools", "media"},
 }
 SDL_FOLDERS = {"ui", "scenes", "screen"}
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^">]+)[">]', re.M)

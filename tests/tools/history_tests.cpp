@@ -218,7 +218,7 @@ TEST_CASE_METHOD(LibraryJournal, "A restart keeps the lobby's offer, the chosen 
         auto innovation = std::make_shared<Content>(*changed->find("innovatie"));
         innovation->status = FormatStatus::Draft;  // no longer offered: the replayed dots alone would not choose it
         auto& cards = innovation->surprises.at(0).cards;
-        cards.push_back({CardKind::Question, "Een nieuwe kaart", ""});
+        cards.push_back({CardKind::Question, "Een nieuwe kaart", "", {}});
         std::rotate(cards.begin(), cards.begin() + 1, cards.end());  // the journaled index now holds another card
         for (auto& format : changed->formats)
             if (format->id == "innovatie") format = innovation;
