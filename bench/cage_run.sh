@@ -55,7 +55,13 @@ run_at() {
         [ -n "$window" ] && break
         sleep 0.1
     done
-    [ -n "$window" ] || { echo "cage showed no window on $display"; cat "$run/cage.log"; return 1; }
+    if [ -z "$window" ]; then
+        echo "cage showed no window on $display"
+        cat "$run/cage.log"
+        kill "$cage_pid" "$xvfb_pid" 2>/dev/null || true
+        cage_pid= xvfb_pid=
+        return 1
+    fi
     DISPLAY=$display xdotool windowsize "$window" "${size%x*}" "${size#*x}"
     sleep 0.5
     touch "$run/go"

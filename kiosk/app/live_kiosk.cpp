@@ -369,9 +369,10 @@ std::jthread probe_media_in_background(const Config& config) {
     const bool any = std::any_of(config.library->formats.begin(), config.library->formats.end(),
                                  [](const auto& format) { return !format->media_items().empty(); });
     if (!any) return {};
-    return std::jthread{[dir = config.dir] {
+    return std::jthread{[dir = config.dir](std::stop_token stop) {
         try {
-            const auto report = tools::check_media(dir);
+            const auto report = tools::check_media(dir, stop);
+            if (stop.stop_requested()) return;
             for (const auto& line : report.problems) LogLine{Priority::Warning} << line << " (its stage goes on without it)";
             for (const auto& line : report.warnings) LogLine{Priority::Notice} << line;
             LogLine{Priority::Info} << report.files << " media entries checked, " << report.problems.size() << " with a problem";

@@ -2,6 +2,7 @@
 
 #include <mpv/client.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -75,13 +76,14 @@ bool open_in_mpv(const fs::path& file, const ProbeLimits& limits, Probed& probed
     const char* command[] = {"loadfile", path.c_str(), nullptr};
     mpv_command(mpv.get(), command);
     const auto until = std::chrono::steady_clock::now() + limits.open_within;
-    while (std::chrono::steady_clock::now() < until) {
+    while (std::chrono::steady_clock::now() < until && !limits.stop.stop_requested()) {
         const double left = std::chrono::duration<double>(until - std::chrono::steady_clock::now()).count();
-        const mpv_event* event = mpv_wait_event(mpv.get(), std::max(left, 0.0));
+        const mpv_event* event = mpv_wait_event(mpv.get(), std::clamp(left, 0.0, 0.1));
         if (event->event_id == MPV_EVENT_END_FILE) {
             const auto* end = static_cast<const mpv_event_end_file*>(event->data);
-            probed.problem = std::string{"is not a video, picture or sound the kiosk can play ("} +
-                             mpv_error_string(end->error) + "); export it again as the entry's kind";
+            const char* why = end->error < 0 ? mpv_error_string(end->error) : "it ended as it was opened";
+            probed.problem = std::string{"is not a video, picture or sound the kiosk can play ("} + why +
+                             "); export it again as the entry's kind";
             return false;
         }
         if (event->event_id != MPV_EVENT_FILE_LOADED) continue;
@@ -89,8 +91,9 @@ bool open_in_mpv(const fs::path& file, const ProbeLimits& limits, Probed& probed
         mpv_get_property(mpv.get(), "duration", MPV_FORMAT_DOUBLE, &probed.seconds);
         return true;
     }
-    probed.problem = "could not be opened within " + std::to_string(limits.open_within.count() / 1000) +
-                     " s; it may be damaged: export it again";
+    probed.problem = limits.stop.stop_requested() ? "was not checked: the kiosk stopped first"
+                                                  : "could not be opened within " + std::to_string(limits.open_within.count() / 1000) +
+                                                        " s; it may be damaged: export it again";
     return false;
 }
 
@@ -133,6 +136,8 @@ fs::path captions_beside(const fs::path& file) {
 std::string file_problem(const fs::path& file, const ProbeLimits& limits) {
     std::error_code error;
     const auto status = fs::status(file, error);
+    if (error && error != std::errc::no_such_file_or_directory)
+        return "cannot be reached at " + file.string() + " (" + error.message() + "); make its folders readable for the kiosk's user";
     if (!fs::exists(status)) return "not found at " + file.string() + "; copy the file there or correct \"file\"";
     if (!fs::is_regular_file(status)) return "is no file at " + file.string() + " (a folder?); name a video, picture or sound file";
     if (!std::ifstream{file, std::ios::binary}.good())

@@ -4,6 +4,7 @@
 // captions beside it. --check-config and the kiosk's start-up (off the screen thread) say what
 // is wrong with a file before a stage needs it; at run time the same problems never stop a session.
 #include <filesystem>
+#include <stop_token>
 #include <string>
 
 #include "kiosk/core/clock.hpp"
@@ -14,6 +15,7 @@ namespace kiosk::media {
 struct ProbeLimits {
     std::uintmax_t most_bytes = 1ULL << 30;  // a room's clip is minutes long: 1 GB is far beyond it
     Millis open_within{5000};                // a file mpv cannot open in this time counts as broken
+    std::stop_token stop;                    // a kiosk that is stopping does not wait for the probe
 };
 
 struct Probed {

@@ -58,14 +58,16 @@ CoffeeWindow::CoffeeWindow(ui::WindowPtr window, const ui::FontFiles& fonts)
     : m_window{std::move(window)}, m_presenter{m_window.get(), ui::present_path_for(SDL_GetCurrentVideoDriver())}, m_fonts{fonts} {}
 
 void CoffeeWindow::window_event(Uint8 what) {
-    if (what == SDL_WINDOWEVENT_SIZE_CHANGED) {
-        m_canvas.reset();  // its renderer points into the old picture
-        m_presenter.resized();
-    }
+    if (what == SDL_WINDOWEVENT_SIZE_CHANGED) m_resized = true;  // the new picture is made in update()
     if (what == SDL_WINDOWEVENT_SIZE_CHANGED || what == SDL_WINDOWEVENT_EXPOSED) m_full = true;
 }
 
 std::optional<Millis> CoffeeWindow::update(const scenes::Frame& frame, Millis now) {
+    if (m_resized) {  // here, where a failure is one bad frame of the screen loop's
+        m_canvas.reset();  // its renderer points into the old picture
+        m_presenter.resized();
+        m_resized = false;  // only now: after a failure the next update tries again
+    }
     const auto shown = signature(frame);
     if (shown != m_signature) {
         m_signature = shown;

@@ -42,6 +42,7 @@ private:
     std::string m_signature;  // what the coffee corner showed when last drawn
     std::optional<Millis> m_tick_at, m_after_fade;
     bool m_full = true;
+    bool m_resized = false;
 };
 
 }  // namespace kiosk::screen

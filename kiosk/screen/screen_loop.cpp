@@ -67,8 +67,10 @@ std::unique_ptr<ui::Presenter> presenter_for(SDL_Window* window) {
                      presenter->describe().c_str());
         return presenter;
     } catch (const ui::SdlError& error) {
+        // Shared memory failing falls back to OpenGL: what is left to fail here is OpenGL's, or X11's surface.
+        const bool x11 = std::strcmp(SDL_GetCurrentVideoDriver(), "x11") == 0;
         throw DisplayError{std::string{"cannot draw into the kiosk window ("} + SDL_GetCurrentVideoDriver() + "): " + error.what() +
-                           "; on Wayland or KMS it needs OpenGL (Mesa's libgl1-mesa-dri); SDL_VIDEODRIVER=x11 avoids it"};
+                           (x11 ? "" : "; without shared memory it needs OpenGL (Mesa's libgl1-mesa-dri); SDL_VIDEODRIVER=x11 avoids it")};
     }
 }
 
@@ -197,11 +199,7 @@ private:
     }
 
     void handle_window(Uint8 what) {
-        if (what == SDL_WINDOWEVENT_SIZE_CHANGED) {
-            m_canvas.reset();  // its renderer points into the old picture
-            m_presenter->resized();
-            m_canvas = std::make_unique<ui::Canvas>(m_presenter->picture(), m_setup.fonts);
-        }
+        if (what == SDL_WINDOWEVENT_SIZE_CHANGED) m_resized = true;  // a new picture before the next frame (draw_guarded)
         if (what == SDL_WINDOWEVENT_SIZE_CHANGED || what == SDL_WINDOWEVENT_EXPOSED) m_full = true;
     }
 
@@ -245,10 +243,19 @@ private:
         std::fprintf(stderr, "%sthe room hid coffee answer %d\n", log_prefix(Priority::Info), shown.front()->id);
     }
 
+    // A new picture of the window's size; a failure is one bad frame (draw_guarded), not the end.
+    void resize_picture() {
+        m_canvas.reset();  // its renderer points into the old picture
+        m_presenter->resized();
+        m_canvas = std::make_unique<ui::Canvas>(m_presenter->picture(), m_setup.fonts);
+        m_resized = false;  // only now: after a failure the next frame tries again before it draws
+    }
+
     // A frame loop never dies of one bad frame: the room keeps the last good picture, the
     // failure is logged once, and the next change tries again.
     void draw_guarded() {
         try {
+            if (m_resized) resize_picture();
             draw_what_changed();
             if (m_coffee) draw_coffee_screen();
         } catch (const std::exception& error) {
@@ -469,6 +476,7 @@ private:
     std::string m_panel;  // the coffee panel last drawn on this screen ("" in a session)
     std::string m_last_failure;
     bool m_help = false, m_full = true, m_running = true, m_first_frame = true;
+    bool m_resized = false;  // the window's size changed: a new picture before the next frame
     std::optional<Millis> m_tick_at;
     SlotOpener m_opener;
     DisplayPower m_power;

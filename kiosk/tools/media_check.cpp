@@ -29,7 +29,9 @@ Millis time_of(const Content& format, const std::string& where) {
 
 }  // namespace
 
-MediaReport check_media(const std::filesystem::path& config_dir) {
+MediaReport check_media(const std::filesystem::path& config_dir, std::stop_token stop) {
+    media::ProbeLimits limits;
+    limits.stop = stop;
     MediaReport report;
     // A file two formats or languages share is probed once.
     std::map<std::pair<std::string, int>, media::Probed> probed;
@@ -38,12 +40,13 @@ MediaReport check_media(const std::filesystem::path& config_dir) {
         for (const auto& format : config.library->formats) {
             const auto file = format_file(config_dir, *format);
             for (const auto& [where, item] : format->media_items()) {
+                if (stop.stop_requested()) return report;
                 ++report.files;
                 const auto path = (config.media_dir / item->file).lexically_normal();
                 const auto key = std::pair{path.string() + "|" + std::to_string(time_of(*format, where).count()), static_cast<int>(item->kind)};
                 auto found = probed.find(key);
                 if (found == probed.end())
-                    found = probed.emplace(key, media::probe_file(path, item->kind, time_of(*format, where))).first;
+                    found = probed.emplace(key, media::probe_file(path, item->kind, time_of(*format, where), limits)).first;
                 const auto line = [&](const std::string& text) { return file + ": " + where + ".file: \"" + item->file + "\" " + text; };
                 if (!found->second.problem.empty()) report.problems.push_back(line(found->second.problem));
                 if (!found->second.warning.empty()) report.warnings.push_back(line(found->second.warning));

@@ -3,6 +3,7 @@
 // (media/media_probe.hpp): --check-config prints what is wrong as "file: field: problem; fix",
 // and the live kiosk logs it at start-up from a thread of its own.
 #include <filesystem>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@ struct MediaReport {
 };
 
 // The config in `config_dir` must load (load_config); throws ConfigError otherwise.
-MediaReport check_media(const std::filesystem::path& config_dir);
+// `stop`: a kiosk stopping ends the check between two files (and within one's opening).
+MediaReport check_media(const std::filesystem::path& config_dir, std::stop_token stop = {});
 
 }  // namespace kiosk::tools

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "kiosk/core/log_prefix.hpp"
+
 #ifdef KIOSK_HAVE_WAYLAND
 #include "kiosk/ui/wayland_picture.hpp"
 #endif
@@ -35,7 +37,8 @@ Presenter::Presenter(SDL_Window* window, PresentPath path) : m_window{window}, m
         m_wayland = WaylandPicture::open(window, why);
 #endif
         if (!m_wayland) {
-            std::fprintf(stderr, "vitale-kiosk: the screen is not shown through shared memory (%s); through a texture instead\n", why.c_str());
+            std::fprintf(stderr, "%sthe screen cannot be shown through shared memory (%s); trying OpenGL instead\n",
+                         log_prefix(Priority::Warning), why.c_str());
             m_path = PresentPath::StreamingTexture;
         }
     }

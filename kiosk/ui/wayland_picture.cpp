@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "kiosk/core/log_prefix.hpp"
+
 namespace kiosk::ui {
 
 namespace {
@@ -59,23 +61,32 @@ WaylandPicture::WaylandPicture(SDL_Window* window, wl_display* display, wl_surfa
 
 WaylandPicture::~WaylandPicture() {
     drop_buffers();
+    for (auto& buffer : m_retired) destroy(*buffer);
     if (m_shm) wl_shm_destroy(m_shm);
     wl_display_flush(m_display);
     wl_event_queue_destroy(m_queue);
 }
 
 void WaylandPicture::resized() {
+    // The buffer on the screen stays until the compositor gives it back: destroyed while
+    // attached, the surface's picture would be undefined until the next commit.
+    for (auto& buffer : m_buffers)
+        if (buffer->busy) m_retired.push_back(std::move(buffer));
     drop_buffers();
+    m_uncommitted = {};
     int width = 0, height = 0;
     SDL_GetWindowSizeInPixels(m_window, &width, &height);
     m_memory = make_rgb_surface(width, height);
 }
 
+void WaylandPicture::destroy(Buffer& buffer) {
+    wl_buffer_destroy(buffer.buffer);
+    munmap(buffer.pixels, buffer.bytes);
+}
+
 void WaylandPicture::drop_buffers() {
-    for (auto& buffer : m_buffers) {
-        wl_buffer_destroy(buffer->buffer);
-        munmap(buffer->pixels, buffer->bytes);
-    }
+    for (auto& buffer : m_buffers)
+        if (buffer) destroy(*buffer);
     m_buffers.clear();
 }
 
@@ -120,6 +131,10 @@ WaylandPicture::Buffer* WaylandPicture::free_buffer() {
     if (poll(&socket, 1, 0) > 0) wl_display_read_events(m_display);
     else wl_display_cancel_read(m_display);
     wl_display_dispatch_queue_pending(m_display, m_queue);
+    std::erase_if(m_retired, [this](const std::unique_ptr<Buffer>& buffer) {
+        if (!buffer->busy) destroy(*buffer);
+        return !buffer->busy;
+    });
     if (auto* buffer = find()) return buffer;
     if (m_buffers.size() < k_most_buffers) return &add_buffer();
     wl_display_roundtrip_queue(m_display, m_queue);
@@ -139,19 +154,26 @@ void WaylandPicture::show(const SDL_Rect& area) {
     const SDL_Rect all = whole(*m_memory);
     if (!SDL_IntersectRect(&area, &all, &changed)) return;
     for (auto& buffer : m_buffers) SDL_UnionRect(&buffer->behind, &changed, &buffer->behind);
+    // Damage is what changed since the last commit: a change that waited goes with the next one.
+    SDL_UnionRect(&m_uncommitted, &changed, &m_uncommitted);
     Buffer* buffer = free_buffer();
-    if (!buffer) {  // the compositor holds them all: this change waits in `behind` for the next one
-        std::fprintf(stderr, "vitale-kiosk: the compositor holds every screen buffer; a frame waits\n");
+    if (!buffer) {  // the compositor holds them all: this change waits for the next one
+        if (!m_said_waiting)
+            std::fprintf(stderr, "%sthe compositor holds every screen buffer; a change waits for the next frame\n",
+                         log_prefix(Priority::Warning));
+        m_said_waiting = true;
         return;
     }
     SDL_UnionRect(&buffer->behind, &changed, &buffer->behind);
     copy_into(*buffer, buffer->behind);
     buffer->behind = {};
     wl_surface_attach(m_surface, buffer->buffer, 0, 0);
+    const SDL_Rect damage = m_uncommitted;
+    m_uncommitted = {};
     if (wl_proxy_get_version(reinterpret_cast<wl_proxy*>(m_surface)) >= WL_SURFACE_DAMAGE_BUFFER_SINCE_VERSION)
-        wl_surface_damage_buffer(m_surface, changed.x, changed.y, changed.w, changed.h);
+        wl_surface_damage_buffer(m_surface, damage.x, damage.y, damage.w, damage.h);
     else
-        wl_surface_damage(m_surface, changed.x, changed.y, changed.w, changed.h);
+        wl_surface_damage(m_surface, damage.x, damage.y, damage.w, damage.h);
     wl_surface_commit(m_surface);
     buffer->busy = true;
     wl_display_flush(m_display);

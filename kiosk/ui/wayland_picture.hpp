@@ -48,6 +48,7 @@ private:
     Buffer* free_buffer();
     Buffer& add_buffer();
     void drop_buffers();
+    static void destroy(Buffer& buffer);
     void copy_into(Buffer& buffer, const SDL_Rect& area) const;
 
     SDL_Window* m_window;
@@ -57,6 +58,9 @@ private:
     wl_shm* m_shm = nullptr;
     SurfacePtr m_memory;
     std::vector<std::unique_ptr<Buffer>> m_buffers;
+    std::vector<std::unique_ptr<Buffer>> m_retired;  // of an earlier size, still held by the compositor
+    SDL_Rect m_uncommitted{};  // changed since the last commit (a change that found no free buffer waits here)
+    bool m_said_waiting = false;
 };
 
 }  // namespace kiosk::ui

@@ -21,7 +21,7 @@ fail() { echo "FAIL: $*"; for f in "$work"/*.log; do [ -f "$f" ] && { echo "--- 
 # leak check only for X11's surface.
 sanitizer_env() {
     local asan=${ASAN_OPTIONS:-}
-    [ "$1" = texture ] || [ "$2" = cage ] && asan="${asan:+$asan:}detect_leaks=0"
+    [ "$1" = texture ] || [ "${2:-}" = cage ] && asan="${asan:+$asan:}detect_leaks=0"
     echo "ASAN_OPTIONS=$asan" "LSAN_OPTIONS=${LSAN_OPTIONS:-}" "UBSAN_OPTIONS=${UBSAN_OPTIONS:-}"
 }
 
