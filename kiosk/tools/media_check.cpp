@@ -39,7 +39,9 @@ MediaReport check_media(const std::filesystem::path& config_dir, std::stop_token
         const Config config = load_config(config_dir, std::string{language});
         for (const auto& format : config.library->formats) {
             const auto file = format_file(config_dir, *format);
-            for (const auto& [where, item] : format->media_items()) {
+            for (const auto& entry : format->media_items()) {
+                const std::string& where = entry.first;  // not a structured binding: clang 14's lambdas cannot capture one
+                const MediaItem* item = entry.second;
                 if (stop.stop_requested()) return report;
                 ++report.files;
                 const auto path = (config.media_dir / item->file).lexically_normal();

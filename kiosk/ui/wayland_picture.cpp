@@ -131,7 +131,7 @@ WaylandPicture::Buffer* WaylandPicture::free_buffer() {
     if (poll(&socket, 1, 0) > 0) wl_display_read_events(m_display);
     else wl_display_cancel_read(m_display);
     wl_display_dispatch_queue_pending(m_display, m_queue);
-    std::erase_if(m_retired, [this](const std::unique_ptr<Buffer>& buffer) {
+    std::erase_if(m_retired, [](const std::unique_ptr<Buffer>& buffer) {
         if (!buffer->busy) destroy(*buffer);
         return !buffer->busy;
     });
