@@ -28,16 +28,12 @@ as_user=()
 
 # run_at SIZE: Xvfb of that size, cage in it, its output window made as large, then the bench.
 run_at() {
-    local size=$1 number window
+    local size=$1 window
     local run="$work/run-$size"
     mkdir -p "$run" && chmod 700 "$run"
     [ "$(id -u)" -eq 0 ] && chown nobody "$run"
-    number=$(mktemp)
-    Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp -ac 3>"$number" >/dev/null 2>&1 &
-    xvfb_pid=$!
-    for _ in $(seq 100); do [ -s "$number" ] && break; sleep 0.05; done
-    local display=":$(tr -d '[:space:]' <"$number")"
-    rm -f "$number"
+    start_xvfb "$size" -ac  # -ac: nobody's cage may draw on it
+    local display=$xvfb_display
     # The bench waits for the file "go": cage's output window starts at 1024x768 and follows
     # its X window's size once that is set.
     "${as_user[@]}" env -i PATH=/usr/bin:/bin HOME="$run" XDG_RUNTIME_DIR="$run" TMPDIR="$run" DISPLAY="$display" \

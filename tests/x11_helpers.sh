@@ -4,16 +4,26 @@
 # under Xvfb need one). Sets DISPLAY; adds the pids to x11_pids for the caller to stop.
 x11_pids=()
 start_x11() {
-    # Xvfb picks a free display itself and writes its number (-displayfd): two tests starting at
-    # once never take the same one.
-    local number
-    number=$(mktemp)
-    Xvfb -displayfd 3 -screen 0 "${1}x24" -nolisten tcp 3>"$number" >/dev/null 2>&1 & x11_pids+=($!)
-    for _ in $(seq 100); do [ -s "$number" ] && break; sleep 0.05; done
-    export DISPLAY=":$(tr -d '[:space:]' <"$number")"
-    rm -f "$number"
-    for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+    start_xvfb "$1"
+    x11_pids+=("$xvfb_pid")
+    export DISPLAY=$xvfb_display
     matchbox-window-manager -use_titlebar no >/dev/null 2>&1 & x11_pids+=($!)
+}
+
+# start_xvfb WIDTHxHEIGHT [Xvfb options]: an Xvfb alone (no window manager), for a display the
+# caller hands on (cage's output window); sets xvfb_display (":N") and xvfb_pid, which the caller
+# stops. Xvfb picks a free display itself and writes its number (-displayfd): two tests starting
+# at once never take the same one.
+start_xvfb() {
+    local number size=$1
+    shift
+    number=$(mktemp)
+    Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp "$@" 3>"$number" >/dev/null 2>&1 &
+    xvfb_pid=$!
+    for _ in $(seq 100); do [ -s "$number" ] && break; sleep 0.05; done
+    xvfb_display=":$(tr -d '[:space:]' <"$number")"
+    rm -f "$number"
+    for _ in $(seq 50); do DISPLAY=$xvfb_display xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
 }
 
 # start_two_screens: an X server with two monitors side by side, 1920x1080 and 1280x720, as

@@ -72,10 +72,9 @@ probe_cage() {
     local path=$1 run="$work/run-$1"
     mkdir -p "$run" && chmod 700 "$run"
     [ "$(id -u)" -eq 0 ] && chown nobody "$run"
-    Xvfb -screen 0 1280x800x24 -nolisten tcp -ac -displayfd 3 3>"$run/display" >/dev/null 2>&1 &
-    cage_xvfb=$!
-    for _ in $(seq 100); do [ -s "$run/display" ] && break; sleep 0.05; done
-    local display=":$(tr -d '[:space:]' <"$run/display")"
+    start_xvfb 1280x800 -ac  # -ac: nobody's cage may draw on it
+    cage_xvfb=$xvfb_pid
+    local display=$xvfb_display
     "${as_user[@]}" env -i PATH=/usr/bin:/bin HOME="$run" XDG_RUNTIME_DIR="$run" DISPLAY="$display" \
         WLR_BACKENDS=x11 WLR_X11_OUTPUTS=1 WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 SDL_VIDEODRIVER=wayland \
         $(sanitizer_env "$path" cage) cage -- sh -c '"$0" "$@"; echo $? >"$2.status"' \
