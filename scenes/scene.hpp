@@ -29,6 +29,19 @@ struct Room {
 // The coffee corner's panels, in the order they rotate.
 enum class CoffeePanel { Question, Answers, Decisions, Next };
 
+// A stage's media entry on the screen, as the screen loop has it (screen/media_screen.hpp):
+// a picture, a clip's newest frame, or only words (a sound, a clip still loading or given up).
+struct MediaPicture {
+    int item = 0;                    // index into the running stage's "media"
+    SDL_Surface* picture = nullptr;  // not owned; nullptr while there is none
+    bool fitted = false;             // true: `picture` is already the box's size (a clip's frame)
+    std::string caption;             // the clip's caption now; "" without
+    bool failed = false;             // it could not play: a calm line instead, and the stage goes on
+    // Where the scene put the picture, written while it draws (the loop draws each new frame of
+    // a clip there, and shows only that rectangle); empty when it was not drawn.
+    mutable SDL_Rect box{};
+};
+
 struct HelpRow {
     std::string keys;    // "PageDown · →"
     std::string action;  // "Volgende fase"
@@ -55,6 +68,8 @@ struct Frame {
     std::string night_notice{};
     // The room's keys work on this screen: its hints are shown (not on the second screen).
     bool keys_here = true;
+    // The running stage's media on the screen now (nullptr or empty: none; screenshots show none).
+    const std::vector<MediaPicture>* media = nullptr;
 };
 
 class Scene {

@@ -2,6 +2,7 @@
 // what to do on the phone now.
 #include "scenes/stage_scene.hpp"
 
+#include "scenes/media_box.hpp"
 #include "scenes/note_wall.hpp"
 #include "scenes/surprise_card.hpp"
 #include "scenes/widgets.hpp"
@@ -14,19 +15,25 @@ void StageScene::draw(ui::Canvas& canvas, const Frame& frame) const {
     canvas.clear(theme::background);
 
     int top = draw_stage_header(canvas, frame, grid.main) + canvas.u(3);
-    // A screen that needs the room for what the group made (a proposal, scores) leaves out the title.
-    if (shows_title(frame)) top = draw_title_block(canvas, grid.main, top, step.title, step.goal);
-    else top -= canvas.u(1);
-    draw_middle(canvas, frame, {grid.main.x, top, grid.main.w, phone_band_top(canvas) - canvas.u(3) - top});
-
-    draw_band(canvas, grid, frame.strings.text("phone_task_label"), band_text(frame));
+    // A clip or picture shown "full" takes the main column under the stage bar; the timer stays.
+    if (const auto* full = media_at(frame, MediaShow::Full)) {
+        draw_media_box(canvas, frame, *full, {grid.main.x, top, grid.main.w, grid.main.y + grid.main.h - top});
+    } else {
+        // A screen that needs the room for what the group made (a proposal, scores) leaves out the title.
+        if (shows_title(frame)) top = draw_title_block(canvas, grid.main, top, step.title, step.goal);
+        else top -= canvas.u(1);
+        draw_middle(canvas, frame, {grid.main.x, top, grid.main.w, phone_band_top(canvas) - canvas.u(3) - top});
+        draw_band(canvas, grid, frame.strings.text("phone_task_label"), band_text(frame));
+    }
     draw_timer_panel(canvas, frame, grid);
     const auto timer = timer_panel_area(canvas, grid);
     const auto people = draw_people_line(canvas, frame, grid.side.x, timer.y + timer.h + canvas.u(1.5), grid.side.w);
     const int qr_top = people.y + people.h + canvas.u(1.5);
     const SDL_Rect panel{grid.side.x, qr_top, grid.side.w, grid.side.y + grid.side.h - qr_top};
-    // A surprise card takes the QR's place for its few minutes; the QR is back when it goes.
-    if (const auto* card = frame.view.surprise_card()) draw_surprise_card(canvas, frame, *card, panel);
+    // A clip or picture of the stage, then a surprise card, take the QR's place while they show;
+    // the QR is back when they go.
+    if (const auto* shown = media_at(frame, MediaShow::Panel)) draw_media_box(canvas, frame, *shown, panel);
+    else if (const auto* card = frame.view.surprise_card()) draw_surprise_card(canvas, frame, *card, panel);
     else draw_qr_panel(canvas, frame, panel, type::label);
     draw_help_hint(canvas, frame);
 }

@@ -404,7 +404,13 @@ void run_live_kiosk(const LiveSetup& setup) {
     parts.loop = &loop;
     parts.start_coffee_corner(last_question);
     parts.start_ai(options.trace_frames);
-    net::PhoneApi api{phone_api_setup(loop, clock, config, options, room, reservation.port())};
+    auto api_setup = phone_api_setup(loop, clock, config, options, room, reservation.port());
+    api_setup.media_caption = [&signals] { return signals.caption(); };
+    net::PhoneApi api{std::move(api_setup)};
+    // A new caption goes to the phones as it goes to the screen.
+    signals.on_caption([&parts] {
+        if (auto* phones = parts.server.load()) phones->publish();
+    });
     Repeating hourly{std::chrono::hours{1}, parts.hourly_job(setup.data_dir)};
 
     // Step 8: the phones' server and the screen, until the room quits.
@@ -432,7 +438,7 @@ void run_live_kiosk(const LiveSetup& setup) {
                                  {[&loop] { loop.wake(); }, [&loop] { return loop.rounds(); }, [&loop] { loop.hang_for_testing(); }}};
         screen::run_screen({config, loop, signals, room, setup.fonts, config.settings.display.fullscreen && !options.windowed, setup.size,
                     options.print_first_frame, options.trace_frames,
-                    options.coffee_display ? options.coffee_display : config.settings.coffee.display, &watchdog});
+                    options.coffee_display ? options.coffee_display : config.settings.coffee.display, &watchdog, setup.data_dir});
     }
 }
 

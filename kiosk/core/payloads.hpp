@@ -205,6 +205,20 @@ struct AiEndPayload {
     auto refs() { return std::tie(request, reason); }
 };
 
+// A stage's clip, picture or sound, as its player tells it (the system's): it ended (well, or with
+// `problem`) at `position`, or after a restart it goes on from `position`, where the screen had it.
+struct MediaPayload {
+    std::string stage;
+    int item = 0;      // index into the stage's "media"
+    int position = 0;  // ms into the clip
+    std::string problem;
+    static constexpr std::array fields{field::stage,
+                                       FieldSpec{.name = "item", .kind = FieldKind::Int, .column = Column::Note, .max = 3},
+                                       FieldSpec{.name = "position", .kind = FieldKind::Int, .column = Column::Dots, .max = 24 * 3600 * 1000},
+                                       FieldSpec{.name = "problem", .kind = FieldKind::Line, .column = Column::Text, .max = 300, .optional = true}};
+    auto refs() { return std::tie(stage, item, position, problem); }
+};
+
 struct SituationPayload {
     std::string text;  // the work situation (any phone may write or change it)
     static constexpr std::array fields{FieldSpec{.name = "text", .kind = FieldKind::Line, .column = Column::Text, .max = 160}};
@@ -425,7 +439,11 @@ struct QuestionDotPayload {
     X(NextVideoframe, "next-videoframe",  "",                          k_room,                 Lobby,    NoPayload,           Session, next_videoframe) \
     /* A stage's surprise card: the room skips it (S) or draws another, once (K) */ \
     X(SkipSurprise,   "skip-surprise",    "",                          k_room,                 Anywhere, NoPayload,           Session, skip_surprise) \
-    X(RedrawSurprise, "redraw-surprise",  "",                          k_room,                 Anywhere, NoPayload,           Session, redraw_surprise)
+    X(RedrawSurprise, "redraw-surprise",  "",                          k_room,                 Anywhere, NoPayload,           Session, redraw_surprise) \
+    /* A stage's media: the room starts an "on_key" entry or plays the clip again (R); the player says a clip ended, or where it goes on after a restart */ \
+    X(MediaReplay,    "media-replay",     "",                          k_room,                 Anywhere, NoPayload,           Session, media_replay) \
+    X(MediaEnd,       "media-end",        "",                          k_system,               Anywhere, MediaPayload,        Session, media_end) \
+    X(MediaResume,    "media-resume",     "",                          k_system,               Anywhere, MediaPayload,        Session, media_resume)
 
 namespace detail {
 // std::variant of the payload types the actions name, each once, NoPayload first.

@@ -54,6 +54,10 @@ bool Session::advance(Millis now, std::vector<Event>& applied) {
         surprise_moment(*card_at);  // a clock's doing, made again by tick() on replay: no event
         return true;
     }
+    if (const auto media_at = media_deadline(); media_at && *media_at <= now) {
+        media_moment(*media_at);  // the same: step time starts the entry again on replay
+        return true;
+    }
     if (const auto part_end = part_deadline(); part_end && *part_end <= now) {
         end_part(*part_end);
         applied.push_back({EventKind::PartEnded, *part_end});
@@ -86,6 +90,7 @@ std::optional<Millis> Session::next_deadline() const {
         if (const auto part_end = part_deadline()) consider(*part_end);
         if (const auto window_end = proposal_window()) consider(*window_end);
         if (const auto card_at = surprise_deadline()) consider(*card_at);
+        if (const auto media_at = media_deadline()) consider(*media_at);
         if (const auto* choice = m_draft.open_choice(); choice && choice->in_runoff()) consider(*choice->runoff_ends);
     }
     return first;
@@ -233,6 +238,7 @@ void Session::end_part(Millis at) {
 }
 
 void Session::enter_step(int step, Millis start) {
+    stop_media();  // the step before's clip stops
     const auto& spec = m_content->steps.at(static_cast<std::size_t>(step));
     if (step != m_draft.proposal_step()) cancel_proposal("skipped");
     // A step returned to continues where it was, with at least min_resume, so a stray
@@ -250,6 +256,7 @@ void Session::enter_step(int step, Millis start) {
         proposal.window_end = start + m_rules->constraints_window;
         if (m_rules->constraints_window <= Millis{0}) request_proposal();
     }
+    start_media_at_start(start);
 }
 
 void Session::leave_step(Millis now) {
@@ -258,6 +265,7 @@ void Session::leave_step(Millis now) {
 }
 
 void Session::leave_steps_for(Phase phase) {
+    stop_media();
     cancel_proposal("skipped");
     m_draft.phase = phase;
     m_draft.step = -1;
@@ -298,6 +306,8 @@ void Session::clear_session() {
     m_draft.spent.clear();
     m_draft.surprises.clear();
     m_draft.cards_shown.clear();
+    m_draft.media.clear();
+    m_draft.media_shown.clear();
 }
 
 void Session::go_idle() {

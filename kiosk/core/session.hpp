@@ -115,6 +115,15 @@ private:
     void draw_surprise(int draw, Millis at);          // the step's draw-th card, recalled or drawn
     void end_surprise();                              // the card goes (skipped, the vote began)
 
+    // session_media.cpp: the running stage's clips, pictures and sounds
+    std::vector<MediaState>& step_media();  // the running step's states, one per entry
+    void start_media(int item, Millis at);
+    void start_media_at_start(Millis at);   // the step was entered: its "at_start" entries
+    void stop_media();                      // the step is left: its clips and sounds stop
+    std::optional<Millis> media_deadline() const;  // the next "after_minutes" entry's moment
+    void media_moment(Millis at);                  // that moment came: the entries due start
+    MediaState* reported_media(const Event& event);  // what the player's report is about, if it still plays
+
     // session_phones.cpp: what phones do
     bool notes_open() const;  // the running step takes notes (and edits) now
     Note* own_note(int id, int author, Status& status);

@@ -65,6 +65,7 @@ void Session::use_content(std::shared_ptr<const Content> content) {
     m_draft.choices.assign(steps, {});
     m_draft.spent.assign(steps, Millis{0});
     m_draft.surprises.assign(steps, {});
+    m_draft.media.assign(steps, {});
 }
 
 bool Session::leave_lobby(Millis at) {

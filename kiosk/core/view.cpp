@@ -178,6 +178,22 @@ const SurpriseCard* View::surprise_card() const {
     return &pool->cards[static_cast<std::size_t>(surprise.card)];
 }
 
+const MediaState* View::media_state(int item) const {
+    if (!in_step() || static_cast<std::size_t>(step) >= media.size()) return nullptr;
+    const auto& states = media[static_cast<std::size_t>(step)];
+    if (item < 0 || static_cast<std::size_t>(item) >= states.size()) return nullptr;
+    return &states[static_cast<std::size_t>(item)];
+}
+
+std::vector<int> View::media_on_screen() const {
+    std::vector<int> shown;
+    if (!in_step() || static_cast<std::size_t>(step) >= media.size()) return shown;
+    const auto& states = media[static_cast<std::size_t>(step)];
+    for (std::size_t i = 0; i < states.size(); ++i)
+        if (states[i].started && (!states[i].ended || !states[i].problem.empty())) shown.push_back(static_cast<int>(i));
+    return shown;
+}
+
 std::shared_ptr<const Content> View::coffee_format() const {
     const auto standing = library ? kiosk::coffee_format(*library, week_formats, coffee.week) : nullptr;
     return standing ? standing : content;

@@ -99,6 +99,26 @@ struct ShownCard {
     std::string text, by;
 };
 
+// A stage's media entry (content.hpp MediaItem) as the session plays it. Its clock is step time,
+// so the stage's pause (Space) holds a clip as it holds the timer. The screen plays what this
+// says; the player tells the engine when a clip ended or could not play (MediaEnd), and after a
+// restart where it really was (MediaResume).
+struct MediaState {
+    bool started = false;
+    bool ended = false;   // played to its end, could not play, another clip began, or the stage was left
+    Millis origin{0};     // the step time at which the clip was at 0:00
+    int plays = 0;        // 1 after the first start, one more for each R
+    std::string problem;  // why it could not play ("" when it played)
+};
+
+// A media entry the session showed, for the record and the exports.
+struct ShownMedia {
+    int step = 0;
+    MediaKind kind = MediaKind::Video;
+    std::string file, alt;
+    std::string problem;  // why it could not play ("" when it played)
+};
+
 struct View {
     std::uint64_t version = 0;  // grows by one with every change
     int session_number = 0;     // counts sessions opened since start-up
@@ -139,6 +159,8 @@ struct View {
     std::vector<Millis> spent;                   // per step: time spent in it this session
     std::vector<SurpriseView> surprises;         // per step
     std::vector<ShownCard> cards_shown;          // this session's surprise cards, in the order drawn
+    std::vector<std::vector<MediaState>> media;  // per step, per entry of its "media"
+    std::vector<ShownMedia> media_shown;         // this session's media, in the order started
 
     // The coffee corner: this week's answer link and answers; outlives sessions.
     CoffeeView coffee;
@@ -215,6 +237,13 @@ struct View {
     Millis step_time(Millis now) const { return timer.duration - remaining(now); }
     // The running step's surprise card while it is on the screen, else nullptr.
     const SurpriseCard* surprise_card() const;
+    // The running step's media entry `item` as it plays; nullptr outside a step or for no such entry.
+    const MediaState* media_state(int item) const;
+    // Where a started clip of the running step is at `now` (its stage's pauses held it).
+    Millis media_position(int item, Millis now) const { return step_time(now) - media_state(item)->origin; }
+    // The running step's entries on the screen now, in the format's order: pictures once they came,
+    // clips and sounds while they play (or are paused with the stage), and one that ended with a problem.
+    std::vector<int> media_on_screen() const;
 };
 
 }  // namespace kiosk

@@ -122,16 +122,6 @@ std::string kind_problem(MediaKind kind, const Probed& probed, bool album_art) {
     return "";
 }
 
-fs::path captions_beside(const fs::path& file) {
-    for (const char* extension : {".vtt", ".srt"}) {
-        auto candidate = file;
-        candidate.replace_extension(extension);
-        std::error_code ignored;
-        if (fs::is_regular_file(candidate, ignored)) return candidate;
-    }
-    return {};
-}
-
 // Before mpv: the file is there, is a file, can be read, and is not absurdly large.
 std::string file_problem(const fs::path& file, const ProbeLimits& limits) {
     std::error_code error;
@@ -157,6 +147,16 @@ std::string clock_text(double seconds) {
     if (whole >= 3600) std::snprintf(text, sizeof text, "%lld:%02lld:%02lld", whole / 3600, whole / 60 % 60, whole % 60);
     else std::snprintf(text, sizeof text, "%lld:%02lld", whole / 60, whole % 60);
     return text;
+}
+
+std::filesystem::path captions_beside(const fs::path& file) {
+    for (const char* extension : {".vtt", ".srt"}) {
+        auto candidate = file;
+        candidate.replace_extension(extension);
+        std::error_code ignored;
+        if (fs::is_regular_file(candidate, ignored)) return candidate;
+    }
+    return {};
 }
 
 Probed probe_file(const fs::path& file, MediaKind kind, Millis longest, const ProbeLimits& limits) {

@@ -30,6 +30,9 @@ struct Probed {
 // longer than that is a problem. Thread-safe: each call has its own mpv instance.
 Probed probe_file(const std::filesystem::path& file, MediaKind kind, Millis longest, const ProbeLimits& limits = {});
 
+// The captions beside a clip: <stem>.vtt, else <stem>.srt; empty when there are none.
+std::filesystem::path captions_beside(const std::filesystem::path& file);
+
 // "1:02:03" or "4:05".
 std::string clock_text(double seconds);
 

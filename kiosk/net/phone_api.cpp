@@ -43,7 +43,7 @@ bool PhoneApi::host_allowed(const std::string& host) const {
 
 PhoneContext PhoneApi::context(const View& view) const {
     return {m_setup.clock.monotonic(), m_setup.week_question ? m_setup.week_question(view) : "", m_setup.extend_minutes,
-            m_setup.dates};
+            m_setup.dates, m_setup.media_caption ? m_setup.media_caption() : ""};
 }
 
 std::optional<StreamMessage> PhoneApi::render(const std::string& key) {

@@ -46,6 +46,8 @@ struct PhoneApiSetup {
     // The coffee corner's question this week (the group's, else the rotation's) for its page.
     std::function<std::string(const View&)> coffee_question;
     std::string coffee_moderation = "open";  // kiosk.json coffee.moderation, for the page's wording
+    // The caption of the clip the screen plays now ("" without); phones show it under "a clip plays".
+    std::function<std::string()> media_caption{};
 };
 
 class PhoneApi {

@@ -52,6 +52,12 @@ Json stage_json(const View& view, const PhoneContext& context) {
     // The surprise card the screen shows now, for whoever sits far from it.
     if (const auto* card = view.surprise_card())
         stage["surprise"] = {{"kind", name_of(card->kind, card_kind_names())}, {"text", card->text}, {"by", card->by}};
+    // A clip or sound that plays now: that it plays, what it shows (its alt) and its caption.
+    for (const int item : view.media_on_screen()) {
+        const auto& entry = spec.media.at(static_cast<std::size_t>(item));
+        if (entry.kind == MediaKind::Image || view.media_state(item)->ended) continue;
+        stage["media"] = {{"kind", name_of(entry.kind, media_kind_names())}, {"alt", entry.alt}, {"caption", context.caption}};
+    }
     return stage;
 }
 

@@ -15,6 +15,7 @@ struct PhoneContext {
     std::string week_question;      // this week's reflection question (the check-in's)
     int extend_minutes = 2;
     DateWords dates;                // review dates as the room reads them ("ma 14 december")
+    std::string caption;            // the caption of the clip the screen plays now ("" without)
 };
 
 // nullopt-like: an empty string when `key` is not part of the open session.

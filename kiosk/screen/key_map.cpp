@@ -27,6 +27,7 @@ const std::vector<Binding>& bindings() {
         {Action::NextVideoframe, {SDLK_f}, "F", "key_videoframe"},
         {Action::SkipSurprise, {SDLK_s}, "S", "key_skip_surprise"},
         {Action::RedrawSurprise, {SDLK_k}, "K", "key_redraw_surprise"},
+        {Action::ReplayMedia, {SDLK_r}, "R", "key_media"},
         {Action::PickTied, {SDLK_1, SDLK_2, SDLK_3, SDLK_4, SDLK_5, SDLK_6, SDLK_7, SDLK_8, SDLK_9, SDLK_KP_1, SDLK_KP_2,
                             SDLK_KP_3, SDLK_KP_4, SDLK_KP_5, SDLK_KP_6, SDLK_KP_7, SDLK_KP_8, SDLK_KP_9},
          "1 … 9", "key_pick"},

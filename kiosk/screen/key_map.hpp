@@ -12,7 +12,7 @@
 namespace kiosk::screen {
 
 enum class Action {
-    None, Start, Next, Previous, TogglePause, Extend, OfferHost, TogglePrompt, AskAgain, NewCode, NextVideoframe, SkipSurprise, RedrawSurprise, PickTied, HideNewestAnswer, ToggleHelp, CloseHelp, Quit
+    None, Start, Next, Previous, TogglePause, Extend, OfferHost, TogglePrompt, AskAgain, NewCode, NextVideoframe, SkipSurprise, RedrawSurprise, ReplayMedia, PickTied, HideNewestAnswer, ToggleHelp, CloseHelp, Quit
 };
 
 Action action_for(SDL_Keycode key, Uint16 modifiers);

@@ -11,6 +11,7 @@
 #include "kiosk/screen/coffee_window.hpp"
 #include "kiosk/screen/display_power.hpp"
 #include "kiosk/screen/key_map.hpp"
+#include "kiosk/screen/media_screen.hpp"
 #include "kiosk/core/local_time.hpp"
 #include "kiosk/core/night_watch.hpp"
 #include "kiosk/screen/panel_fade.hpp"
@@ -110,6 +111,20 @@ std::vector<std::chrono::year_month_day> ScreenSignals::session_dates() const {
     return m_sessions;
 }
 
+void ScreenSignals::set_caption(const std::string& text) {
+    {
+        std::lock_guard lock{m_mutex};
+        if (m_caption == text) return;
+        m_caption = text;
+    }
+    if (m_caption_changed) m_caption_changed();
+}
+
+std::string ScreenSignals::caption() const {
+    std::lock_guard lock{m_mutex};
+    return m_caption;
+}
+
 std::string ScreenSignals::warning() const {
     std::lock_guard lock{m_mutex};
     return m_warning;
@@ -135,6 +150,7 @@ EventKind to_event(Action action) {
     case Action::NextVideoframe: return EventKind::NextVideoframe;
     case Action::SkipSurprise: return EventKind::SkipSurprise;
     case Action::RedrawSurprise: return EventKind::RedrawSurprise;
+    case Action::ReplayMedia: return EventKind::MediaReplay;
     default: return EventKind::Start;
     }
 }
@@ -151,17 +167,22 @@ public:
           m_power{m_window.get(), m_config.settings.display.power},
           // A slot ends the night only when it opens the lobby; otherwise the night goes on past it.
           m_night{m_config.settings.coffee.hours, m_config.settings.open_at_slot ? m_config.settings.slots : std::vector<Slot>{}},
-          m_notice_length{night_notice_length()} {}
+          m_notice_length{night_notice_length()},
+          m_media{{m_config.media_dir, setup.data_dir, audio_output(), [this] {
+              if (const auto type = m_media_wake.load()) push(type);
+          }}} {}
 
     void run() {
         // The engine's thread wakes this one through SDL's (thread-safe) event queue.
-        const Uint32 view_changed = SDL_RegisterEvents(3);
+        const Uint32 view_changed = SDL_RegisterEvents(4);
         m_view_changed = view_changed;
         m_chime_due = view_changed + 1;
         m_watchdog_ping = view_changed + 2;
+        m_media_wake = view_changed + 3;
         m_setup.signals.attach(view_changed);
         if (m_setup.watchdog) m_setup.watchdog->attach_screen([ping = m_watchdog_ping] { push(ping); });
         m_view = m_loop->view();
+        submit_all(m_media.follow(*m_view, m_clock.monotonic()));  // a clip that played before a restart goes on
         if (m_setup.coffee_display) m_coffee = CoffeeWindow::open(*m_setup.coffee_display, m_window.get(), m_setup.fonts);
         while (m_running) {
             wait_and_handle_events();
@@ -177,7 +198,9 @@ private:
         // The earlier of the room screen's next change and the coffee screen's.
         auto due = m_tick_at;
         if (m_coffee_tick && (!due || *m_coffee_tick < *due)) due = m_coffee_tick;
-        if (m_full) timeout = 0;
+        // A playing clip is looked at twice a second even when mpv says nothing (a stall).
+        if (m_media.active()) due = std::min(due.value_or(m_clock.monotonic() + k_media_poll), m_clock.monotonic() + k_media_poll);
+        if (m_full || m_media_due) timeout = 0;
         else if (due) timeout = static_cast<int>(std::clamp<long long>((*due - m_clock.monotonic()).count(), 0, k_longest_wait_ms));
         SDL_Event event;
         bool have = timeout < 0 ? SDL_WaitEvent(&event) != 0 : SDL_WaitEventTimeout(&event, timeout) != 0;
@@ -191,6 +214,7 @@ private:
         if (event.type == SDL_QUIT) m_running = false;  // window closed, SIGINT or SIGTERM
         else if (event.type == m_view_changed) m_full = true;
         else if (event.type == m_chime_due && m_config.settings.chime) m_chime.play();
+        else if (event.type == m_media_wake.load()) m_media_due = true;
         else if (event.type == m_watchdog_ping) answer_watchdog();
         else if (event.type == SDL_WINDOWEVENT && m_coffee && event.window.windowID == m_coffee->id()) m_coffee->window_event(event.window.event);
         else if (event.type == SDL_WINDOWEVENT) handle_window(event.window.event);
@@ -257,6 +281,7 @@ private:
         try {
             if (m_resized) resize_picture();
             draw_what_changed();
+            show_media();
             if (m_coffee) draw_coffee_screen();
         } catch (const std::exception& error) {
             if (error.what() != m_last_failure) {
@@ -274,12 +299,14 @@ private:
         if (auto latest = m_loop->view(); latest->version != m_view->version) {
             m_view = std::move(latest);
             m_full = true;
+            submit_all(m_media.follow(*m_view, now));
         }
         const auto wall = m_clock.wall();
         scenes::Frame frame{*m_view, m_config.strings, m_setup.room, now, wall, to_local(wall), m_help, &m_rows};
         frame.held_this_week = sessions_in_week(m_setup.signals.session_dates(), frame.local.date);
         frame.week_line = week_line(frame.local);
         frame.night = m_night.night(frame.local, now, m_view->phase == Phase::Idle);
+        frame.media = &m_media.shown();
         if (frame.night) return sleep_through_night(frame);
         if (m_dark || !m_power_set) wake_up();  // by day the display is on, also after a start at night
         m_power_set = true;
@@ -454,6 +481,36 @@ private:
         m_first_frame = false;
     }
 
+    // mpv woke the loop (or half a second passed while a clip plays): its reports go to the
+    // engine; a new caption or an end redraws the screen; a new frame is drawn into the clip's
+    // box alone and only that rectangle is shown. Under the help or a warning band it waits.
+    void show_media() {
+        if (!m_media_due && !m_media.active()) return;
+        m_media_due = false;
+        const auto news = m_media.poll(*m_view, m_clock.monotonic());
+        submit_all(news.reports);
+        m_setup.signals.set_caption(m_media.caption());
+        const bool covered = m_help || !m_setup.signals.warning().empty();
+        if (news.redraw) {
+            m_full = true;  // the next turn of the loop draws it all, at once
+            return;
+        }
+        const auto box = m_media.clip_box();
+        if (!news.picture || !box || covered || !m_media.clip_frame()) return;
+        m_canvas->picture(*m_media.clip_frame(), *box);
+        m_presenter->show(*box);
+    }
+
+    void submit_all(std::vector<Event> events) {
+        for (auto& event : events) m_loop->submit(std::move(event), nullptr);
+    }
+
+    // mpv's audio output: the system's, unless VITALE_KIOSK_AUDIO names one ("null" in tests).
+    static std::string audio_output() {
+        const char* output = std::getenv("VITALE_KIOSK_AUDIO");
+        return output ? output : "";
+    }
+
     // The service watchdog asks whether this loop still handles its events.
     void answer_watchdog() {
         if (!m_setup.watchdog->screen_should_hang()) return m_setup.watchdog->screen_answered();
@@ -472,6 +529,8 @@ private:
     ui::Chime m_chime;
     std::shared_ptr<const View> m_view;
     Uint32 m_view_changed = 0, m_chime_due = 0, m_watchdog_ping = 0;
+    std::atomic<Uint32> m_media_wake{0};  // read by mpv's threads
+    bool m_media_due = false;             // mpv woke the loop: poll the player
     std::string m_shown_scene;
     std::string m_panel;  // the coffee panel last drawn on this screen ("" in a session)
     std::string m_last_failure;
@@ -493,7 +552,9 @@ private:
     std::unique_ptr<CoffeeWindow> m_coffee;  // the second screen, when coffee.display names one
     std::optional<Millis> m_coffee_tick;
     std::optional<Millis> m_after_fade;  // when the scene wants its next frame once the fade is done
+    MediaScreen m_media;  // the running stage's clips, pictures and sounds
     static constexpr long long k_longest_wait_ms = 24LL * 3600 * 1000;  // SDL takes an int
+    static constexpr Millis k_media_poll{500};
 };
 
 }  // namespace

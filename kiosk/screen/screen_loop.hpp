@@ -3,6 +3,7 @@
 // the engine on its own thread behind an inbox.
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -41,12 +42,19 @@ public:
     // Local dates sessions were opened on (from the journal, then as they open): "sessie 3 van 4".
     void session_opened(std::chrono::year_month_day date);
     std::vector<std::chrono::year_month_day> session_dates() const;
+    // The caption of the clip that plays now ("" without), for the phones; `changed` (set once,
+    // before the screen runs) is called on the screen's thread when it changes.
+    void set_caption(const std::string& text);
+    std::string caption() const;
+    void on_caption(std::function<void()> changed) { m_caption_changed = std::move(changed); }
 
 private:
     std::atomic<std::uint32_t> m_first{0};
     mutable std::mutex m_mutex;
     std::string m_warning;
     std::vector<std::chrono::year_month_day> m_sessions;
+    std::string m_caption;
+    std::function<void()> m_caption_changed;
 };
 
 struct ScreenSetup {
@@ -61,6 +69,7 @@ struct ScreenSetup {
     bool trace_frames = false;  // print each presented View version (for the benchmarks)
     std::optional<int> coffee_display;  // a second screen for the coffee corner (SDL display index)
     ServiceWatchdog* watchdog = nullptr;  // systemd's READY=1 and WATCHDOG=1 (service_watchdog.hpp)
+    std::filesystem::path data_dir;       // where a playing clip's position is kept for a restart ("" = nowhere)
 };
 
 // Runs until Ctrl+Alt+Q, the window is closed, or SIGINT/SIGTERM. Throws DisplayError when

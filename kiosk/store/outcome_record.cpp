@@ -251,6 +251,9 @@ std::string outcome_record(const View& view) {
     Json framing_votes = pairs(view.framing_votes, [](const std::set<int>& picks) { return std::vector<int>(picks.begin(), picks.end()); });
     Json cards = Json::array();
     for (const auto& c : view.cards_shown) cards.push_back({{"step", c.step}, {"kind", name_of(c.kind, card_kind_names())}, {"text", c.text}, {"by", c.by}});
+    Json media = Json::array();
+    for (const auto& m : view.media_shown)
+        media.push_back({{"step", m.step}, {"kind", name_of(m.kind, media_kind_names())}, {"file", m.file}, {"alt", m.alt}, {"problem", m.problem}});
     const Json record{
         {"record", k_outcome_record_version},
         {"content", content_json(*view.content)},
@@ -276,6 +279,7 @@ std::string outcome_record(const View& view) {
         {"last_outcome", view.last_outcome},  // the headline before it ("Vorige keer" when it chose none)
         {"spent_ms", spent},
         {"cards_shown", cards},
+        {"media_shown", media},
     };
     return record.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
@@ -320,6 +324,9 @@ View view_from_record(const std::string& text) {
         // Recorded before surprise cards existed: none were shown.
         for (const auto& c : json.value("cards_shown", Json::array()))
             view.cards_shown.push_back({c.at("step"), value_of(c.at("kind"), card_kind_names()), c.at("text"), c.at("by")});
+        // Recorded before formats had media: none was shown.
+        for (const auto& m : json.value("media_shown", Json::array()))
+            view.media_shown.push_back({m.at("step"), value_of(m.at("kind"), media_kind_names()), m.at("file"), m.at("alt"), m.at("problem")});
         return view;
     } catch (const StoreError&) {
         throw;

@@ -65,6 +65,9 @@ struct ReportStage {
     std::optional<ReportVote> vote;  // only once its result was shown
     bool vote_unseen = false;        // the vote ran but its result was not shown: no counts at all
     std::vector<ReportCard> cards;   // the surprise cards shown, in the order drawn
+    // The format's clips, pictures and sounds shown, in the order started: kind "video", "image"
+    // or "audio"; label "Filmpje · intro.mp4"; text its alt; by what went wrong, if it could not play.
+    std::vector<ReportCard> media;
 };
 
 struct ReportParagraph {

@@ -74,7 +74,8 @@ std::string csv_of(const SessionReport& report) {
                text_cell(l.col_chosen)});
     for (const auto& stage : report.stages) {
         // A surprise card: its source column says it was the format's card, not the group's text.
-        for (const auto& card : stage.cards)
+        for (const auto* shown : {&stage.cards, &stage.media})
+            for (const auto& card : *shown)
             table.add({text_cell(stage.id), text_cell(stage.title), empty_cell(), empty_cell(), text_cell(card.label),
                        text_cell(card.by.empty() ? card.text : card.text + " — " + card.by), empty_cell(), empty_cell(), empty_cell()});
         for (const auto& note : stage.notes) {

@@ -63,7 +63,8 @@ std::string stage_html(const SessionReport& report, const ReportStage& stage) {
             out += "<li>" + e(note.text) + (note.name.empty() ? std::string{} : " (" + e(note.name) + ")") + "</li>\n";
         out += "</ul>\n";
     }
-    for (const auto& card : stage.cards)
+    for (const auto* shown : {&stage.cards, &stage.media})
+        for (const auto& card : *shown)
         out += "<blockquote class=\"card\"><strong>" + e(card.label) + "</strong>: " + e(card.text) +
                (card.by.empty() ? std::string{} : " — " + e(card.by)) + "</blockquote>\n";
     if (stage.vote && !stage.vote->ranking.empty()) {

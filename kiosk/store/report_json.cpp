@@ -29,6 +29,8 @@ Json stage_json(const ReportStage& stage) {
     const bool chosen = stage.vote && !stage.vote->chosen_by.empty();
     Json cards = Json::array();
     for (const auto& card : stage.cards) cards.push_back({{"kind", card.kind}, {"text", card.text}, {"by", card.by}});
+    Json media = Json::array();
+    for (const auto& shown : stage.media) media.push_back({{"kind", shown.kind}, {"shown", shown.label}, {"alt", shown.text}, {"problem", shown.by}});
     return Json{{"id", stage.id},
                 {"title", stage.title},
                 {"minutes", stage.minutes},
@@ -36,7 +38,8 @@ Json stage_json(const ReportStage& stage) {
                 {"result_shown", stage.vote.has_value()},  // false: the room never saw counts, so neither does this file
                 {"chosen_by", chosen ? Json(stage.vote->chosen_by) : Json()},
                 {"notes", std::move(notes)},
-                {"surprise_cards", std::move(cards)}};
+                {"surprise_cards", std::move(cards)},
+                {"media", std::move(media)}};
 }
 
 // Only the counts of the marks are exported; who marked what stays private.

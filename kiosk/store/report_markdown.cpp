@@ -102,7 +102,8 @@ std::string stage_markdown(const SessionReport& report, const ReportStage& stage
     if (stage.notes.empty()) out += emphasised(report.labels.no_notes) + "\n";
     for (const auto& note : stage.notes)
         out += "- " + md(note.text) + (note.name.empty() ? std::string{} : " (" + md(note.name) + ")") + "\n";
-    for (const auto& card : stage.cards)
+    for (const auto* shown : {&stage.cards, &stage.media})
+        for (const auto& card : *shown)
         out += "\n> **" + md(card.label) + "**: " + md(card.text) + (card.by.empty() ? std::string{} : " — " + md(card.by)) + "\n";
     if (stage.vote && !stage.vote->ranking.empty()) {
         out += "\n**" + md(report.labels.vote_result) + "**\n\n";

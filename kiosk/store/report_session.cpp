@@ -76,6 +76,12 @@ ReportStage stage_of(const View& view, const ExportHeader& header, const ReportW
             const auto& kind = name_of(card.kind, card_kind_names());
             stage.cards.push_back({kind, words.format("report_card", {{"kind", words.text("card_" + kind)}}), card.text, card.by});
         }
+    for (const auto& shown : view.media_shown)
+        if (shown.step == index) {
+            const auto& kind = name_of(shown.kind, media_kind_names());
+            stage.media.push_back({kind, words.text("report_media_" + kind) + " · " + shown.file, shown.alt,
+                                   shown.problem.empty() ? "" : words.format("report_media_problem", {{"problem", shown.problem}})});
+        }
     for (const auto* note : view.notes_of(index)) {
         ReportNote item{note->id, note->text, name_of(view, header, *note), std::nullopt};
         if (const auto found = standings.find(note->id); found != standings.end()) item.standing = found->second;

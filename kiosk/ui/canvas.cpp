@@ -225,6 +225,14 @@ SDL_Rect Canvas::image(const std::string& key, const std::function<SurfacePtr()>
     return rect;
 }
 
+void Canvas::picture(SDL_Surface& source, const SDL_Rect& box) {
+    SDL_RenderFlush(m_renderer.get());  // what the renderer queued goes under the picture
+    SDL_Rect to = box;
+    if (source.w == box.w && source.h == box.h) SDL_BlitSurface(&source, nullptr, m_target, &to);
+    else SDL_BlitScaled(&source, nullptr, m_target, &to);
+    note(LayoutItem::Kind::Image, box);
+}
+
 SDL_Point Canvas::image_size(const std::string& key, const std::function<SurfacePtr()>& make) {
     const auto cached = m_cache.get("i" + key, make);
     return {cached.width, cached.height};

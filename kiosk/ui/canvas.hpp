@@ -60,6 +60,9 @@ public:
     // An image made once per key (a QR code, say) and drawn at (x, y) at its own size.
     SDL_Rect image(const std::string& key, const std::function<SurfacePtr()>& make, int x, int y);
     SDL_Point image_size(const std::string& key, const std::function<SurfacePtr()>& make);
+    // A picture that changes from frame to frame (a clip's, a format's image), copied into `box`
+    // (scaled when the sizes differ) without caching anything.
+    void picture(SDL_Surface& source, const SDL_Rect& box);
 
     const TextureCache& cache() const { return m_cache; }
 

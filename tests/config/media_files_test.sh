@@ -15,6 +15,7 @@ fail() { echo "FAIL: $*"; echo "--- --check-config said:"; cat "$work/out" 2>/de
 cp -r "$source_dir/config" "$work/config"
 cp -r "$source_dir/prompts" "$work/prompts"
 mkdir -p "$work/media/clips"
+cp -r "$source_dir/media/samples" "$work/media/samples"  # what the shipped "vaardigheid" plays: all good
 cd "$work/media/clips"
 make() { ffmpeg -v error -y "$@"; }
 make -f lavfi -i testsrc=size=320x240:rate=10 -f lavfi -i sine=frequency=440 -t 2 -c:v libx264 -pix_fmt yuv420p -c:a aac -shortest good.mp4
@@ -53,7 +54,8 @@ if [ "$(id -u)" -eq 0 ]; then
     as_user=(runuser -u nobody --)
     chmod -R a+rX "$work/config" "$work/prompts" "$work/media/clips"/*.mp4 "$work/media/clips"/*.png "$work/media/clips"/*.mp3 "$work/media/clips"/*.vtt
     chmod 000 "$work/media/clips/unreadable.mp4"
-    chmod 755 "$work" "$work/media" "$work/media/clips"
+    chmod 755 "$work" "$work/media" "$work/media/clips" "$work/media/samples"
+    chmod a+r "$work/media/samples"/*
 fi
 status=0
 "${as_user[@]}" "$kiosk" --check-config --config "$work/config" >"$work/out" 2>&1 || status=$?

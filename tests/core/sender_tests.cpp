@@ -34,9 +34,10 @@ TEST_CASE("The action table says once who may send what") {
     CHECK(kinds_sent_by(k_room) ==
           std::set<E>{E::Start, E::Next, E::Previous, E::TogglePause, E::Extend, E::OfferHost, E::TogglePrompt, E::AskAgain,
                       E::RoomPick, E::NewCode, E::CoffeeModerate, E::NextVideoframe,
-                                                  E::SkipSurprise, E::RedrawSurprise});
+                                                  E::SkipSurprise, E::RedrawSurprise, E::MediaReplay});
     CHECK(kinds_sent_by(k_system) == std::set<E>{E::AiPrompt, E::AiText, E::AiEnd, E::TimedOut, E::PartEnded, E::WindowEnded,
-                                                E::RunOffEnded, E::CloseCodes, E::CoffeeWeek, E::CoffeeQuestion});
+                                                E::RunOffEnded, E::CloseCodes, E::CoffeeWeek, E::CoffeeQuestion,
+                                                E::MediaEnd, E::MediaResume});
     CHECK(kinds_sent_by(k_host) == std::set<E>{E::Next, E::TogglePause, E::Extend, E::HideNote, E::RemoveParticipant});
     CHECK(kinds_sent_by(k_joiner) == std::set<E>{E::Join});
     // The coffee corner's phones send the coffee corner's actions and nothing else, all of them on

@@ -43,7 +43,7 @@ TEST_CASE("The help overlay rows come from the same table as the keys, in the ro
     const Strings dutch{{{"key_next", "Volgende fase"}, {"key_extend", "{minutes} minuten erbij"},
                          {"key_space_name", "Spatie"}, {"key_quit", "Afsluiten"}}};
     const auto rows = help_rows(dutch, 3);
-    REQUIRE(rows.size() == 16);
+    REQUIRE(rows.size() == 17);
     CHECK(rows[1].keys == "PageDown · →");
     CHECK(rows[1].action == "Volgende fase");
     CHECK(rows[3].keys == "Spatie · B");
@@ -57,7 +57,9 @@ TEST_CASE("The help overlay rows come from the same table as the keys, in the ro
     CHECK(rows[10].keys == "S");  // a surprise card: skip it, or draw another once
     CHECK(rows[11].keys == "K");
     CHECK(action_for(SDLK_k, KMOD_NONE) == Action::RedrawSurprise);
-    CHECK(rows[12].keys == "1 … 9");
-    CHECK(rows[13].keys == "Del · X");  // the coffee corner's newest answer off the screen
-    CHECK(rows[15].keys == "Ctrl+Alt+Q");
+    CHECK(rows[12].keys == "R");  // a stage's clip: start it, or play it again
+    CHECK(action_for(SDLK_r, KMOD_NONE) == Action::ReplayMedia);
+    CHECK(rows[13].keys == "1 … 9");
+    CHECK(rows[14].keys == "Del · X");  // the coffee corner's newest answer off the screen
+    CHECK(rows[16].keys == "Ctrl+Alt+Q");
 }

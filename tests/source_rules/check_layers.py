@@ -26,7 +26,7 @@ LAYERS = {
     "media": {"core"},
     "config": {"core", "ai", "display"},
     "scenes": {"core", "ui"},
-    "screen": {"core", "config", "display", "scenes", "system", "ui"},
+    "screen": {"core", "config", "display", "scenes", "system", "ui", "media"},
     "tools": {"core", "config", "display", "scenes", "system", "ui", "screen", "ai", "net", "store", "media"},
     "app": {"core", "config", "display", "scenes", "system", "ui", "screen", "ai", "net", "store", "tools", "media"},
 }

@@ -146,6 +146,12 @@ function render() {
   section('surprise', [card], () => card ? [el('div', { class: 'card surprise', role: 'note' },
     el('p', { class: 'label', text: t('surprise_label', { kind: t('card_' + card.kind) }) }),
     el('p', { class: 'question', text: card.text }), ...(card.by ? [el('p', { class: 'muted', text: '— ' + card.by })] : []))] : []);
+  // A clip or sound the screen plays now: that it plays, what it shows, and its caption as it goes.
+  const media = inStep ? stage.media : null;
+  section('media', [media && media.kind, media && media.alt, media && media.caption], () => media ? [el('div', { class: 'card media', role: 'status' },
+    el('p', { class: 'label', text: t('media_playing_' + media.kind) }),
+    ...(media.caption ? [el('p', { class: 'question', text: media.caption })] : []),
+    el('p', { class: 'muted', text: media.alt }))] : []);
   const part = inStep ? stage.part : '';
   const ai = inStep ? s.proposal : null;
   const writes = inStep && part === 'write' && (['answer', 'facts', 'statements', 'ideas'].includes(stage.contribute) ||

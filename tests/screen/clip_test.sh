@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# A clip plays in the real kiosk (fullscreen X11 under Xvfb): the clip, made here, shows a QR
+# code per second ("clip-7" during its 8th second), with sound and captions. Screenshots decode
+# advancing codes; Space freezes them and plays on; a kill -9 and a restart resume within a
+# second of where the screen was (the kiosk's log says where it went on, and the journal heard
+# it); the stage's caption is drawn; the exports list the clip.
+# Usage: clip_test.sh PATH/TO/vitale-kiosk SOURCE_DIR
+set -euo pipefail
+kiosk=$1
+source_dir=$2
+source "$(dirname "$0")/../x11_helpers.sh"
+begin_x11_test
+export VITALE_KIOSK_AUDIO=null  # no sound card in a test
+
+# 40 seconds, a QR code a second on white, 640×360 at 30 frames a second, H.264 + AAC.
+mkdir -p "$work/media" "$work/frames"
+for s in $(seq 0 39); do qrencode -s 10 -m 2 -o "$(printf '%s/frames/qr%02d.png' "$work" "$s")" "clip-$s"; done
+ffmpeg -v error -y -framerate 1 -i "$work/frames/qr%02d.png" -f lavfi -i sine=frequency=330:duration=40 \
+    -vf "pad=640:360:(ow-iw)/2:(oh-ih)/2:white,fps=30,format=yuv420p" -c:v libx264 -crf 18 -c:a aac -shortest "$work/media/clip.mp4"
+{
+    printf 'WEBVTT\n\n'
+    for s in $(seq 0 5 35); do printf '00:%02d.000 --> 00:%02d.000\nOndertitel vanaf seconde %d\n\n' "$s" $((s + 5)) "$s"; done
+} >"$work/media/clip.vtt"
+
+start_x11 1920x1080
+port=$(( 20000 + RANDOM % 20000 ))
+url="http://127.0.0.1:$port"
+loopback_config "$source_dir/config" "$work/config" "$url" || fail "could not set public_url"
+python3 - "$work/config/kiosk.json" "$work/media" <<'PY'
+import json, sys
+data = json.load(open(sys.argv[1]))
+data["media_dir"] = sys.argv[2]
+json.dump(data, open(sys.argv[1], "w"), ensure_ascii=False, indent=2)
+PY
+# The werksituatie's analysis opens with the clip, over the main column.
+python3 - "$work/config/videoframes/werksituatie.nl.json" <<'PY'
+import json, sys
+path = sys.argv[1]
+data = json.load(open(path))
+data["stages"][0]["media"] = [{"kind": "video", "file": "clip.mp4", "show": "full", "when": "at_start",
+                               "alt": "Een QR-code per seconde, die de seconde noemt"}]
+json.dump(data, open(path, "w"), ensure_ascii=False, indent=2)
+PY
+
+run_kiosk() { "$kiosk" --config "$work/config" --data "$work/data" --port "$port" 2>>"$work/log" & kiosk_pid=$!; }
+# second_on_screen NAME: the second the clip's QR code shows now (a screenshot NAME.png), or "".
+second_on_screen() {
+    import -window root "$work/$1.png"
+    zbarimg -q --raw "$work/$1.png" 2>/dev/null | tr -d '\r' | sed -n 's/^clip-\([0-9]*\)$/\1/p' | head -n 1
+}
+# wait_for_second NAME: up to 10 s for a decodable code; prints its second.
+wait_for_second() {
+    local second
+    for _ in $(seq 40); do
+        second=$(second_on_screen "$1")
+        [ -n "$second" ] && { echo "$second"; return 0; }
+        sleep 0.25
+    done
+    fail "no clip QR code on the screen ($1.png)"
+}
+
+run_kiosk
+expect_scene idle
+xdotool key Return; expect_scene lobby
+xdotool key F5;     expect_scene checkin
+xdotool key Page_Down; expect_scene analyse
+first=$(wait_for_second start)
+sleep 3
+later=$(wait_for_second later)
+[ "$later" -ge $((first + 2)) ] || fail "the clip did not advance: second $first, 3 s later $later"
+# The caption is drawn under the clip in the screen's own type (OCR of the strip below it).
+tesseract "$work/later.png" - -l nld 2>/dev/null | grep -q "Ondertitel vanaf seconde" || fail "no caption on the screen"
+
+# Space holds the clip with the stage timer, and plays on.
+xdotool key space
+sleep 0.5
+held=$(wait_for_second held-1)
+sleep 2
+[ "$(wait_for_second held-2)" = "$held" ] || fail "the paused clip moved on"
+xdotool key space
+sleep 2.5
+[ "$(wait_for_second resumed)" -ge $((held + 2)) ] || fail "the clip did not play on after Space"
+
+# kill -9 right after a screenshot; the restarted kiosk goes on within a second of it.
+sleep 3
+before=$(second_on_screen before-kill)
+[ -n "$before" ] || before=$(second_on_screen before-kill)
+[ -n "$before" ] || fail "no QR code just before the kill"
+kill -9 "$kiosk_pid"
+wait "$kiosk_pid" 2>/dev/null || true
+sleep 2  # the room's screen was dark this long: the clip must not have run on meanwhile
+run_kiosk
+for _ in $(seq 100); do grep -q "goes on at" "$work/log" && break; sleep 0.1; done
+resumed_at=$(sed -n 's/.*clip.mp4 goes on at \([0-9.]*\) s.*/\1/p' "$work/log" | tail -n 1)
+[ -n "$resumed_at" ] || fail "the restarted kiosk did not say where the clip goes on"
+python3 -c "import sys; b, r = float(sys.argv[1]), float(sys.argv[2]); sys.exit(0 if b - 1 <= r <= b + 2 else 1)" "$before" "$resumed_at" \
+    || fail "the clip went on at $resumed_at s; the screen showed second $before before the kill"
+after=$(wait_for_second after-restart)
+[ "$after" -ge "$before" ] && [ "$after" -le $((before + 3)) ] || fail "after the restart the screen shows second $after, before the kill $before"
+
+# The record: walk to the wrap-up; the exports list the clip.
+for stage in probleemstelling probleemstelling-vote probleemstelling-results brainstorm brainstorm-vote \
+             brainstorm-results ai-voorstel validatie validatie-decide validatie-owner wrapup; do
+    xdotool key Page_Down; expect_scene "$stage"
+done
+for _ in $(seq 30); do [ -n "$(ls "$work/data/exports/"*/*.md 2>/dev/null)" ] && break; sleep 0.1; done
+grep -q "Filmpje · clip.mp4" "$work/data/exports/"*/*-sessie-1.md || fail "the Markdown export does not list the clip"
+grep -q "Een QR-code per seconde" "$work/data/exports/"*/*-sessie-1.md || fail "the Markdown export lacks the clip's alt"
+xdotool key ctrl+alt+q
+wait "$kiosk_pid" || fail "the kiosk exited with an error"
+echo "clip playback: 1 passed, 0 failed (seconds $first → $later, held at $held, killed at $before, went on at $resumed_at)"
