@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every benchmark, one after the other: vitale-bench on a 1920x1080 Xvfb display with a window
 # manager and a config whose QR points at loopback; its frames again under cage at 1080p and
-# 4K (the room PC's path); then the phones, the network, the coffee
+# 4K (the room PC's path); a clip playing in the kiosk (X11 and cage); then the phones, the network, the coffee
 # corner's live runs, the AI answer streamed end to end (their own Xvfb), and the restart under
 # the package's unit (root and a package only). Each runs within a deadline; one that fails or
 # overruns is noted and the rest still run; the exit status is 1 when any did.
@@ -70,6 +70,14 @@ if $smoke; then
     run_step cage 300 bash bench/cage_run.sh "$build" 3 1920x1080
 else
     run_step cage 2400 bash bench/cage_run.sh "$build" 100 1920x1080 3840x2160
+fi
+
+echo
+echo "A clip in the stage: CPU, frames not shown, start to first picture, frame work, RSS, on X11 and under cage (bench/clip_run.sh)"
+if $smoke; then
+    run_step clip 240 bash bench/clip_run.sh "$build" 3
+else
+    run_step clip 600 bash bench/clip_run.sh "$build" 20
 fi
 
 echo

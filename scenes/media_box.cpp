@@ -49,6 +49,13 @@ void draw_media_box(ui::Canvas& canvas, const Frame& frame, const MediaPicture& 
     // Two lines of caption under a clip; a picture and a sound keep the room for their words.
     const int caption_height = entry.kind == MediaKind::Video ? canvas.u(type::body * 2.6) : 0;
     SDL_Rect box{area.x + pad, top, area.w - 2 * pad, area.y + area.h - pad - caption_height - top};
+    // A clip's box has a clip's shape (16:9), so mpv adds no bars; the caption sits right under it.
+    if (entry.kind == MediaKind::Video && box.w * 9 > box.h * 16) {
+        const int w = box.h * 16 / 9;
+        box = {box.x + (box.w - w) / 2, box.y, w, box.h};
+    } else if (entry.kind == MediaKind::Video) {
+        box.h = box.w * 9 / 16;
+    }
     shown.box = {};
     if (shown.failed) {
         canvas.text_fit(frame.strings.text("media_failed"), {type::body, Weight::Regular, theme::text_soft}, box, type::small);
@@ -63,14 +70,14 @@ void draw_media_box(ui::Canvas& canvas, const Frame& frame, const MediaPicture& 
                         type::small, Align::Center);
         if (entry.kind == MediaKind::Video) shown.box = box;
     } else {
-        canvas.fill(box, {0, 0, 0});
+        if (entry.kind == MediaKind::Video) canvas.fill(box, {0, 0, 0});
         shown.box = box;
         canvas.picture(*shown.picture, shown.fitted ? box : fitted(*shown.picture, box));
     }
     if (caption_height > 0 && !shown.caption.empty())
         canvas.text_fit(shown.caption, {type::body, Weight::Bold, theme::text},
-                        {area.x + pad, box.y + box.h + canvas.u(0.8), area.w - 2 * pad, caption_height - canvas.u(0.8)}, type::label,
-                        Align::Center);
+                        {area.x + pad, box.y + box.h + canvas.u(0.8), area.w - 2 * pad, area.y + area.h - pad - box.y - box.h - canvas.u(0.8)},
+                        type::label, Align::Center);
 }
 
 }  // namespace kiosk::scenes

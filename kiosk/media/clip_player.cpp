@@ -4,6 +4,7 @@
 #include <mpv/render.h>
 
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 namespace kiosk::media {
@@ -37,10 +38,13 @@ ClipPlayer::ClipPlayer(const ClipOptions& options, std::function<void()> wake) :
     const std::pair<const char*, std::string> settings[] = {
         {"vo", "libmpv"}, {"config", "no"}, {"load-scripts", "no"}, {"ytdl", "no"}, {"terminal", "no"},
         {"input-default-bindings", "no"}, {"osc", "no"}, {"osd-level", "0"}, {"msg-level", "all=no"},
-        {"hwdec", "auto-copy"}, {"sw-fast", "yes"}, {"video-timing-offset", "0"}, {"keep-open", "no"},
+        {"hwdec", options.hwdec}, {"sw-fast", "yes"}, {"video-timing-offset", "0"}, {"keep-open", "no"},
         {"sub-auto", "no"}, {"sub-visibility", "no"}, {"audio-client-name", "vitale-kiosk"},
         {"start", seconds_text(options.start)}, {"pause", options.paused ? "yes" : "no"},
-        {"vid", options.video ? "auto" : "no"}, {"audio-display", "no"}};
+        {"vid", options.video ? "auto" : "no"}, {"audio-display", "no"},
+        // A room's clip is a local file played once: a small read-ahead, nothing kept behind, two
+        // decoder threads (the 2-core room PC), so memory stays near the kiosk's own.
+        {"cache", "no"}, {"demuxer-max-bytes", "16MiB"}, {"demuxer-max-back-bytes", "0"}, {"vd-lavc-threads", "2"}};
     for (const auto& [name, value] : settings) mpv_set_option_string(m_mpv, name, value.c_str());
     if (!options.audio_output.empty()) mpv_set_option_string(m_mpv, "ao", options.audio_output.c_str());
     if (!options.captions.empty()) mpv_set_option_string(m_mpv, "sub-files", options.captions.c_str());
@@ -55,7 +59,19 @@ ClipPlayer::ClipPlayer(const ClipOptions& options, std::function<void()> wake) :
             end("libmpv cannot render pictures into memory");
             return;
         }
-        mpv_render_context_set_update_callback(m_render, [](void* self) { static_cast<ClipPlayer*>(self)->m_wake(); }, this);
+        // A new picture to render: the render thread's, not the screen's (no mpv call in a callback).
+        mpv_render_context_set_update_callback(
+            m_render,
+            [](void* self) {
+                auto* player = static_cast<ClipPlayer*>(self);
+                {
+                    std::lock_guard lock{player->m_mutex};
+                    player->m_update = true;
+                }
+                player->m_changed.notify_one();
+            },
+            this);
+        m_renderer = std::jthread{[this](std::stop_token stop) { render_loop(stop); }};
     }
     mpv_observe_property(m_mpv, 0, "time-pos", MPV_FORMAT_DOUBLE);
     mpv_observe_property(m_mpv, 0, "sub-text", MPV_FORMAT_STRING);
@@ -65,7 +81,12 @@ ClipPlayer::ClipPlayer(const ClipOptions& options, std::function<void()> wake) :
 }
 
 ClipPlayer::~ClipPlayer() {
-    // The render context goes before the core (mpv's rule); no callback runs after this.
+    // The render thread ends first (it may be inside a render); then the render context, before
+    // the core (mpv's rule); no callback runs after this.
+    if (m_renderer.joinable()) {
+        m_renderer.request_stop();
+        m_renderer.join();
+    }
     if (m_render) mpv_render_context_free(m_render);
     if (m_mpv) mpv_terminate_destroy(m_mpv);
 }
@@ -99,7 +120,10 @@ ClipNews ClipPlayer::poll(Millis now) {
     while (m_mpv && !m_ended) {
         const mpv_event* event = mpv_wait_event(m_mpv, 0);
         if (event->event_id == MPV_EVENT_NONE) break;
-        if (event->event_id == MPV_EVENT_FILE_LOADED) m_loaded = true;
+        if (event->event_id == MPV_EVENT_FILE_LOADED) {
+            m_loaded = true;
+            mpv_get_property(m_mpv, "container-fps", MPV_FORMAT_DOUBLE, &m_fps);
+        }
         else if (event->event_id == MPV_EVENT_END_FILE) end(end_problem(*static_cast<mpv_event_end_file*>(event->data)));
         else if (event->event_id == MPV_EVENT_PROPERTY_CHANGE) {
             const auto* property = static_cast<mpv_event_property*>(event->data);
@@ -117,7 +141,6 @@ ClipNews ClipPlayer::poll(Millis now) {
                          : "it did not open within " + std::to_string(m_options.stall_after.count() / 1000) + " s");
         }
     }
-    if (m_render && !m_ended && (mpv_render_context_update(m_render) & MPV_RENDER_UPDATE_FRAME)) news.picture = true;
     if (m_ended && !was_ended) {
         news.ended = true;
         news.problem = m_problem;
@@ -134,20 +157,70 @@ void ClipPlayer::handle_property(const char* name, const void* data, int format)
         m_caption = format == MPV_FORMAT_STRING && data ? *static_cast<char* const*>(data) : "";
 }
 
-bool ClipPlayer::render(std::uint8_t* pixels, int width, int height, std::size_t stride) {
-    if (!m_render || m_ended || width <= 0 || height <= 0) return false;
+void ClipPlayer::set_size(int width, int height) {
+    std::lock_guard lock{m_mutex};
+    m_width = width;
+    m_height = height;
+}
+
+ClipPicture ClipPlayer::take_picture() {
+    std::lock_guard lock{m_mutex};
+    if (!m_fresh) return {};
+    m_fresh = false;
+    std::swap(m_ready, m_front);
+    ++m_taken;
+    return {m_front.pixels.get(), m_front.width, m_front.height, m_front.stride};
+}
+
+// The render thread: each new picture mpv has, rendered at the box's size into the back buffer,
+// which then becomes the newest; the screen is woken to take it. A picture the screen has not
+// taken yet is simply replaced by a newer one (the screen shows the newest, never a queue).
+void ClipPlayer::render_loop(std::stop_token stop) {
+    for (;;) {
+        int width = 0, height = 0;
+        {
+            std::unique_lock lock{m_mutex};
+            if (!m_changed.wait(lock, stop, [this] { return m_update; })) return;
+            m_update = false;
+            width = m_width;
+            height = m_height;
+        }
+        if (!(mpv_render_context_update(m_render) & MPV_RENDER_UPDATE_FRAME)) continue;
+        if (!render_into(m_back, width, height) || !m_loaded) continue;
+        {
+            std::lock_guard lock{m_mutex};
+            std::swap(m_back, m_ready);
+            m_fresh = true;
+        }
+        m_wake();
+    }
+}
+
+bool ClipPlayer::render_into(Buffer& buffer, int width, int height) {
+    if (width <= 0 || height <= 0) {
+        // No box yet: the frame is passed over (mpv waits for each frame it announced to be taken).
+        int skip = 1;
+        mpv_render_param params[] = {{MPV_RENDER_PARAM_SKIP_RENDERING, &skip}, {MPV_RENDER_PARAM_INVALID, nullptr}};
+        mpv_render_context_render(m_render, params);
+        return false;
+    }
+    if (buffer.width != width || buffer.height != height) {
+        buffer.stride = (static_cast<std::size_t>(width) * 4 + 63) / 64 * 64;
+        buffer.pixels.reset(static_cast<std::uint8_t*>(std::aligned_alloc(64, buffer.stride * static_cast<std::size_t>(height))));
+        if (!buffer.pixels) return false;
+        buffer.width = width;
+        buffer.height = height;
+    }
     int size[] = {width, height};
     char format[] = "bgr0";
-    int block = 0;  // never wait for the frame's display time: the screen loop shows it now
+    int block = 0;  // never wait for the frame's display time: the screen shows it when it comes
     mpv_render_param params[] = {{MPV_RENDER_PARAM_SW_SIZE, size},
                                  {MPV_RENDER_PARAM_SW_FORMAT, format},
-                                 {MPV_RENDER_PARAM_SW_STRIDE, &stride},
-                                 {MPV_RENDER_PARAM_SW_POINTER, pixels},
+                                 {MPV_RENDER_PARAM_SW_STRIDE, &buffer.stride},
+                                 {MPV_RENDER_PARAM_SW_POINTER, buffer.pixels.get()},
                                  {MPV_RENDER_PARAM_BLOCK_FOR_TARGET_TIME, &block},
                                  {MPV_RENDER_PARAM_INVALID, nullptr}};
-    if (mpv_render_context_render(m_render, params) < 0) return false;
-    m_showed = m_loaded;
-    return m_loaded;
+    return mpv_render_context_render(m_render, params) >= 0;
 }
 
 }  // namespace kiosk::media

@@ -2,6 +2,7 @@
 
 #include <SDL_image.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 
@@ -41,8 +42,10 @@ std::vector<Event> MediaScreen::follow(const View& view, Millis now) {
     const int item = view.in_step() ? playing_item(view) : -1;
     const Key key = item < 0 ? Key{} : Key{view.join_token, view.step, item, view.media_state(item)->plays};
     if (!(key == m_key)) {
+        // Replaced (R, another entry) or stopped (the stage was left) before its end: its figures too.
+        if (m_player && !m_reported_end) log_figures(m_file, m_player->position());
+        m_frame.reset();  // it shows the player's memory
         m_player.reset();
-        m_frame.reset();
         m_caption.clear();
         m_key = key;
         if (item >= 0) start_player(view, key, now, reports);
@@ -68,9 +71,14 @@ void MediaScreen::start_player(const View& view, const Key& key, Millis now, std
         reports.push_back(report(EventKind::MediaResume, view, key.item, start, ""));
     }
     media::ClipOptions options{file, media::captions_beside(file), start, view.timer.paused, entry.kind == MediaKind::Video,
-                               m_setup.audio_output};
+                               m_setup.audio_output, m_setup.hwdec};
     m_player = std::make_unique<media::ClipPlayer>(options, m_setup.wake);
     m_reported_end = false;
+    m_started_at = now;
+    m_from = start;
+    m_file = entry.file;
+    m_first_picture.reset();
+    m_work_us.clear();
     std::fprintf(stderr, "%splaying %s from %.1f s%s\n", log_prefix(Priority::Info), entry.file.c_str(),
                  static_cast<double>(start.count()) / 1000.0, options.captions.empty() ? "" : " with captions");
 }
@@ -131,29 +139,40 @@ MediaNews MediaScreen::poll(const View& view, Millis now) {
             std::fprintf(stderr, "%s%s: %s; the stage goes on without it\n", log_prefix(Priority::Warning),
                          entry_of(view, m_key.item).file.c_str(), polled.problem.c_str());
         news.reports.push_back(report(EventKind::MediaEnd, view, m_key.item, m_player->position(), polled.problem));
+        log_figures(m_file, m_player->position());
         news.redraw = true;
     }
     if (polled.caption) {
         m_caption = m_player->caption();
         news.redraw = true;
     }
-    if (polled.picture)
-        if (const auto box = clip_box()) news.picture = render_frame(*box);
+    if (const auto box = clip_box()) m_player->set_size(box->w, box->h);
+    if (const auto picture = m_player->take_picture(); picture.pixels) {
+        // The render thread's newest picture, shown where it lies (no copy until the blit).
+        m_frame.reset(SDL_CreateRGBSurfaceWithFormatFrom(const_cast<std::uint8_t*>(picture.pixels), picture.width, picture.height, 32,
+                                                         static_cast<int>(picture.stride), SDL_PIXELFORMAT_RGB888));
+        news.picture = m_frame != nullptr;
+        if (!m_first_picture) m_first_picture = now - m_started_at;
+    }
     save_position(now);
     rebuild_shown(view);
     return news;
 }
 
-bool MediaScreen::render_frame(const SDL_Rect& box) {
-    if (!m_frame || m_frame->w != box.w || m_frame->h != box.h) {
-        const std::size_t stride = (static_cast<std::size_t>(box.w) * 4 + 63) / 64 * 64;
-        m_frame.reset();
-        m_pixels.reset(static_cast<std::uint8_t*>(std::aligned_alloc(64, stride * static_cast<std::size_t>(box.h))));
-        if (!m_pixels) return false;
-        m_frame.reset(SDL_CreateRGBSurfaceWithFormatFrom(m_pixels.get(), box.w, box.h, 32, static_cast<int>(stride), SDL_PIXELFORMAT_RGB888));
-        if (!m_frame) return false;
-    }
-    return m_player->render(m_pixels.get(), box.w, box.h, static_cast<std::size_t>(m_frame->pitch));
+void MediaScreen::frame_work(std::chrono::microseconds took) {
+    if (m_work_us.size() < 100'000) m_work_us.push_back(took.count());
+}
+
+void MediaScreen::log_figures(const std::string& file, Millis position) const {
+    if (!m_player) return;
+    const double seconds = static_cast<double>((position - m_from).count()) / 1000.0;
+    const auto expected = static_cast<long long>(seconds * m_player->frame_rate() + 0.5);
+    auto work = m_work_us;
+    std::sort(work.begin(), work.end());
+    const auto at = [&](double q) { return work.empty() ? 0.0 : static_cast<double>(work[static_cast<std::size_t>(q * static_cast<double>(work.size() - 1))]) / 1000.0; };
+    std::fprintf(stderr, "%s%s: first picture after %lld ms, %lld of %lld frames shown in %.1f s, frame work p50 %.2f ms p99 %.2f ms\n",
+                 log_prefix(Priority::Info), file.c_str(), m_first_picture ? static_cast<long long>(m_first_picture->count()) : -1LL,
+                 m_player->frames_taken(), expected, seconds, at(0.5), at(0.99));
 }
 
 // Four times a second while a clip plays: where it is, for a restart (a write to the page cache,

@@ -28,6 +28,7 @@ struct MediaSetup {
     std::filesystem::path media_dir;   // where the formats' files are (kiosk.json media_dir)
     std::filesystem::path data_dir;    // where the resume file goes; empty: none
     std::string audio_output;          // mpv's "ao" ("" = the system's audio)
+    std::string hwdec = "auto-copy";   // mpv's "hwdec"
     std::function<void()> wake;        // from mpv's threads: a picture or an event is waiting
 };
 
@@ -35,7 +36,7 @@ struct MediaSetup {
 struct MediaNews {
     std::vector<Event> reports;  // MediaEnd for the engine
     bool redraw = false;         // the caption changed, or a clip ended or failed: draw the screen again
-    bool picture = false;        // a new frame is in picture(): draw it into the clip's box
+    bool picture = false;        // a new picture is in clip_frame(): draw it into the clip's box
 };
 
 class MediaScreen {
@@ -51,10 +52,14 @@ public:
     MediaNews poll(const View& view, Millis now);
     bool active() const { return m_player != nullptr && !m_player->ended(); }
 
+    // The screen loop's time for one new frame of the clip (render, copy, show), for the log line
+    // at the clip's end: "first picture after 180 ms, 598 of 600 frames shown, frame work p99 …".
+    void frame_work(std::chrono::microseconds took);
+
     // What the scenes draw (Frame::media); the scene writes each box it placed.
     const std::vector<scenes::MediaPicture>& shown() const { return m_shown; }
-    // The clip's box as last drawn, and its newest frame rendered at that size (after poll said
-    // picture); nullptr when there is none to draw.
+    // The clip's box as last drawn, and its newest picture (rendered at that size by the
+    // player's thread; after poll said picture); nullptr when there is none to draw.
     std::optional<SDL_Rect> clip_box() const;
     SDL_Surface* clip_frame() const { return m_frame.get(); }
     // The playing clip's caption now ("" without one, or when nothing plays).
@@ -68,7 +73,6 @@ private:
     };
     void start_player(const View& view, const Key& key, Millis now, std::vector<Event>& reports);
     void load_picture(const View& view, int item, std::vector<Event>& reports);
-    bool render_frame(const SDL_Rect& box);
     void save_position(Millis now);
     std::optional<Millis> saved_position(const Key& key) const;
     Event report(EventKind kind, const View& view, int item, Millis position, const std::string& problem) const;
@@ -80,10 +84,14 @@ private:
     bool m_reported_end = false;  // its end was told to the engine
     std::map<std::string, ui::SurfacePtr> m_pictures;  // by file; a null surface: could not be read
     std::vector<scenes::MediaPicture> m_shown;
-    // The clip's frame: mpv renders into memory aligned for its fast path (64 bytes).
-    std::unique_ptr<std::uint8_t, void (*)(void*)> m_pixels{nullptr, std::free};
-    ui::SurfacePtr m_frame;
+    ui::SurfacePtr m_frame;  // the clip's newest picture, over the player's memory
     Millis m_saved_at{-1000};
+    // The clip's figures (logged at its end; the benchmark reads the line).
+    Millis m_started_at{0}, m_from{0};
+    std::string m_file;  // the playing entry's
+    std::optional<Millis> m_first_picture;
+    std::vector<long long> m_work_us;
+    void log_figures(const std::string& file, Millis position) const;
     std::string m_caption;
 };
 

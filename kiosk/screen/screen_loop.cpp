@@ -168,7 +168,7 @@ public:
           // A slot ends the night only when it opens the lobby; otherwise the night goes on past it.
           m_night{m_config.settings.coffee.hours, m_config.settings.open_at_slot ? m_config.settings.slots : std::vector<Slot>{}},
           m_notice_length{night_notice_length()},
-          m_media{{m_config.media_dir, setup.data_dir, audio_output(), [this] {
+          m_media{{m_config.media_dir, setup.data_dir, audio_output(), hardware_decoding(), [this] {
               if (const auto type = m_media_wake.load()) push(type);
           }}} {}
 
@@ -487,6 +487,7 @@ private:
     void show_media() {
         if (!m_media_due && !m_media.active()) return;
         m_media_due = false;
+        const auto began = std::chrono::steady_clock::now();
         const auto news = m_media.poll(*m_view, m_clock.monotonic());
         submit_all(news.reports);
         m_setup.signals.set_caption(m_media.caption());
@@ -499,6 +500,7 @@ private:
         if (!news.picture || !box || covered || !m_media.clip_frame()) return;
         m_canvas->picture(*m_media.clip_frame(), *box);
         m_presenter->show(*box);
+        m_media.frame_work(std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - began));
     }
 
     void submit_all(std::vector<Event> events) {
@@ -509,6 +511,13 @@ private:
     static std::string audio_output() {
         const char* output = std::getenv("VITALE_KIOSK_AUDIO");
         return output ? output : "";
+    }
+
+    // mpv's hardware decoding: the GPU's where there is one (auto-copy), unless
+    // VITALE_KIOSK_HWDEC says otherwise ("no" on a PC whose driver misbehaves).
+    static std::string hardware_decoding() {
+        const char* hwdec = std::getenv("VITALE_KIOSK_HWDEC");
+        return hwdec && *hwdec ? hwdec : "auto-copy";
     }
 
     // The service watchdog asks whether this loop still handles its events.

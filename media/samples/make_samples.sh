@@ -38,17 +38,19 @@ make_clip nl "Een vaardigheid oefenen" "Kies één lastige situatie uit je werk"
 make_clip en "Practising a skill" "Choose one hard moment from your work" "Practise it together, briefly and for real" \
     "The AI proposes a practice plan" "You decide what to try this week"
 
-# The four steps as boxes with arrows, 1200×500, in both languages.
+# The four steps as a 2×2 grid of large boxes with arrows, 1200×900 (it is shown in the side
+# column: few words, large type), in both languages.
 make_steps() {
     local lang=$1 title=$2; shift 2
-    local draw=() x=40 i=0
+    local draw=() i=0 x y
     for step in "$@"; do
-        draw+=(-fill '#1C2F3C' -stroke '#5EC4B6' -strokewidth 4 -draw "roundrectangle $x,170 $((x + 240)),330 18,18"
-               -stroke none -fill '#F4F1EA' -pointsize 30 -annotate "+$((x + 20))+260" "$step")
-        if [ $i -lt 3 ]; then draw+=(-fill '#5EC4B6' -draw "polygon $((x + 250)),235 $((x + 290)),250 $((x + 250)),265"); fi
-        x=$((x + 300)); i=$((i + 1))
+        x=$((40 + (i % 2) * 580)); y=$((170 + (i / 2) * 360))
+        draw+=(-fill '#1C2F3C' -stroke '#5EC4B6' -strokewidth 6 -draw "roundrectangle $x,$y $((x + 540)),$((y + 300)) 24,24"
+               -stroke none -fill '#5EC4B6' -pointsize 64 -annotate "+$((x + 40))+$((y + 110))" "$((i + 1))"
+               -fill '#F4F1EA' -pointsize 72 -annotate "+$((x + 40))+$((y + 220))" "$step")
+        i=$((i + 1))
     done
-    convert -size 1240x500 xc:'#102028' -font "$font" -fill '#5EC4B6' -pointsize 44 -annotate +40+90 "$title" \
+    convert -size 1200x900 xc:'#102028' -font "$font" -fill '#5EC4B6' -pointsize 76 -annotate +40+110 "$title" \
         "${draw[@]}" -strip "vaardigheid-stappen.$lang.png"
 }
 make_steps nl "Oefenen in vier stappen" "Situatie" "Oefenen" "Terugkijken" "Bijstellen"

@@ -41,7 +41,7 @@ inline void read_view(const View& view, Millis now) {
     (void)view.active_participants();
 
     const auto& config = shipped_config();
-    const net::PhoneContext context{now, config.content->reflection_questions.front(), 2, date_words(config.strings)};
+    const net::PhoneContext context{now, config.content->reflection_questions.front(), 2, date_words(config.strings), {}};
     for (const auto& person : view.participants) {
         const auto state = net::phone_state_json(view, person.key, context);
         require(state.empty() || nlohmann::json::accept(state), "a phone's state is JSON");

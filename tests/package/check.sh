@@ -3,13 +3,15 @@
 # its file list, apt-get install, the installed commands from /, the unit (systemd-analyze
 # verify), the installed kiosk under cage the way the unit runs it (first frame, Enter opens a
 # session, a screenshot of the compositor whose QR decodes, a phone joins over loopback), kill -9
-# and back on the same stage within 1 s, an upgrade (the room's edit and the record stay), then
-# apt-get remove (they stay) and purge (they go).
+# and back on the same stage within 1 s, an upgrade (the room's edit and the record stay), a
+# clip that plays under cage and goes on after kill -9, then apt-get remove (they stay) and
+# purge (they go).
 # Usage: check.sh build/vitale-kiosk_<version>_<arch>.deb
 set -euo pipefail
 deb=$(realpath "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/installed_kiosk.sh"
+source "$here/../qr_clip.sh"
 begin_installed check.sh
 passed=0
 pass() { passed=$((passed + 1)); }
@@ -22,7 +24,8 @@ fail() {
 # 1. The file list holds the layout the README promises.
 dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|' >"$work/files"
 for path in /usr/bin/vitale-kiosk /usr/share/vitale-kiosk/config/kiosk.json /usr/share/vitale-kiosk/prompts/proposal.nl.txt \
-    /usr/share/vitale-kiosk/fonts/ /usr/share/vitale-kiosk/media/ /etc/vitale-kiosk/kiosk.json /etc/vitale-kiosk/strings.nl.json \
+    /usr/share/vitale-kiosk/fonts/ /usr/share/vitale-kiosk/media/ /usr/share/vitale-kiosk/media/samples/vaardigheid-intro.nl.mp4 \
+    /usr/share/vitale-kiosk/media/samples/vaardigheid-intro.nl.vtt /etc/vitale-kiosk/kiosk.json /etc/vitale-kiosk/strings.nl.json \
     /var/lib/vitale-kiosk/ /lib/systemd/system/vitale-kiosk.service /usr/lib/sysusers.d/vitale-kiosk.conf \
     /usr/share/doc/vitale-kiosk/copyright; do
     grep -qx "$path" "$work/files" || fail "the package has no $path"
@@ -121,6 +124,48 @@ grep -q '"room_name": "Zaal 3"' /etc/vitale-kiosk/kiosk.json || fail "the upgrad
 start_installed "$work" upgraded
 wait_first_frame "$work" upgraded >/dev/null || fail "no first frame after the upgrade"
 grep -q "showing lobby" "$work/logs/upgraded.log" || fail "after the upgrade the kiosk does not show the lobby"
+kill "$cage_pid" 2>/dev/null || true; reap "$cage_pid" || true
+cage_pid=
+pass
+
+# 5b. A clip (a QR code a second) in the analysis, under cage: the compositor's screenshots show
+# advancing codes; after kill -9 the restarted kiosk goes on within a second of where it was.
+make_qr_clip "$work/media" 40
+chmod -R a+rX "$work/media"
+clip_in_analysis "$work/etc" "$work/media"
+chmod -R a+rX "$work/etc"
+start_installed "$work" clip
+wait_first_frame "$work" clip >/dev/null || fail "no first frame with the clip's config"
+press F5
+press Page_Down
+for _ in $(seq 100); do grep -q "playing clip.mp4" "$work/logs/clip.log" && break; sleep 0.1; done
+clip_shot() {  # clip_shot NAME: the second on the compositor's screen, waiting up to 10 s for one
+    local second
+    for _ in $(seq 40); do
+        screenshot "$work" "$work/$1.png"
+        second=$(clip_second "$work/$1.png")
+        [ -n "$second" ] && { echo "$second"; return 0; }
+        sleep 0.25
+    done
+    fail "no clip QR code in the compositor's screenshot ($1)"
+}
+first=$(clip_shot clip-first)
+sleep 3
+later=$(clip_shot clip-later)
+[ "$later" -ge $((first + 2)) ] || fail "under cage the clip did not advance: second $first, 3 s later $later"
+before=$(clip_shot clip-before-kill)
+pid=$(installed_kiosk_pid) || fail "no kiosk process"
+kill -9 "$pid"
+reap "$cage_pid" || fail "cage did not end with its kiosk"
+start_installed "$work" clip-again
+for _ in $(seq 100); do grep -q "goes on at" "$work/logs/clip-again.log" && break; sleep 0.1; done
+resumed_at=$(sed -n 's/.*clip.mp4 goes on at \([0-9.]*\) s.*/\1/p' "$work/logs/clip-again.log" | tail -n 1)
+[ -n "$resumed_at" ] || fail "after kill -9 under cage the kiosk did not say where the clip goes on"
+python3 -c "import sys; b, r = float(sys.argv[1]), float(sys.argv[2]); sys.exit(0 if b - 1 <= r <= b + 2 else 1)" "$before" "$resumed_at" \
+    || fail "under cage the clip went on at $resumed_at s; the screen showed second $before before the kill"
+after=$(clip_shot clip-after)
+[ "$after" -ge "$before" ] && [ "$after" -le $((before + 4)) ] || fail "after kill -9 under cage the screen shows second $after (before: $before)"
+echo "a clip under cage: seconds $first → $later; killed at $before, went on at $resumed_at"
 kill "$cage_pid" 2>/dev/null || true; reap "$cage_pid" || true
 cage_pid=
 pass

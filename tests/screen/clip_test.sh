@@ -9,44 +9,23 @@ set -euo pipefail
 kiosk=$1
 source_dir=$2
 source "$(dirname "$0")/../x11_helpers.sh"
+source "$(dirname "$0")/../qr_clip.sh"
 begin_x11_test
 export VITALE_KIOSK_AUDIO=null  # no sound card in a test
 
-# 40 seconds, a QR code a second on white, 640×360 at 30 frames a second, H.264 + AAC.
-mkdir -p "$work/media" "$work/frames"
-for s in $(seq 0 39); do qrencode -s 10 -m 2 -o "$(printf '%s/frames/qr%02d.png' "$work" "$s")" "clip-$s"; done
-ffmpeg -v error -y -framerate 1 -i "$work/frames/qr%02d.png" -f lavfi -i sine=frequency=330:duration=40 \
-    -vf "pad=640:360:(ow-iw)/2:(oh-ih)/2:white,fps=30,format=yuv420p" -c:v libx264 -crf 18 -c:a aac -shortest "$work/media/clip.mp4"
-{
-    printf 'WEBVTT\n\n'
-    for s in $(seq 0 5 35); do printf '00:%02d.000 --> 00:%02d.000\nOndertitel vanaf seconde %d\n\n' "$s" $((s + 5)) "$s"; done
-} >"$work/media/clip.vtt"
+make_qr_clip "$work/media" 40
 
 start_x11 1920x1080
 port=$(( 20000 + RANDOM % 20000 ))
 url="http://127.0.0.1:$port"
 loopback_config "$source_dir/config" "$work/config" "$url" || fail "could not set public_url"
-python3 - "$work/config/kiosk.json" "$work/media" <<'PY'
-import json, sys
-data = json.load(open(sys.argv[1]))
-data["media_dir"] = sys.argv[2]
-json.dump(data, open(sys.argv[1], "w"), ensure_ascii=False, indent=2)
-PY
-# The werksituatie's analysis opens with the clip, over the main column.
-python3 - "$work/config/videoframes/werksituatie.nl.json" <<'PY'
-import json, sys
-path = sys.argv[1]
-data = json.load(open(path))
-data["stages"][0]["media"] = [{"kind": "video", "file": "clip.mp4", "show": "full", "when": "at_start",
-                               "alt": "Een QR-code per seconde, die de seconde noemt"}]
-json.dump(data, open(path, "w"), ensure_ascii=False, indent=2)
-PY
+clip_in_analysis "$work/config" "$work/media"
 
 run_kiosk() { "$kiosk" --config "$work/config" --data "$work/data" --port "$port" 2>>"$work/log" & kiosk_pid=$!; }
 # second_on_screen NAME: the second the clip's QR code shows now (a screenshot NAME.png), or "".
 second_on_screen() {
     import -window root "$work/$1.png"
-    zbarimg -q --raw "$work/$1.png" 2>/dev/null | tr -d '\r' | sed -n 's/^clip-\([0-9]*\)$/\1/p' | head -n 1
+    clip_second "$work/$1.png"
 }
 # wait_for_second NAME: up to 10 s for a decodable code; prints its second.
 wait_for_second() {
