@@ -269,6 +269,7 @@ TEST_CASE("The record commands work from any folder: the config from VITALE_KIOS
     // command is typed (here from /).
     std::filesystem::copy(KIOSK_SOURCE_DIR "/config", temp.path() / "config", std::filesystem::copy_options::recursive);
     std::filesystem::copy(KIOSK_SOURCE_DIR "/prompts", temp.path() / "prompts", std::filesystem::copy_options::recursive);
+    std::filesystem::create_directories(temp.path() / "media");
     std::filesystem::copy(KIOSK_SOURCE_DIR "/media/samples", temp.path() / "media/samples", std::filesystem::copy_options::recursive);
     const std::string env = "VITALE_KIOSK_CONFIG='" + (temp.path() / "config").string() + "'";
     auto result = capture("cd / && env " + env + " '" KIOSK_BINARY "' --check-config 2>&1");
