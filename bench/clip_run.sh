@@ -5,10 +5,14 @@
 # line at each clip's end ("first picture after …, N of M frames shown …, frame work p50/p99")
 # and from /proc: the kiosk's CPU while the clip plays (% of one core), the frames not shown, the
 # stage start (or R) to the first picture, the screen loop's work per frame, the most RSS.
-# Usage: bench/clip_run.sh BUILD_DIR SECONDS      (the clip's length; --smoke runs 3)
+# Usage: bench/clip_run.sh BUILD_DIR SECONDS [HEIGHT...]   (the clip's length; heights 720 1080
+# by default; bench/run.sh --smoke runs a 3 s 720p clip)
 set -euo pipefail
 build=$(cd "$1" && pwd)
 seconds=$2
+shift 2
+heights=("$@")
+[ ${#heights[@]} -gt 0 ] || heights=(720 1080)
 cd "$(dirname "$0")/.."
 source tests/x11_helpers.sh
 work=$(mktemp -d)
@@ -17,7 +21,7 @@ trap '[ -n "$cage_pid" ] && kill "$cage_pid" 2>/dev/null; [ -n "${kiosk_pid:-}" 
 chmod 755 "$work"
 mkdir -p "$work/bin" "$work/media"
 cp "$build/vitale-kiosk" "$work/bin/"
-for height in 720 1080; do
+for height in "${heights[@]}"; do
     ffmpeg -v error -y -f lavfi -i "testsrc2=size=$((height * 16 / 9))x$height:rate=30:duration=$seconds" \
         -f lavfi -i "sine=frequency=440:duration=$seconds" -c:v libx264 -preset veryfast -pix_fmt yuv420p -c:a aac \
         "$work/media/clip$height.mp4"
@@ -74,7 +78,7 @@ PY
 
 cp -r prompts "$work/prompts"
 start_x11 1920x1080
-for height in 720 1080; do
+for height in "${heights[@]}"; do
     config_for $height
     rm -rf "$work/data$height"
     VITALE_KIOSK_AUDIO=null "$work/bin/vitale-kiosk" --config "$work/config$height" --data "$work/data$height" --port 0 --scene analyse \
@@ -97,7 +101,7 @@ stop_x11
 command -v cage >/dev/null || { echo "cage is not installed: no figures under cage"; exit "${status:-0}"; }
 as_user=()
 [ "$(id -u)" -eq 0 ] && as_user=(runuser -u nobody --)
-for height in 720 1080; do
+for height in "${heights[@]}"; do
     run="$work/cage-$height"
     mkdir -p "$run" && chmod 700 "$run"
     [ "$(id -u)" -eq 0 ] && chown nobody "$run"

@@ -75,7 +75,7 @@ fi
 echo
 echo "A clip in the stage: CPU, frames not shown, start to first picture, frame work, RSS, on X11 and under cage (bench/clip_run.sh)"
 if $smoke; then
-    run_step clip 240 bash bench/clip_run.sh "$build" 3
+    run_step clip 240 bash bench/clip_run.sh "$build" 3 720
 else
     run_step clip 600 bash bench/clip_run.sh "$build" 20
 fi
