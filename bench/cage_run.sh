@@ -43,14 +43,7 @@ run_at() {
                        exec "$0/vitale-bench" window --frames "$1" --config "$3" --kiosk "$0/vitale-kiosk" >"$2/out" 2>&1' \
         "$work/bin" "$frames" "$run" "$work/bench/config" >"$run/cage.log" 2>&1 &
     cage_pid=$!
-    # cage's window has no name (wlroots' title fails on Xvfb): the root's visible child.
-    local root
-    root=$(DISPLAY=$display xdotool search --maxdepth 0 --name '')
-    for _ in $(seq 100); do
-        window=$(DISPLAY=$display xdotool search --maxdepth 1 --onlyvisible --name '' 2>/dev/null | grep -vx "$root" | head -n 1 || true)
-        [ -n "$window" ] && break
-        sleep 0.1
-    done
+    window=$(cage_window "$display")
     if [ -z "$window" ]; then
         echo "cage showed no window on $display"
         cat "$run/cage.log"

@@ -112,12 +112,7 @@ for height in "${heights[@]}"; do
         cage -- "$work/bin/vitale-kiosk" --config "$work/config$height" --data "$run/data" --port 0 --scene analyse \
         >/dev/null 2>"$run/log" &
     cage_pid=$!
-    root=$(DISPLAY=$xvfb_display xdotool search --maxdepth 0 --name '')
-    for _ in $(seq 100); do
-        window=$(DISPLAY=$xvfb_display xdotool search --maxdepth 1 --onlyvisible --name '' 2>/dev/null | grep -vx "$root" | head -n 1 || true)
-        [ -n "$window" ] && break
-        sleep 0.1
-    done
+    window=$(cage_window "$xvfb_display")
     [ -n "$window" ] && DISPLAY=$xvfb_display xdotool windowsize "$window" 1920 1080
     pid=
     for _ in $(seq 100); do

@@ -33,6 +33,20 @@ json.dump(data, open(path, "w"), ensure_ascii=False, indent=2)
 PY
 }
 
+# clip_resumed LOG BEFORE: waits up to 10 s for the restarted kiosk's "playing clip.mp4 from S s"
+# in LOG and prints S; fails (saying why on stderr) unless S is within a second before, or two
+# after, BEFORE: the second the screen showed just before the kill. (Back within a second, the
+# session's clock is that near already; later, the kiosk says "goes on at" and journals it.)
+clip_resumed() {
+    local log=$1 before=$2 at
+    for _ in $(seq 100); do grep -q "playing clip.mp4 from" "$log" 2>/dev/null && break; sleep 0.1; done
+    at=$(sed -n 's/.*playing clip.mp4 from \([0-9.]*\) s.*/\1/p' "$log" 2>/dev/null | tail -n 1)
+    [ -n "$at" ] || { echo "the restarted kiosk did not say where the clip goes on" >&2; return 1; }
+    python3 -c "import sys; b, r = float(sys.argv[1]), float(sys.argv[2]); sys.exit(0 if b - 1 <= r <= b + 2 else 1)" "$before" "$at" ||
+        { echo "the clip went on at $at s; the screen showed second $before before the kill" >&2; return 1; }
+    echo "$at"
+}
+
 # clip_second PNG: the second the clip's QR code in a screenshot names, or "".
 clip_second() {
     zbarimg -q --raw "$1" 2>/dev/null | tr -d '\r' | sed -n 's/^clip-\([0-9]*\)$/\1/p' | head -n 1

@@ -26,6 +26,18 @@ start_xvfb() {
     for _ in $(seq 50); do DISPLAY=$xvfb_display xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
 }
 
+# cage_window DISPLAY: cage's output window on that X display (waits up to 10 s; prints nothing
+# when none showed). It has no name (wlroots' title fails on Xvfb): the root's visible child.
+cage_window() {
+    local root window
+    root=$(DISPLAY=$1 xdotool search --maxdepth 0 --name '')
+    for _ in $(seq 100); do
+        window=$(DISPLAY=$1 xdotool search --maxdepth 1 --onlyvisible --name '' 2>/dev/null | grep -vx "$root" | head -n 1 || true)
+        [ -n "$window" ] && { echo "$window"; return 0; }
+        sleep 0.1
+    done
+}
+
 # start_two_screens: an X server with two monitors side by side, 1920x1080 and 1280x720, as
 # RandR outputs. SDL 2.26 counts displays by RandR output; Xvfb has one output, and its
 # +xinerama heads are invisible to SDL (they also overlap at 0,0). Xorg's dummy driver gives

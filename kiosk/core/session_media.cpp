@@ -100,7 +100,12 @@ MediaState* Session::reported_media(const Event& event) {
     if (!m_draft.in_step() || report.stage != m_draft.step_spec().id) return nullptr;  // a stage already left
     if (report.item < 0 || static_cast<std::size_t>(report.item) >= step_media().size()) return nullptr;
     auto& state = step_media()[static_cast<std::size_t>(report.item)];
-    return state.started && !state.ended ? &state : nullptr;
+    if (!state.started || state.ended) return nullptr;
+    // An end that says the clip got further than this play can be (more than 3 s beyond the
+    // step's clock) is the previous play's, reported while R started it again: not this one's.
+    if (event.kind == EventKind::MediaEnd && Millis{report.position} > m_draft.media_position(report.item, event.at) + Millis{3000})
+        return nullptr;
+    return &state;
 }
 
 // The player: the clip ended, by itself or because it could not play.

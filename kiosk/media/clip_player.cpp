@@ -47,7 +47,6 @@ ClipPlayer::ClipPlayer(const ClipOptions& options, std::function<void()> wake) :
         {"cache", "no"}, {"demuxer-max-bytes", "16MiB"}, {"demuxer-max-back-bytes", "0"}, {"vd-lavc-threads", "2"}};
     for (const auto& [name, value] : settings) mpv_set_option_string(m_mpv, name, value.c_str());
     if (!options.audio_output.empty()) mpv_set_option_string(m_mpv, "ao", options.audio_output.c_str());
-    if (!options.captions.empty()) mpv_set_option_string(m_mpv, "sub-files", options.captions.c_str());
     if (mpv_initialize(m_mpv) < 0) {
         end("libmpv would not start");
         return;
@@ -115,7 +114,6 @@ void ClipPlayer::end(const std::string& problem) {
 
 ClipNews ClipPlayer::poll(Millis now) {
     ClipNews news;
-    const bool was_ended = m_ended;
     const std::string caption = m_caption;
     while (m_mpv && !m_ended) {
         const mpv_event* event = mpv_wait_event(m_mpv, 0);
@@ -123,6 +121,12 @@ ClipNews ClipPlayer::poll(Millis now) {
         if (event->event_id == MPV_EVENT_FILE_LOADED) {
             m_loaded = true;
             mpv_get_property(m_mpv, "container-fps", MPV_FORMAT_DOUBLE, &m_fps);
+            // The captions beside it, added as a path as it is ("sub-files" would split it at ':').
+            if (!m_options.captions.empty()) {
+                const std::string captions = m_options.captions.string();
+                const char* add[] = {"sub-add", captions.c_str(), "select", nullptr};
+                mpv_command(m_mpv, add);
+            }
         }
         else if (event->event_id == MPV_EVENT_END_FILE) end(end_problem(*static_cast<mpv_event_end_file*>(event->data)));
         else if (event->event_id == MPV_EVENT_PROPERTY_CHANGE) {
@@ -141,7 +145,8 @@ ClipNews ClipPlayer::poll(Millis now) {
                          : "it did not open within " + std::to_string(m_options.stall_after.count() / 1000) + " s");
         }
     }
-    if (m_ended && !was_ended) {
+    if (m_ended && !m_end_told) {  // also an end while it was being made (mpv would not start)
+        m_end_told = true;
         news.ended = true;
         news.problem = m_problem;
         m_caption.clear();
@@ -165,7 +170,9 @@ void ClipPlayer::set_size(int width, int height) {
 
 ClipPicture ClipPlayer::take_picture() {
     std::lock_guard lock{m_mutex};
-    if (!m_fresh) return {};
+    // What mpv rendered before the file was loaded (a blank) is not the clip's; the first picture
+    // waits here until the screen's thread read FILE_LOADED (a paused clip sends no second one).
+    if (!m_fresh || !m_loaded) return {};
     m_fresh = false;
     std::swap(m_ready, m_front);
     ++m_taken;
@@ -186,7 +193,7 @@ void ClipPlayer::render_loop(std::stop_token stop) {
             height = m_height;
         }
         if (!(mpv_render_context_update(m_render) & MPV_RENDER_UPDATE_FRAME)) continue;
-        if (!render_into(m_back, width, height) || !m_loaded) continue;
+        if (!render_into(m_back, width, height)) continue;
         {
             std::lock_guard lock{m_mutex};
             std::swap(m_back, m_ready);

@@ -94,7 +94,7 @@ private:
     ClipOptions m_options;
     Millis m_position{0};
     std::string m_caption;
-    bool m_ended = false, m_paused = false;
+    bool m_ended = false, m_paused = false, m_end_told = false;
     std::atomic<bool> m_loaded{false};  // the render thread passes over what comes before
     Millis m_progress_at{-1};  // when the position last moved (or the clip was (re)started)
     Millis m_last_position{-1};

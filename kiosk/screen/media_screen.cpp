@@ -179,7 +179,9 @@ void MediaScreen::log_figures(const std::string& file, Millis position) const {
 // no flush: it outlives the process, which is what it is for).
 void MediaScreen::save_position(Millis now) {
     if (m_setup.data_dir.empty() || m_player->ended() || now - m_saved_at < Millis{250}) return;
+    if (m_player->position() == m_saved_position) return;  // paused: nothing new to keep
     m_saved_at = now;
+    m_saved_position = m_player->position();
     std::ofstream out{m_setup.data_dir / k_resume_file, std::ios::trunc};
     out << m_key.token << ' ' << m_key.step << ' ' << m_key.item << ' ' << m_key.plays << ' ' << m_player->position().count() << '\n';
 }

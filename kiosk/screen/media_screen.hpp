@@ -58,6 +58,11 @@ public:
 
     // What the scenes draw (Frame::media); the scene writes each box it placed.
     const std::vector<scenes::MediaPicture>& shown() const { return m_shown; }
+    // Before the screen is drawn again: every box is forgotten, and the scene writes back those it
+    // draws (an entry hidden by a later one in its place, or in a scene without media, has none).
+    void forget_boxes() {
+        for (auto& shown : m_shown) shown.box = {};
+    }
     // The clip's box as last drawn, and its newest picture (rendered at that size by the
     // player's thread; after poll said picture); nullptr when there is none to draw.
     std::optional<SDL_Rect> clip_box() const;
@@ -86,6 +91,7 @@ private:
     std::vector<scenes::MediaPicture> m_shown;
     ui::SurfacePtr m_frame;  // the clip's newest picture, over the player's memory
     Millis m_saved_at{-1000};
+    Millis m_saved_position{-1};
     // The clip's figures (logged at its end; the benchmark reads the line).
     Millis m_started_at{0}, m_from{0};
     std::string m_file;  // the playing entry's

@@ -300,6 +300,7 @@ private:
             m_view = std::move(latest);
             m_full = true;
             submit_all(m_media.follow(*m_view, now));
+            m_setup.signals.set_caption(m_media.caption());  // none once the clip is over
         }
         const auto wall = m_clock.wall();
         scenes::Frame frame{*m_view, m_config.strings, m_setup.room, now, wall, to_local(wall), m_help, &m_rows};
@@ -460,6 +461,7 @@ private:
         const std::string panel = frame.view.phase == Phase::Idle ? coffee_panel_shown(frame) : "";
         m_fade.before_draw(surface, panel, !m_help);
         m_panel = panel;
+        m_media.forget_boxes();
         scenes::draw_frame(*m_canvas, frame);
         if (const auto warning = m_setup.signals.warning(); !warning.empty()) scenes::draw_warning(*m_canvas, warning);
         m_full = false;
@@ -491,7 +493,7 @@ private:
         const auto news = m_media.poll(*m_view, m_clock.monotonic());
         submit_all(news.reports);
         m_setup.signals.set_caption(m_media.caption());
-        const bool covered = m_help || !m_setup.signals.warning().empty();
+        const bool covered = m_help || m_view->host_offer || !m_setup.signals.warning().empty();
         if (news.redraw) {
             m_full = true;  // the next turn of the loop draws it all, at once
             return;

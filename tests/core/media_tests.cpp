@@ -102,6 +102,15 @@ TEST_CASE("The player's reports end a clip with or without a problem and a repor
     CHECK(room.view().media_on_screen() == std::vector<int>{0});  // its calm line stays
     CHECK(room.view().media_shown.at(0).problem == "mpv could not play it (unrecognized file format)");
     CHECK(room.report(EventKind::MediaEnd, 0, 6s).status == Status::Ignored);  // over already
+    // R plays the clip again; the previous play's end, reported late, does not end this one.
+    MediaRoom again;
+    again.open_at(k_analysis, 2);
+    again.wait(50s);
+    again.send(Event{EventKind::MediaReplay});  // the sound on the key
+    again.send(Event{EventKind::MediaReplay});  // the sound again
+    again.wait(1s);
+    CHECK(again.report(EventKind::MediaEnd, 1, 50s).status == Status::Ignored);
+    CHECK(again.report(EventKind::MediaEnd, 1, 1s).status == Status::Ok);
     // Played to its end: off the screen.
     MediaRoom fine;
     fine.open_at(k_analysis, 2);

@@ -158,11 +158,7 @@ pid=$(installed_kiosk_pid) || fail "no kiosk process"
 kill -9 "$pid"
 reap "$cage_pid" || fail "cage did not end with its kiosk"
 start_installed "$work" clip-again
-for _ in $(seq 100); do grep -q "goes on at" "$work/logs/clip-again.log" 2>/dev/null && break; sleep 0.1; done
-resumed_at=$(sed -n 's/.*clip.mp4 goes on at \([0-9.]*\) s.*/\1/p' "$work/logs/clip-again.log" | tail -n 1)
-[ -n "$resumed_at" ] || fail "after kill -9 under cage the kiosk did not say where the clip goes on"
-python3 -c "import sys; b, r = float(sys.argv[1]), float(sys.argv[2]); sys.exit(0 if b - 1 <= r <= b + 2 else 1)" "$before" "$resumed_at" \
-    || fail "under cage the clip went on at $resumed_at s; the screen showed second $before before the kill"
+resumed_at=$(clip_resumed "$work/logs/clip-again.log" "$before") || fail "after kill -9 under cage the clip did not go on where it was (above)"
 after=$(clip_shot clip-after)
 [ "$after" -ge "$before" ] && [ "$after" -le $((before + 4)) ] || fail "after kill -9 under cage the screen shows second $after (before: $before)"
 echo "a clip under cage: seconds $first → $later; killed at $before, went on at $resumed_at"
