@@ -7,7 +7,20 @@ kiosk=$1
 source_dir=$2
 source "$(dirname "$0")/../x11_helpers.sh"
 begin_x11_test
-port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
+# A free port below Linux's ephemeral range (32768-60999): a port from that range can be taken by
+# some process's outgoing connection between a kill -9 and the restart, and the restarted kiosk
+# then finds it in use (seen once in CI's ASan run: a 300 s timeout).
+port=$(python3 -c '
+import random, socket
+for _ in range(200):
+    port = random.randint(20000, 32000)
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+    print(port)
+    break')
 loopback_config "$source_dir/config" "$work/config" "http://127.0.0.1:$port" || fail "could not set public_url"
 # Every simulated phone comes from 127.0.0.1: one address may add them all.
 sed -i 's/"joins_per_address": [0-9]*/"joins_per_address": 500/' "$work/config/kiosk.json"
