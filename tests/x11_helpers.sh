@@ -98,7 +98,9 @@ loopback_config() {
     # The prompt templates live beside config/ (ai.prompts_dir is "../prompts").
     [ -d "$(dirname "$2")/prompts" ] || cp -r "$(dirname "$1")/prompts" "$(dirname "$2")/prompts"
     # The samples a shipped format plays (media_dir is "../media"), unless the test brings its own.
-    [ -d "$(dirname "$2")/media" ] || { mkdir -p "$(dirname "$2")/media" && cp -r "$(dirname "$1")/media/samples" "$(dirname "$2")/media/samples"; }
+    if [ ! -d "$(dirname "$2")/media" ] && [ -d "$(dirname "$1")/media/samples" ]; then
+        mkdir -p "$(dirname "$2")/media" && cp -r "$(dirname "$1")/media/samples" "$(dirname "$2")/media/samples"
+    fi
     sed -i "s|\"public_url\": \"[^\"]*\"|\"public_url\": \"$3\"|" "$2/kiosk.json"
     # A test that happens to run when a slot begins must not see the lobby open by itself.
     sed -i 's|"open_at_slot": true|"open_at_slot": false|' "$2/kiosk.json"

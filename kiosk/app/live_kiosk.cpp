@@ -11,7 +11,7 @@
 
 #include "kiosk/ai/ai_worker.hpp"
 #include "kiosk/core/coffee_week.hpp"
-#include "kiosk/tools/media_check.hpp"
+#include "kiosk/app/media_probe_process.hpp"
 #include "kiosk/tools/demo_phones.hpp"
 #include "kiosk/system/free_memory.hpp"
 #include "kiosk/core/local_time.hpp"
@@ -362,24 +362,14 @@ net::PhoneApiSetup phone_api_setup(EngineLoop& loop, const Clock& clock, const C
 
 scenes::Room room_for(const Config& config, int port) { return make_room(config, port); }
 
-// Every media file the formats name, probed once beside the start-up (never on the screen's
-// thread): what will not play is in the log before a stage needs it. Nothing to do (no thread)
-// when the library names no media.
+// Every media file the formats name, probed once beside the start-up, in a process of its own
+// (media_probe_process.hpp): what will not play is in the log before a stage needs it. Nothing
+// to do when the library names no media. Called before the phones' port is opened.
 std::jthread probe_media_in_background(const Config& config) {
     const bool any = std::any_of(config.library->formats.begin(), config.library->formats.end(),
                                  [](const auto& format) { return !format->media_items().empty(); });
     if (!any) return {};
-    return std::jthread{[dir = config.dir](std::stop_token stop) {
-        try {
-            const auto report = tools::check_media(dir, stop);
-            if (stop.stop_requested()) return;
-            for (const auto& line : report.problems) LogLine{Priority::Warning} << line << " (its stage goes on without it)";
-            for (const auto& line : report.warnings) LogLine{Priority::Notice} << line;
-            LogLine{Priority::Info} << report.files << " media entries checked, " << report.problems.size() << " with a problem";
-        } catch (const std::exception& error) {
-            LogLine{Priority::Warning} << "the media files could not be checked: " << error.what();
-        }
-    }};
+    return probe_media_in_child(config.dir);
 }
 
 void run_live_kiosk(const LiveSetup& setup) {
