@@ -117,7 +117,8 @@ for height in "${heights[@]}"; do
     pid=
     for _ in $(seq 100); do
         for candidate in $(pgrep -x vitale-kiosk || true); do
-            grep -qa "config$height" "/proc/$candidate/cmdline" 2>/dev/null && pid=$candidate
+            # the kiosk itself: its start-up media check (a child, --check-config) names the config too
+            grep -qa "config$height" "/proc/$candidate/cmdline" 2>/dev/null && grep -qa -- "--scene" "/proc/$candidate/cmdline" && pid=$candidate
         done
         [ -n "$pid" ] && break
         sleep 0.1
