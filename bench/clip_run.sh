@@ -15,6 +15,7 @@ heights=("$@")
 [ ${#heights[@]} -gt 0 ] || heights=(720 1080)
 cd "$(dirname "$0")/.."
 source tests/x11_helpers.sh
+source tests/qr_clip.sh
 work=$(mktemp -d)
 cage_pid=
 trap '[ -n "$cage_pid" ] && kill "$cage_pid" 2>/dev/null; [ -n "${kiosk_pid:-}" ] && kill "$kiosk_pid" 2>/dev/null; stop_x11; rm -rf "$work"' EXIT
@@ -32,17 +33,7 @@ done
 config_for() {
     local config=$work/config$1
     loopback_config config "$config" "http://127.0.0.1:8080"
-    python3 - "$config" "$work/media" "$1" <<'PY'
-import json, sys
-config, media, height = sys.argv[1:]
-kiosk = json.load(open(config + "/kiosk.json"))
-kiosk["media_dir"] = media
-json.dump(kiosk, open(config + "/kiosk.json", "w"), indent=2)
-path = config + "/videoframes/werksituatie.nl.json"
-data = json.load(open(path))
-data["stages"][0]["media"] = [{"kind": "video", "file": "clip%s.mp4" % height, "show": "full", "when": "at_start", "alt": "Een testbeeld"}]
-json.dump(data, open(path, "w"), ensure_ascii=False, indent=2)
-PY
+    clip_in_analysis "$config" "$work/media" "clip$1.mp4"
     chmod -R a+rX "$config" "$work/prompts" "$work/media" 2>/dev/null || true
 }
 

@@ -16,18 +16,18 @@ make_qr_clip() {
     } >"$dir/clip.vtt"
 }
 
-# clip_in_analysis CONFIG MEDIA_DIR: CONFIG's werksituatie (nl) opens its analysis with
-# MEDIA_DIR/clip.mp4 over the main column; kiosk.json's media_dir is MEDIA_DIR.
+# clip_in_analysis CONFIG MEDIA_DIR [FILE]: CONFIG's werksituatie (nl) opens its analysis with
+# MEDIA_DIR/FILE (clip.mp4) over the main column; kiosk.json's media_dir is MEDIA_DIR.
 clip_in_analysis() {
-    python3 - "$1" "$2" <<'PY'
+    python3 - "$1" "$2" "${3:-clip.mp4}" <<'PY'
 import json, sys
-config, media = sys.argv[1:]
+config, media, clip = sys.argv[1:]
 kiosk = json.load(open(config + "/kiosk.json"))
 kiosk["media_dir"] = media
 json.dump(kiosk, open(config + "/kiosk.json", "w"), ensure_ascii=False, indent=2)
 path = config + "/videoframes/werksituatie.nl.json"
 data = json.load(open(path))
-data["stages"][0]["media"] = [{"kind": "video", "file": "clip.mp4", "show": "full", "when": "at_start",
+data["stages"][0]["media"] = [{"kind": "video", "file": clip, "show": "full", "when": "at_start",
                                "alt": "Een QR-code per seconde, die de seconde noemt"}]
 json.dump(data, open(path, "w"), ensure_ascii=False, indent=2)
 PY
